@@ -1,0 +1,184 @@
+"""Parsing a meeting file's body: sections and remarks, written as `:::` directive lines.
+
+    ::: item ai-development
+    ::: remark id=op-07 kind=unattributed topics=compute,data
+    AIの開発力強化について、特に計算資源とデータが非常に重要である。…
+
+Text lines belong to the remark above them; a blank line starts a new paragraph;
+lines of one paragraph are joined (without a space between CJK characters).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostics
+from .model import REMARK_KINDS
+from .yamlsrc import id_problem, ID_HINT, markup_in
+
+DIRECTIVE = ":::"
+REMARK_ATTRS = ("id", "kind", "speaker", "label", "topics", "source")
+SECTION_WORDS = ("opening", "item", "closing")
+
+# Characters after/before which a line break is not a space: CJK scripts and full-width forms.
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+@dataclass(slots=True)
+class RawRemark:
+    """A remark as written, before cross-checks."""
+
+    line: int
+    attrs: dict[str, str] = field(default_factory=dict)
+    attr_cols: dict[str, int] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    section: str = "opening"
+    open_paragraph: list[str] = field(default_factory=list)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The topic ids, comma-separated in the source."""
+        raw = self.attrs.get("topics", "")
+        return tuple(t.strip() for t in raw.split(",") if t.strip())
+
+
+@dataclass(slots=True)
+class RawSection:
+    """A section directive and the remarks under it."""
+
+    kind: str
+    item: str | None
+    line: int
+    remarks: list[RawRemark] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """'opening', 'closing' or the agenda item id."""
+        return self.item if self.kind == "item" and self.item else self.kind
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join the lines of one paragraph: no space where either side is CJK, one space otherwise."""
+    text = ""
+    for line in lines:
+        if not text:
+            text = line
+        elif _CJK.match(text[-1]) or _CJK.match(line[0]):
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def parse_body(text: str, first_line: int, path: Path, diags: Diagnostics) -> list[RawSection]:
+    """The sections of a body whose first line is file line `first_line`."""
+    sections: list[RawSection] = []
+    remark: RawRemark | None = None
+
+    def close_paragraph() -> None:
+        if remark is not None and remark.open_paragraph:
+            remark.paragraphs.append(join_lines(remark.open_paragraph))
+            remark.open_paragraph = []
+
+    for offset, raw in enumerate(text.split("\n")):
+        line_no = first_line + offset
+        stripped = raw.strip()
+        if not stripped:
+            close_paragraph()
+            continue
+        if stripped.startswith(DIRECTIVE):
+            close_paragraph()
+            words = _split_directive(stripped[len(DIRECTIVE):], path, line_no, diags)
+            if words is None:
+                remark = RawRemark(line=line_no)  # detached: its text is not reported again
+                continue
+            if not words:
+                diags.add(path, line_no, 1, "E070", "empty ':::' directive",
+                          "write '::: opening', '::: item ID', '::: closing' or '::: remark id=… kind=…'")
+                remark = None
+                continue
+            head, rest = words[0], words[1:]
+            if head in SECTION_WORDS:
+                remark = None
+                sections.append(_section(head, rest, path, line_no, diags))
+            elif head == "remark":
+                if not sections:
+                    sections.append(RawSection("opening", None, line_no))
+                remark = _remark(rest, raw, path, line_no, diags)
+                remark.section = sections[-1].key
+                sections[-1].remarks.append(remark)
+            else:
+                diags.add(path, line_no, raw.find(head) + 1, "E070", f"unknown directive '::: {head}'",
+                          "directives are: opening, item ID, closing, remark")
+                remark = None
+            continue
+        if remark is None:
+            diags.add(path, line_no, 1, "E070", "text outside a remark",
+                      "start the text with a '::: remark id=… kind=…' line so that it is published")
+            continue
+        if (match := markup_in(stripped)) is not None:
+            col = raw.find(match.group(0)) + 1
+            diags.add(path, line_no, col, "E050", f"markup {match.group(0)!r} in remark text",
+                      "minutes text is plain text and is never rendered as HTML; remove the tag, "
+                      "or write full-width ＜ ＞ if the brackets belong to the wording")
+        remark.open_paragraph.append(stripped)
+    close_paragraph()
+    return sections
+
+
+def _split_directive(rest: str, path: Path, line_no: int, diags: Diagnostics) -> list[str] | None:
+    try:
+        return shlex.split(rest, posix=True)
+    except ValueError as exc:
+        diags.add(path, line_no, 1, "E070", f"cannot read directive: {exc}", 'close every "quoted value"')
+        return None
+
+
+def _section(head: str, rest: list[str], path: Path, line_no: int, diags: Diagnostics) -> RawSection:
+    if head == "item":
+        if len(rest) != 1:
+            diags.add(path, line_no, 1, "E070", "'::: item' takes exactly one agenda item id",
+                      "write '::: item ID' with the id from the agenda in the front matter")
+            return RawSection("item", None, line_no)
+        problem = id_problem(rest[0])
+        if problem:
+            diags.add(path, line_no, 10, "E020", f"invalid agenda item id '{rest[0]}': {problem}", ID_HINT)
+            return RawSection("item", None, line_no)
+        return RawSection("item", rest[0], line_no)
+    if rest:
+        diags.add(path, line_no, 1, "E070", f"'::: {head}' takes no arguments")
+    return RawSection(head, None, line_no)
+
+
+def _remark(words: list[str], raw: str, path: Path, line_no: int, diags: Diagnostics) -> RawRemark:
+    remark = RawRemark(line=line_no)
+    for word in words:
+        key, sep, value = word.partition("=")
+        col = max(raw.find(key + "="), 0) + 1
+        if not sep:
+            diags.add(path, line_no, col, "E070", f"remark attribute '{word}' has no value",
+                      "write attributes as key=value, e.g. kind=spoken")
+            continue
+        if key not in REMARK_ATTRS:
+            diags.add(path, line_no, col, "E012", f"unknown remark attribute '{key}'",
+                      "allowed attributes: " + ", ".join(REMARK_ATTRS))
+            continue
+        if key in remark.attrs:
+            diags.add(path, line_no, col, "E013", f"remark attribute '{key}' given twice")
+            continue
+        if (match := markup_in(value)) is not None:
+            diags.add(path, line_no, col, "E050", f"markup {match.group(0)!r} in remark {key}",
+                      "labels are plain text; remove the tag")
+            continue
+        remark.attrs[key] = value
+        remark.attr_cols[key] = col
+    if "id" not in remark.attrs:
+        diags.add(path, line_no, 1, "E011", "remark lacks required attribute 'id'",
+                  "give every remark a stable id, e.g. id=matsumoto-1; it becomes the remark's link anchor")
+    if "kind" not in remark.attrs:
+        diags.add(path, line_no, 1, "E011", "remark lacks required attribute 'kind'",
+                  "kind is one of: " + ", ".join(REMARK_KINDS))
+    return remark

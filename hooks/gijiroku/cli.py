@@ -1,0 +1,56 @@
+"""The `gijiroku` command: check the minutes, list fingerprints for translators."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import load_archive
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `gijiroku` command; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="gijiroku", description="Publish meeting minutes as a bilingual website.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check the minutes and report every problem")
+    check.add_argument("directory", nargs="?", default="minutes", type=Path)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    fingerprint = commands.add_parser("fingerprint", help="list each remark's fingerprint, for translations' source=")
+    fingerprint.add_argument("meeting", help="COUNCIL/MEETING-ID, e.g. ai-strategy-council/2023-08-04")
+    fingerprint.add_argument("--directory", default="minutes", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args.directory, args.strict)
+    return run_fingerprint(args.directory, args.meeting)
+
+
+def run_check(directory: Path, strict: bool) -> int:
+    """Print every diagnostic; non-zero when there are errors (or warnings, with --strict)."""
+    archive, diags = load_archive(directory)
+    for diag in diags.sorted():
+        print(diag.format(), file=sys.stderr)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    remarks = sum(len(m.remarks) for m in archive.meetings)
+    print(
+        f"{len(archive.meetings)} meetings, {remarks} remarks, {len(archive.people)} people, "
+        f"{len(archive.topics)} topics: {errors} errors, {warnings} warnings",
+        file=sys.stderr,
+    )
+    return 1 if errors or (strict and warnings) else 0
+
+
+def run_fingerprint(directory: Path, key: str) -> int:
+    """Print `id kind fingerprint` for each remark of the meeting's original."""
+    archive, diags = load_archive(directory)
+    meeting = archive.meeting(key)
+    if meeting is None:
+        print(f"gijiroku: no meeting '{key}' in {directory} (or it has errors: run gijiroku check)", file=sys.stderr)
+        return 2
+    for remark in meeting.remarks:
+        print(f"{remark.id}\t{remark.kind}\t{meeting.original.remarks[remark.id].fingerprint}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Loading the whole archive in one pass: registries, councils, meetings, all checks."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from types import MappingProxyType
+
+from .diagnostics import Diagnostics
+from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
+from .model import LANGUAGES, Archive, Council
+from .registry import load_council, load_people, load_topics
+from .yamlsrc import ID_HINT, id_problem
+
+MEETING_FILE_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
+REGISTRY_FILES = ("people.yml", "topics.yml")
+COUNCIL_FILE = "series.yml"
+IGNORED = {"README.md", ".gitkeep"}
+
+
+def load_archive(root: Path) -> tuple[Archive, Diagnostics]:
+    """Read and check everything under `root` (normally `minutes/`)."""
+    root = Path(root)
+    diags = Diagnostics(root)
+    if not root.is_dir():
+        diags.add(root, 1, 1, "E004", "the minutes folder does not exist",
+                  "create it with people.yml, topics.yml and a folder per council")
+        return Archive(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), ()), diags
+
+    people = load_people(root / "people.yml", diags) if _required(root / "people.yml", diags) else {}
+    topics = load_topics(root / "topics.yml", diags) if _required(root / "topics.yml", diags) else {}
+    registries = Registries(people, topics)
+
+    councils: dict[str, Council] = {}
+    by_meeting: dict[tuple[str, str], list[MeetingFile]] = defaultdict(list)
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES:
+            continue
+        if not entry.is_dir():
+            diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
+                      "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md")
+            continue
+        council = _load_council_dir(entry, diags)
+        if council is not None:
+            councils[council.id] = council
+        for path in sorted(entry.iterdir()):
+            parsed = _meeting_file(path, entry.name, diags)
+            if parsed is not None:
+                by_meeting[(entry.name, parsed.meeting_id)].append(parsed)
+
+    meetings = []
+    for (council_id, _), files in sorted(by_meeting.items()):
+        meeting = assemble_meeting(files, registries, diags)
+        if meeting is not None and council_id in councils:
+            meetings.append(meeting)
+    meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
+    archive = Archive(
+        people=MappingProxyType(people), topics=MappingProxyType(topics),
+        councils=MappingProxyType(councils), meetings=tuple(meetings),
+    )
+    return archive, diags
+
+
+def _required(path: Path, diags: Diagnostics) -> bool:
+    if path.is_file():
+        return True
+    diags.add(path, 1, 1, "E004", f"{path.name} is missing", f"create minutes/{path.name}; see the format reference")
+    return False
+
+
+def _load_council_dir(folder: Path, diags: Diagnostics) -> Council | None:
+    problem = id_problem(folder.name)
+    if problem:
+        diags.add(folder, 1, 1, "E020", f"invalid council id '{folder.name}': {problem}", ID_HINT)
+        return None
+    series = folder / COUNCIL_FILE
+    if not series.is_file():
+        diags.add(series, 1, 1, "E032", f"council folder '{folder.name}' has no {COUNCIL_FILE}",
+                  "add series.yml with the council's name and organiser in ja and en")
+        return None
+    return load_council(folder.name, series, diags)
+
+
+def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
+    if path.name == COUNCIL_FILE or path.name in IGNORED or path.name.startswith("."):
+        return None
+    match = MEETING_FILE_RE.match(path.name)
+    if path.is_dir() or not match:
+        diags.add(path, 1, 1, "E004", f"unexpected '{path.name}' in council folder '{council}'",
+                  "meeting files are named MEETING-ID.LANG.md, e.g. 2023-08-04.ja.md")
+        return None
+    meeting_id, lang = match.group("id"), match.group("lang")
+    problem = id_problem(meeting_id)
+    if problem:
+        diags.add(path, 1, 1, "E020", f"invalid meeting id '{meeting_id}': {problem}", ID_HINT)
+        return None
+    if lang not in LANGUAGES:
+        diags.add(path, 1, 1, "E004", f"language '{lang}' in the file name is not one of: {', '.join(LANGUAGES)}",
+                  "name the file MEETING-ID.ja.md or MEETING-ID.en.md")
+        return None
+    return parse_meeting_file(path, council, meeting_id, lang, diags)

@@ -1,0 +1,291 @@
+"""The archive model: immutable records that refer to each other by id.
+
+Structure (who attended, the agenda, which remark is whose) comes from a meeting's
+original-language file; each language's free text lives in a `Version`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+"""The languages the site is published in, the default first."""
+
+GROUPS: tuple[str, ...] = (
+    "chair", "vice-chair", "member", "government", "secretariat", "observer", "guest", "other",
+)
+"""Attendee groups, in the order a meeting page lists them."""
+
+REMARK_KINDS: tuple[str, ...] = ("spoken", "written", "unattributed", "narration")
+"""spoken: said at the meeting; written: submitted in writing; unattributed: a member's
+opinion the minutes do not attribute; narration: the minutes' own procedural text."""
+
+ATTRIBUTED_KINDS: frozenset[str] = frozenset({"spoken", "written"})
+"""Kinds that name a speaker; the others never do."""
+
+SECTION_KINDS: tuple[str, ...] = ("opening", "item", "closing")
+"""Proceedings open, go through agenda items, and close."""
+
+RECORD_KINDS: tuple[str, ...] = ("summary", "verbatim")
+"""議事要旨 (a summary) or 議事録 (a verbatim record)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LangText:
+    """A short text in every published language."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`."""
+        return str(getattr(self, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who speaks or attends, across all meetings."""
+
+    id: str
+    name: LangText
+    reading: str
+    romanized: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def family_name(self) -> LangText:
+        """The family name: the first word of each name as the registry writes it (family first in ja)."""
+        en_parts = self.romanized.split()
+        return LangText(ja=self.name.ja.split()[0], en=en_parts[0] if en_parts else self.name.en)
+
+    @property
+    def sort_key_ja(self) -> str:
+        """Gojūon order: by reading."""
+        return unicodedata.normalize("NFKC", self.reading).replace(" ", "")
+
+    @property
+    def sort_key_en(self) -> str:
+        """Alphabetical by family name, as English indexes do."""
+        return self.romanized.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A subject that agenda items and remarks are tagged with."""
+
+    id: str
+    label: LangText
+    reading: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Council:
+    """A council or committee: a series of meetings."""
+
+    id: str
+    name: LangText
+    organiser: LangText
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One line of a meeting's attendance list; role and affiliation text are in each Version."""
+
+    group: str
+    person: str | None = None
+    absent: bool = False
+    proxy_for: str | None = None
+    others: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """An item of the agenda; `public` is False when its discussion was not published."""
+
+    id: str
+    topics: tuple[str, ...] = ()
+    public: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """A document distributed at the meeting; `public` is False for 非公表 ones."""
+
+    id: str
+    public: bool = True
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """One remark, opinion or piece of narration, in the order of the proceedings."""
+
+    id: str
+    kind: str
+    section: str
+    """'opening', 'closing', or the agenda item id it was made under."""
+    speaker: str | None = None
+    topics: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def attributed(self) -> bool:
+        """Whether the remark names its speaker."""
+        return self.kind in ATTRIBUTED_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of the proceedings: the opening, one agenda item, or the closing."""
+
+    kind: str
+    item: str | None
+    remarks: tuple[Remark, ...]
+
+    @property
+    def key(self) -> str:
+        """'opening', 'closing' or the item id, as remarks refer to it."""
+        return self.item if self.kind == "item" and self.item else self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class RoleText:
+    """An attendee's role and affiliation as printed, in one language."""
+
+    role: str = ""
+    affiliation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkText:
+    """A remark's words in one language."""
+
+    paragraphs: tuple[str, ...]
+    label: str = ""
+    """The speaker label as printed, e.g. 【松本総務大臣】."""
+    source: str | None = None
+    """In a translation: the fingerprint of the original text it was translated from."""
+    line: int = 0
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the text, so translations can tell when their original changed."""
+        return fingerprint(self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a translation came from."""
+
+    status: str
+    """official or unofficial."""
+    method: str
+    """human, machine or machine-assisted."""
+    by: str
+    reviewed: bool
+    date: dt.date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A meeting's free text in one language: the original, or a translation."""
+
+    lang: str
+    path: str
+    title: str
+    venue: str = ""
+    roles: Mapping[str, RoleText] = field(default_factory=lambda: MappingProxyType({}))
+    agenda: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    materials: Mapping[str, tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    """material id -> (label as printed, title)."""
+    remarks: Mapping[str, RemarkText] = field(default_factory=lambda: MappingProxyType({}))
+    provenance: Provenance | None = None
+    """None for the original."""
+    stale: frozenset[str] = frozenset()
+    """Remark ids whose original changed after this translation was made."""
+
+    @property
+    def is_translation(self) -> bool:
+        """Whether this version is a translation."""
+        return self.provenance is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One meeting of one council, with its structure and every language's text."""
+
+    council: str
+    id: str
+    date: dt.date
+    language: str
+    """The original language."""
+    record: str
+    number: int | None = None
+    start: str | None = None
+    end: str | None = None
+    source: str | None = None
+    attendees: tuple[Attendee, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    materials: tuple[Material, ...] = ()
+    sections: tuple[Section, ...] = ()
+    versions: Mapping[str, Version] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def key(self) -> str:
+        """'council/meeting', unique in the archive and the meeting's URL path."""
+        return f"{self.council}/{self.id}"
+
+    @property
+    def original(self) -> Version:
+        """The version in the original language."""
+        return self.versions[self.language]
+
+    @property
+    def remarks(self) -> tuple[Remark, ...]:
+        """Every remark and narration, in order."""
+        return tuple(r for s in self.sections for r in s.remarks)
+
+    def version(self, lang: str) -> Version | None:
+        """The text in `lang`, or None when the meeting is not translated into it."""
+        return self.versions.get(lang)
+
+    def agenda_item(self, item_id: str) -> AgendaItem | None:
+        """The agenda item with that id."""
+        return next((a for a in self.agenda if a.id == item_id), None)
+
+    def attendee(self, person_id: str) -> Attendee | None:
+        """The attendance entry of a person."""
+        return next((a for a in self.attendees if a.person == person_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Everything in `minutes/`: registries and meetings, newest meeting first."""
+
+    people: Mapping[str, Person]
+    topics: Mapping[str, Topic]
+    councils: Mapping[str, Council]
+    meetings: tuple[Meeting, ...]
+
+    def meeting(self, key: str) -> Meeting | None:
+        """The meeting 'council/id'."""
+        return next((m for m in self.meetings if m.key == key), None)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, so that visually equal text hashes equally."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fingerprint(paragraphs: tuple[str, ...]) -> str:
+    """12 hex digits of SHA-256 over the normalised paragraphs."""
+    data = "\n\n".join(normalize_text(p) for p in paragraphs).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:12]
