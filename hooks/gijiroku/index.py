@@ -1,0 +1,111 @@
+"""Cross-indexing the archive once per build: who said what, where, about which topic.
+
+Every page is rendered from this index; no page walks the archive again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import AgendaItem, Archive, Meeting, Remark
+
+
+@dataclass(frozen=True, slots=True)
+class RoleHeld:
+    """A role a person held at one meeting."""
+
+    meeting: Meeting
+    group: str
+    absent: bool = False
+    proxy_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemarkRef:
+    """A remark and the meeting it belongs to."""
+
+    meeting: Meeting
+    remark: Remark
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRef:
+    """An agenda item and the meeting it belongs to."""
+
+    meeting: Meeting
+    item: AgendaItem
+
+
+@dataclass(slots=True)
+class PersonIndex:
+    """Everything about one person across the archive, newest meeting first."""
+
+    roles: list[RoleHeld] = field(default_factory=list)
+    remarks: list[RemarkRef] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TopicIndex:
+    """Everything tagged with one topic, newest meeting first."""
+
+    items: list[ItemRef] = field(default_factory=list)
+    remarks: list[RemarkRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveIndex:
+    """The cross-index of an archive."""
+
+    archive: Archive
+    people: dict[str, PersonIndex]
+    topics: dict[str, TopicIndex]
+    by_council_year: dict[str, dict[int, list[Meeting]]]
+    unattributed: list[RemarkRef]
+    """Unattributed opinions: shown under each meeting's members collectively, never under a person."""
+
+    def latest(self, count: int) -> list[Meeting]:
+        """The newest meetings across all councils."""
+        return list(self.archive.meetings[:count])
+
+
+def index_archive(archive: Archive) -> ArchiveIndex:
+    """Build the cross-index in one pass over the meetings (already newest first)."""
+    people: dict[str, PersonIndex] = {pid: PersonIndex() for pid in archive.people}
+    topics: dict[str, TopicIndex] = {tid: TopicIndex() for tid in archive.topics}
+    by_council_year: dict[str, dict[int, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
+    unattributed: list[RemarkRef] = []
+    for meeting in archive.meetings:
+        by_council_year[meeting.council][meeting.date.year].append(meeting)
+        for attendee in meeting.attendees:
+            if attendee.person:
+                people[attendee.person].roles.append(
+                    RoleHeld(meeting, attendee.group, attendee.absent, attendee.proxy_for)
+                )
+        for item in meeting.agenda:
+            for topic in item.topics:
+                topics[topic].items.append(ItemRef(meeting, item))
+        for remark in meeting.remarks:
+            ref = RemarkRef(meeting, remark)
+            if remark.speaker:
+                people[remark.speaker].remarks.append(ref)
+            elif remark.kind == "unattributed":
+                unattributed.append(ref)
+            for topic in remark.topics:
+                topics[topic].remarks.append(ref)
+    return ArchiveIndex(
+        archive=archive,
+        people=people,
+        topics=topics,
+        by_council_year={c: dict(years) for c, years in by_council_year.items()},
+        unattributed=unattributed,
+    )
+
+
+def meeting_span(meetings: list[Meeting]) -> tuple[dt.date, dt.date] | None:
+    """The first and last date of a list of meetings."""
+    if not meetings:
+        return None
+    dates = [m.date for m in meetings]
+    return min(dates), max(dates)

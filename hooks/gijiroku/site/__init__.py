@@ -1,0 +1,1 @@
+"""Rendering the archive into pages: the URL scheme, templates, UI strings."""

@@ -1,0 +1,25 @@
+"""Placeholders that hand-written pages use to pull in generated lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+PLACEHOLDER = re.compile(r"<!--\s*gijiroku:(?P<name>[a-z-]+)\s*-->")
+
+
+class _Lists(Protocol):
+    def render_latest(self, from_src: str, count: int = 10) -> str: ...
+
+
+def fill_placeholders(markdown: str, src: str, renderer: _Lists) -> str:
+    """Replace `<!-- gijiroku:latest-meetings -->` with the latest meetings; unknown
+    placeholders are an error, so a typo never publishes an empty section."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name == "latest-meetings":
+            return renderer.render_latest(src)
+        raise ValueError(f"{src}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings")
+
+    return PLACEHOLDER.sub(replace, markdown)

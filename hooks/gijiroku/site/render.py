@@ -1,0 +1,294 @@
+"""Rendering the archive's pages as Markdown, one language at a time, from Jinja templates.
+
+Minutes text never reaches a page unescaped: the environment HTML-escapes every value,
+and the `md` filter also escapes Markdown syntax where a value lands in Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from ..index import ArchiveIndex, RemarkRef
+from ..model import GROUPS, LANGUAGES, Meeting, Person, Remark, Topic, Version
+from . import urls
+
+HERE = Path(__file__).parent
+# Characters Python-Markdown unescapes (escaping any other would show a backslash);
+# < > & are HTML-escaped instead.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_WEEKDAYS_JA = "月火水木金土日"
+EXCERPT_CHARS = {"ja": 90, "en": 180}
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue() -> dict[str, dict[str, str]]:
+    return load_catalogue()
+
+
+def load_catalogue() -> dict[str, dict[str, str]]:
+    """The UI strings, key -> {lang: text}."""
+    with open(HERE / "catalogue.yml", encoding="utf-8") as handle:
+        catalogue = yaml.safe_load(handle)
+    for key, texts in catalogue.items():
+        missing = [lang for lang in LANGUAGES if lang not in texts]
+        if missing:
+            raise ValueError(f"catalogue entry {key!r} lacks {missing}")
+    return catalogue
+
+
+def md_escape(value: object) -> Markup:
+    """Escape text for a Markdown inline context (after HTML-escaping it)."""
+    return Markup(str(escape(_MD_SPECIAL.sub(r"\\\1", str(value)))))
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """2023年8月4日（金） / 4 August 2023 (Fri)."""
+    if lang == "ja":
+        return f"{date.year}年{date.month}月{date.day}日（{_WEEKDAYS_JA[date.weekday()]}）"
+    return f"{date.day} {date:%B} {date.year} ({date:%a})"
+
+
+def excerpt(paragraphs: Iterable[str], lang: str) -> str:
+    """The start of a remark, cut at a character budget, for index pages."""
+    text = " ".join(paragraphs) if lang == "en" else "".join(paragraphs)
+    limit = EXCERPT_CHARS.get(lang, 120)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if lang == "en" and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def sort_key_people(person: Person, lang: str) -> str:
+    """Gojūon order by reading in Japanese; alphabetical by romanised name in English."""
+    return person.sort_key_ja if lang == "ja" else person.sort_key_en
+
+
+def sort_key_topic(topic: Topic, lang: str) -> str:
+    """By reading in Japanese where there is one; by label otherwise."""
+    if lang == "ja":
+        return unicodedata.normalize("NFKC", topic.reading or topic.label.ja)
+    return topic.label.en.casefold()
+
+
+class Renderer:
+    """Renders every generated page of one language from the cross-index, nothing more."""
+
+    @staticmethod
+    def catalogue_strings(key: str) -> dict[str, str]:
+        """One UI string in every language."""
+        return dict(_catalogue()[key])
+
+    def __init__(self, index: ArchiveIndex, lang: str, site_url: str = "") -> None:
+        self.index = index
+        self.archive = index.archive
+        self.lang = lang
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.catalogue = _catalogue()
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Markdown's attribute lists write `{#id}`: Jinja comments must not start with `{#`.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters["md"] = md_escape
+        self.env.filters["cell"] = lambda value: Markup(str(md_escape(value)).replace("|", "&#124;"))
+        self.env.globals.update(
+            t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
+            person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
+            kind_label=lambda kind: self.t(f"kind_{kind}"), excerpt=lambda p: excerpt(p, lang),
+            text_of=self.text_of, role_of=self.role_of, heading_of=self.remark_heading,
+            citation_of=self.citation, absolute=self.absolute, version_of=self.version_for,
+            count=self.count, groups=GROUPS,
+        )
+
+    # -- strings ----------------------------------------------------------------
+    def t(self, key: str, **values: object) -> str:
+        """A UI string in this language, with {placeholders} filled."""
+        text = self.catalogue[key][self.lang]
+        return text.format(**values) if values else text
+
+    def count(self, key: str, n: int) -> str:
+        """'1 remark' / '3 remarks' from `count_KEY` and `count_KEY_one` strings."""
+        one = self.catalogue.get(f"count_{key.rstrip('s')}_one")
+        if n == 1 and one:
+            return one[self.lang]
+        return self.t(f"count_{key}", n=n)
+
+    def person_name(self, person_id: str) -> str:
+        """A person's name in this language."""
+        return self.archive.people[person_id].name.get(self.lang)
+
+    def topic_label(self, topic_id: str) -> str:
+        """A topic's label in this language."""
+        return self.archive.topics[topic_id].label.get(self.lang)
+
+    def council_name(self, council_id: str) -> str:
+        """A council's name in this language."""
+        return self.archive.councils[council_id].name.get(self.lang)
+
+    def absolute(self, src: str, anchor: str = "") -> str:
+        """The absolute URL of a page of this language, when the site URL is known."""
+        if not self.site_url:
+            return ""
+        return f"{self.site_url}{urls.url_of(src)}" + (f"#{anchor}" if anchor else "")
+
+    # -- per-meeting text -------------------------------------------------------
+    def version_for(self, meeting: Meeting) -> Version:
+        """The meeting's text in this language, or the original where it is not translated."""
+        return meeting.version(self.lang) or meeting.original
+
+    def text_of(self, meeting: Meeting, remark_id: str) -> tuple[str, ...]:
+        """A remark's paragraphs in this language, or in the original."""
+        version = self.version_for(meeting)
+        text = version.remarks.get(remark_id) or meeting.original.remarks[remark_id]
+        return text.paragraphs
+
+    def role_of(self, meeting: Meeting, person_id: str) -> str:
+        """The role a person held at a meeting, as printed, in this language if translated."""
+        version = self.version_for(meeting)
+        role = version.roles.get(person_id) or meeting.original.roles.get(person_id)
+        return role.role if role else ""
+
+    def remark_heading(self, meeting: Meeting, remark: Remark) -> str:
+        """The plain-text title of a remark: speaker and role, or the opinion's number."""
+        if remark.speaker:
+            role = self.role_of(meeting, remark.speaker)
+            name = self.person_name(remark.speaker)
+            if not role:
+                return name
+            return f"{name}（{role}）" if self.lang == "ja" else f"{name} ({role})"
+        if remark.kind == "unattributed":
+            return self.t("opinion_heading", n=self.opinion_number(meeting, remark))
+        return self.t("kind_narration")
+
+    def opinion_number(self, meeting: Meeting, remark: Remark) -> int:
+        """The 1-based position of an unattributed opinion among the meeting's opinions."""
+        opinions = [r.id for r in meeting.remarks if r.kind == "unattributed"]
+        return opinions.index(remark.id) + 1
+
+    def citation(self, meeting: Meeting, remark: Remark) -> str:
+        """A citation line for a remark: council, meeting, record, date, speaker and role."""
+        version = self.version_for(meeting)
+        values = dict(
+            council=self.council_name(meeting.council), title=version.title,
+            record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+        )
+        if remark.speaker:
+            return self.t("citation_remark", speaker=self.person_name(remark.speaker),
+                          role=self.role_of(meeting, remark.speaker), **values)
+        if remark.kind == "unattributed":
+            return self.t("citation_unattributed", **values)
+        return self.t("citation_narration", **values)
+
+    # -- pages ------------------------------------------------------------------
+    def pages(self) -> dict[str, str]:
+        """Every generated page of this language: source path -> Markdown."""
+        pages: dict[str, str] = {
+            urls.MEETINGS: self.render_meetings_index(),
+            urls.SPEAKERS: self.render_speakers_index(),
+            urls.TOPICS: self.render_topics_index(),
+        }
+        for council in self.archive.councils:
+            pages[urls.council_src(council)] = self.render_council(council)
+        for meeting in self.archive.meetings:
+            pages[urls.meeting_src(meeting.council, meeting.id)] = self.render_meeting(meeting)
+            if len(meeting.versions) > 1:
+                pages[urls.compare_src(meeting.council, meeting.id)] = self.render_compare(meeting)
+        for person in self.archive.people:
+            pages[urls.speaker_src(person)] = self.render_speaker(person)
+        for topic in self.archive.topics:
+            pages[urls.topic_src(topic)] = self.render_topic(topic)
+        return pages
+
+    def _render(self, template: str, src: str, **context: object) -> str:
+        return self.env.get_template(template).render(src=src, **context)
+
+    def render_meeting(self, meeting: Meeting) -> str:
+        """A meeting's page."""
+        src = urls.meeting_src(meeting.council, meeting.id)
+        version = meeting.version(self.lang)
+        return self._render(
+            "meeting.md.j2", src, m=meeting, v=self.version_for(meeting), translated=version,
+            original_lang=meeting.language, council=self.archive.councils[meeting.council],
+        )
+
+    def render_compare(self, meeting: Meeting) -> str:
+        """Original and translation side by side, remark by remark."""
+        src = urls.compare_src(meeting.council, meeting.id)
+        other = next(lang for lang in LANGUAGES if lang != meeting.language)
+        return self._render(
+            "compare.md.j2", src, m=meeting, v=self.version_for(meeting), original=meeting.original,
+            translation=meeting.version(other), other_lang=other,
+        )
+
+    def render_speaker(self, person_id: str) -> str:
+        """A speaker's page: names, roles over time, meetings, every remark."""
+        src = urls.speaker_src(person_id)
+        entry = self.index.people[person_id]
+        return self._render(
+            "speaker.md.j2", src, p=self.archive.people[person_id], roles=entry.roles,
+            remarks=_group_by_meeting(entry.remarks),
+        )
+
+    def render_speakers_index(self) -> str:
+        """All speakers in gojūon or alphabetical order, with counts."""
+        people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
+        return self._render("speakers.md.j2", urls.SPEAKERS, people=people, index=self.index.people,
+                            unattributed=len(self.index.unattributed))
+
+    def render_topic(self, topic_id: str) -> str:
+        """A topic's page: agenda items and remarks tagged with it, across meetings."""
+        src = urls.topic_src(topic_id)
+        entry = self.index.topics[topic_id]
+        return self._render("topic.md.j2", src, topic=self.archive.topics[topic_id], items=entry.items,
+                            remarks=_group_by_meeting(entry.remarks))
+
+    def render_topics_index(self) -> str:
+        """All topics with counts."""
+        topics = sorted(self.archive.topics.values(), key=lambda t: sort_key_topic(t, self.lang))
+        return self._render("topics.md.j2", urls.TOPICS, topics=topics, index=self.index.topics)
+
+    def render_meetings_index(self) -> str:
+        """Meetings by council and year, newest first."""
+        councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
+        return self._render("meetings.md.j2", urls.MEETINGS, councils=councils, by_year=self.index.by_council_year)
+
+    def render_council(self, council_id: str) -> str:
+        """One council's meetings by year."""
+        src = urls.council_src(council_id)
+        return self._render("council.md.j2", src, council=self.archive.councils[council_id],
+                            years=self.index.by_council_year.get(council_id, {}))
+
+    def render_latest(self, from_src: str, count: int = 10) -> str:
+        """The latest meetings as a Markdown list, for the home page."""
+        return self._render("latest.md.j2", from_src, meetings=self.index.latest(count))
+
+    def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
+        """A stand-in for a hand-written page that exists only in another language."""
+        return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)
+
+
+def _group_by_meeting(refs: list[RemarkRef]) -> list[tuple[Meeting, list[Remark]]]:
+    groups: list[tuple[Meeting, list[Remark]]] = []
+    for ref in refs:
+        if groups and groups[-1][0] is ref.meeting:
+            groups[-1][1].append(ref.remark)
+        else:
+            groups.append((ref.meeting, [ref.remark]))
+    return groups

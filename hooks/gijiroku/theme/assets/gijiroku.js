@@ -1,0 +1,50 @@
+/* gijiroku: keep the #fragment when switching language; copy links and citations. */
+(function () {
+  "use strict";
+
+  // Language links: follow them ourselves, with the current #fragment, so that a
+  // reader lands on the same remark in the other language.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.gj-lang-link, a.gj-original-link");
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.location.href = link.href.split("#")[0] + window.location.hash;
+  }, true);
+
+  function remarkUrl(anchor) {
+    return window.location.origin + window.location.pathname + "#" + anchor;
+  }
+
+  // Citation URLs: filled in here where the site was built without a site_url.
+  document.querySelectorAll("details.gj-cite").forEach(function (details) {
+    var url = details.querySelector(".gj-citation-url");
+    var button = details.parentNode.querySelector(".gj-copy");
+    if (url && !url.textContent.trim() && button) url.textContent = remarkUrl(button.dataset.anchor);
+  });
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+    return Promise.resolve();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.gj-copy");
+    if (!button) return;
+    var text = button.dataset.citation + " " + remarkUrl(button.dataset.anchor);
+    copyText(text).then(function () {
+      var label = button.textContent;
+      button.textContent = button.dataset.copied;
+      button.dataset.copiedText = text;
+      setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  });
+})();

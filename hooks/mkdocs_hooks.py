@@ -1,0 +1,202 @@
+"""MkDocs hooks: the only place that knows MkDocs. Everything else is the gijiroku package.
+
+`mkdocs build` / `mkdocs serve` on the top-level mkdocs.yml run the *root* build, which
+loads and checks the minutes once, writes the language chooser at the site root and
+then builds each language as its own MkDocs build (`/ja/`, `/en/`): its own Material
+interface language, `<html lang>`, search index and search settings. The language
+builds use this same file and get the loaded archive from the root build, so the
+archive is parsed once per build however many languages there are.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as build_site
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import yaml_load
+
+from gijiroku import load_archive
+from gijiroku.index import ArchiveIndex, index_archive
+from gijiroku.model import LANGUAGES
+from gijiroku.site import urls
+from gijiroku.site.home import fill_placeholders
+from gijiroku.site.render import Renderer
+from gijiroku.site.root import render_root_page
+
+log = logging.getLogger("mkdocs.plugins.gijiroku")
+
+STATE_KEY = "_gijiroku"
+"""Where a language build finds what the root build prepared, in `config.extra`."""
+
+
+@dataclass
+class LanguageBuild:
+    """What the root build hands to a language build."""
+
+    lang: str
+    index: ArchiveIndex
+
+
+# -- events -------------------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Root build: load and check the minutes (every build, so `serve` sees edits)."""
+    if _language_build(config) is None:
+        _drop_search(config)
+        archive, diags = load_archive(_project_dir(config) / _settings(config).get("minutes", "minutes"))
+        for diag in diags.sorted():
+            (log.warning if diag.code.startswith("W") else log.error)(diag.format())
+        if diags.errors:
+            raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
+        config.extra[STATE_KEY + "_index"] = index_archive(archive)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Root build: only the theme's assets. Language build: the hand-written pages plus
+    every generated page, and a stand-in for hand-written pages only another language has."""
+    build = _language_build(config)
+    if build is None:
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept.append(File.generated(config, "index.md", content=render_root_page(_titles(config))))
+        return kept
+    renderer = _renderer(config, build)
+    for src, markdown in renderer.pages().items():
+        files.append(File.generated(config, src, content=markdown))
+    for src, title, other in _missing_hand_written(config, build.lang):
+        if files.get_file_from_path(src) is None:
+            files.append(File.generated(config, src, content=renderer.render_untranslated_page(src, title, other)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Hand-written pages may ask for generated lists, e.g. `<!-- gijiroku:latest-meetings -->`."""
+    build = _language_build(config)
+    if build is None or page.file.generated_by:
+        return markdown
+    return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Root build: build every language into its folder of the site."""
+    if _language_build(config) is not None:
+        return
+    index = config.extra[STATE_KEY + "_index"]
+    for lang in LANGUAGES:
+        lang_config = _language_config(config, lang)
+        lang_config.extra[STATE_KEY] = LanguageBuild(lang, index)
+        lang_config.plugins.on_startup(command="build", dirty=False)
+        build_site(lang_config)
+
+
+# -- configuration ----------------------------------------------------------------
+
+def _language_build(config: MkDocsConfig) -> LanguageBuild | None:
+    return config.extra.get(STATE_KEY)
+
+
+def _settings(config: MkDocsConfig) -> dict:
+    return config.extra.get("gijiroku", {}) or {}
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _titles(config: MkDocsConfig) -> dict[str, str]:
+    catalogue = Renderer.catalogue_strings("site_title")
+    return {lang: catalogue[lang] for lang in LANGUAGES}
+
+
+def _renderer(config: MkDocsConfig, build: LanguageBuild) -> Renderer:
+    cached = config.extra.get(STATE_KEY + "_renderer")
+    if cached is None:
+        cached = Renderer(build.index, build.lang, config.site_url or "")
+        config.extra[STATE_KEY + "_renderer"] = cached
+    return cached
+
+
+def _drop_search(config: MkDocsConfig) -> None:
+    """The root page is only a language chooser: no search index, no search box there."""
+    for name in [n for n in config.plugins if n.endswith("search")]:
+        plugin = config.plugins.pop(name)
+        for handlers in config.plugins.events.values():
+            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not plugin]
+
+
+def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
+    """The top-level mkdocs.yml as one language's build: its docs, folder, URL, theme
+    language, search settings and navigation."""
+    path = root.config_file_path
+    with open(path, encoding="utf-8") as handle:
+        raw = yaml_load(handle) or {}
+    settings = (raw.get("extra") or {}).get("gijiroku", {}) or {}
+    per_lang = (settings.get("languages") or {}).get(lang, {}) or {}
+    renderer_strings = Renderer.catalogue_strings
+
+    theme = copy.deepcopy(raw.get("theme") or {})
+    if isinstance(theme, str):
+        theme = {"name": theme}
+    theme["language"] = lang
+    plugins = []
+    for entry in raw.get("plugins") or []:
+        name = next(iter(entry)) if isinstance(entry, dict) else entry
+        options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
+        if name.endswith("search"):
+            options.update(per_lang.get("search") or {})
+        plugins.append({name: options})
+    extra = copy.deepcopy(raw.get("extra") or {})
+    extra["alternate"] = [
+        {"name": renderer_strings("language_name")[other], "link": f"../{other}/", "lang": other}
+        for other in LANGUAGES
+    ]
+    site_url = root.site_url or ""
+    overrides = dict(
+        site_name=renderer_strings("site_title")[lang],
+        site_description=renderer_strings("site_description")[lang],
+        docs_dir=str(Path(root.docs_dir) / lang),
+        site_dir=str(Path(root.site_dir) / lang),
+        site_url=posixpath.join(site_url, f"{lang}/") if site_url else "",
+        theme=theme,
+        plugins=plugins,
+        extra=extra,
+        nav=[{renderer_strings(key)[lang]: src} for key, src in (
+            ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
+            ("topics", urls.TOPICS), ("format", "format.md"),
+        )],
+        strict=root.strict,
+        use_directory_urls=True,
+    )
+    return load_config(config_file=path, **overrides)
+
+
+def _missing_hand_written(config: MkDocsConfig, lang: str) -> list[tuple[str, str, str]]:
+    """Hand-written pages another language has and this one lacks: (src, title, their language)."""
+    docs = Path(config.docs_dir).parent
+    here = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
+    missing = []
+    for other in LANGUAGES:
+        if other == lang or not (docs / other).is_dir():
+            continue
+        for path in sorted((docs / other).rglob("*.md")):
+            src = path.relative_to(docs / other).as_posix()
+            if src not in here:
+                missing.append((src, _first_heading(path) or src, other))
+                here.add(src)
+    return missing
+
+
+def _first_heading(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
