@@ -89,6 +89,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig) -> None:
     """Root build: build every language into its folder of the site."""
     if _language_build(config) is not None:
+        if not config.site_url:
+            # Without a site URL MkDocs writes the 404 page's links from "/", which is
+            # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
+            (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
         return
     index = config.extra[STATE_KEY + "_index"]
     for lang in LANGUAGES:

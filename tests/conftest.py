@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +39,105 @@ def base_minutes(tmp_path: Path) -> Path:
     dest = tmp_path / "minutes"
     shutil.copytree(BASE_MINUTES, dest)
     return dest
+
+
+# -- building sites -------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are to be rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+def run_mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("GIJIROKU_SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def make_project(dest: Path, minutes: Path | None = None) -> Path:
+    """A project folder sharing this checkout's hooks, docs and mkdocs.yml, with its own minutes."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(minutes or ROOT / "minutes", dest / "minutes")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+# -- browser ------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright; skipped (or, in CI, failed) without it."""
+    required = os.environ.get("GIJIROKU_REQUIRE_BROWSER") == "1"
+    reason = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "Playwright is not installed: pip install -e '.[test]'"
+    if reason is None and not CHROMIUM.exists():
+        reason = "Chromium is not installed: apt-get install chromium (browser tests use /usr/bin/chromium)"
+    if reason:
+        if required:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """The built site served on loopback; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request into the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture
+def page(browser, site_server):
+    """A fresh browser page that records every request it makes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    new_page.requests = []  # type: ignore[attr-defined]
+    new_page.on("request", lambda request: new_page.requests.append(request.url))
+    yield new_page
+    context.close()

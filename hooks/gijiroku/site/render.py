@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -107,6 +108,8 @@ class Renderer:
             comment_end_string="##}",
         )
         self.env.filters["md"] = md_escape
+        # Front matter values: a JSON string is a YAML string; keep the text readable.
+        self.env.filters["ystr"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
         self.env.filters["cell"] = lambda value: Markup(str(md_escape(value)).replace("|", "&#124;"))
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,

@@ -1,0 +1,218 @@
+"""The real site, built with `mkdocs build --strict`, checked in its HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, make_project, overlay_case, run_mkdocs_build
+from gijiroku import load_archive
+from gijiroku.model import LANGUAGES
+from htmlcheck import parse, resolve
+
+MEETING = "meetings/ai-strategy-council/2023-08-04"
+
+
+@pytest.fixture(scope="module")
+def archive():
+    loaded, diags = load_archive(ROOT / "minutes")
+    assert not diags.errors
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def pages(built_site: Path) -> dict[Path, object]:
+    return {path: parse(path) for path in built_site.rglob("*.html")}
+
+
+def test_expected_paths(built_site: Path, archive) -> None:
+    assert (built_site / "index.html").is_file(), "the root chooses a language"
+    for lang in LANGUAGES:
+        base = built_site / lang
+        expected = ["index.html", "meetings/index.html", "speakers/index.html", "topics/index.html",
+                    "format/index.html", "search/search_index.json", "meetings/ai-strategy-council/index.html",
+                    f"{MEETING}/index.html", f"{MEETING}/compare/index.html"]
+        expected += [f"speakers/{pid}/index.html" for pid in archive.people]
+        expected += [f"topics/{tid}/index.html" for tid in archive.topics]
+        missing = [p for p in expected if not (base / p).is_file()]
+        assert missing == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_lang(pages, built_site: Path, lang: str) -> None:
+    langs = {page.lang for path, page in pages.items() if path.is_relative_to(built_site / lang)}
+    assert langs == {lang}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_remark_item_and_material_has_its_anchor(built_site: Path, archive, lang: str) -> None:
+    meeting = archive.meeting("ai-strategy-council/2023-08-04")
+    page = parse(built_site / lang / MEETING / "index.html")
+    expected = [r.id for r in meeting.remarks] + [a.id for a in meeting.agenda] + [m.id for m in meeting.materials]
+    assert [i for i in expected if i not in page.ids] == []
+    assert len(page.ids) == len(set(page.ids)), "no id appears twice on a page"
+    remark_ids = [i for i in page.ids if i in {r.id for r in meeting.remarks}]
+    assert remark_ids == [r.id for r in meeting.remarks], "remarks appear in the order of the proceedings"
+
+
+def test_remark_text_in_its_language(built_site: Path) -> None:
+    ja = (built_site / "ja" / MEETING / "index.html").read_text(encoding="utf-8")
+    en = (built_site / "en" / MEETING / "index.html").read_text(encoding="utf-8")
+    assert "どう壁を超えるかということに関しては" in ja
+    assert "Data Free Flow with Trust" in en and "how to overcome barriers" in en
+    assert "内容非公表のため、意見等は省略" in ja and "the views are omitted" in en
+
+
+def test_all_internal_links_resolve(built_site: Path, pages) -> None:
+    """Every link on every page, deep links included, lands on an existing page and anchor."""
+    broken = []
+    for path, page in pages.items():
+        for el in page.find("a"):
+            href = el.attrs.get("href", "")
+            if not href:
+                continue
+            target = resolve(built_site, path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.is_file():
+                broken.append(f"{path.relative_to(built_site)}: {href} (no page)")
+            elif fragment and file.suffix == ".html" and fragment not in pages[file].ids:
+                broken.append(f"{path.relative_to(built_site)}: {href} (no anchor)")
+    assert broken == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_speaker_pages_link_every_remark_of_the_speaker(built_site: Path, archive, lang: str) -> None:
+    meeting = archive.meeting("ai-strategy-council/2023-08-04")
+    for person in archive.people:
+        page = parse(built_site / lang / "speakers" / person / "index.html")
+        linked = {el.attrs["href"].split("#")[1] for el in page.find("a") if "2023-08-04.md#" in el.attrs.get("href", "") or "2023-08-04/#" in el.attrs.get("href", "")}
+        theirs = {r.id for r in meeting.remarks if r.speaker == person}
+        assert linked == theirs, person
+
+
+def test_unattributed_opinions_are_never_under_a_person(built_site: Path, archive) -> None:
+    meeting = archive.meeting("ai-strategy-council/2023-08-04")
+    opinions = {r.id for r in meeting.remarks if r.kind == "unattributed"}
+    for lang in LANGUAGES:
+        for person in archive.people:
+            html = (built_site / lang / "speakers" / person / "index.html").read_text(encoding="utf-8")
+            assert not any(f"#{op}\"" in html for op in opinions), (lang, person)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_topic_pages_link_every_tagged_remark(built_site: Path, archive, lang: str) -> None:
+    meeting = archive.meeting("ai-strategy-council/2023-08-04")
+    for topic in archive.topics:
+        page = parse(built_site / lang / "topics" / topic / "index.html")
+        linked = {el.attrs["href"].split("#")[1] for el in page.find("a") if "2023-08-04/#" in el.attrs.get("href", "")}
+        tagged = {r.id for r in meeting.remarks if topic in r.topics} | {a.id for a in meeting.agenda if topic in a.topics}
+        assert linked == tagged, topic
+
+
+@pytest.mark.parametrize("lang,other", [("ja", "en"), ("en", "ja")])
+def test_language_selector_leads_to_the_same_page(built_site: Path, pages, lang: str, other: str) -> None:
+    for path, page in pages.items():
+        if not path.is_relative_to(built_site / lang) or path.name == "404.html":
+            continue
+        [link] = [el for el in page.find("a", cls="gj-lang-link") if el.attrs.get("hreflang") == other]
+        target = resolve(built_site, path, link.attrs["href"])
+        assert target is not None
+        expected = built_site / other / path.relative_to(built_site / lang)
+        assert target[0] == expected, path
+
+
+def test_translation_is_labelled_with_its_provenance(built_site: Path) -> None:
+    page = parse(built_site / "en" / MEETING / "index.html")
+    [notice] = page.find("div", cls="gj-translation-notice")
+    assert "unofficial translation" in notice.text and "not reviewed" in notice.text
+    [original] = page.find("a", cls="gj-original-link")
+    assert resolve(built_site, page.path, original.attrs["href"])[0] == built_site / "ja" / MEETING / "index.html"
+    assert parse(built_site / "ja" / MEETING / "index.html").find("div", cls="gj-translation-notice") == []
+
+
+def test_marks_for_written_unattributed_and_non_public(built_site: Path) -> None:
+    page = parse(built_site / "ja" / MEETING / "index.html")
+    assert len(page.find("div", cls="gj-kind-written")) == 2
+    assert len(page.find("div", cls="gj-kind-unattributed")) == 20
+    assert len(page.find("span", cls="gj-badge-written")) == 2
+    not_public = [el.text for el in page.find(cls="gj-not-public")]
+    assert "非公表" in not_public and "内容非公表" in not_public
+
+
+def test_citation_names_council_meeting_date_speaker_and_role(built_site: Path) -> None:
+    page = parse(built_site / "ja" / MEETING / "index.html")
+    [button] = [b for b in page.find("button", cls="gj-copy") if b.attrs["data-anchor"] == "matsumoto-1"]
+    assert button.attrs["data-citation"] == "AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、松本 剛明（総務大臣）の発言"
+
+
+def test_self_contained(pages) -> None:
+    """No page loads anything from another host (fonts, scripts, styles, images)."""
+    external = []
+    for path, page in pages.items():
+        for el in page.elements:
+            for attr in ("src", "href"):
+                value = el.attrs.get(attr, "")
+                loads = el.tag in ("script", "img", "iframe") or (el.tag == "link" and el.attrs.get("rel") in ("stylesheet", "preconnect", "preload"))
+                if loads and value.startswith(("http:", "https:", "//")):
+                    external.append(f"{path.name}: {el.tag} {value}")
+    assert external == []
+
+
+def test_index_pages_stay_out_of_search(built_site: Path) -> None:
+    import json
+
+    for lang in LANGUAGES:
+        docs = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        locations = {d["location"].split("#")[0] for d in docs}
+        assert "speakers/" not in locations and "topics/" not in locations and "meetings/" not in locations
+        remark_entries = {d["location"] for d in docs if d["location"].startswith(MEETING + "/#")}
+        assert f"{MEETING}/#opinion-05" in remark_entries and f"{MEETING}/#matsumoto-1" in remark_entries
+
+
+def test_untranslated_meeting_still_has_a_page(tmp_path: Path) -> None:
+    """A meeting without a translation: the other language's page says so, never a 404."""
+    case = tmp_path / "case"
+    (case).mkdir()
+    (case / "deleted").write_text("test-council/2024-01-15.en.md\n")
+    minutes = overlay_case(case, tmp_path / "src")
+    project = make_project(tmp_path / "project", minutes)
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = parse(site / "en" / "meetings" / "test-council" / "2024-01-15" / "index.html")
+    [notice] = page.find("div", cls="gj-untranslated")
+    assert "not been translated" in notice.text
+    assert "開会する。" in (site / "en" / "meetings" / "test-council" / "2024-01-15" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "en" / "meetings" / "test-council" / "2024-01-15" / "compare").exists()
+
+
+def test_strict_build_fails_on_bad_minutes(tmp_path: Path) -> None:
+    minutes = overlay_case(FIXTURES / "invalid" / "unknown-speaker", tmp_path / "src")
+    project = make_project(tmp_path / "project", minutes)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "minutes/test-council/2024-01-15.ja.md:25:36: E030 unknown speaker 'tanaka-jiro'" in result.stdout + result.stderr
+
+
+def test_strict_build_fails_on_stale_translation_warning(tmp_path: Path) -> None:
+    minutes = overlay_case(FIXTURES / "invalid" / "translation-stale", tmp_path / "src")
+    project = make_project(tmp_path / "project", minutes)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "W080" in result.stdout + result.stderr
+    relaxed = run_mkdocs_build(project, tmp_path / "site2", "--no-strict")
+    assert relaxed.returncode == 0
+    page = parse(tmp_path / "site2" / "en" / "meetings" / "test-council" / "2024-01-15" / "index.html")
+    assert [el.attrs["data-remark"] for el in page.find("div", cls="gj-stale")] == ["suzuki-1"]
+
+
+def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    page = project / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[x](meetings/ai-strategy-council/2023-08-04.md#no-such-remark)\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-remark" in result.stdout + result.stderr
