@@ -52,6 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Root build: load and check the minutes (every build, so `serve` sees edits)."""
     if _language_build(config) is None:
         _drop_search(config)
+        config.site_name = " / ".join(_titles(config).values())
+        config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
         archive, diags = load_archive(_project_dir(config) / _settings(config).get("minutes", "minutes"))
         for diag in diags.sorted():
             (log.warning if diag.code.startswith("W") else log.error)(diag.format())
