@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 from gijiroku import load_archive
 from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
+from gijiroku.search.build import build_search_index
 from gijiroku.site import urls
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.render import Renderer
@@ -90,7 +91,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Root build: build every language into its folder of the site."""
-    if _language_build(config) is not None:
+    build = _language_build(config)
+    if build is not None:
+        _write_search_index(config, build)
         if not config.site_url:
             # Without a site URL MkDocs writes the 404 page's links from "/", which is
             # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
@@ -102,6 +105,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         lang_config.extra[STATE_KEY] = LanguageBuild(lang, index)
         lang_config.plugins.on_startup(command="build", dirty=False)
         build_site(lang_config)
+
+
+def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
+    out = Path(config.site_dir) / "search-index"
+    for relative, content in build_search_index(build.index, build.lang).items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
 
 
 # -- configuration ----------------------------------------------------------------
@@ -161,6 +172,7 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
             options.update(per_lang.get("search") or {})
         plugins.append({name: options})
     extra = copy.deepcopy(raw.get("extra") or {})
+    extra["gijiroku_ui"] = {key: renderer_strings(key)[lang] for key in ("search", "search_placeholder")}
     extra["alternate"] = [
         {"name": renderer_strings("language_name")[other], "link": f"../{other}/", "lang": other}
         for other in LANGUAGES
@@ -177,7 +189,7 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
         extra=extra,
         nav=[{renderer_strings(key)[lang]: src} for key, src in (
             ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
-            ("topics", urls.TOPICS), ("format", "format.md"),
+            ("topics", urls.TOPICS), ("search", urls.SEARCH), ("format", "format.md"),
         )],
         strict=root.strict,
         use_directory_urls=True,

@@ -19,7 +19,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from ..index import ArchiveIndex, RemarkRef
-from ..model import GROUPS, LANGUAGES, Meeting, Person, Remark, Topic, Version
+from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Meeting, Person, Remark, Topic, Version
 from . import urls
 
 HERE = Path(__file__).parent
@@ -203,6 +203,7 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         """Every generated page of this language: source path -> Markdown."""
         pages: dict[str, str] = {
+            urls.SEARCH: self.render_search(),
             urls.MEETINGS: self.render_meetings_index(),
             urls.SPEAKERS: self.render_speakers_index(),
             urls.TOPICS: self.render_topics_index(),
@@ -277,6 +278,24 @@ class Renderer:
         src = urls.council_src(council_id)
         return self._render("council.md.j2", src, council=self.archive.councils[council_id],
                             years=self.index.by_council_year.get(council_id, {}))
+
+    def render_search(self) -> str:
+        """The remark-search page: the form, with every filter's choices, and the UI strings its script shows."""
+        strings = {key: self.t(key) for key in (
+            "kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
+            "not_translated", "remarks_of", "count_remarks")}
+        strings.update(
+            prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
+            count_results=self.t("count_results"), count_candidates=self.t("count_candidates"),
+            role_open="（" if self.lang == "ja" else "(", role_close="）" if self.lang == "ja" else ")",
+        )
+        people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
+        topics = sorted(self.archive.topics.values(), key=lambda t: sort_key_topic(t, self.lang))
+        councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
+        # JSON inside <script>: escape "<" so that no text can close the element.
+        payload = Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c"))
+        return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
+                            kinds=REMARK_KINDS, strings=payload)
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

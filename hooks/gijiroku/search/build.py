@@ -1,0 +1,176 @@
+"""Writing one language's remark-search index as small static files.
+
+    search-index/meta.json          people, topics, councils, kinds, dates; sizes
+    search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
+    search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
+    search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-)
+
+Documents are numbered newest meeting first, in the order of the proceedings, so a
+date range is a range of ids and results come out in reading order without sorting.
+Id lists are delta-encoded in base 36. A query fetches meta once, then one term file
+per query term and the document chunks of the results it shows.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..index import ArchiveIndex
+from ..model import REMARK_KINDS, Meeting, Remark
+from ..site import urls
+from .tokenize import normalize, terms
+
+FORMAT_VERSION = 1
+CHUNK = 40
+SHARD_BYTES = 24_000
+COMMON_MIN = 2_000
+COMMON_SHARE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One searchable remark."""
+
+    meeting: Meeting
+    remark: Remark
+    text: str
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over code points; gjsearch.js computes the same."""
+    h = 0x811C9DC5
+    for ch in term:
+        h ^= ord(ch)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def encode_ids(ids: list[int]) -> str:
+    """Ascending ids as base-36 deltas joined by commas."""
+    out, prev = [], 0
+    for value in ids:
+        out.append(_b36(value - prev))
+        prev = value
+    return ",".join(out)
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if n == 0:
+        return "0"
+    s = ""
+    while n:
+        n, r = divmod(n, 36)
+        s = digits[r] + s
+    return s
+
+
+def collect_docs(index: ArchiveIndex, lang: str) -> list[Doc]:
+    """Every remark, newest meeting first, in this language (or the original's where untranslated)."""
+    docs = []
+    for meeting in index.archive.meetings:
+        version = meeting.version(lang) or meeting.original
+        for remark in meeting.remarks:
+            text = version.remarks.get(remark.id) or meeting.original.remarks[remark.id]
+            docs.append(Doc(meeting, remark, "\n".join(text.paragraphs)))
+    return docs
+
+
+def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
+    """relative path under search-index/ -> file content."""
+    archive = index.archive
+    docs = collect_docs(index, lang)
+    people = sorted(archive.people)
+    person_no = {pid: i for i, pid in enumerate(people)}
+    topics = sorted(archive.topics)
+    topic_no = {tid: i for i, tid in enumerate(topics)}
+    councils = sorted(archive.councils)
+    council_no = {cid: i for i, cid in enumerate(councils)}
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    facets: dict[str, list[int]] = defaultdict(list)
+    for doc_id, doc in enumerate(docs):
+        for term in set(terms(doc.text)):
+            postings[term].append(doc_id)
+        remark = doc.remark
+        if remark.speaker:
+            facets[f"s-{person_no[remark.speaker]}"].append(doc_id)
+        for topic in remark.topics:
+            facets[f"t-{topic_no[topic]}"].append(doc_id)
+        facets[f"c-{council_no[doc.meeting.council]}"].append(doc_id)
+        facets[f"k-{remark.kind}"].append(doc_id)
+
+    files: dict[str, str] = {}
+    common_over = max(COMMON_MIN, int(len(docs) * COMMON_SHARE))
+    encoded = {t: ("*" if len(ids) > common_over else encode_ids(ids)) for t, ids in postings.items()}
+    total = sum(len(t) + len(v) + 6 for t, v in encoded.items())
+    shard_count = max(1, math.ceil(total / SHARD_BYTES))
+    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
+    for term, value in encoded.items():
+        shards[fnv1a(term) % shard_count][term] = value
+    for number, shard in enumerate(shards):
+        files[f"terms/{number}.json"] = _dump(shard)
+    for name, ids in facets.items():
+        files[f"facets/{name}.json"] = _dump(encode_ids(ids))
+    for start in range(0, len(docs), CHUNK):
+        files[f"docs/{start // CHUNK}.json"] = _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
+
+    dates: list[list[object]] = []
+    for doc_id, doc in enumerate(docs):
+        iso = doc.meeting.date.isoformat()
+        if not dates or dates[-1][0] != iso:
+            dates.append([iso, doc_id])
+    counts = defaultdict(int)
+    for doc in docs:
+        if doc.remark.speaker:
+            counts[doc.remark.speaker] += 1
+    files["meta.json"] = _dump({
+        "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
+        "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]), counts[pid]] for pid in people],
+        "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
+        "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
+        "kinds": list(REMARK_KINDS),
+        "dates": dates,
+    })
+    return files
+
+
+def name_forms(person) -> list[str]:
+    """Every form of a person's name a reader may type, normalised and without spaces."""
+    forms = {
+        person.name.ja, person.name.en, person.reading, person.romanized,
+        person.family_name.ja, person.family_name.en, person.reading.split()[0] if person.reading else "",
+        *person.aliases,
+    }
+    return sorted({normalize(f).replace(" ", "").replace("\u3000", "") for f in forms if f})
+
+
+def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no, topic_no, council_no) -> dict[str, list]:
+    meetings: list[Meeting] = []
+    rows = []
+    for doc in docs:
+        if not meetings or meetings[-1] is not doc.meeting:
+            meetings.append(doc.meeting)
+        remark = doc.remark
+        role = ""
+        if remark.speaker:
+            version = doc.meeting.version(lang) or doc.meeting.original
+            held = version.roles.get(remark.speaker) or doc.meeting.original.roles.get(remark.speaker)
+            role = held.role if held else ""
+        rows.append([
+            len(meetings) - 1, remark.id, remark.kind,
+            person_no[remark.speaker] if remark.speaker else -1, role,
+            [topic_no[t] for t in remark.topics], doc.text,
+        ])
+    table = [[
+        (m.version(lang) or m.original).title, m.date.isoformat(), council_no[m.council],
+        urls.url_of(urls.meeting_src(m.council, m.id)), m.version(lang) is not None,
+    ] for m in meetings]
+    return {"m": table, "d": rows}
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,84 @@
+"""The search index builder and tokenizer, without a browser."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import BASE_MINUTES
+from gijiroku import load_archive
+from gijiroku.index import index_archive
+from gijiroku.search import build as search_build
+from gijiroku.search.tokenize import normalize, query_terms, stem, terms
+
+
+@pytest.mark.parametrize("word,stemmed", [
+    ("creators", "creator"), ("creator", "creator"), ("policies", "policy"), ("processes", "process"),
+    ("process", "process"), ("running", "run"), ("developed", "develop"), ("gpus", "gpu"), ("data", "data"),
+    ("ai", "ai"), ("2023", "2023"),
+])
+def test_stem(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_japanese_runs_become_bigrams_and_characters() -> None:
+    assert query_terms("計算資源") == ["計算", "算資", "資源"]
+    assert set(query_terms("計算資源")) <= set(terms("特に計算資源とデータ"))
+    assert query_terms("広島AIプロセス") == ["広島", "ai", "プロ", "ロセ", "セス"]
+    assert query_terms("島") == ["島"] and "島" in terms("広島AIプロセス")
+
+
+def test_normalisation_folds_width_and_case() -> None:
+    assert normalize("ＡＩとｶﾀｶﾅ") == "aiとカタカナ"
+    assert query_terms("ＧＰＵ") == query_terms("gpu")
+
+
+def test_ids_round_trip() -> None:
+    ids = [0, 1, 5, 36, 1000, 1296]
+    encoded = search_build.encode_ids(ids)
+    decoded, prev = [], 0
+    for part in encoded.split(","):
+        prev += int(part, 36)
+        decoded.append(prev)
+    assert decoded == ids
+
+
+def _files(lang: str = "ja") -> dict[str, object]:
+    archive, _ = load_archive(BASE_MINUTES)
+    return {k: json.loads(v) for k, v in search_build.build_search_index(index_archive(archive), lang).items()}
+
+
+def test_index_files_find_a_term_and_a_speaker() -> None:
+    files = _files()
+    meta = files["meta.json"]
+    assert meta["docs"] == 3 and meta["kinds"] == ["spoken", "written", "unattributed", "narration"]
+    shard = files[f"terms/{search_build.fnv1a('予算') % meta['shards']}.json"]
+    assert shard["予算"] == "1", "doc 1 (suzuki-1) mentions 予算"
+    speakers = [p[0] for p in meta["people"]]
+    suzuki = speakers.index("suzuki-hanako")
+    assert files[f"facets/s-{suzuki}.json"] == "1"
+    assert "k-unattributed" in {k.split("/")[1][:-5] for k in files if k.startswith("facets/")}
+    assert "すずき" in meta["people"][suzuki][2] and "hanakosuzuki" in meta["people"][suzuki][2]
+
+
+def test_documents_carry_meeting_speaker_role_and_text() -> None:
+    files = _files("en")
+    rows = files["docs/0.json"]["d"]
+    meetings = files["docs/0.json"]["m"]
+    assert [r[1] for r in rows] == ["yamada-1", "suzuki-1", "opinion-1"]
+    assert rows[1][4] == "Minister of Tests" and rows[1][6] == "The budget was explained."
+    assert rows[2][3] == -1, "an unattributed opinion has no speaker"
+    assert meetings[0][:2] == ["1st Meeting of the Test Council", "2024-01-15"]
+    assert meetings[0][3] == "meetings/test-council/2024-01-15/"
+
+
+def test_common_terms_are_not_listed(monkeypatch) -> None:
+    """A term in more documents than the cap is marked "*": queries then rely on their
+    other terms and on checking each candidate's text."""
+    monkeypatch.setattr(search_build, "COMMON_MIN", 1)
+    monkeypatch.setattr(search_build, "COMMON_SHARE", 0.0)
+    files = _files("en")
+    listed = {t: v for k, shard in files.items() if k.startswith("terms/") for t, v in shard.items()}
+    assert listed["the"] == "*", "'the' is in two of three remarks"
+    assert listed["budget"] == "1"
