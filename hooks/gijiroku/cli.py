@@ -19,9 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     fingerprint = commands.add_parser("fingerprint", help="list each remark's fingerprint, for translations' source=")
     fingerprint.add_argument("meeting", help="COUNCIL/MEETING-ID, e.g. ai-strategy-council/2023-08-04")
     fingerprint.add_argument("--directory", default="minutes", type=Path)
+    synth = commands.add_parser("synth", help="write a synthetic archive, for benchmarks")
+    synth.add_argument("out", type=Path, help="the folder to write (a minutes/ tree)")
+    synth.add_argument("--meetings", type=int, default=100)
+    synth.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.directory, args.strict)
+    if args.command == "synth":
+        from .synth import generate_archive
+
+        generate_archive(args.out, args.meetings, args.seed)
+        return 0
     return run_fingerprint(args.directory, args.meeting)
 
 

@@ -1,6 +1,6 @@
 """Writing one language's remark-search index as small static files.
 
-    search-index/meta.json          people, topics, councils, kinds, dates; sizes
+    search-index/meta.json          people, topics, councils, kinds, where each date starts; sizes
     search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
     search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
     search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-)
@@ -24,10 +24,11 @@ from ..site import urls
 from .tokenize import normalize, terms
 
 FORMAT_VERSION = 1
-CHUNK = 40
+CHUNK = 20
 SHARD_BYTES = 24_000
 COMMON_MIN = 2_000
 COMMON_SHARE = 0.05
+EPOCH = 719163  # date(1970, 1, 1).toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +119,15 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     for start in range(0, len(docs), CHUNK):
         files[f"docs/{start // CHUNK}.json"] = _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
 
-    dates: list[list[object]] = []
+    # Where each date's documents start: days since 1970 (descending) and first doc ids,
+    # both delta-encoded, so that a date range becomes an id range without a big table.
+    days: list[int] = []
+    firsts: list[int] = []
     for doc_id, doc in enumerate(docs):
-        iso = doc.meeting.date.isoformat()
-        if not dates or dates[-1][0] != iso:
-            dates.append([iso, doc_id])
+        day = doc.meeting.date.toordinal() - EPOCH
+        if not days or days[-1] != day:
+            days.append(day)
+            firsts.append(doc_id)
     counts = defaultdict(int)
     for doc in docs:
         if doc.remark.speaker:
@@ -133,7 +138,9 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
         "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
         "kinds": list(REMARK_KINDS),
-        "dates": dates,
+        "days": encode_ids([days[0] - d for d in days]),
+        "day0": days[0] if days else 0,
+        "firsts": encode_ids(firsts),
     })
     return files
 
