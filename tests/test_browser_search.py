@@ -26,9 +26,8 @@ def run_search(page, base: str, lang: str, all_pages: bool = True, **params: str
     page.goto(f"{base}{lang}/search/?{urlencode(params)}")
     page.wait_for_function("() => document.getElementById('gj-search').dataset.done")
     while all_pages and page.locator(".gj-more").is_visible():
-        count = page.locator(".gj-result").count()
         page.locator(".gj-more").click()
-        page.wait_for_function(f"() => document.querySelectorAll('.gj-result').length > {count} || document.querySelector('.gj-more').hidden")
+        page.wait_for_function("() => document.getElementById('gj-search').getAttribute('aria-busy') === 'false'")
     return {
         "anchors": page.locator(".gj-result").evaluate_all("els => els.map(e => e.dataset.anchor)"),
         "people": page.locator(".gj-people a:not(.gj-filter-speaker)").evaluate_all(

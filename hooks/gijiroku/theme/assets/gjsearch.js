@@ -352,7 +352,7 @@
               ? strings.count_results.replace("{n}", shown)
               : strings.count_candidates.replace("{shown}", shown).replace("{n}", cands.length);
             more.hidden = exact;
-            more.onclick = function () { more.hidden = true; page(got.next); };
+            more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next); };
             root.setAttribute("aria-busy", "false");
             // Read by the benchmark and the tests: which search finished, and how long it took.
             root.dataset.elapsed = (performance.now() - started).toFixed(1);
