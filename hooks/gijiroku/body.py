@@ -11,7 +11,6 @@ lines of one paragraph are joined (without a space between CJK characters).
 from __future__ import annotations
 
 import re
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,12 +128,32 @@ def parse_body(text: str, first_line: int, path: Path, diags: Diagnostics) -> li
     return sections
 
 
+_WORD = re.compile(r"""\s*(?:([^\s"']+)|"((?:[^"\\]|\\.)*)"|'([^']*)')""")
+
+
 def _split_directive(rest: str, path: Path, line_no: int, diags: Diagnostics) -> list[str] | None:
-    try:
-        return shlex.split(rest, posix=True)
-    except ValueError as exc:
-        diags.add(path, line_no, 1, "E070", f"cannot read directive: {exc}", 'close every "quoted value"')
-        return None
+    """Words as a shell would split them (key="quoted value" is one word), without shlex's cost."""
+    words: list[str] = []
+    pos, current, in_word = 0, "", False
+    rest = rest.rstrip()
+    while pos < len(rest):
+        if rest[pos].isspace():
+            if in_word:
+                words.append(current)
+                current, in_word = "", False
+            pos += 1
+            continue
+        match = _WORD.match(rest, pos)
+        if match is None or match.end() == pos:
+            diags.add(path, line_no, pos + 4, "E070", "cannot read directive: no closing quotation", 'close every "quoted value"')
+            return None
+        bare, double, single = match.groups()
+        current += bare if bare is not None else (re.sub(r"\\(.)", r"\1", double) if double is not None else single)
+        in_word = True
+        pos = match.end() if bare is None else match.start(1) + len(bare)
+    if in_word:
+        words.append(current)
+    return words
 
 
 def _section(head: str, rest: list[str], path: Path, line_no: int, diags: Diagnostics) -> RawSection:

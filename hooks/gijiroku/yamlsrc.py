@@ -25,6 +25,8 @@ DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--|<\?|<!\[CDATA\[")
 
 _TAG = "tag:yaml.org,2002:"
+# libyaml's composer is about ten times faster and keeps the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -65,7 +67,7 @@ class Reader:
     def compose(self, text: str) -> yaml.Node | None:
         """Compose `text` into a node tree, or report the syntax error and return None."""
         try:
-            return yaml.compose(text, Loader=yaml.SafeLoader)
+            return yaml.compose(text, Loader=_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = (mark.line + 1 if mark else 1) + self.line_offset

@@ -96,6 +96,7 @@ class Renderer:
         self.lang = lang
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalogue = _catalogue()
+        self._opinion_numbers: dict[str, dict[str, int]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -182,8 +183,11 @@ class Renderer:
 
     def opinion_number(self, meeting: Meeting, remark: Remark) -> int:
         """The 1-based position of an unattributed opinion among the meeting's opinions."""
-        opinions = [r.id for r in meeting.remarks if r.kind == "unattributed"]
-        return opinions.index(remark.id) + 1
+        numbers = self._opinion_numbers.get(meeting.key)
+        if numbers is None:
+            opinions = [r.id for r in meeting.remarks if r.kind == "unattributed"]
+            numbers = self._opinion_numbers[meeting.key] = {rid: n for n, rid in enumerate(opinions, 1)}
+        return numbers[remark.id]
 
     def citation(self, meeting: Meeting, remark: Remark) -> str:
         """A citation line for a remark: council, meeting, record, date, speaker and role."""

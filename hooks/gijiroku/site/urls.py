@@ -58,18 +58,28 @@ def url_of(src: str) -> str:
     return stem + "/"
 
 
+def _relative(here_dir: str, target: str) -> str:
+    """`target` relative to the folder `here_dir` (both relative to the same root).
+
+    posixpath.relpath would do, but it asks the OS for the working directory on every
+    call, and pages are full of links."""
+    here = [part for part in here_dir.split("/") if part]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
+
+
 def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative Markdown link target between sources, which MkDocs checks and rewrites."""
-    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    target = _relative(posixpath.dirname(from_src), to_src)
     return target + (f"#{anchor}" if anchor else "")
 
 
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative URL for raw HTML, from one page's directory URL to another's."""
-    here = url_of(from_src) or "."
-    there = url_of(to_src) or "."
-    rel = posixpath.relpath(there, here)
-    rel = "./" if rel == "." else rel + "/"
+    rel = _relative(url_of(from_src), url_of(to_src)) or "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 
