@@ -11,7 +11,9 @@ archive is parsed once per build however many languages there are.
 from __future__ import annotations
 
 import copy
+import json
 import logging
+import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from gijiroku import load_archive
+from gijiroku import load_archive, preview, timing
 from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
@@ -34,6 +36,9 @@ from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
+
+TIMINGS_ENV = "GIJIROKU_TIMINGS"
+"""A JSON file to write the time spent in gijiroku's own code to (for the benchmark)."""
 
 STATE_KEY = "_gijiroku"
 """Where a language build finds what the root build prepared, in `config.extra`."""
@@ -49,18 +54,35 @@ class LanguageBuild:
 
 # -- events -------------------------------------------------------------------------
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember that this is `mkdocs serve`, for the preview scope. (Language builds
+    announce themselves as "build": they must not switch it off.)"""
+    if command == "serve":
+        preview.mode.serving = True
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Root build: load and check the minutes (every build, so `serve` sees edits)."""
     if _language_build(config) is None:
         _drop_search(config)
         config.site_name = " / ".join(_titles(config).values())
         config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
-        archive, diags = load_archive(_project_dir(config) / _settings(config).get("minutes", "minutes"))
+        timing.timings.clear()
+        minutes = _project_dir(config) / _settings(config).get("minutes", "minutes")
+        with timing.timed("load"):
+            archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
         for diag in diags.sorted():
             (log.warning if diag.code.startswith("W") else log.error)(diag.format())
         if diags.errors:
             raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
-        config.extra[STATE_KEY + "_index"] = index_archive(archive)
+        limit = preview.preview_limit(_settings(config).get("preview")) if preview.mode.serving else None
+        shown = len(archive.meetings)
+        if limit is not None and shown > limit:
+            archive = preview.select_recent(archive, minutes, limit)
+            log.info(f"preview: {limit} most recently edited of {shown} meetings (GIJIROKU_PREVIEW=all for every one)")
+            config.extra[STATE_KEY + "_preview"] = (limit, shown)
+        with timing.timed("index"):
+            config.extra[STATE_KEY + "_index"] = index_archive(archive)
     return config
 
 
@@ -73,7 +95,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         kept.append(File.generated(config, "index.md", content=render_root_page(_titles(config))))
         return kept
     renderer = _renderer(config, build)
-    for src, markdown in renderer.pages().items():
+    with timing.timed("render"):
+        pages = renderer.pages()
+    for src, markdown in pages.items():
         files.append(File.generated(config, src, content=markdown))
     for src, title, other in _missing_hand_written(config, build.lang):
         if files.get_file_from_path(src) is None:
@@ -93,18 +117,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Root build: build every language into its folder of the site."""
     build = _language_build(config)
     if build is not None:
-        _write_search_index(config, build)
+        with timing.timed("search_index"):
+            _write_search_index(config, build)
         if not config.site_url:
             # Without a site URL MkDocs writes the 404 page's links from "/", which is
             # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
             (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
         return
     index = config.extra[STATE_KEY + "_index"]
-    for lang in LANGUAGES:
-        lang_config = _language_config(config, lang)
-        lang_config.extra[STATE_KEY] = LanguageBuild(lang, index)
-        lang_config.plugins.on_startup(command="build", dirty=False)
-        build_site(lang_config)
+    builds = [_prepare_language(config, lang, index) for lang in LANGUAGES]
+    if _can_build_in_parallel():
+        _build_in_parallel(builds)
+    else:
+        for lang, lang_config in builds:
+            with timing.timed(f"build_{lang}"):
+                build_site(lang_config)
+    if os.environ.get(TIMINGS_ENV):
+        Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.timings), encoding="utf-8")
 
 
 def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
@@ -113,6 +142,71 @@ def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+
+
+def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> tuple[str, MkDocsConfig]:
+    lang_config = _language_config(config, lang)
+    lang_config.extra[STATE_KEY] = LanguageBuild(lang, index)
+    if STATE_KEY + "_preview" in config.extra:
+        shown, total = config.extra[STATE_KEY + "_preview"]
+        lang_config.extra["gijiroku_preview"] = Renderer.catalogue_strings("preview_notice")[lang].format(shown=shown, total=total)
+    lang_config.plugins.on_startup(command="build", dirty=False)
+    return lang, lang_config
+
+
+def _can_build_in_parallel() -> bool:
+    """Language builds are independent: on `mkdocs build` with more than one core, each
+    runs in a forked process that inherits the loaded archive (nothing is parsed again).
+    Not under `mkdocs serve`, whose server threads must not be forked."""
+    return not preview.mode.serving and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 \
+        and os.environ.get("GIJIROKU_SERIAL") != "1"
+
+
+def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
+    children: dict[int, str] = {}
+    for lang, lang_config in builds:
+        pid = os.fork()
+        if pid == 0:  # the child: build one language, report through the exit status
+            status = 1
+            try:
+                with timing.timed(f"build_{lang}"):
+                    build_site(lang_config)
+                _write_child_timings(lang)
+                status = 0
+            except BaseException as exc:  # noqa: BLE001 - any failure must reach the parent
+                log.error(f"{lang}: {exc}")
+            finally:
+                logging.shutdown()
+                os._exit(status)
+        children[pid] = lang
+    failed = []
+    for pid, lang in children.items():
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(lang)
+        _read_child_timings(lang)
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} build failed (see the messages above)")
+
+
+def _child_timings_path(lang: str) -> Path | None:
+    target = os.environ.get(TIMINGS_ENV)
+    return Path(f"{target}.{lang}") if target else None
+
+
+def _write_child_timings(lang: str) -> None:
+    if (path := _child_timings_path(lang)) is not None:
+        path.write_text(json.dumps(timing.timings), encoding="utf-8")
+
+
+def _read_child_timings(lang: str) -> None:
+    path = _child_timings_path(lang)
+    if path is None or not path.is_file():
+        return
+    for phase, seconds in json.loads(path.read_text(encoding="utf-8")).items():
+        if phase not in ("load", "index"):  # the parent's own, inherited by the child
+            timing.timings[phase] = timing.timings.get(phase, 0.0) + seconds
+    path.unlink()
 
 
 # -- configuration ----------------------------------------------------------------

@@ -5,8 +5,17 @@
 builds the site for a synthetic archive, serves it on loopback and measures the remark
 search in headless Chromium: bytes fetched per query after the page itself, time to
 the first results (cold: a new browser context; warm: the next query on the same page),
-and the index's size. Figures are from one run on a shared machine: compare them with
-each other, not with another day's run.
+and the index's size.
+
+    python -m gijiroku.benchmark build [--sizes 100,1000,4000]
+
+builds the real site config on synthetic archives of each size and measures wall and
+CPU time, peak memory, output size and page count, the time spent in gijiroku's own
+code, and, as the floor, plain `mkdocs build` of the very same generated pages written
+out as ordinary files with the same theme and plugins.
+
+Figures are from one run on a shared machine: compare them with each other, not with
+another day's run.
 """
 
 from __future__ import annotations
@@ -67,7 +76,7 @@ def make_project(dest: Path, meetings: int, seed: int) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
-    shutil.copytree(REPO / "docs", dest / "docs", ignore=shutil.ignore_patterns("reports"))
+    shutil.copytree(REPO / "docs", dest / "docs")
     generate_archive(dest / "minutes", meetings, seed)
     return dest
 
@@ -174,6 +183,155 @@ def _search_report(meetings, seed, build_seconds, index_bytes, meta, rows) -> st
     return "\n".join(line for line in lines if line is not None) + "\n"
 
 
+# -- build ---------------------------------------------------------------------------
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, float]:
+    """Run a command; its wall time, CPU time (user + system) and peak memory (MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if status != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def write_floor_project(project: Path, floor: Path) -> list[Path]:
+    """The generated pages of `project` as ordinary Markdown files, one plain MkDocs
+    project per language with the same theme, extensions and plugins but no hooks."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from .index import index_archive
+    from .loader import load_archive
+    from .model import LANGUAGES
+    from .site import urls
+    from .site.home import fill_placeholders
+    from .site.render import Renderer
+
+    archive, _ = load_archive(project / "minutes")
+    index = index_archive(archive)
+    with open(project / "mkdocs.yml", encoding="utf-8") as handle:
+        raw = yaml_load(handle)
+    configs = []
+    for lang in LANGUAGES:
+        renderer = Renderer(index, lang, "")
+        docs = floor / lang / "docs"
+        for path in (project / "docs" / lang).rglob("*.md"):
+            src = path.relative_to(project / "docs" / lang).as_posix()
+            target = docs / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(fill_placeholders(path.read_text(encoding="utf-8"), src, renderer), encoding="utf-8")
+        for src, markdown in renderer.pages().items():
+            target = docs / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+        for other in LANGUAGES:
+            for path in (project / "docs" / other).rglob("*.md"):
+                src = path.relative_to(project / "docs" / other).as_posix()
+                if not (docs / src).exists():
+                    (docs / src).parent.mkdir(parents=True, exist_ok=True)
+                    (docs / src).write_text(renderer.render_untranslated_page(src, src, other), encoding="utf-8")
+        strings = Renderer.catalogue_strings
+        config = {
+            "site_name": strings("site_title")[lang],
+            "docs_dir": "docs",
+            "use_directory_urls": True,
+            "theme": dict(raw["theme"], language=lang, custom_dir=str(REPO / "hooks" / "gijiroku" / "theme")),
+            "markdown_extensions": raw.get("markdown_extensions", []),
+            "plugins": raw.get("plugins", []),
+            "validation": raw.get("validation", {}),
+            "extra": {
+                "alternate": [{"name": strings("language_name")[o], "link": f"../{o}/", "lang": o} for o in LANGUAGES],
+                "gijiroku_ui": {k: strings(k)[lang] for k in ("search", "search_placeholder")},
+            },
+            "nav": [{strings(k)[lang]: src} for k, src in (
+                ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
+                ("topics", urls.TOPICS), ("search", urls.SEARCH), ("format", "format.md"))],
+        }
+        path = floor / lang / "mkdocs.yml"
+        path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        configs.append(path)
+    return configs
+
+
+def measure_build(meetings: int, seed: int, work: Path) -> dict[str, object]:
+    """One archive size: the real build and its floor."""
+    project = make_project(work / f"project-{meetings}", meetings, seed)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("GIJIROKU_SITE_URL", None)
+    env.pop("GIJIROKU_PREVIEW", None)
+    timings = work / f"timings-{meetings}.json"
+    site = work / f"site-{meetings}"
+    real = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                        project, dict(env, GIJIROKU_TIMINGS=str(timings)))
+    ours = json.loads(timings.read_text(encoding="utf-8"))
+    size, files = _folder_size(site)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    shutil.rmtree(site)
+    floor = {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0}
+    for config in write_floor_project(project, work / f"floor-{meetings}"):
+        measured = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                                 "-d", str(config.parent / "site")], config.parent, env)
+        floor["wall"] += measured["wall"]
+        floor["cpu"] += measured["cpu"]
+        floor["peak_mb"] = max(floor["peak_mb"], measured["peak_mb"])
+        shutil.rmtree(config.parent / "site")
+    shutil.rmtree(work / f"floor-{meetings}")
+    shutil.rmtree(project)
+    own = sum(v for k, v in ours.items() if not k.startswith("build_"))
+    return {"meetings": meetings, "real": real, "floor": floor, "ours": ours, "own": own,
+            "output_mb": size / 2**20, "files": files, "pages": pages}
+
+
+def run_build_benchmark(sizes: list[int], seed: int, report: Path) -> str:
+    """Measure every size; write the report; return its text."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="gijiroku-build-") as tmp:
+        for size in sizes:
+            rows.append(measure_build(size, seed, Path(tmp)))
+            print(f"measured {size} meetings", file=sys.stderr)
+    text = _build_report(rows, seed)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text, encoding="utf-8")
+    return text
+
+
+def _build_report(rows: list[dict], seed: int) -> str:
+    sizes = ",".join(str(r["meetings"]) for r in rows)
+    lines = [
+        "# Build benchmark",
+        "",
+        f"Written by `python -m gijiroku.benchmark build --sizes {sizes} --seed {seed}`: `mkdocs build --strict`",
+        "of the real configuration (both languages) on synthetic archives, against the floor: plain",
+        "`mkdocs build` of the very same generated pages written out as ordinary Markdown files, with",
+        "the same theme, extensions and plugins and no hooks. One run on a shared 2-core machine.",
+        "",
+        "| meetings | pages | output | wall | CPU | peak memory | gijiroku's own code | floor wall | build ÷ floor |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        real, floor = r["real"], r["floor"]
+        lines.append(
+            f"| {r['meetings']:,} | {r['pages']:,} | {r['output_mb']:.0f} MB | {real['wall']:.1f} s | {real['cpu']:.1f} s | "
+            f"{real['peak_mb']:.0f} MB | {r['own']:.1f} s ({100 * r['own'] / real['wall']:.0f} %) | {floor['wall']:.1f} s | "
+            f"{real['wall'] / floor['wall']:.2f} |")
+    lines += ["", "Time in gijiroku's own code, by phase (seconds; render and search index summed over languages):", "",
+              "| meetings | load and check | cross-index | render pages | search index |", "| ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        o = r["ours"]
+        lines.append(f"| {r['meetings']:,} | {o.get('load', 0):.1f} | {o.get('index', 0):.2f} | {o.get('render', 0):.1f} | "
+                     f"{o.get('search_index', 0):.1f} |")
+    by_size = {r["meetings"]: r for r in rows}
+    if 1000 in by_size and 4000 in by_size:
+        a, b = by_size[1000], by_size[4000]
+        lines += ["", "Growth from 1,000 to 4,000 meetings (linear would be 4.0; the target is at most 4.4):", "",
+                  f"- wall time × {b['real']['wall'] / a['real']['wall']:.2f}",
+                  f"- peak memory × {b['real']['peak_mb'] / a['real']['peak_mb']:.2f}",
+                  f"- output size × {b['output_mb'] / a['output_mb']:.2f}"]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: `python -m gijiroku.benchmark search …`."""
     parser = argparse.ArgumentParser(prog="python -m gijiroku.benchmark")
@@ -182,8 +340,15 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--meetings", type=int, default=2000)
     search.add_argument("--seed", type=int, default=1)
     search.add_argument("--report", type=Path, default=REPORTS / "search-benchmark.md")
+    build = commands.add_parser("build", help="measure full builds against plain MkDocs on synthetic archives")
+    build.add_argument("--sizes", default="100,1000,4000", help="comma-separated numbers of meetings")
+    build.add_argument("--seed", type=int, default=1)
+    build.add_argument("--report", type=Path, default=REPORTS / "build-benchmark.md")
     args = parser.parse_args(argv)
-    print(run_search_benchmark(args.meetings, args.seed, args.report))
+    if args.command == "build":
+        print(run_build_benchmark([int(n) for n in args.sizes.split(",")], args.seed, args.report))
+    else:
+        print(run_search_benchmark(args.meetings, args.seed, args.report))
     return 0
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council
 from .registry import load_council, load_people, load_topics
-from .yamlsrc import ID_HINT, id_problem
+from .yamlsrc import ID_HINT, Reader, id_problem
 
 MEETING_FILE_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 REGISTRY_FILES = ("people.yml", "topics.yml")
@@ -19,8 +20,17 @@ COUNCIL_FILE = "series.yml"
 IGNORED = {"README.md", ".gitkeep"}
 
 
-def load_archive(root: Path) -> tuple[Archive, Diagnostics]:
-    """Read and check everything under `root` (normally `minutes/`)."""
+_PARSED: dict[Path, tuple[tuple[int, int], MeetingFile, list[Diagnostic]]] = {}
+"""Meeting files already parsed in this process, by path: (mtime, size), result, diagnostics."""
+
+
+def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagnostics]:
+    """Read and check everything under `root` (normally `minutes/`).
+
+    With `reuse_parsed`, meeting files unchanged since an earlier call in this process
+    are not parsed again (their diagnostics are repeated); every check between files
+    still runs. `mkdocs serve` uses it so that a rebuild after one edit stays fast.
+    """
     root = Path(root)
     diags = Diagnostics(root)
     if not root.is_dir():
@@ -45,7 +55,7 @@ def load_archive(root: Path) -> tuple[Archive, Diagnostics]:
         if council is not None:
             councils[council.id] = council
         for path in sorted(entry.iterdir()):
-            parsed = _meeting_file(path, entry.name, diags)
+            parsed = _cached_meeting_file(path, entry.name, diags) if reuse_parsed else _meeting_file(path, entry.name, diags)
             if parsed is not None:
                 by_meeting[(entry.name, parsed.meeting_id)].append(parsed)
 
@@ -80,6 +90,25 @@ def _load_council_dir(folder: Path, diags: Diagnostics) -> Council | None:
                   "add series.yml with the council's name and organiser in ja and en")
         return None
     return load_council(folder.name, series, diags)
+
+
+def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return _meeting_file(path, council, diags)
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _PARSED.get(path)
+    if cached is not None and cached[0] == key:
+        _, parsed, found = cached
+        diags.items.extend(found)
+        # A fresh copy: assembling a meeting marks its files, and the cache must not keep that.
+        return replace(parsed, reader=Reader(parsed.path, diags, parsed.reader.line_offset))
+    before = len(diags.items)
+    parsed = _meeting_file(path, council, diags)
+    if parsed is not None:
+        _PARSED[path] = (key, replace(parsed), list(diags.items[before:]))
+    return parsed
 
 
 def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:

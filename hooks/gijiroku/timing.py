@@ -1,0 +1,23 @@
+"""Time spent in gijiroku's own code during a build, summed by phase, for the benchmark.
+
+Module state on purpose: each language build loads the MkDocs hook afresh, but they
+all share this package, so one build's phases add up here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import Iterator
+
+timings: dict[str, float] = {}
+
+
+@contextlib.contextmanager
+def timed(phase: str) -> Iterator[None]:
+    """Add the time the block takes to `phase`."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[phase] = timings.get(phase, 0.0) + time.perf_counter() - started
