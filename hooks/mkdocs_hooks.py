@@ -3,9 +3,11 @@
 `mkdocs build` / `mkdocs serve` on the top-level mkdocs.yml run the *root* build, which
 loads and checks the minutes once, writes the language chooser at the site root and
 then builds each language as its own MkDocs build (`/ja/`, `/en/`): its own Material
-interface language, `<html lang>`, search index and search settings. The language
-builds use this same file and get the loaded archive from the root build, so the
-archive is parsed once per build however many languages there are.
+interface language, `<html lang>` and remark-search index. The language builds use
+this same file and get the loaded archive from the root build, so the archive is
+parsed once per build however many languages there are. On `mkdocs build` the
+languages are built in parallel processes; on `mkdocs serve`, only the most recently
+edited meetings are built (see gijiroku/preview.py).
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Root build: load and check the minutes (every build, so `serve` sees edits)."""
     if _language_build(config) is None:
         _drop_search(config)
-        config.site_name = " / ".join(_titles(config).values())
+        config.site_name = " / ".join(_titles().values())
         config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
         timing.timings.clear()
         minutes = _project_dir(config) / _settings(config).get("minutes", "minutes")
@@ -92,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _language_build(config)
     if build is None:
         kept = Files([f for f in files if not f.is_documentation_page()])
-        kept.append(File.generated(config, "index.md", content=render_root_page(_titles(config))))
+        kept.append(File.generated(config, "index.md", content=render_root_page(_titles())))
         return kept
     renderer = _renderer(config, build)
     with timing.timed("render"):
@@ -110,7 +112,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _language_build(config)
     if build is None or page.file.generated_by:
         return markdown
-    return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
+    try:
+        return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
+    except ValueError as exc:
+        raise PluginError(f"docs/{build.lang}/{exc}") from exc
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -223,7 +228,7 @@ def _project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _titles(config: MkDocsConfig) -> dict[str, str]:
+def _titles() -> dict[str, str]:
     catalogue = Renderer.catalogue_strings("site_title")
     return {lang: catalogue[lang] for lang in LANGUAGES}
 
