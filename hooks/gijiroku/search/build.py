@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..index import ArchiveIndex
 from ..model import REMARK_KINDS, Meeting, Remark
 from ..site import urls
-from .tokenize import normalize, terms
+from .tokenize import normalize, unique_terms
 
 FORMAT_VERSION = 1
 CHUNK = 20
@@ -94,7 +94,7 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     postings: dict[str, list[int]] = defaultdict(list)
     facets: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        for term in set(terms(doc.text)):
+        for term in unique_terms(doc.text):
             postings[term].append(doc_id)
         remark = doc.remark
         if remark.speaker:

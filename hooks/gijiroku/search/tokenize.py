@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 CJK_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 WORD = re.compile(r"[a-z0-9]+")
 TOKEN = re.compile(CJK_RUN.pattern + "|" + WORD.pattern)
-HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _DOUBLE = re.compile(r"([b-df-hj-km-np-tv-xz])\1$")
 
 
@@ -48,15 +48,33 @@ def runs(text: str) -> list[str]:
     return TOKEN.findall(normalize(text))
 
 
+def _is_hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u3096"
+
+
 def terms_of_run(run: str) -> list[str]:
     """The index terms of one run."""
     if WORD.fullmatch(run):
         return [stem(run)]
-    terms = [run[i:i + 2] for i in range(len(run) - 1)]
-    terms += [ch for ch in run if not HIRAGANA.match(ch)]
-    if len(run) == 1 and HIRAGANA.match(run):
+    terms = [a + b for a, b in zip(run, run[1:])]
+    terms += [ch for ch in run if not _is_hiragana(ch)]
+    if len(run) == 1 and _is_hiragana(run):
         terms.append(run)
     return terms
+
+
+@functools.lru_cache(maxsize=200_000)
+def _run_term_set(run: str) -> frozenset[str]:
+    # Runs repeat a great deal (について, 重要である, the same names): cut each once.
+    return frozenset(terms_of_run(run))
+
+
+def unique_terms(text: str) -> set[str]:
+    """The distinct terms of a text, for the index (the same as set(terms(text)))."""
+    found: set[str] = set()
+    for run in runs(text):
+        found |= _run_term_set(run)
+    return found
 
 
 def terms(text: str) -> list[str]:

@@ -118,7 +118,7 @@ class Renderer:
             kind_label=lambda kind: self.t(f"kind_{kind}"), excerpt=lambda p: excerpt(p, lang),
             text_of=self.text_of, role_of=self.role_of, heading_of=self.remark_heading,
             citation_of=self.citation, absolute=self.absolute, version_of=self.version_for,
-            count=self.count, groups=GROUPS,
+            count=self.count, groups=GROUPS, remark_block=self.remark_block, remark_item=self.remark_item,
         )
 
     # -- strings ----------------------------------------------------------------
@@ -202,6 +202,63 @@ class Renderer:
         if remark.kind == "unattributed":
             return self.t("citation_unattributed", **values)
         return self.t("citation_narration", **values)
+
+    # -- the most repeated pieces, in Python ---------------------------------------
+    # A meeting page is mostly remarks, and index pages mostly links to remarks: these
+    # two are written here rather than in Jinja, which spends most of its time calling
+    # helpers. The output is the same (the golden files check it).
+
+    def remark_block(self, src: str, m: Meeting, r: Remark, translated: Version | None, text_lang: str) -> Markup:
+        """One remark or piece of narration of a meeting page: heading, text, links, citation."""
+        h = escape
+        version = self.version_for(m)
+        paragraphs = self.text_of(m, r.id)
+        stale = translated is not None and r.id in translated.stale
+        stale_class = " gj-stale" if stale else ""
+        stale_note = f'<p class="gj-stale-note" data-search-exclude>{h(self.t("stale_notice"))}</p>\n' if stale else ""
+        if r.kind == "narration":
+            body = "".join(f"<p>{h(p)}</p>\n" for p in paragraphs)
+            return Markup(f'<div id="{h(r.id)}" class="gj-narration{stale_class}" lang="{h(text_lang)}">\n'
+                          f"{body}{stale_note}</div>\n")
+        label = (version.remarks.get(r.id) or m.original.remarks[r.id]).label
+        cite = h(self.citation(m, r))
+        attrs = f'{{#{h(r.id)} .gj-remark-heading data-kind="{h(r.kind)}"}}'
+        if r.speaker:
+            role = self.role_of(m, r.speaker)
+            role_html = ""
+            if role:
+                role_html = f'<span class="gj-role">{h("（" + role + "）" if self.lang == "ja" else " (" + role + ")")}</span>'
+            link = urls.md_link(src, urls.speaker_src(r.speaker))
+            heading = f"### [{md_escape(self.person_name(r.speaker))}]({h(link)}){role_html} {attrs}"
+        else:
+            heading = f"### {md_escape(self.remark_heading(m, r))} {attrs}"
+        label_html = f' <span class="gj-label">{h(label)}</span>' if label else ""
+        body = "".join(f'<p lang="{h(text_lang)}">{h(p)}</p>\n' for p in paragraphs)
+        topics = ""
+        if r.topics:
+            topics = '<p class="gj-topics">' + " ".join(
+                f'<a class="gj-topic" href="{h(urls.href(src, urls.topic_src(tp)))}">{h(self.topic_label(tp))}</a>'
+                for tp in r.topics) + "</p>\n"
+        return Markup(
+            f"{heading}\n\n"
+            f'<div class="gj-remark gj-kind-{h(r.kind)}{stale_class}" data-remark="{h(r.id)}">\n'
+            f'<p class="gj-remark-kind" data-search-exclude><span class="gj-badge gj-badge-{h(r.kind)}">'
+            f'{h(self.t("kind_" + r.kind))}</span>{label_html}</p>\n'
+            f"{body}{stale_note}"
+            f'<div class="gj-remark-foot" data-search-exclude>\n{topics}'
+            f'<p class="gj-tools"><a class="gj-permalink" href="#{h(r.id)}">{h(self.t("link_to_remark"))}</a> '
+            f'<button type="button" class="gj-copy" data-anchor="{h(r.id)}" data-citation="{cite}" '
+            f'data-copied="{h(self.t("copied"))}">{h(self.t("copy_link"))}</button></p>\n'
+            f'<details class="gj-cite"><summary>{h(self.t("cite"))}</summary><p><span class="gj-citation">{cite}</span> '
+            f'<span class="gj-citation-url">{h(self.absolute(src, r.id))}</span></p></details>\n'
+            "</div>\n</div>\n")
+
+    def remark_item(self, src: str, m: Meeting, r: Remark) -> Markup:
+        """A remark as a list item of a speaker or topic page: deep link and excerpt."""
+        link = urls.md_link(src, urls.meeting_src(m.council, m.id), r.id)
+        badge = f' <span class="gj-badge">{escape(self.t("kind_short_written"))}</span>' if r.kind == "written" else ""
+        return Markup(f"- [{md_escape(self.remark_heading(m, r))}]({escape(link)}){badge}\n"
+                      f'  <br><span class="gj-excerpt">{md_escape(excerpt(self.text_of(m, r.id), self.lang))}</span>\n')
 
     # -- pages ------------------------------------------------------------------
     def pages(self) -> dict[str, str]:
