@@ -16,7 +16,7 @@ from typing import Iterable
 
 import jinja2
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..index import ArchiveIndex, RemarkRef
 from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Meeting, Person, Remark, Topic, Version
@@ -46,9 +46,15 @@ def load_catalogue() -> dict[str, dict[str, str]]:
     return catalogue
 
 
+def h(value: object) -> str:
+    """HTML-escape exactly as Jinja's autoescape does (&#34; and &#39; for quotes), quickly."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
 def md_escape(value: object) -> Markup:
     """Escape text for a Markdown inline context (after HTML-escaping it)."""
-    return Markup(str(escape(_MD_SPECIAL.sub(r"\\\1", str(value)))))
+    return Markup(h(_MD_SPECIAL.sub(r"\\\1", str(value))))
 
 
 def format_date(date: dt.date, lang: str) -> str:
@@ -118,7 +124,7 @@ class Renderer:
             kind_label=lambda kind: self.t(f"kind_{kind}"), excerpt=lambda p: excerpt(p, lang),
             text_of=self.text_of, role_of=self.role_of, heading_of=self.remark_heading,
             citation_of=self.citation, absolute=self.absolute, version_of=self.version_for,
-            count=self.count, groups=GROUPS, remark_block=self.remark_block, remark_item=self.remark_item,
+            count=self.count, groups=GROUPS, remark_block=self.remark_block, remark_item=self.remark_item, compare_row=self.compare_row,
         )
 
     # -- strings ----------------------------------------------------------------
@@ -210,7 +216,6 @@ class Renderer:
 
     def remark_block(self, src: str, m: Meeting, r: Remark, translated: Version | None, text_lang: str) -> Markup:
         """One remark or piece of narration of a meeting page: heading, text, links, citation."""
-        h = escape
         version = self.version_for(m)
         paragraphs = self.text_of(m, r.id)
         stale = translated is not None and r.id in translated.stale
@@ -253,11 +258,32 @@ class Renderer:
             f'<span class="gj-citation-url">{h(self.absolute(src, r.id))}</span></p></details>\n'
             "</div>\n</div>\n")
 
+    def compare_row(self, src: str, m: Meeting, r: Remark, translation: Version | None, other_lang: str) -> Markup:
+        """One row of the side-by-side view: the original remark and its translation."""
+        original = m.original
+        text = original.remarks[r.id]
+        head = (f'<p class="gj-compare-head"><a href="{h(urls.href(src, urls.meeting_src(m.council, m.id), r.id))}">'
+                f"{h(self.remark_heading(m, r))}</a></p>")
+        left = head + "".join(f"<p>{h(p)}</p>" for p in text.paragraphs)
+        translated = translation.remarks.get(r.id) if translation else None
+        stale = translation is not None and r.id in translation.stale
+        if translated:
+            right = "".join(f"<p>{h(p)}</p>" for p in translated.paragraphs)
+            if stale:
+                right += f'<p class="gj-stale-note">{h(self.t("stale_notice"))}</p>'
+        else:
+            right = f'<p class="gj-missing">{h(self.t("not_translated"))}</p>'
+        stale_class = ' class="gj-stale"' if stale else ""
+        return Markup(
+            f'<tr id="{h(r.id)}" class="gj-compare-row gj-kind-{h(r.kind)}" data-remark="{h(r.id)}">\n'
+            f'<td lang="{h(original.lang)}">{left}</td>\n'
+            f'<td lang="{h(other_lang)}"{stale_class}>{right}</td>\n</tr>')
+
     def remark_item(self, src: str, m: Meeting, r: Remark) -> Markup:
         """A remark as a list item of a speaker or topic page: deep link and excerpt."""
         link = urls.md_link(src, urls.meeting_src(m.council, m.id), r.id)
-        badge = f' <span class="gj-badge">{escape(self.t("kind_short_written"))}</span>' if r.kind == "written" else ""
-        return Markup(f"- [{md_escape(self.remark_heading(m, r))}]({escape(link)}){badge}\n"
+        badge = f' <span class="gj-badge">{h(self.t("kind_short_written"))}</span>' if r.kind == "written" else ""
+        return Markup(f"- [{md_escape(self.remark_heading(m, r))}]({h(link)}){badge}\n"
                       f'  <br><span class="gj-excerpt">{md_escape(excerpt(self.text_of(m, r.id), self.lang))}</span>\n')
 
     # -- pages ------------------------------------------------------------------
