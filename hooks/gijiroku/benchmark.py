@@ -310,15 +310,15 @@ def _build_report(rows: list[dict], seed: int) -> str:
         "gijiroku's own code is measured in CPU seconds and compared with the build's CPU time.",
         "One run on a shared 2-core machine.",
         "",
-        "| meetings | pages | output | wall | CPU | peak memory | gijiroku's own code (share of CPU) | floor wall | build ÷ floor |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| meetings | pages | output | wall | CPU | peak memory | gijiroku's own code (share of CPU) | floor wall | floor CPU | wall ÷ floor | CPU ÷ floor |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         real, floor = r["real"], r["floor"]
         lines.append(
             f"| {r['meetings']:,} | {r['pages']:,} | {r['output_mb']:.0f} MB | {real['wall']:.1f} s | {real['cpu']:.1f} s | "
             f"{real['peak_mb']:.0f} MB | {r['own']:.1f} s ({100 * r['own'] / real['cpu']:.0f} %) | {floor['wall']:.1f} s | "
-            f"{real['wall'] / floor['wall']:.2f} |")
+            f"{floor['cpu']:.1f} s | {real['wall'] / floor['wall']:.2f} | {real['cpu'] / floor['cpu']:.2f} |")
     lines += ["", "Time in gijiroku's own code, by phase (seconds; render and search index summed over languages):", "",
               "| meetings | load and check | cross-index | render pages | search index |", "| ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
