@@ -8,11 +8,13 @@ the first results (cold: a new browser context; warm: the next query on the same
 and the index's size.
 
     python -m gijiroku.benchmark build [--sizes 100,1000,4000]
+    python -m gijiroku.benchmark serve [--meetings 1000]
 
 builds the real site config on synthetic archives of each size and measures wall and
 CPU time, peak memory, output size and page count, the time spent in gijiroku's own
 code, and, as the floor, plain `mkdocs build` of the very same generated pages written
-out as ordinary files with the same theme and plugins.
+out as ordinary files with the same theme and plugins. `serve` times edits of meeting
+files under `mkdocs serve` until the served page shows them.
 
 Figures are from one run on a shared machine: compare them with each other, not with
 another day's run.
@@ -335,6 +337,82 @@ def _build_report(rows: list[dict], seed: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- serve ---------------------------------------------------------------------------
+
+def measure_serve_edits(meetings: int, seed: int, edits: int = 5) -> dict[str, object]:
+    """Start `mkdocs serve` on a synthetic archive, edit meeting files one after another,
+    and time each edit until the served page shows it."""
+    import socket
+    import urllib.request
+
+    with tempfile.TemporaryDirectory(prefix="gijiroku-serve-") as tmp:
+        project = make_project(Path(tmp) / "project", meetings, seed)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        env.pop("GIJIROKU_PREVIEW", None)
+        started = time.perf_counter()
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}/"
+
+        def fetch(url: str) -> str:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except OSError:
+                return ""
+
+        try:
+            while not fetch(base + "ja/") and time.perf_counter() - started < 600:
+                time.sleep(0.5)
+            first = time.perf_counter() - started
+            files = sorted((project / "minutes").glob("*/*.ja.md"))
+            latencies = []
+            for number in range(edits):
+                path = files[(number * 37) % len(files)]
+                text = path.read_text(encoding="utf-8")
+                marker = f"編集確認{number}号"
+                path.write_text(text.replace("\n\n::: remark id=r002", f"{marker}\n\n::: remark id=r002", 1), encoding="utf-8")
+                edited = time.perf_counter()
+                url = f"{base}ja/meetings/{path.parent.name}/{path.name[:-6]}/"
+                while marker not in fetch(url) and time.perf_counter() - edited < 300:
+                    time.sleep(0.2)
+                latencies.append(time.perf_counter() - edited)
+                time.sleep(2)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    return {"meetings": meetings, "first_build": first, "latencies": latencies}
+
+
+def run_serve_benchmark(meetings: int, seed: int, report: Path) -> str:
+    """Measure edits under `mkdocs serve`; write the report; return its text."""
+    result = measure_serve_edits(meetings, seed)
+    latencies = result["latencies"]
+    lines = [
+        "# Editing under `mkdocs serve`",
+        "",
+        f"Written by `python -m gijiroku.benchmark serve --meetings {meetings} --seed {seed}`: `mkdocs serve` on a",
+        f"synthetic archive of {meetings} meetings with the configured preview scope; meeting files are edited",
+        "one after another and each edit is timed from the file's write until the served page shows it",
+        "(the server's file watching and rebuild included). One run on a shared 2-core machine.",
+        "",
+        "| measure | result | target |",
+        "| --- | ---: | ---: |",
+        f"| first page served after start | {result['first_build']:.1f} s | |",
+        f"| slowest edit to visible | {max(latencies):.1f} s | ≤ 5 s |",
+        f"| median edit to visible | {statistics.median(latencies):.1f} s | |",
+        "",
+        "Each edit: " + ", ".join(f"{t:.1f} s" for t in latencies) + ".",
+    ]
+    text = "\n".join(lines) + "\n"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text, encoding="utf-8")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: `python -m gijiroku.benchmark search …`."""
     parser = argparse.ArgumentParser(prog="python -m gijiroku.benchmark")
@@ -347,8 +425,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--sizes", default="100,1000,4000", help="comma-separated numbers of meetings")
     build.add_argument("--seed", type=int, default=1)
     build.add_argument("--report", type=Path, default=REPORTS / "build-benchmark.md")
+    serve_cmd = commands.add_parser("serve", help="time edits under mkdocs serve on a synthetic archive")
+    serve_cmd.add_argument("--meetings", type=int, default=1000)
+    serve_cmd.add_argument("--seed", type=int, default=1)
+    serve_cmd.add_argument("--report", type=Path, default=REPORTS / "serve-benchmark.md")
     args = parser.parse_args(argv)
-    if args.command == "build":
+    if args.command == "serve":
+        print(run_serve_benchmark(args.meetings, args.seed, args.report))
+    elif args.command == "build":
         print(run_build_benchmark([int(n) for n in args.sizes.split(",")], args.seed, args.report))
     else:
         print(run_search_benchmark(args.meetings, args.seed, args.report))
