@@ -34,6 +34,8 @@ class DraftAttendee:
     """Whom the minutes say this attendee stood in for (e.g. 渡辺大臣), as printed."""
     others: bool = False
     line: int = 0
+    name_last: bool = False
+    """Printed affiliation first, name last."""
 
 
 @dataclass

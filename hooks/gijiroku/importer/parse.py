@@ -253,9 +253,17 @@ def _looks_like_name(tokens: list[str]) -> int:
 
 # -- attendees --------------------------------------------------------------------------
 
+@dataclass
+class _AttendeeState:
+    """What the attendee lines carry from one to the next."""
+
+    pending: str = ""
+    """An organisation on a line of its own, in an affiliation-first list: it begins the next line's affiliation."""
+
+
 def _read_attendees(lines: list[Line], draft: Draft, names: _NameIndex) -> None:
     group, group_label = "member", "構成員"
-    _attendee.pending = ""  # type: ignore[attr-defined]
+    state = _AttendeeState()
     for line in lines:
         text = line.text
         if not text:
@@ -270,17 +278,18 @@ def _read_attendees(lines: list[Line], draft: Draft, names: _NameIndex) -> None:
             group, group_label = GROUP_WORDS[word], word
             rest = text[len(text) - len(match.group("rest")):].strip() if match.group("rest") else ""
             if rest:
-                _attendee(rest, line, group, group_label, draft, names)
+                _attendee(rest, line, group, group_label, draft, names, state)
             continue
         if re.match(r"^同[\s\u3000]+", text):
             text = re.sub(r"^同[\s\u3000]+", "", text)  # 同: in the same group as the line above
         if squash(text) in ("他", "ほか", "等"):
             draft.attendees.append(DraftAttendee(group=group, others=True, line=line.no))
             continue
-        _attendee(text, line, group, group_label, draft, names)
+        _attendee(text, line, group, group_label, draft, names, state)
 
 
-def _attendee(text: str, line: Line, group: str, group_label: str, draft: Draft, names: _NameIndex) -> None:
+def _attendee(text: str, line: Line, group: str, group_label: str, draft: Draft, names: _NameIndex,
+              state: _AttendeeState) -> None:
     absent = bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text))
     text = re.sub(r"[（(]\s*欠席\s*[)）]|\s欠席$", "", text).strip()
     proxy_of = None
@@ -294,19 +303,18 @@ def _attendee(text: str, line: Line, group: str, group_label: str, draft: Draft,
     tokens = text.split(" ")
     previous = draft.attendees[-1] if draft.attendees else None
     if previous is not None and not previous.others and not names.find(text) and _is_continuation(tokens):
-        if getattr(previous, "name_last", False) and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
+        if previous.name_last and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
             # Affiliation first, name last: a lone organisation begins the next attendee's line.
-            _attendee.pending = tidy(f"{_attendee.pending} {text}")  # type: ignore[attr-defined]
+            state.pending = tidy(f"{state.pending} {text}")
             return
         # An affiliation or role that wrapped onto the next line.
         target = "role" if previous.group == "government" and not previous.affiliation else "affiliation"
         setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
         return
     name, rest, name_last = _split_name(tokens, names)
-    pending = getattr(_attendee, "pending", "")
-    if pending:
-        rest = [pending, *rest]
-        _attendee.pending = ""  # type: ignore[attr-defined]
+    if state.pending:
+        rest = [state.pending, *rest]
+        state.pending = ""
     if name is None:
         draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
         name, rest = tokens[0], tokens[1:]
@@ -320,8 +328,8 @@ def _attendee(text: str, line: Line, group: str, group_label: str, draft: Draft,
         # 田中 一郎（会長）: the role in brackets says the group.
         group_label = squash(rest_text)
         group, rest_text = GROUP_WORDS[group_label], ""
-    attendee = DraftAttendee(group=group, name=tidy(name), person=person, absent=absent, line=line.no)
-    attendee.name_last = name_last  # type: ignore[attr-defined]
+    attendee = DraftAttendee(group=group, name=tidy(name), person=person, absent=absent, line=line.no,
+                             name_last=name_last)
     if group in ("government", "secretariat") and rest_text:
         attendee.role = rest_text  # a minister's or official's post is their role at the meeting
     else:
