@@ -103,6 +103,7 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
+        self._escaped = functools.lru_cache(maxsize=None)(lambda key: h(self.t(key)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -216,18 +217,20 @@ class Renderer:
 
     def remark_block(self, src: str, m: Meeting, r: Remark, translated: Version | None, text_lang: str) -> Markup:
         """One remark or piece of narration of a meeting page: heading, text, links, citation."""
+        ht = self._escaped
+        rid, kind, tl = h(r.id), h(r.kind), h(text_lang)
         version = self.version_for(m)
         paragraphs = self.text_of(m, r.id)
         stale = translated is not None and r.id in translated.stale
         stale_class = " gj-stale" if stale else ""
-        stale_note = f'<p class="gj-stale-note" data-search-exclude>{h(self.t("stale_notice"))}</p>\n' if stale else ""
+        stale_note = f'<p class="gj-stale-note" data-search-exclude>{ht("stale_notice")}</p>\n' if stale else ""
         if r.kind == "narration":
             body = "".join(f"<p>{h(p)}</p>\n" for p in paragraphs)
-            return Markup(f'<div id="{h(r.id)}" class="gj-narration{stale_class}" lang="{h(text_lang)}">\n'
+            return Markup(f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n'
                           f"{body}{stale_note}</div>\n")
         label = (version.remarks.get(r.id) or m.original.remarks[r.id]).label
         cite = h(self.citation(m, r))
-        attrs = f'{{#{h(r.id)} .gj-remark-heading data-kind="{h(r.kind)}"}}'
+        attrs = f'{{#{rid} .gj-remark-heading data-kind="{kind}"}}'
         if r.speaker:
             role = self.role_of(m, r.speaker)
             role_html = ""
@@ -238,7 +241,7 @@ class Renderer:
         else:
             heading = f"### {md_escape(self.remark_heading(m, r))} {attrs}"
         label_html = f' <span class="gj-label">{h(label)}</span>' if label else ""
-        body = "".join(f'<p lang="{h(text_lang)}">{h(p)}</p>\n' for p in paragraphs)
+        body = "".join(f'<p lang="{tl}">{h(p)}</p>\n' for p in paragraphs)
         topics = ""
         if r.topics:
             topics = '<p class="gj-topics">' + " ".join(
@@ -246,15 +249,15 @@ class Renderer:
                 for tp in r.topics) + "</p>\n"
         return Markup(
             f"{heading}\n\n"
-            f'<div class="gj-remark gj-kind-{h(r.kind)}{stale_class}" data-remark="{h(r.id)}">\n'
-            f'<p class="gj-remark-kind" data-search-exclude><span class="gj-badge gj-badge-{h(r.kind)}">'
-            f'{h(self.t("kind_" + r.kind))}</span>{label_html}</p>\n'
+            f'<div class="gj-remark gj-kind-{kind}{stale_class}" data-remark="{rid}">\n'
+            f'<p class="gj-remark-kind" data-search-exclude><span class="gj-badge gj-badge-{kind}">'
+            f'{ht("kind_" + r.kind)}</span>{label_html}</p>\n'
             f"{body}{stale_note}"
             f'<div class="gj-remark-foot" data-search-exclude>\n{topics}'
-            f'<p class="gj-tools"><a class="gj-permalink" href="#{h(r.id)}">{h(self.t("link_to_remark"))}</a> '
-            f'<button type="button" class="gj-copy" data-anchor="{h(r.id)}" data-citation="{cite}" '
-            f'data-copied="{h(self.t("copied"))}">{h(self.t("copy_link"))}</button></p>\n'
-            f'<details class="gj-cite"><summary>{h(self.t("cite"))}</summary><p><span class="gj-citation">{cite}</span> '
+            f'<p class="gj-tools"><a class="gj-permalink" href="#{rid}">{ht("link_to_remark")}</a> '
+            f'<button type="button" class="gj-copy" data-anchor="{rid}" data-citation="{cite}" '
+            f'data-copied="{ht("copied")}">{ht("copy_link")}</button></p>\n'
+            f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
             f'<span class="gj-citation-url">{h(self.absolute(src, r.id))}</span></p></details>\n'
             "</div>\n</div>\n")
 

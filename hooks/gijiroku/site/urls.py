@@ -14,6 +14,7 @@ selector only swaps the prefix and keeps the `#fragment`:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -58,6 +59,7 @@ def url_of(src: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def _relative(here_dir: str, target: str) -> str:
     """`target` relative to the folder `here_dir` (both relative to the same root).
 
