@@ -48,3 +48,29 @@ def test_golden(name: str, update_golden: bool) -> None:
 def test_no_stale_golden_files() -> None:
     existing = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
     assert existing == set(GENERATED), "golden files for pages no longer generated: remove them (or --update-golden)"
+
+
+def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
+    """A topic with more remarks than a page should hold gets a page per year; together
+    they still link every tagged remark."""
+    import re
+
+    from gijiroku.site import render
+    from gijiroku.synth import generate_archive
+
+    generate_archive(tmp_path / "minutes", 12, seed=4)
+    archive, diags = load_archive(tmp_path / "minutes")
+    assert not diags.errors
+    index = index_archive(archive)
+    monkeypatch.setattr(render, "TOPIC_PAGE_REMARKS", 5)
+    pages = render.Renderer(index, "en", "").render_topic_pages("data")
+    tagged = {(r.meeting.key, r.remark.id) for r in index.topics["data"].remarks}
+    assert len(tagged) > 5
+    years = sorted({r.meeting.date.year for r in index.topics["data"].remarks})
+    assert set(pages) == {"topics/data.md"} | {f"topics/data/{y}.md" for y in years}
+    linked = set()
+    for src, text in pages.items():
+        for council, meeting, anchor in re.findall(r"meetings/([a-z-]+)/([0-9-]+)\.md#(r\d+)", text):
+            linked.add((f"{council}/{meeting}", anchor))
+    assert linked == tagged
+    assert all(f"](data/{y}.md)" in pages["topics/data.md"] for y in years)

@@ -28,6 +28,8 @@ HERE = Path(__file__).parent
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _WEEKDAYS_JA = "月火水木金土日"
 EXCERPT_CHARS = {"ja": 90, "en": 180}
+TOPIC_PAGE_REMARKS = 300
+"""Above this many remarks, a topic's remarks are listed on a page per year."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -307,7 +309,7 @@ class Renderer:
         for person in self.archive.people:
             pages[urls.speaker_src(person)] = self.render_speaker(person)
         for topic in self.archive.topics:
-            pages[urls.topic_src(topic)] = self.render_topic(topic)
+            pages.update(self.render_topic_pages(topic))
         return pages
 
     def _render(self, template: str, src: str, **context: object) -> str:
@@ -346,12 +348,29 @@ class Renderer:
         return self._render("speakers.md.j2", urls.SPEAKERS, people=people, index=self.index.people,
                             unattributed=len(self.index.unattributed))
 
-    def render_topic(self, topic_id: str) -> str:
-        """A topic's page: agenda items and remarks tagged with it, across meetings."""
+    def render_topic_pages(self, topic_id: str) -> dict[str, str]:
+        """A topic's page: every agenda item and remark tagged with it, across meetings.
+        A topic with more than TOPIC_PAGE_REMARKS remarks gets a page per year instead,
+        so that no page grows with the whole archive; the topic's page then lists the years."""
         src = urls.topic_src(topic_id)
         entry = self.index.topics[topic_id]
-        return self._render("topic.md.j2", src, topic=self.archive.topics[topic_id], items=entry.items,
-                            remarks=_group_by_meeting(entry.remarks))
+        topic = self.archive.topics[topic_id]
+        if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
+            return {src: self._render("topic.md.j2", src, topic=topic, items=entry.items,
+                                      remarks=_group_by_meeting(entry.remarks), years=None, year=None)}
+        by_year: dict[int, tuple[list, list]] = {}
+        for ref in entry.items:
+            by_year.setdefault(ref.meeting.date.year, ([], []))[0].append(ref)
+        for ref in entry.remarks:
+            by_year.setdefault(ref.meeting.date.year, ([], []))[1].append(ref)
+        years = sorted(by_year.items(), reverse=True)
+        pages = {src: self._render("topic.md.j2", src, topic=topic, items=entry.items, remarks=entry.remarks,
+                                   years=[(y, len(i), len(r)) for y, (i, r) in years], year=None)}
+        for year, (items, remarks) in years:
+            year_src = urls.topic_year_src(topic_id, year)
+            pages[year_src] = self._render("topic.md.j2", year_src, topic=topic, items=items,
+                                           remarks=_group_by_meeting(remarks), years=None, year=year)
+        return pages
 
     def render_topics_index(self) -> str:
         """All topics with counts."""

@@ -9,6 +9,7 @@ selector only swaps the prefix and keeps the `#fragment`:
     meetings/COUNCIL/MEETING/compare/           original and translation side by side
     speakers/  speakers/PERSON/                 speakers index, one speaker
     topics/    topics/TOPIC/                    topics index, one topic
+    topics/TOPIC/YEAR/                          one year of a topic with many remarks
     search/                                     remark search
 """
 
@@ -47,6 +48,11 @@ def speaker_src(person: str) -> str:
 def topic_src(topic: str) -> str:
     """Source path of a topic's page."""
     return f"topics/{topic}.md"
+
+
+def topic_year_src(topic: str, year: int) -> str:
+    """Source path of one year of a large topic."""
+    return f"topics/{topic}/{year}.md"
 
 
 def url_of(src: str) -> str:
