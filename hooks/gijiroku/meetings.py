@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -137,8 +137,6 @@ def assemble_meeting(files: list[MeetingFile], registries: Registries, diags: Di
 
 
 def _replace_versions(meeting: Meeting, versions: dict[str, Version]) -> Meeting:
-    from dataclasses import replace
-
     return replace(meeting, versions=MappingProxyType(versions))
 
 

@@ -1,7 +1,9 @@
 """Rendering the archive's pages as Markdown, one language at a time, from Jinja templates.
 
 Minutes text never reaches a page unescaped: the environment HTML-escapes every value,
-and the `md` filter also escapes Markdown syntax where a value lands in Markdown.
+the `md` filter also escapes Markdown syntax where a value lands in Markdown, and the
+few pieces written in Python (remarks, list items, side-by-side rows) escape with `h`
+and `md_escape`, which do the same.
 """
 
 from __future__ import annotations
