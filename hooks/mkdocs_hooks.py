@@ -32,8 +32,8 @@ from gijiroku import load_archive, preview, timing
 from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
-from gijiroku.site import urls
 from gijiroku.site.home import fill_placeholders
+from gijiroku.site.langconfig import language_settings
 from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_root_page
 
@@ -251,49 +251,29 @@ def _drop_search(config: MkDocsConfig) -> None:
 
 def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     """The top-level mkdocs.yml as one language's build: its docs, folder, URL, theme
-    language, search settings and navigation."""
+    language, navigation and language selector."""
     path = root.config_file_path
     with open(path, encoding="utf-8") as handle:
         raw = yaml_load(handle) or {}
-    settings = (raw.get("extra") or {}).get("gijiroku", {}) or {}
-    per_lang = (settings.get("languages") or {}).get(lang, {}) or {}
-    renderer_strings = Renderer.catalogue_strings
-
     theme = copy.deepcopy(raw.get("theme") or {})
     if isinstance(theme, str):
         theme = {"name": theme}
     theme["language"] = lang
-    plugins = []
-    for entry in raw.get("plugins") or []:
-        name = next(iter(entry)) if isinstance(entry, dict) else entry
-        options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
-        if name.endswith("search"):
-            options.update(per_lang.get("search") or {})
-        plugins.append({name: options})
+    settings = language_settings(lang)
     extra = copy.deepcopy(raw.get("extra") or {})
-    extra["gijiroku_ui"] = {key: renderer_strings(key)[lang] for key in ("search", "search_placeholder")}
-    extra["alternate"] = [
-        {"name": renderer_strings("language_name")[other], "link": f"../{other}/", "lang": other}
-        for other in LANGUAGES
-    ]
+    extra.update(settings.pop("extra"))  # type: ignore[arg-type]
     site_url = root.site_url or ""
-    overrides = dict(
-        site_name=renderer_strings("site_title")[lang],
-        site_description=renderer_strings("site_description")[lang],
+    return load_config(
+        config_file=path,
         docs_dir=str(Path(root.docs_dir) / lang),
         site_dir=str(Path(root.site_dir) / lang),
         site_url=posixpath.join(site_url, f"{lang}/") if site_url else "",
         theme=theme,
-        plugins=plugins,
         extra=extra,
-        nav=[{renderer_strings(key)[lang]: src} for key, src in (
-            ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
-            ("topics", urls.TOPICS), ("search", urls.SEARCH), ("format", "format.md"),
-        )],
         strict=root.strict,
         use_directory_urls=True,
+        **settings,
     )
-    return load_config(config_file=path, **overrides)
 
 
 def _missing_hand_written(config: MkDocsConfig, lang: str) -> list[tuple[str, str, str]]:

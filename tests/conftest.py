@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from gijiroku.benchmark import scaffold_project, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -66,12 +65,7 @@ def run_mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.Compl
 
 def make_project(dest: Path, minutes: Path | None = None) -> Path:
     """A project folder sharing this checkout's hooks, docs and mkdocs.yml, with its own minutes."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
-    shutil.copytree(ROOT / "docs", dest / "docs")
-    shutil.copytree(minutes or ROOT / "minutes", dest / "minutes")
-    return dest
+    return scaffold_project(dest, minutes or ROOT / "minutes")
 
 
 @pytest.fixture(scope="session")
@@ -116,20 +110,8 @@ def browser():
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """The built site served on loopback; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request into the test output."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture

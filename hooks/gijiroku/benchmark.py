@@ -73,12 +73,21 @@ def serve(folder: Path):
         server.server_close()
 
 
-def make_project(dest: Path, meetings: int, seed: int) -> Path:
-    """A project folder: this repository's config, hooks and docs, and a synthetic archive."""
+def scaffold_project(dest: Path, minutes: Path | None = None) -> Path:
+    """A project folder with this repository's config, hooks and docs, and a copy of
+    `minutes` (tests and benchmarks build sites from such folders)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
     shutil.copytree(REPO / "docs", dest / "docs")
+    if minutes is not None:
+        shutil.copytree(minutes, dest / "minutes")
+    return dest
+
+
+def make_project(dest: Path, meetings: int, seed: int) -> Path:
+    """A project folder around a synthetic archive of `meetings` meetings."""
+    scaffold_project(dest)
     generate_archive(dest / "minutes", meetings, seed)
     return dest
 
@@ -207,8 +216,8 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
     from .index import index_archive
     from .loader import load_archive
     from .model import LANGUAGES
-    from .site import urls
     from .site.home import fill_placeholders
+    from .site.langconfig import language_settings
     from .site.render import Renderer
 
     archive, _ = load_archive(project / "minutes")
@@ -234,22 +243,14 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
                 if not (docs / src).exists():
                     (docs / src).parent.mkdir(parents=True, exist_ok=True)
                     (docs / src).write_text(renderer.render_untranslated_page(src, src, other), encoding="utf-8")
-        strings = Renderer.catalogue_strings
         config = {
-            "site_name": strings("site_title")[lang],
             "docs_dir": "docs",
             "use_directory_urls": True,
             "theme": dict(raw["theme"], language=lang, custom_dir=str(REPO / "hooks" / "gijiroku" / "theme")),
             "markdown_extensions": raw.get("markdown_extensions", []),
             "plugins": raw.get("plugins", []),
             "validation": raw.get("validation", {}),
-            "extra": {
-                "alternate": [{"name": strings("language_name")[o], "link": f"../{o}/", "lang": o} for o in LANGUAGES],
-                "gijiroku_ui": {k: strings(k)[lang] for k in ("search", "search_placeholder")},
-            },
-            "nav": [{strings(k)[lang]: src} for k, src in (
-                ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
-                ("topics", urls.TOPICS), ("search", urls.SEARCH), ("format", "format.md"))],
+            **language_settings(lang),
         }
         path = floor / lang / "mkdocs.yml"
         path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")

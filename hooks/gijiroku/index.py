@@ -5,7 +5,6 @@ Every page is rendered from this index; no page walks the archive again.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -102,10 +101,3 @@ def index_archive(archive: Archive) -> ArchiveIndex:
         unattributed=unattributed,
     )
 
-
-def meeting_span(meetings: list[Meeting]) -> tuple[dt.date, dt.date] | None:
-    """The first and last date of a list of meetings."""
-    if not meetings:
-        return None
-    dates = [m.date for m in meetings]
-    return min(dates), max(dates)

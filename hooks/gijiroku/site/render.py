@@ -126,9 +126,7 @@ class Renderer:
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
-            kind_label=lambda kind: self.t(f"kind_{kind}"), excerpt=lambda p: excerpt(p, lang),
-            text_of=self.text_of, role_of=self.role_of, heading_of=self.remark_heading,
-            citation_of=self.citation, absolute=self.absolute, version_of=self.version_for,
+            role_of=self.role_of, heading_of=self.remark_heading, version_of=self.version_for,
             count=self.count, groups=GROUPS, remark_block=self.remark_block, remark_item=self.remark_item, compare_row=self.compare_row,
         )
 
