@@ -183,3 +183,10 @@ def test_fingerprint_command(base_minutes: Path, capsys) -> None:
     assert main(["fingerprint", "test-council/2024-01-15", "--directory", str(base_minutes)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split("\t") == ["yamada-1", "spoken", fingerprint(("開会する。",))]
+
+
+def test_unknown_placeholder_names_file_and_line() -> None:
+    from gijiroku.site.home import fill_placeholders
+
+    with pytest.raises(ValueError, match=r"index\.md:3: unknown placeholder '<!-- gijiroku:latest -->'"):
+        fill_placeholders("# Home\n\n<!-- gijiroku:latest -->\n", "index.md", renderer=None)

@@ -20,6 +20,7 @@ def fill_placeholders(markdown: str, src: str, renderer: _Lists) -> str:
         name = match.group("name")
         if name == "latest-meetings":
             return renderer.render_latest(src)
-        raise ValueError(f"{src}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings")
+        line = markdown.count("\n", 0, match.start()) + 1
+        raise ValueError(f"{src}:{line}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings")
 
     return PLACEHOLDER.sub(replace, markdown)
