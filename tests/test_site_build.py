@@ -194,17 +194,19 @@ def test_untranslated_meeting_still_has_a_page(tmp_path: Path) -> None:
     assert not (site / "en" / "meetings" / "test-council" / "2024-01-15" / "compare").exists()
 
 
+def _project_for_case(case: str, tmp_path: Path) -> Path:
+    """A project whose minutes are the fixture archive with an invalid case laid over it."""
+    return make_project(tmp_path / "project", overlay_case(FIXTURES / "invalid" / case, tmp_path / "src"))
+
+
 def test_strict_build_fails_on_bad_minutes(tmp_path: Path) -> None:
-    minutes = overlay_case(FIXTURES / "invalid" / "unknown-speaker", tmp_path / "src")
-    project = make_project(tmp_path / "project", minutes)
-    result = run_mkdocs_build(project, tmp_path / "site")
+    result = run_mkdocs_build(_project_for_case("unknown-speaker", tmp_path), tmp_path / "site")
     assert result.returncode != 0
     assert "minutes/test-council/2024-01-15.ja.md:25:36: E030 unknown speaker 'tanaka-jiro'" in result.stdout + result.stderr
 
 
 def test_strict_build_fails_on_stale_translation_warning(tmp_path: Path) -> None:
-    minutes = overlay_case(FIXTURES / "invalid" / "translation-stale", tmp_path / "src")
-    project = make_project(tmp_path / "project", minutes)
+    project = _project_for_case("translation-stale", tmp_path)
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "W080" in result.stdout + result.stderr
