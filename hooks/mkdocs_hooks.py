@@ -13,6 +13,7 @@ edited meetings are built (see gijiroku/preview.py).
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import logging
 import os
@@ -168,6 +169,17 @@ def _can_build_in_parallel() -> bool:
 
 
 def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
+    # What the children inherit (the archive, the cross-index, MkDocs itself) lives as
+    # long as they do: frozen, the children's garbage collector never walks it again,
+    # and their copies of its memory pages stay shared (Python's `gc.freeze` recipe).
+    gc.freeze()
+    try:
+        _fork_builds(builds)
+    finally:
+        gc.unfreeze()
+
+
+def _fork_builds(builds: list[tuple[str, MkDocsConfig]]) -> None:
     children: dict[int, str] = {}
     for lang, lang_config in builds:
         pid = os.fork()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .gcpause import gc_paused
 from .model import AgendaItem, Archive, Meeting, Remark
 
 
@@ -69,6 +70,7 @@ class ArchiveIndex:
         return list(self.archive.meetings[:count])
 
 
+@gc_paused()
 def index_archive(archive: Archive) -> ArchiveIndex:
     """Build the cross-index in one pass over the meetings (already newest first)."""
     people: dict[str, PersonIndex] = {pid: PersonIndex() for pid in archive.people}

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .diagnostics import Diagnostic, Diagnostics
+from .gcpause import gc_paused
 from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council
 from .registry import load_council, load_people, load_topics
@@ -31,7 +32,11 @@ def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagn
     are not parsed again (their diagnostics are repeated); every check between files
     still runs. `mkdocs serve` uses it so that a rebuild after one edit stays fast.
     """
-    root = Path(root)
+    with gc_paused():
+        return _load_archive(Path(root), reuse_parsed)
+
+
+def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]:
     diags = Diagnostics(root)
     if not root.is_dir():
         diags.add(root, 1, 1, "E004", "the minutes folder does not exist",

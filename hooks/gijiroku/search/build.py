@@ -18,6 +18,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import REMARK_KINDS, Meeting, Remark
 from ..site import urls
@@ -80,6 +81,7 @@ def collect_docs(index: ArchiveIndex, lang: str) -> list[Doc]:
     return docs
 
 
+@gc_paused()
 def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     """relative path under search-index/ -> file content."""
     archive = index.archive
