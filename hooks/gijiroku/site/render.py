@@ -13,6 +13,7 @@ import functools
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -20,8 +21,9 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from ..index import ArchiveIndex, RemarkRef
-from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Meeting, Person, Remark, Topic, Version
+from ..gcpause import gc_paused
+from ..index import ArchiveIndex, RemarkRef, RoleHeld
+from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Attendee, Meeting, Person, Remark, Topic, Version
 from . import urls
 
 HERE = Path(__file__).parent
@@ -58,9 +60,22 @@ def h(value: object) -> str:
 
 def md_escape(value: object) -> Markup:
     """Escape text for a Markdown inline context (after HTML-escaping it)."""
-    return Markup(h(_MD_SPECIAL.sub(r"\\\1", str(value))))
+    return Markup(md_text(value))
 
 
+def md_text(value: object) -> str:
+    """`md_escape` as a plain string, for the Python helpers that build larger pieces."""
+    text = str(value)
+    if _MD_SPECIAL.search(text):
+        text = _MD_SPECIAL.sub(_backslashed, text)
+    return h(text)
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
+
+
+@functools.lru_cache(maxsize=4096)
 def format_date(date: dt.date, lang: str) -> str:
     """2023年8月4日（金） / 4 August 2023 (Fri)."""
     if lang == "ja":
@@ -107,6 +122,8 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
+        self._citing: tuple[Meeting, dict[str, str]] | None = None
+        self._listed: dict[tuple[str, str], tuple[str, str]] = {}
         self._escaped = functools.lru_cache(maxsize=None)(lambda key: h(self.t(key)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -122,12 +139,13 @@ class Renderer:
         self.env.filters["md"] = md_escape
         # Front matter values: a JSON string is a YAML string; keep the text readable.
         self.env.filters["ystr"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
-        self.env.filters["cell"] = lambda value: Markup(str(md_escape(value)).replace("|", "&#124;"))
+        self.env.filters["cell"] = lambda value: Markup(_cell(md_text(value)))
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             role_of=self.role_of, heading_of=self.remark_heading, version_of=self.version_for,
-            count=self.count, groups=GROUPS, remark_block=self.remark_block, remark_item=self.remark_item, compare_row=self.compare_row,
+            count=self.count, remark_blocks=self.remark_blocks, remark_list=self.remark_list, meeting_link=self.meeting_link, role_rows=self.role_rows,
+            compare_rows=self.compare_rows, attendee_groups=self.attendee_groups,
         )
 
     # -- strings ----------------------------------------------------------------
@@ -200,11 +218,7 @@ class Renderer:
 
     def citation(self, meeting: Meeting, remark: Remark) -> str:
         """A citation line for a remark: council, meeting, record, date, speaker and role."""
-        version = self.version_for(meeting)
-        values = dict(
-            council=self.council_name(meeting.council), title=version.title,
-            record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
-        )
+        values = self._citation_values(meeting)
         if remark.speaker:
             return self.t("citation_remark", speaker=self.person_name(remark.speaker),
                           role=self.role_of(meeting, remark.speaker), **values)
@@ -212,25 +226,47 @@ class Renderer:
             return self.t("citation_unattributed", **values)
         return self.t("citation_narration", **values)
 
+    def _citation_values(self, meeting: Meeting) -> dict[str, str]:
+        # The same for every remark of a meeting, and its remarks are rendered in a row.
+        if self._citing is None or self._citing[0] is not meeting:
+            version = self.version_for(meeting)
+            self._citing = (meeting, dict(
+                council=self.council_name(meeting.council), title=version.title,
+                record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+            ))
+        return self._citing[1]
+
+    def attendee_groups(self, meeting: Meeting) -> list[tuple[str, list[Attendee]]]:
+        """The meeting's attendance list by group, in the order of GROUPS; empty groups left out."""
+        by_group: dict[str, list[Attendee]] = {}
+        for attendee in meeting.attendees:
+            by_group.setdefault(attendee.group, []).append(attendee)
+        return [(group, by_group[group]) for group in GROUPS if group in by_group]
+
     # -- the most repeated pieces, in Python ---------------------------------------
     # A meeting page is mostly remarks, and index pages mostly links to remarks: these
     # two are written here rather than in Jinja, which spends most of its time calling
     # helpers. The output is the same (the golden files check it).
 
-    def remark_block(self, src: str, m: Meeting, r: Remark, translated: Version | None, text_lang: str) -> Markup:
+    def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
+                      text_lang: str) -> Markup:
+        """The remarks and narration of one section of a meeting page."""
+        version = self.version_for(m)
+        page = _PageContext(src, m, version, translated, h(text_lang), self.absolute(src))
+        return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
+
+    def remark_block(self, page: _PageContext, r: Remark) -> str:
         """One remark or piece of narration of a meeting page: heading, text, links, citation."""
         ht = self._escaped
-        rid, kind, tl = h(r.id), h(r.kind), h(text_lang)
-        version = self.version_for(m)
-        paragraphs = self.text_of(m, r.id)
-        stale = translated is not None and r.id in translated.stale
+        m, src, tl = page.meeting, page.src, page.text_lang
+        rid, kind = h(r.id), h(r.kind)
+        text = page.version.remarks.get(r.id) or m.original.remarks[r.id]
+        stale = page.translated is not None and r.id in page.translated.stale
         stale_class = " gj-stale" if stale else ""
         stale_note = f'<p class="gj-stale-note" data-search-exclude>{ht("stale_notice")}</p>\n' if stale else ""
         if r.kind == "narration":
-            body = "".join(f"<p>{h(p)}</p>\n" for p in paragraphs)
-            return Markup(f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n'
-                          f"{body}{stale_note}</div>\n")
-        label = (version.remarks.get(r.id) or m.original.remarks[r.id]).label
+            body = "".join(f"<p>{h(p)}</p>\n" for p in text.paragraphs)
+            return f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n{body}{stale_note}</div>\n'
         cite = h(self.citation(m, r))
         attrs = f'{{#{rid} .gj-remark-heading data-kind="{kind}"}}'
         if r.speaker:
@@ -239,17 +275,16 @@ class Renderer:
             if role:
                 role_html = f'<span class="gj-role">{h("（" + role + "）" if self.lang == "ja" else " (" + role + ")")}</span>'
             link = urls.md_link(src, urls.speaker_src(r.speaker))
-            heading = f"### [{md_escape(self.person_name(r.speaker))}]({h(link)}){role_html} {attrs}"
+            heading = f"### [{md_text(self.person_name(r.speaker))}]({h(link)}){role_html} {attrs}"
         else:
-            heading = f"### {md_escape(self.remark_heading(m, r))} {attrs}"
-        label_html = f' <span class="gj-label">{h(label)}</span>' if label else ""
-        body = "".join(f'<p lang="{tl}">{h(p)}</p>\n' for p in paragraphs)
+            heading = f"### {md_text(self.remark_heading(m, r))} {attrs}"
+        label_html = f' <span class="gj-label">{h(text.label)}</span>' if text.label else ""
+        body = "".join(f'<p lang="{tl}">{h(p)}</p>\n' for p in text.paragraphs)
         topics = ""
         if r.topics:
-            topics = '<p class="gj-topics">' + " ".join(
-                f'<a class="gj-topic" href="{h(urls.href(src, urls.topic_src(tp)))}">{h(self.topic_label(tp))}</a>'
-                for tp in r.topics) + "</p>\n"
-        return Markup(
+            topics = '<p class="gj-topics">' + " ".join(self._topic_link(src, tp) for tp in r.topics) + "</p>\n"
+        url = h(f"{page.url}#{r.id}") if page.url else ""
+        return (
             f"{heading}\n\n"
             f'<div class="gj-remark gj-kind-{kind}{stale_class}" data-remark="{rid}">\n'
             f'<p class="gj-remark-kind" data-search-exclude><span class="gj-badge gj-badge-{kind}">'
@@ -260,38 +295,80 @@ class Renderer:
             f'<button type="button" class="gj-copy" data-anchor="{rid}" data-citation="{cite}" '
             f'data-copied="{ht("copied")}">{ht("copy_link")}</button></p>\n'
             f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
-            f'<span class="gj-citation-url">{h(self.absolute(src, r.id))}</span></p></details>\n'
+            f'<span class="gj-citation-url">{url}</span></p></details>\n'
             "</div>\n</div>\n")
 
-    def compare_row(self, src: str, m: Meeting, r: Remark, translation: Version | None, other_lang: str) -> Markup:
-        """One row of the side-by-side view: the original remark and its translation."""
+    def _topic_link(self, src: str, topic: str) -> str:
+        return f'<a class="gj-topic" href="{h(urls.href(src, urls.topic_src(topic)))}">{h(self.topic_label(topic))}</a>'
+
+    def compare_rows(self, src: str, m: Meeting, translation: Version | None, other_lang: str) -> Markup:
+        """Every row of the side-by-side view, in the order of the proceedings."""
+        page = h(urls.href(src, urls.meeting_src(m.council, m.id)))
+        return Markup("".join(self.compare_row(page, m, r, translation, other_lang) + "\n"
+                              for section in m.sections for r in section.remarks))
+
+    def compare_row(self, page: str, m: Meeting, r: Remark, translation: Version | None, other_lang: str) -> str:
+        """One row of the side-by-side view (`page`: the meeting page's escaped URL): the
+        original remark and its translation."""
         original = m.original
+        rid = h(r.id)
         text = original.remarks[r.id]
-        head = (f'<p class="gj-compare-head"><a href="{h(urls.href(src, urls.meeting_src(m.council, m.id), r.id))}">'
-                f"{h(self.remark_heading(m, r))}</a></p>")
+        head = f'<p class="gj-compare-head"><a href="{page}#{rid}">{h(self.remark_heading(m, r))}</a></p>'
         left = head + "".join(f"<p>{h(p)}</p>" for p in text.paragraphs)
         translated = translation.remarks.get(r.id) if translation else None
         stale = translation is not None and r.id in translation.stale
         if translated:
             right = "".join(f"<p>{h(p)}</p>" for p in translated.paragraphs)
             if stale:
-                right += f'<p class="gj-stale-note">{h(self.t("stale_notice"))}</p>'
+                right += f'<p class="gj-stale-note">{self._escaped("stale_notice")}</p>'
         else:
-            right = f'<p class="gj-missing">{h(self.t("not_translated"))}</p>'
+            right = f'<p class="gj-missing">{self._escaped("not_translated")}</p>'
         stale_class = ' class="gj-stale"' if stale else ""
-        return Markup(
-            f'<tr id="{h(r.id)}" class="gj-compare-row gj-kind-{h(r.kind)}" data-remark="{h(r.id)}">\n'
+        return (
+            f'<tr id="{rid}" class="gj-compare-row gj-kind-{h(r.kind)}" data-remark="{rid}">\n'
             f'<td lang="{h(original.lang)}">{left}</td>\n'
             f'<td lang="{h(other_lang)}"{stale_class}>{right}</td>\n</tr>')
 
-    def remark_item(self, src: str, m: Meeting, r: Remark) -> Markup:
-        """A remark as a list item of a speaker or topic page: deep link and excerpt."""
-        link = urls.md_link(src, urls.meeting_src(m.council, m.id), r.id)
-        badge = f' <span class="gj-badge">{h(self.t("kind_short_written"))}</span>' if r.kind == "written" else ""
-        return Markup(f"- [{md_escape(self.remark_heading(m, r))}]({h(link)}){badge}\n"
-                      f'  <br><span class="gj-excerpt">{md_escape(excerpt(self.text_of(m, r.id), self.lang))}</span>\n')
+    def remark_list(self, src: str, groups: list[tuple[Meeting, list[Remark]]]) -> Markup:
+        """Remarks of speaker and topic pages, under a heading per meeting: deep links and excerpts."""
+        written = f' <span class="gj-badge">{self._escaped("kind_short_written")}</span>'
+        out = []
+        for m, remarks in groups:
+            out.append(f"### {self.meeting_link(src, m)} <small>{h(format_date(m.date, self.lang))}</small>\n\n")
+            page = h(urls.md_link(src, urls.meeting_src(m.council, m.id)))
+            for r in remarks:
+                heading, text = self._list_texts(m, r)
+                badge = written if r.kind == "written" else ""
+                out.append(f"- [{heading}]({page}#{h(r.id)}){badge}\n"
+                           f'  <br><span class="gj-excerpt">{text}</span>\n')
+            out.append("\n")
+        return Markup("".join(out))
+
+    def _list_texts(self, m: Meeting, r: Remark) -> tuple[str, str]:
+        # A remark is listed on its speaker's page and on each of its topics' pages:
+        # its escaped heading and excerpt are made once.
+        key = (m.key, r.id)
+        texts = self._listed.get(key)
+        if texts is None:
+            texts = self._listed[key] = (md_text(self.remark_heading(m, r)),
+                                         md_text(excerpt(self.text_of(m, r.id), self.lang)))
+        return texts
+
+    def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
+        """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
+        absent = f" ({self._escaped('absent')})"
+        return Markup("\n".join(
+            f"| {h(format_date(held.meeting.date, self.lang))} | {_cell(self.meeting_link(src, held.meeting))} "
+            f"({_cell(md_text(self.council_name(held.meeting.council)))}) | "
+            f"{_cell(md_text(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
+            for held in roles))
+
+    def meeting_link(self, src: str, m: Meeting) -> Markup:
+        """A Markdown link to a meeting's page, titled in this language."""
+        return Markup(f"[{md_text(self.version_for(m).title)}]({h(urls.md_link(src, urls.meeting_src(m.council, m.id)))})")
 
     # -- pages ------------------------------------------------------------------
+    @gc_paused()
     def pages(self) -> dict[str, str]:
         """Every generated page of this language: source path -> Markdown."""
         pages: dict[str, str] = {
@@ -413,6 +490,24 @@ class Renderer:
     def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
         """A stand-in for a hand-written page that exists only in another language."""
         return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)
+
+
+@dataclass(frozen=True, slots=True)
+class _PageContext:
+    """What every remark block of one meeting page shares."""
+
+    src: str
+    meeting: Meeting
+    version: Version
+    translated: Version | None
+    text_lang: str
+    url: str
+    """The page's absolute URL, or "" without a site URL."""
+
+
+def _cell(markdown: str) -> str:
+    """Markdown made safe for a table cell: a "|" would end the cell."""
+    return markdown.replace("|", "&#124;")
 
 
 def _group_by_meeting(refs: list[RemarkRef]) -> list[tuple[Meeting, list[Remark]]]:
