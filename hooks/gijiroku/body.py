@@ -133,6 +133,8 @@ _WORD = re.compile(r"""\s*(?:([^\s"']+)|"((?:[^"\\]|\\.)*)"|'([^']*)')""")
 
 def _split_directive(rest: str, path: Path, line_no: int, diags: Diagnostics) -> list[str] | None:
     """Words as a shell would split them (key="quoted value" is one word), without shlex's cost."""
+    if '"' not in rest and "'" not in rest:
+        return rest.split()  # the common case: nothing is quoted
     words: list[str] = []
     pos, current, in_word = 0, "", False
     rest = rest.rstrip()
