@@ -22,7 +22,7 @@ from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import REMARK_KINDS, Meeting, Remark
 from ..site import urls
-from .tokenize import normalize, unique_terms
+from .tokenize import normalize, run_terms, runs
 
 FORMAT_VERSION = 1
 CHUNK = 20
@@ -93,11 +93,9 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     councils = sorted(archive.councils)
     council_no = {cid: i for i, cid in enumerate(councils)}
 
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings = _postings(docs)
     facets: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        for term in unique_terms(doc.text):
-            postings[term].append(doc_id)
         remark = doc.remark
         if remark.speaker:
             facets[f"s-{person_no[remark.speaker]}"].append(doc_id)
@@ -115,7 +113,7 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     for term, value in encoded.items():
         shards[fnv1a(term) % shard_count][term] = value
     for number, shard in enumerate(shards):
-        files[f"terms/{number}.json"] = _dump(shard)
+        files[f"terms/{number}.json"] = _dump(dict(sorted(shard.items())))
     for name, ids in facets.items():
         files[f"facets/{name}.json"] = _dump(encode_ids(ids))
     for start in range(0, len(docs), CHUNK):
@@ -145,6 +143,29 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         "firsts": encode_ids(firsts),
     })
     return files
+
+
+def _postings(docs: list[Doc]) -> dict[str, list[int]]:
+    """term -> ascending ids of the documents that contain it.
+
+    Texts are made of runs (a stretch of Japanese script, a word) that recur across
+    documents far more than they vary. So documents are listed per distinct run
+    first, each run is cut into terms once, and a term's documents are the union of
+    its runs' lists: the per-term work happens once per distinct run, not once per
+    document."""
+    run_docs: dict[str, list[int]] = {}
+    for doc_id, doc in enumerate(docs):
+        for run in set(runs(doc.text)):
+            ids = run_docs.get(run)
+            if ids is None:
+                run_docs[run] = [doc_id]
+            else:
+                ids.append(doc_id)
+    lists_of: dict[str, list[list[int]]] = defaultdict(list)
+    for run, ids in run_docs.items():
+        for term in run_terms(run):
+            lists_of[term].append(ids)
+    return {term: lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for term, lists in lists_of.items()}
 
 
 def name_forms(person) -> list[str]:

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -63,18 +62,9 @@ def terms_of_run(run: str) -> list[str]:
     return terms
 
 
-@functools.lru_cache(maxsize=200_000)
-def _run_term_set(run: str) -> frozenset[str]:
-    # Runs repeat a great deal (について, 重要である, the same names): cut each once.
+def run_terms(run: str) -> frozenset[str]:
+    """The distinct index terms of one run."""
     return frozenset(terms_of_run(run))
-
-
-def unique_terms(text: str) -> set[str]:
-    """The distinct terms of a text, for the index (the same as set(terms(text)))."""
-    found: set[str] = set()
-    for run in runs(text):
-        found |= _run_term_set(run)
-    return found
 
 
 def terms(text: str) -> list[str]:
