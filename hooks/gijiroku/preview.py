@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from .model import Archive
+from .model import LANGUAGES, Archive
 
 ENV = "GIJIROKU_PREVIEW"
 """Overrides the configured scope: a number of meetings, or `all`."""
@@ -42,8 +42,14 @@ def preview_limit(configured: int | None) -> int | None:
 def select_recent(archive: Archive, root: Path, limit: int) -> Archive:
     """The archive with only the `limit` meetings whose files were modified last."""
     def modified(meeting) -> float:
-        folder = root / meeting.council
-        times = [p.stat().st_mtime for p in folder.glob(f"{meeting.id}.*.md") if p.is_file()]
+        # Its files are MEETING.LANG.md: stat them by name (a glob per meeting lists the
+        # whole folder each time, which took most of a rebuild on a large archive).
+        times = []
+        for lang in LANGUAGES:
+            try:
+                times.append(os.stat(root / meeting.council / f"{meeting.id}.{lang}.md").st_mtime)
+            except OSError:
+                pass
         return max(times, default=0.0)
 
     keep = {m.key for m in sorted(archive.meetings, key=modified, reverse=True)[:limit]}
