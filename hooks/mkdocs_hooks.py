@@ -21,6 +21,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +36,7 @@ from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings
-from gijiroku.site.render import Renderer
+from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.site.root import render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -106,6 +107,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=renderer.render_untranslated_page(src, title, other)))
     return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Every build: the theme's templates are compiled once per process, not once per build."""
+    env.bytecode_cache = BYTECODE_CACHE
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -190,3 +190,39 @@ def test_unknown_placeholder_names_file_and_line() -> None:
 
     with pytest.raises(ValueError, match=r"index\.md:3: unknown placeholder '<!-- gijiroku:latest -->'"):
         fill_placeholders("# Home\n\n<!-- gijiroku:latest -->\n", "index.md", renderer=None)
+
+
+def test_template_bytecode_is_reused_until_the_template_changes() -> None:
+    import jinja2
+
+    from gijiroku.site.render import MemoryBytecodeCache
+
+    cache = MemoryBytecodeCache()
+    sources = {"page.html": "one {{ n }}"}
+    compiled: list[str] = []
+
+    class Counting(jinja2.Environment):
+        def compile(self, source, name=None, filename=None, raw=False, defer_init=False):
+            compiled.append(name)
+            return super().compile(source, name, filename, raw, defer_init)
+
+    def render() -> str:
+        env = Counting(loader=jinja2.DictLoader(sources), bytecode_cache=cache)
+        return env.get_template("page.html").render(n=1)
+
+    assert render() == "one 1"
+    assert render() == "one 1"  # a new environment, as each MkDocs build makes
+    assert compiled == ["page.html"]
+    sources["page.html"] = "two {{ n }}"
+    assert render() == "two 1"
+    assert compiled == ["page.html", "page.html"]
+
+
+def test_directive_words_with_and_without_quotes(tmp_path: Path) -> None:
+    diags = Diagnostics()
+    text = '::: remark id=a kind=spoken speaker=x\n本文\n\n::: remark id=b kind=narration label="議長 挨拶" \n本文\n'
+    sections = parse_body(text, 1, tmp_path / "m.ja.md", diags)
+    assert not diags.items
+    first, second = sections[0].remarks
+    assert first.attrs == {"id": "a", "kind": "spoken", "speaker": "x"}
+    assert second.attrs == {"id": "b", "kind": "narration", "label": "議長 挨拶"}

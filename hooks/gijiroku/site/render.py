@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
@@ -34,6 +35,29 @@ _WEEKDAYS_JA = "月火水木金土日"
 EXCERPT_CHARS = {"ja": 90, "en": 180}
 TOPIC_PAGE_REMARKS = 300
 """Above this many remarks, a topic's remarks are listed on a page per year."""
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by template and
+    checked against its source (an edited template is compiled again).
+
+    Every MkDocs build makes a new Jinja environment that would compile the theme's
+    templates again: under `mkdocs serve` that is three builds per save, and the
+    language builds of `mkdocs build` inherit what the root build compiled."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE_CACHE = MemoryBytecodeCache()
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,6 +151,7 @@ class Renderer:
         self._escaped = functools.lru_cache(maxsize=None)(lambda key: h(self.t(key)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
+            bytecode_cache=BYTECODE_CACHE,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
