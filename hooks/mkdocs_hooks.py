@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _drop_search(config)
         config.site_name = " / ".join(_titles().values())
         config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
-        timing.timings.clear()
+        timing.reset()
         minutes = _project_dir(config) / _settings(config).get("minutes", "minutes")
         with timing.timed("load"):
             archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
@@ -146,7 +146,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             with timing.timed(f"build_{lang}"):
                 build_site(lang_config)
     if os.environ.get(TIMINGS_ENV):
-        Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.timings), encoding="utf-8")
+        Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
 
 def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
@@ -220,16 +220,14 @@ def _child_timings_path(lang: str) -> Path | None:
 
 def _write_child_timings(lang: str) -> None:
     if (path := _child_timings_path(lang)) is not None:
-        path.write_text(json.dumps(timing.timings), encoding="utf-8")
+        path.write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
 
 def _read_child_timings(lang: str) -> None:
     path = _child_timings_path(lang)
     if path is None or not path.is_file():
         return
-    for phase, seconds in json.loads(path.read_text(encoding="utf-8")).items():
-        if phase not in ("load", "index"):  # the parent's own, inherited by the child
-            timing.timings[phase] = timing.timings.get(phase, 0.0) + seconds
+    timing.merge(json.loads(path.read_text(encoding="utf-8")))
     path.unlink()
 
 

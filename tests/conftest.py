@@ -53,10 +53,13 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def run_mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it."""
+def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it;
+    with `record`, what the build spent in gijiroku's code is written there (JSON)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("GIJIROKU_SITE_URL", None)
+    if record is not None:
+        env["GIJIROKU_TIMINGS"] = str(record)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
@@ -72,9 +75,14 @@ def make_project(dest: Path, minutes: Path | None = None) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site)
+    result = run_mkdocs_build(ROOT, site, record=build_record_path(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def build_record_path(site: Path) -> Path:
+    """Where the build of `site` wrote its record of gijiroku's own work."""
+    return site.with_name(site.name + "-record.json")
 
 
 # -- browser ------------------------------------------------------------------------

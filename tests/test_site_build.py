@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, make_project, overlay_case, run_mkdocs_build
+from conftest import FIXTURES, ROOT, build_record_path, make_project, overlay_case, run_mkdocs_build
 from gijiroku import load_archive
 from gijiroku.model import LANGUAGES
 from htmlcheck import parse, resolve
@@ -37,6 +38,15 @@ def test_expected_paths(built_site: Path, archive) -> None:
         expected += [f"topics/{tid}/index.html" for tid in archive.topics]
         missing = [p for p in expected if not (base / p).is_file()]
         assert missing == []
+
+
+def test_the_archive_is_parsed_once_per_build_for_all_languages(built_site: Path) -> None:
+    record = json.loads(build_record_path(built_site).read_text(encoding="utf-8"))
+    meeting_files = list((ROOT / "minutes").glob("*/*.md"))
+    assert record["counts"]["meeting_files_parsed"] == len(meeting_files)
+    phases = record["seconds"]
+    assert {"load", "index", "render", "search_index"} <= set(phases)
+    assert {f"build_{lang}" for lang in LANGUAGES} <= set(phases), "every language build reports back"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
+from . import timing
 from .diagnostics import Diagnostic, Diagnostics
 from .gcpause import gc_paused
 from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
@@ -133,4 +134,5 @@ def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile |
         diags.add(path, 1, 1, "E004", f"language '{lang}' in the file name is not one of: {', '.join(LANGUAGES)}",
                   "name the file MEETING-ID.ja.md or MEETING-ID.en.md")
         return None
+    timing.count("meeting_files_parsed")
     return parse_meeting_file(path, council, meeting_id, lang, diags)

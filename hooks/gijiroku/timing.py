@@ -1,7 +1,9 @@
-"""CPU time spent in gijiroku's own code during a build, summed by phase, for the benchmark.
+"""What a build spends in gijiroku's own code, for the benchmark: CPU seconds by phase,
+and how many meeting files were parsed.
 
 Module state on purpose: each language build loads the MkDocs hook afresh, but they
-all share this package, so one build's phases add up here.
+all share this package, so one build's figures add up here. A forked language build
+starts from zero (`reset`) and hands its own figures back (`snapshot`, `merge`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import time
 from typing import Iterator
 
 timings: dict[str, float] = {}
+counts: dict[str, int] = {}
 
 
 @contextlib.contextmanager
@@ -22,3 +25,27 @@ def timed(phase: str) -> Iterator[None]:
         yield
     finally:
         timings[phase] = timings.get(phase, 0.0) + time.process_time() - started
+
+
+def count(what: str, n: int = 1) -> None:
+    """Add `n` to the counter `what`."""
+    counts[what] = counts.get(what, 0) + n
+
+
+def reset() -> None:
+    """Forget everything recorded (a new build, or a forked child's own share)."""
+    timings.clear()
+    counts.clear()
+
+
+def snapshot() -> dict[str, dict]:
+    """Everything recorded, as JSON-ready data."""
+    return {"seconds": dict(timings), "counts": dict(counts)}
+
+
+def merge(recorded: dict[str, dict]) -> None:
+    """Add figures recorded elsewhere (a forked language build) to this process's."""
+    for phase, seconds in recorded.get("seconds", {}).items():
+        timings[phase] = timings.get(phase, 0.0) + seconds
+    for what, n in recorded.get("counts", {}).items():
+        count(what, n)
