@@ -168,49 +168,66 @@ def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> t
 
 
 def _can_build_in_parallel() -> bool:
-    """Language builds are independent: on `mkdocs build` with more than one core, each
-    runs in a forked process that inherits the loaded archive (nothing is parsed again).
-    Not under `mkdocs serve`, whose server threads must not be forked."""
+    """Language builds are independent: on `mkdocs build` with more than one core, they
+    run side by side in forked processes that inherit the loaded archive (nothing is
+    parsed again). Not under `mkdocs serve`, whose server threads must not be forked."""
     return not preview.mode.serving and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 \
         and os.environ.get("GIJIROKU_SERIAL") != "1"
 
 
 def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
-    # What the children inherit (the archive, the cross-index, MkDocs itself) lives as
-    # long as they do: frozen, the children's garbage collector never walks it again,
-    # and their copies of its memory pages stay shared (Python's `gc.freeze` recipe).
+    """Every language but the last in a forked child; the last in this process.
+
+    Building one language here rather than in a child of its own matters: a page of
+    the inherited archive that a build touches is copied once, by whichever process
+    touches it first, and then belongs to the other; with two children and an idle
+    parent, each child copied the whole archive (on 4,000 meetings, 6 s of system
+    time per child, against 0.7 s this way). Frozen (Python's `gc.freeze` recipe),
+    the inherited objects are never walked by a garbage collection either."""
+    *forked, (own_lang, own_config) = builds
     gc.freeze()
     try:
-        _fork_builds(builds)
+        children = {_fork_build(lang, lang_config): lang for lang, lang_config in forked}
+        try:
+            with timing.timed(f"build_{own_lang}"):
+                build_site(own_config)
+        finally:  # whatever happened here, the children finish before this build ends
+            failed = _wait_for(children)
     finally:
         gc.unfreeze()
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} build failed (see the messages above)")
 
 
-def _fork_builds(builds: list[tuple[str, MkDocsConfig]]) -> None:
-    children: dict[int, str] = {}
-    for lang, lang_config in builds:
-        pid = os.fork()
-        if pid == 0:  # the child: build one language, report through the exit status
-            status = 1
-            try:
-                with timing.timed(f"build_{lang}"):
-                    build_site(lang_config)
-                _write_child_timings(lang)
-                status = 0
-            except BaseException as exc:  # noqa: BLE001 - any failure must reach the parent
-                log.error(f"{lang}: {exc}")
-            finally:
-                logging.shutdown()
-                os._exit(status)
-        children[pid] = lang
+def _wait_for(children: dict[int, str]) -> list[str]:
+    """Wait for the forked builds; the languages whose build failed."""
     failed = []
     for pid, lang in children.items():
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             failed.append(lang)
         _read_child_timings(lang)
-    if failed:
-        raise PluginError(f"the {', '.join(failed)} build failed (see the messages above)")
+    return failed
+
+
+def _fork_build(lang: str, lang_config: MkDocsConfig) -> int:
+    """Start one language's build in a child process; its pid."""
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    # The child: build, hand its figures back in a file and the outcome in its exit status.
+    status = 1
+    timing.reset()  # the parent's figures stay the parent's
+    try:
+        with timing.timed(f"build_{lang}"):
+            build_site(lang_config)
+        _write_child_timings(lang)
+        status = 0
+    except BaseException as exc:  # noqa: BLE001 - any failure must reach the parent
+        log.error(f"{lang}: {exc}")
+    finally:
+        logging.shutdown()
+        os._exit(status)
 
 
 def _child_timings_path(lang: str) -> Path | None:
