@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, make_project
 from gijiroku import preview
@@ -74,6 +75,22 @@ def test_reparsing_only_what_changed_gives_the_same_result(tmp_path: Path) -> No
                     encoding="utf-8")
     _, edited = load_archive(minutes, reuse_parsed=True)
     assert any(d.code == "E013" for d in edited.items), "the edited file was read again"
+
+
+def test_reusing_assembled_meetings_follows_the_registries(tmp_path: Path) -> None:
+    minutes = tmp_path / "minutes"
+    generate_archive(minutes, 4, seed=5)
+    load_archive(minutes, reuse_parsed=True)
+    people = minutes / "people.yml"
+    speaker = next(r.speaker for m in load_archive(minutes)[0].meetings for r in m.remarks if r.speaker)
+    registry = yaml.safe_load(people.read_text(encoding="utf-8"))
+    del registry[speaker]
+    people.write_text(yaml.safe_dump(registry, allow_unicode=True), encoding="utf-8")
+    reused, reused_diags = load_archive(minutes, reuse_parsed=True)
+    fresh, fresh_diags = load_archive(minutes)
+    assert any(speaker in d.message for d in fresh_diags.errors), "the removed person is reported"
+    assert [d.format() for d in reused_diags.items] == [d.format() for d in fresh_diags.items]
+    assert reused.meetings == fresh.meetings
 
 
 def test_serve_shows_the_preview_and_an_edit(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from . import timing
 from .diagnostics import Diagnostic, Diagnostics
 from .gcpause import gc_paused
 from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
-from .model import LANGUAGES, Archive, Council
+from .model import LANGUAGES, Archive, Council, Meeting
 from .registry import load_council, load_people, load_topics
 from .yamlsrc import ID_HINT, Reader, id_problem
 
@@ -24,6 +24,10 @@ IGNORED = {"README.md", ".gitkeep"}
 
 _PARSED: dict[Path, tuple[tuple[int, int], MeetingFile, list[Diagnostic]]] = {}
 """Meeting files already parsed in this process, by path: (mtime, size), result, diagnostics."""
+
+_ASSEMBLED: dict[tuple[Path, ...], tuple[tuple, Meeting | None, list[Diagnostic]]] = {}
+"""Meetings already assembled in this process, by their files' paths: what they were
+assembled from (each file's and each registry's (mtime, size)), result, diagnostics."""
 
 
 def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagnostics]:
@@ -65,9 +69,13 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
             if parsed is not None:
                 by_meeting[(entry.name, parsed.meeting_id)].append(parsed)
 
+    registry_key = tuple(_stat_key(root / name) for name in REGISTRY_FILES)
     meetings = []
     for (council_id, _), files in sorted(by_meeting.items()):
-        meeting = assemble_meeting(files, registries, diags)
+        if reuse_parsed:
+            meeting = _cached_assembly(files, registries, registry_key, diags)
+        else:
+            meeting = assemble_meeting(files, registries, diags)
         if meeting is not None and council_id in councils:
             meetings.append(meeting)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
@@ -99,11 +107,10 @@ def _load_council_dir(folder: Path, diags: Diagnostics) -> Council | None:
 
 
 def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
-    try:
-        stat = path.stat()
-    except OSError:
+    key = _stat_key(path)
+    if key is None:
+        _PARSED.pop(path, None)  # nor may its meeting's assembly be reused
         return _meeting_file(path, council, diags)
-    key = (stat.st_mtime_ns, stat.st_size)
     cached = _PARSED.get(path)
     if cached is not None and cached[0] == key:
         _, parsed, found = cached
@@ -115,6 +122,30 @@ def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> Meetin
     if parsed is not None:
         _PARSED[path] = (key, replace(parsed), list(diags.items[before:]))
     return parsed
+
+
+def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple,
+                     diags: Diagnostics) -> Meeting | None:
+    """`assemble_meeting`, unless neither the meeting's files nor the registries it is
+    checked against changed since the last time (its diagnostics are repeated then)."""
+    paths = tuple(sorted(f.path for f in files))
+    inputs = (registry_key, tuple(_PARSED[p][0] if p in _PARSED else None for p in paths))
+    cached = _ASSEMBLED.get(paths)
+    if cached is not None and cached[0] == inputs and None not in inputs[1]:
+        diags.items.extend(cached[2])
+        return cached[1]
+    before = len(diags.items)
+    meeting = assemble_meeting(files, registries, diags)
+    _ASSEMBLED[paths] = (inputs, meeting, list(diags.items[before:]))
+    return meeting
+
+
+def _stat_key(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
