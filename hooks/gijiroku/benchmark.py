@@ -355,10 +355,11 @@ def _build_targets(rows: list[dict], by_size: dict[int, dict], growth: dict[str,
         share = r["own"] / r["real"]["cpu"]
         lines.append(f"| gijiroku's own code ≤ 10 % of the build at 1,000 meetings | {100 * share:.1f} % of CPU | "
                      f"{verdict(share <= 0.10)} |")
-    worst_wall = max(r["real"]["wall"] / r["floor"]["wall"] for r in rows)
-    worst_cpu = max(r["real"]["cpu"] / r["floor"]["cpu"] for r in rows)
-    lines.append(f"| whole build ≤ 1.2 × the plain-MkDocs floor | at most {worst_wall:.2f} × in wall time, "
-                 f"{worst_cpu:.2f} × in CPU time | {verdict(max(worst_wall, worst_cpu) <= 1.2)} |")
+    for measure, key in (("wall time", "wall"), ("CPU time", "cpu")):
+        ratios = [r["real"][key] / r["floor"][key] for r in rows]
+        listed = ", ".join(f"{ratio:.2f} × at {r['meetings']:,}" for ratio, r in zip(ratios, rows))
+        lines.append(f"| whole build ≤ 1.2 × the plain-MkDocs floor, in {measure} | {listed} | "
+                     f"{verdict(max(ratios) <= 1.2)} |")
     if growth is not None:
         worst = max(growth.values())
         lines.append(f"| 4,000 meetings cost ≤ 4.4 × what 1,000 cost | at most × {worst:.2f} | {verdict(worst <= 4.4)} |")
@@ -366,6 +367,8 @@ def _build_targets(rows: list[dict], by_size: dict[int, dict], growth: dict[str,
     parses = ", ".join(f"{r['parsed']:,} / {r['meeting_files']:,}" for r in rows)
     lines.append(f"| the archive is parsed once per build | parses / meeting files: {parses} | {verdict(once)} |")
     lines.append("| an edit under `mkdocs serve` shows within 5 s | see the [serve report](serve-benchmark.md) | |")
+    lines += ["", "What the figures mean, and why a target may be out of reach inside MkDocs: "
+                  "[where the time goes](../performance.md)."]
     return lines
 
 
