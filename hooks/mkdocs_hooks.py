@@ -181,8 +181,8 @@ def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
     Building one language here rather than in a child of its own matters: a page of
     the inherited archive that a build touches is copied once, by whichever process
     touches it first, and then belongs to the other; with two children and an idle
-    parent, each child copied the whole archive (on 4,000 meetings, 6 s of system
-    time per child, against 0.7 s this way). Frozen (Python's `gc.freeze` recipe),
+    parent, each child copied the whole archive (rendering the pages of 4,000
+    meetings cost 6 s of system time per child, 0.7 s this way). Frozen (Python's `gc.freeze` recipe),
     the inherited objects are never walked by a garbage collection either."""
     *forked, (own_lang, own_config) = builds
     gc.freeze()
