@@ -99,7 +99,7 @@ def _backslashed(match: re.Match[str]) -> str:
     return "\\" + match.group()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def format_date(date: dt.date, lang: str) -> str:
     """2023年8月4日（金） / 4 August 2023 (Fri)."""
     if lang == "ja":
@@ -169,8 +169,9 @@ class Renderer:
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             role_of=self.role_of, heading_of=self.remark_heading, version_of=self.version_for,
-            count=self.count, remark_blocks=self.remark_blocks, remark_list=self.remark_list, meeting_link=self.meeting_link, role_rows=self.role_rows,
-            compare_rows=self.compare_rows, attendee_groups=self.attendee_groups,
+            count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
+            remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
+            role_rows=self.role_rows,
         )
 
     # -- strings ----------------------------------------------------------------
@@ -269,8 +270,9 @@ class Renderer:
         return [(group, by_group[group]) for group in GROUPS if group in by_group]
 
     # -- the most repeated pieces, in Python ---------------------------------------
-    # A meeting page is mostly remarks, and index pages mostly links to remarks: these
-    # two are written here rather than in Jinja, which spends most of its time calling
+    # A meeting page is mostly remarks, and speaker and topic pages mostly links to
+    # remarks and rows of tables: each such list is written here by one call from its
+    # template rather than item by item in Jinja, which spends most of its time calling
     # helpers. The output is the same (the golden files check it).
 
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
