@@ -34,8 +34,10 @@ def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagn
     """Read and check everything under `root` (normally `minutes/`).
 
     With `reuse_parsed`, meeting files unchanged since an earlier call in this process
-    are not parsed again (their diagnostics are repeated); every check between files
-    still runs. `mkdocs serve` uses it so that a rebuild after one edit stays fast.
+    are not parsed again, and a meeting is not checked again while neither its files
+    nor people.yml and topics.yml changed; their diagnostics are repeated, so the
+    result is the same as a fresh load's. `mkdocs serve` uses it so that a rebuild
+    after one edit stays fast.
     """
     with gc_paused():
         return _load_archive(Path(root), reuse_parsed)
