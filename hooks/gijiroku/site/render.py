@@ -146,7 +146,6 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
-        self._citing: tuple[Meeting, dict[str, str]] | None = None
         self._listed: dict[tuple[str, str], tuple[str, str]] = {}
         self._escaped = functools.lru_cache(maxsize=None)(lambda key: h(self.t(key)))
         self.env = jinja2.Environment(
@@ -168,8 +167,7 @@ class Renderer:
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
-            role_of=self.role_of, heading_of=self.remark_heading, version_of=self.version_for,
-            count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
+            version_of=self.version_for, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
             role_rows=self.role_rows,
         )
@@ -226,10 +224,7 @@ class Renderer:
         """The plain-text title of a remark: speaker and role, or the opinion's number."""
         if remark.speaker:
             role = self.role_of(meeting, remark.speaker)
-            name = self.person_name(remark.speaker)
-            if not role:
-                return name
-            return f"{name}（{role}）" if self.lang == "ja" else f"{name} ({role})"
+            return self.person_name(remark.speaker) + (self.in_parentheses(role) if role else "")
         if remark.kind == "unattributed":
             return self.t("opinion_heading", n=self.opinion_number(meeting, remark))
         return self.t("kind_narration")
@@ -242,9 +237,14 @@ class Renderer:
             numbers = self._opinion_numbers[meeting.key] = {rid: n for n, rid in enumerate(opinions, 1)}
         return numbers[remark.id]
 
-    def citation(self, meeting: Meeting, remark: Remark) -> str:
-        """A citation line for a remark: council, meeting, record, date, speaker and role."""
-        values = self._citation_values(meeting)
+    def in_parentheses(self, text: str) -> str:
+        """（text） after Japanese, " (text)" after English: how a role follows a name."""
+        return f"（{text}）" if self.lang == "ja" else f" ({text})"
+
+    def citation(self, meeting: Meeting, remark: Remark, values: dict[str, str] | None = None) -> str:
+        """A citation line for a remark: council, meeting, record, date, speaker and role
+        (`values`: the meeting's part, from `citation_values`, where it is at hand)."""
+        values = values or self.citation_values(meeting)
         if remark.speaker:
             return self.t("citation_remark", speaker=self.person_name(remark.speaker),
                           role=self.role_of(meeting, remark.speaker), **values)
@@ -252,15 +252,12 @@ class Renderer:
             return self.t("citation_unattributed", **values)
         return self.t("citation_narration", **values)
 
-    def _citation_values(self, meeting: Meeting) -> dict[str, str]:
-        # The same for every remark of a meeting, and its remarks are rendered in a row.
-        if self._citing is None or self._citing[0] is not meeting:
-            version = self.version_for(meeting)
-            self._citing = (meeting, dict(
-                council=self.council_name(meeting.council), title=version.title,
-                record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
-            ))
-        return self._citing[1]
+    def citation_values(self, meeting: Meeting) -> dict[str, str]:
+        """What every citation of a meeting's remarks says of the meeting."""
+        return dict(
+            council=self.council_name(meeting.council), title=self.version_for(meeting).title,
+            record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+        )
 
     def attendee_groups(self, meeting: Meeting) -> list[tuple[str, list[Attendee]]]:
         """The meeting's attendance list by group, in the order of GROUPS; empty groups left out."""
@@ -278,8 +275,8 @@ class Renderer:
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
                       text_lang: str) -> Markup:
         """The remarks and narration of one section of a meeting page."""
-        version = self.version_for(m)
-        page = _PageContext(src, m, version, translated, h(text_lang), self.absolute(src))
+        page = _PageContext(src, m, self.version_for(m), translated, h(text_lang), self.absolute(src),
+                            self.citation_values(m))
         return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
 
     def remark_block(self, page: _PageContext, r: Remark) -> str:
@@ -294,13 +291,13 @@ class Renderer:
         if r.kind == "narration":
             body = "".join(f"<p>{h(p)}</p>\n" for p in text.paragraphs)
             return f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n{body}{stale_note}</div>\n'
-        cite = h(self.citation(m, r))
+        cite = h(self.citation(m, r, page.cited))
         attrs = f'{{#{rid} .gj-remark-heading data-kind="{kind}"}}'
         if r.speaker:
             role = self.role_of(m, r.speaker)
             role_html = ""
             if role:
-                role_html = f'<span class="gj-role">{h("（" + role + "）" if self.lang == "ja" else " (" + role + ")")}</span>'
+                role_html = f'<span class="gj-role">{h(self.in_parentheses(role))}</span>'
             link = urls.md_link(src, urls.speaker_src(r.speaker))
             heading = f"### [{md_text(self.person_name(r.speaker))}]({h(link)}){role_html} {attrs}"
         else:
@@ -530,6 +527,8 @@ class _PageContext:
     text_lang: str
     url: str
     """The page's absolute URL, or "" without a site URL."""
+    cited: dict[str, str]
+    """The meeting's part of every citation (`Renderer.citation_values`)."""
 
 
 def _cell(markdown: str) -> str:
