@@ -6,8 +6,9 @@ then builds each language as its own MkDocs build (`/ja/`, `/en/`): its own Mate
 interface language, `<html lang>` and remark-search index. The language builds use
 this same file and get the loaded archive from the root build, so the archive is
 parsed once per build however many languages there are. On `mkdocs build` the
-languages are built in parallel processes; on `mkdocs serve`, only the most recently
-edited meetings are built (see gijiroku/preview.py).
+languages are built side by side, the last in the root build's own process and the
+others in forked ones; on `mkdocs serve`, one after the other and only for the most
+recently edited meetings (see gijiroku/preview.py).
 """
 
 from __future__ import annotations
@@ -169,8 +170,9 @@ def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> t
 
 def _can_build_in_parallel() -> bool:
     """Language builds are independent: on `mkdocs build` with more than one core, they
-    run side by side in forked processes that inherit the loaded archive (nothing is
-    parsed again). Not under `mkdocs serve`, whose server threads must not be forked."""
+    run side by side, in this process and in forked ones that inherit the loaded archive
+    (nothing is parsed again). Not under `mkdocs serve`, whose server threads must not
+    be forked, nor with GIJIROKU_SERIAL=1."""
     return not preview.mode.serving and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 \
         and os.environ.get("GIJIROKU_SERIAL") != "1"
 

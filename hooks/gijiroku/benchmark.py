@@ -312,7 +312,7 @@ def _build_report(rows: list[dict], seed: int) -> str:
         "of the real configuration (both languages) on synthetic archives, against the floor: plain",
         "`mkdocs build` of the very same generated pages written out as ordinary Markdown files, with",
         "the same theme, extensions and plugins and no hooks, one language after the other. The real",
-        "build runs the two languages in parallel processes, so its wall time is below its CPU time;",
+        "build runs the two languages side by side in two processes, so its wall time is below its CPU time;",
         "gijiroku's own code is measured in CPU seconds and compared with the build's CPU time.",
         "One run on a shared 2-core machine.",
         "",
