@@ -6,8 +6,6 @@ review the diff of tests/golden/ like any other change.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import BASE_MINUTES, ROOT

@@ -11,10 +11,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import ROOT, make_project
+from conftest import make_project
 from gijiroku import preview
 from gijiroku.loader import load_archive
 from gijiroku.synth import generate_archive

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from gijiroku.body import join_lines, parse_body
 from gijiroku.cli import main

@@ -12,7 +12,7 @@ import yaml
 from .body import RawRemark, RawSection, parse_body
 from .diagnostics import Diagnostics
 from .model import (
-    ATTRIBUTED_KINDS, GROUPS, LANGUAGES, RECORD_KINDS, REMARK_KINDS, AgendaItem, Attendee,
+    ATTRIBUTED_KINDS, GROUPS, RECORD_KINDS, REMARK_KINDS, AgendaItem, Attendee,
     Material, Meeting, Person, Provenance, Remark, RemarkText, RoleText, Section, Topic, Version,
 )
 from .sources import read_text, split_front_matter
