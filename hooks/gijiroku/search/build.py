@@ -128,13 +128,10 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         if not days or days[-1] != day:
             days.append(day)
             firsts.append(doc_id)
-    counts = defaultdict(int)
-    for doc in docs:
-        if doc.remark.speaker:
-            counts[doc.remark.speaker] += 1
     files["meta.json"] = _dump({
         "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
-        "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]), counts[pid]] for pid in people],
+        "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]),
+                    len(index.people[pid].remarks)] for pid in people],
         "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
         "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
         "kinds": list(REMARK_KINDS),
