@@ -11,7 +11,8 @@ from gijiroku.cli import main
 from gijiroku.diagnostics import Diagnostic, Diagnostics
 from gijiroku.model import fingerprint
 from gijiroku.sources import read_text, split_front_matter
-from gijiroku.yamlsrc import Reader, id_problem, markup_in
+from gijiroku.textrules import markup_in, scrub, text_problems, unbalanced_bidi
+from gijiroku.yamlsrc import Reader, id_problem
 
 
 def _reader(tmp_path: Path) -> tuple[Reader, Diagnostics]:
@@ -34,14 +35,38 @@ def test_invalid_ids(value: str, problem: str) -> None:
     assert problem in id_problem(value)
 
 
-@pytest.mark.parametrize("text", ["<script>", "a <b>bold</b>", "<a href='x'>", "<!-- c -->", "<img src=x onerror=y>", "</p>"])
+@pytest.mark.parametrize("text", ["<script>", "a <b>bold</b>", "<a href='x'>", "<!-- c -->", "<img src=x onerror=y>", "</p>",
+                                  "<svg/onload=alert(1)>", "<img src=x onerror=alert(1)//", "<details/open/ontoggle=x>",
+                                  "a<b", "<?xml version='1.0'?>", "<!DOCTYPE html>", "x </script"])
 def test_markup_found(text: str) -> None:
     assert markup_in(text) is not None
 
 
-@pytest.mark.parametrize("text", ["1 < 2 and 3 > 2", "＜注＞", "a<b", "AI → 人", "【松本総務大臣】"])
+@pytest.mark.parametrize("text", ["1 < 2 and 3 > 2", "＜注＞", "x<1", "a <- b", "AI → 人", "【松本総務大臣】", "<<", "<"])
 def test_plain_text_is_not_markup(text: str) -> None:
     assert markup_in(text) is None
+
+
+@pytest.mark.parametrize("text, index", [
+    ("a\u202eb", 1), ("\u202ca", 0), ("\u2066a\u202c\u2069", 2), ("x\u2067y", 1),
+])
+def test_unbalanced_bidi_controls_are_found(text: str, index: int) -> None:
+    assert unbalanced_bidi(text) == index
+
+
+@pytest.mark.parametrize("text", ["plain", "a\u202eb\u202cc", "\u2066\u202ax\u202c\u2069", "\u2067أ\u2069"])
+def test_balanced_bidi_controls_pass(text: str) -> None:
+    assert unbalanced_bidi(text) is None
+
+
+def test_text_problems_name_each_rule() -> None:
+    codes = [code for code, *_ in text_problems("a\x00b\nc <x \u202e", single_line=True)]
+    assert codes == ["E050", "E051", "E052", "W083"]
+    assert [code for code, *_ in text_problems("a\nb", single_line=False)] == []
+
+
+def test_scrub_leaves_one_safe_line() -> None:
+    assert scrub("a\x00b\x02c\u2028d\ne\x85f") == "a\ufffdb\ufffdc d e\ufffdf"
 
 
 # -- YAML reading -----------------------------------------------------------------

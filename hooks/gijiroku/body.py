@@ -16,14 +16,13 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics
 from .model import REMARK_KINDS
-from .yamlsrc import id_problem, ID_HINT, markup_in
+from .textrules import CJK, text_problems
+from .yamlsrc import id_problem, ID_HINT
 
 DIRECTIVE = ":::"
 REMARK_ATTRS = ("id", "kind", "speaker", "label", "topics", "source")
 SECTION_WORDS = ("opening", "item", "closing")
 
-# Characters after/before which a line break is not a space: CJK scripts and full-width forms.
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(slots=True)
@@ -65,7 +64,7 @@ def join_lines(lines: list[str]) -> str:
     for line in lines:
         if not text:
             text = line
-        elif _CJK.match(text[-1]) or _CJK.match(line[0]):
+        elif CJK.match(text[-1]) or CJK.match(line[0]):
             text += line
         else:
             text += " " + line
@@ -118,11 +117,9 @@ def parse_body(text: str, first_line: int, path: Path, diags: Diagnostics) -> li
             diags.add(path, line_no, 1, "E070", "text outside a remark",
                       "start the text with a '::: remark id=… kind=…' line so that it is published")
             continue
-        if (match := markup_in(stripped)) is not None:
-            col = raw.find(match.group(0)) + 1
-            diags.add(path, line_no, col, "E050", f"markup {match.group(0)!r} in remark text",
-                      "minutes text is plain text and is never rendered as HTML; remove the tag, "
-                      "or write full-width ＜ ＞ if the brackets belong to the wording")
+        lead = len(raw) - len(raw.lstrip())
+        for code, index, message, hint in text_problems(stripped, single_line=True):
+            diags.add(path, line_no, lead + index + 1, code, f"{message} in remark text", hint)
         remark.open_paragraph.append(stripped)
     close_paragraph()
     return sections
@@ -190,9 +187,10 @@ def _remark(words: list[str], raw: str, path: Path, line_no: int, diags: Diagnos
         if key in remark.attrs:
             diags.add(path, line_no, col, "E013", f"remark attribute '{key}' given twice")
             continue
-        if (match := markup_in(value)) is not None:
-            diags.add(path, line_no, col, "E050", f"markup {match.group(0)!r} in remark {key}",
-                      "labels are plain text; remove the tag")
+        problems = text_problems(value, single_line=True)
+        for code, _, message, hint in problems:
+            diags.add(path, line_no, col, code, f"{message} in remark {key}", hint)
+        if any(code.startswith("E") for code, *_ in problems):
             continue
         remark.attrs[key] = value
         remark.attr_cols[key] = col

@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "E040": "invalid date",
     "E041": "invalid time",
     "E050": "markup in text",
+    "E051": "control character in text",
+    "E052": "line break in a one-line field",
     "E060": "translation lacks an id of the original",
     "E061": "translation has an id the original lacks",
     "E062": "translation kind differs from the original",
@@ -49,6 +51,7 @@ CODES: dict[str, str] = {
     "W080": "stale translation",
     "W081": "speaker is not among the attendees",
     "W082": "agenda item has no proceedings",
+    "W083": "unbalanced bidirectional control",
 }
 
 

@@ -512,7 +512,7 @@ def _read_provenance(r: Reader, node: yaml.Node | None) -> Provenance | None:
     by = r.string(fields.get("by"), "translation by")
     reviewed = r.boolean(fields.get("reviewed"), "translation reviewed")
     date = r.date(fields.get("date"), "translation date") if "date" in fields else None
-    note = r.string(fields.get("note"), "translation note") if "note" in fields else ""
+    note = r.string(fields.get("note"), "translation note", multiline=True) if "note" in fields else ""
     if status is None or method is None or by is None or reviewed is None:
         return None
     return Provenance(status, method, by, reviewed, date, note or "")

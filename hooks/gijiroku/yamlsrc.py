@@ -16,13 +16,12 @@ from typing import Iterator
 import yaml
 
 from .diagnostics import Diagnostics
+from .textrules import text_problems
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 64
 TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-# Something a browser would take as markup: a tag, a comment, a processing instruction.
-MARKUP_RE = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--|<\?|<!\[CDATA\[")
 
 _TAG = "tag:yaml.org,2002:"
 # libyaml's composer is about ten times faster and keeps the same marks.
@@ -38,11 +37,6 @@ class Located:
     value: object
     line: int
     col: int
-
-
-def markup_in(text: str) -> re.Match[str] | None:
-    """The first piece of HTML-like markup in `text`, if any."""
-    return MARKUP_RE.search(text)
 
 
 class Reader:
@@ -147,8 +141,11 @@ class Reader:
         return list(node.value)
 
     # -- scalars ----------------------------------------------------------------
-    def string(self, node: yaml.Node | None, what: str, *, allow_empty: bool = False) -> str | None:
-        """A text value as written (no YAML type guessing), checked for markup."""
+    def string(self, node: yaml.Node | None, what: str, *, allow_empty: bool = False,
+               multiline: bool = False) -> str | None:
+        """A text value as written (no YAML type guessing), checked against the text rules
+        (`textrules.text_problems`): markup, control characters, line breaks unless
+        `multiline`, unbalanced bidirectional controls (a warning; the value is kept)."""
         if node is None:
             return None
         if not isinstance(node, yaml.ScalarNode):
@@ -160,14 +157,21 @@ class Reader:
         if not value and not allow_empty:
             self.problem(node, "E011", f"{what} is empty")
             return None
-        if (match := markup_in(value)) is not None:
-            self.problem(
-                node, "E050", f"markup {match.group(0)!r} in {what}",
-                "minutes text is plain text and is never rendered as HTML; remove the tag, "
-                "or write full-width ＜ ＞ if the brackets belong to the wording",
-            )
-            return None
-        return value
+        rejected = False
+        for code, index, message, hint in text_problems(value, single_line=not multiline):
+            line, col = self._position_in(node, value, index)
+            self.diags.add(self.path, line, col, code, f"{message} in {what}", hint)
+            rejected = rejected or code.startswith("E")
+        return None if rejected else value
+
+    def _position_in(self, node: yaml.ScalarNode, value: str, index: int) -> tuple[int, int]:
+        """Where character `index` of a scalar's value is in the file: exact for a plain
+        one-line value, the value's start otherwise (quotes and escapes move characters)."""
+        line, col = self.where(node)
+        if node.style is None and node.start_mark.line == node.end_mark.line:
+            lead = len(node.value) - len(node.value.lstrip())
+            return line, col + lead + index
+        return line, col
 
     def ident(self, node: yaml.Node | None, what: str) -> str | None:
         """An id: a lowercase slug such as `matsumoto-takeaki`."""

@@ -1,17 +1,17 @@
 """Rendering the archive's pages as Markdown, one language at a time, from Jinja templates.
 
-Minutes text never reaches a page unescaped: the environment HTML-escapes every value,
-the `md` filter also escapes Markdown syntax where a value lands in Markdown, and the
-few pieces written in Python (remarks, list items, side-by-side rows) escape with `h`
-and `md_escape`, which do the same.
+Minutes text never reaches a page unescaped: every value goes through one of the
+escapers in `gijiroku.escape`, chosen by where it lands. The environment makes every
+value one safe line (`finalize`) and HTML-escapes it; the `md` filter also escapes
+Markdown syntax where a value lands in Markdown, `ystr` writes page titles; the
+pieces written in Python (remarks, list items, side-by-side rows) call `html` and
+`md_inline` themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +22,13 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
+from ..escape import front_matter_title, html, md_cell, md_inline, safe_url, script_json, scrub_value
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex, RemarkRef, RoleHeld
 from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Attendee, Meeting, Person, Remark, Topic, Version
 from . import urls
 
 HERE = Path(__file__).parent
-# Characters Python-Markdown unescapes (escaping any other would show a backslash);
-# < > & are HTML-escaped instead.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _WEEKDAYS_JA = "月火水木金土日"
 EXCERPT_CHARS = {"ja": 90, "en": 180}
 TOPIC_PAGE_REMARKS = 300
@@ -74,29 +72,6 @@ def load_catalogue() -> dict[str, dict[str, str]]:
         if missing:
             raise ValueError(f"catalogue entry {key!r} lacks {missing}")
     return catalogue
-
-
-def h(value: object) -> str:
-    """HTML-escape exactly as Jinja's autoescape does (&#34; and &#39; for quotes), quickly."""
-    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&#34;").replace("'", "&#39;"))
-
-
-def md_escape(value: object) -> Markup:
-    """Escape text for a Markdown inline context (after HTML-escaping it)."""
-    return Markup(md_text(value))
-
-
-def md_text(value: object) -> str:
-    """`md_escape` as a plain string, for the Python helpers that build larger pieces."""
-    text = str(value)
-    if _MD_SPECIAL.search(text):
-        text = _MD_SPECIAL.sub(_backslashed, text)
-    return h(text)
-
-
-def _backslashed(match: re.Match[str]) -> str:
-    return "\\" + match.group()
 
 
 @functools.cache
@@ -147,7 +122,7 @@ class Renderer:
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
         self._listed: dict[tuple[str, str], tuple[str, str]] = {}
-        self._escaped = functools.lru_cache(maxsize=None)(lambda key: h(self.t(key)))
+        self._escaped = functools.lru_cache(maxsize=None)(lambda key: html(self.t(key)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             bytecode_cache=BYTECODE_CACHE,
@@ -159,11 +134,12 @@ class Renderer:
             # Markdown's attribute lists write `{#id}`: Jinja comments must not start with `{#`.
             comment_start_string="{##",
             comment_end_string="##}",
+            finalize=scrub_value,
         )
-        self.env.filters["md"] = md_escape
-        # Front matter values: a JSON string is a YAML string; keep the text readable.
-        self.env.filters["ystr"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
-        self.env.filters["cell"] = lambda value: Markup(_cell(md_text(value)))
+        self.env.filters["md"] = lambda value: Markup(md_inline(value))
+        self.env.filters["ystr"] = front_matter_title
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["cell"] = lambda value: Markup(md_cell(md_inline(value)))
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
@@ -275,7 +251,7 @@ class Renderer:
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
                       text_lang: str) -> Markup:
         """The remarks and narration of one section of a meeting page."""
-        page = _PageContext(src, m, self.version_for(m), translated, h(text_lang), self.absolute(src),
+        page = _PageContext(src, m, self.version_for(m), translated, html(text_lang), self.absolute(src),
                             self.citation_values(m))
         return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
 
@@ -283,31 +259,31 @@ class Renderer:
         """One remark or piece of narration of a meeting page: heading, text, links, citation."""
         ht = self._escaped
         m, src, tl = page.meeting, page.src, page.text_lang
-        rid, kind = h(r.id), h(r.kind)
+        rid, kind = html(r.id), html(r.kind)
         text = page.version.remarks.get(r.id) or m.original.remarks[r.id]
         stale = page.translated is not None and r.id in page.translated.stale
         stale_class = " gj-stale" if stale else ""
         stale_note = f'<p class="gj-stale-note" data-search-exclude>{ht("stale_notice")}</p>\n' if stale else ""
         if r.kind == "narration":
-            body = "".join(f"<p>{h(p)}</p>\n" for p in text.paragraphs)
+            body = "".join(f"<p>{html(p)}</p>\n" for p in text.paragraphs)
             return f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n{body}{stale_note}</div>\n'
-        cite = h(self.citation(m, r, page.cited))
+        cite = html(self.citation(m, r, page.cited))
         attrs = f'{{#{rid} .gj-remark-heading data-kind="{kind}"}}'
         if r.speaker:
             role = self.role_of(m, r.speaker)
             role_html = ""
             if role:
-                role_html = f'<span class="gj-role">{h(self.in_parentheses(role))}</span>'
+                role_html = f'<span class="gj-role">{md_inline(self.in_parentheses(role))}</span>'
             link = urls.md_link(src, urls.speaker_src(r.speaker))
-            heading = f"### [{md_text(self.person_name(r.speaker))}]({h(link)}){role_html} {attrs}"
+            heading = f"### [{md_inline(self.person_name(r.speaker))}]({html(link)}){role_html} {attrs}"
         else:
-            heading = f"### {md_text(self.remark_heading(m, r))} {attrs}"
-        label_html = f' <span class="gj-label">{h(text.label)}</span>' if text.label else ""
-        body = "".join(f'<p lang="{tl}">{h(p)}</p>\n' for p in text.paragraphs)
+            heading = f"### {md_inline(self.remark_heading(m, r))} {attrs}"
+        label_html = f' <span class="gj-label">{html(text.label)}</span>' if text.label else ""
+        body = "".join(f'<p lang="{tl}">{html(p)}</p>\n' for p in text.paragraphs)
         topics = ""
         if r.topics:
             topics = '<p class="gj-topics">' + " ".join(self._topic_link(src, tp) for tp in r.topics) + "</p>\n"
-        url = h(f"{page.url}#{r.id}") if page.url else ""
+        url = html(f"{page.url}#{r.id}") if page.url else ""
         return (
             f"{heading}\n\n"
             f'<div class="gj-remark gj-kind-{kind}{stale_class}" data-remark="{rid}">\n'
@@ -323,11 +299,11 @@ class Renderer:
             "</div>\n</div>\n")
 
     def _topic_link(self, src: str, topic: str) -> str:
-        return f'<a class="gj-topic" href="{h(urls.href(src, urls.topic_src(topic)))}">{h(self.topic_label(topic))}</a>'
+        return f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.topic_label(topic))}</a>'
 
     def compare_rows(self, src: str, m: Meeting, translation: Version | None, other_lang: str) -> Markup:
         """Every row of the side-by-side view, in the order of the proceedings."""
-        page = h(urls.href(src, urls.meeting_src(m.council, m.id)))
+        page = html(urls.href(src, urls.meeting_src(m.council, m.id)))
         return Markup("".join(self.compare_row(page, m, r, translation, other_lang) + "\n"
                               for section in m.sections for r in section.remarks))
 
@@ -335,35 +311,35 @@ class Renderer:
         """One row of the side-by-side view (`page`: the meeting page's escaped URL): the
         original remark and its translation."""
         original = m.original
-        rid = h(r.id)
+        rid = html(r.id)
         text = original.remarks[r.id]
-        head = f'<p class="gj-compare-head"><a href="{page}#{rid}">{h(self.remark_heading(m, r))}</a></p>'
-        left = head + "".join(f"<p>{h(p)}</p>" for p in text.paragraphs)
+        head = f'<p class="gj-compare-head"><a href="{page}#{rid}">{html(self.remark_heading(m, r))}</a></p>'
+        left = head + "".join(f"<p>{html(p)}</p>" for p in text.paragraphs)
         translated = translation.remarks.get(r.id) if translation else None
         stale = translation is not None and r.id in translation.stale
         if translated:
-            right = "".join(f"<p>{h(p)}</p>" for p in translated.paragraphs)
+            right = "".join(f"<p>{html(p)}</p>" for p in translated.paragraphs)
             if stale:
                 right += f'<p class="gj-stale-note">{self._escaped("stale_notice")}</p>'
         else:
             right = f'<p class="gj-missing">{self._escaped("not_translated")}</p>'
         stale_class = ' class="gj-stale"' if stale else ""
         return (
-            f'<tr id="{rid}" class="gj-compare-row gj-kind-{h(r.kind)}" data-remark="{rid}">\n'
-            f'<td lang="{h(original.lang)}">{left}</td>\n'
-            f'<td lang="{h(other_lang)}"{stale_class}>{right}</td>\n</tr>')
+            f'<tr id="{rid}" class="gj-compare-row gj-kind-{html(r.kind)}" data-remark="{rid}">\n'
+            f'<td lang="{html(original.lang)}">{left}</td>\n'
+            f'<td lang="{html(other_lang)}"{stale_class}>{right}</td>\n</tr>')
 
     def remark_list(self, src: str, groups: list[tuple[Meeting, list[Remark]]]) -> Markup:
         """Remarks of speaker and topic pages, under a heading per meeting: deep links and excerpts."""
         written = f' <span class="gj-badge">{self._escaped("kind_short_written")}</span>'
         out = []
         for m, remarks in groups:
-            out.append(f"### {self.meeting_link(src, m)} <small>{h(format_date(m.date, self.lang))}</small>\n\n")
-            page = h(urls.md_link(src, urls.meeting_src(m.council, m.id)))
+            out.append(f"### {self.meeting_link(src, m)} <small>{html(format_date(m.date, self.lang))}</small>\n\n")
+            page = html(urls.md_link(src, urls.meeting_src(m.council, m.id)))
             for r in remarks:
                 heading, text = self._list_texts(m, r)
                 badge = written if r.kind == "written" else ""
-                out.append(f"- [{heading}]({page}#{h(r.id)}){badge}\n"
+                out.append(f"- [{heading}]({page}#{html(r.id)}){badge}\n"
                            f'  <br><span class="gj-excerpt">{text}</span>\n')
             out.append("\n")
         return Markup("".join(out))
@@ -374,22 +350,22 @@ class Renderer:
         key = (m.key, r.id)
         texts = self._listed.get(key)
         if texts is None:
-            texts = self._listed[key] = (md_text(self.remark_heading(m, r)),
-                                         md_text(excerpt(self.text_of(m, r.id), self.lang)))
+            texts = self._listed[key] = (md_inline(self.remark_heading(m, r)),
+                                         md_inline(excerpt(self.text_of(m, r.id), self.lang)))
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
         """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
         absent = f" ({self._escaped('absent')})"
         return Markup("\n".join(
-            f"| {h(format_date(held.meeting.date, self.lang))} | {_cell(self.meeting_link(src, held.meeting))} "
-            f"({_cell(md_text(self.council_name(held.meeting.council)))}) | "
-            f"{_cell(md_text(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
+            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} "
+            f"({md_cell(md_inline(self.council_name(held.meeting.council)))}) | "
+            f"{md_cell(md_inline(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:
         """A Markdown link to a meeting's page, titled in this language."""
-        return Markup(f"[{md_text(self.version_for(m).title)}]({h(urls.md_link(src, urls.meeting_src(m.council, m.id)))})")
+        return Markup(f"[{md_inline(self.version_for(m).title)}]({html(urls.md_link(src, urls.meeting_src(m.council, m.id)))})")
 
     # -- pages ------------------------------------------------------------------
     @gc_paused()
@@ -502,8 +478,7 @@ class Renderer:
         people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
         topics = sorted(self.archive.topics.values(), key=lambda t: sort_key_topic(t, self.lang))
         councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
-        # JSON inside <script>: escape "<" so that no text can close the element.
-        payload = Markup(json.dumps(strings, ensure_ascii=False).replace("<", "\\u003c"))
+        payload = script_json(strings)
         return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
                             kinds=REMARK_KINDS, strings=payload)
 
@@ -529,11 +504,6 @@ class _PageContext:
     """The page's absolute URL, or "" without a site URL."""
     cited: dict[str, str]
     """The meeting's part of every citation (`Renderer.citation_values`)."""
-
-
-def _cell(markdown: str) -> str:
-    """Markdown made safe for a table cell: a "|" would end the cell."""
-    return markdown.replace("|", "&#124;")
 
 
 def _group_by_meeting(refs: list[RemarkRef]) -> list[tuple[Meeting, list[Remark]]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from html import escape
-
+from ..escape import front_matter_title, html
 from ..model import LANGUAGES
 
 _LABELS = {"ja": ("日本語", "日本語で読む"), "en": ("English", "Read in English")}
@@ -12,14 +10,14 @@ _LABELS = {"ja": ("日本語", "日本語で読む"), "en": ("English", "Read in
 
 def render_root_page(titles: dict[str, str]) -> str:
     """The root page's Markdown: the site's name and a link to each language's home."""
-    heading = " / ".join(escape(titles[lang]) for lang in LANGUAGES)
+    heading = " / ".join(html(titles[lang]) for lang in LANGUAGES)
     links = "\n".join(
         f'<li><a class="md-button md-button--primary" href="{lang}/" hreflang="{lang}" lang="{lang}">'
-        f"{escape(_LABELS[lang][1])}</a></li>"
+        f"{html(_LABELS[lang][1])}</a></li>"
         for lang in LANGUAGES
     )
     return (
-        "---\ntitle: " + json.dumps(" / ".join(titles[lang] for lang in LANGUAGES), ensure_ascii=False) + "\n"
+        "---\ntitle: " + front_matter_title(" / ".join(titles[lang] for lang in LANGUAGES)) + "\n"
         "hide:\n  - navigation\n  - toc\n---\n\n"
         f"# {heading}\n\n"
         '<ul class="gj-language-choice">\n' + links + "\n</ul>\n"

@@ -1,0 +1,90 @@
+"""Escaping at the point of output, one function per output context.
+
+Every value an author or translator controls (titles, names, readings, roles,
+affiliations, labels, remark text, translation notes) reaches a reader only through
+one of these. The checker rejects markup, control characters and line breaks first
+(`textrules`); these functions make the output safe even when it did not, so a check
+that misses something never becomes script in a reader's browser.
+
+| context                                   | function            |
+| ----------------------------------------- | ------------------- |
+| HTML text or a quoted attribute value      | `html`              |
+| Markdown inline text (headings, lists)     | `md_inline`         |
+| a Markdown table cell                      | `md_cell`           |
+| a page title in generated front matter     | `front_matter_title`|
+| JSON inside a `<script>` element           | `script_json`       |
+| an `href` the author supplied              | `safe_url`          |
+
+Jinja templates HTML-escape every value (autoescape) after `scrub_value` (the
+environment's `finalize`) has made it one safe line; values in Markdown contexts
+also pass the `md` filter (`md_inline`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from markupsafe import Markup
+
+from .textrules import scrub
+
+# Characters Python-Markdown unescapes after a backslash (escaping any other would show
+# the backslash); < > & are HTML-escaped instead. `{` and `}` matter most: a value in a
+# heading must not close it with an attribute list of its own (`{#meeting}`).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
+_SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`]+|[^\s:<>\"'`]*)$", re.IGNORECASE)
+
+
+def html(value: object) -> str:
+    """Text for HTML content or a quoted attribute value: `& < > " '` escaped exactly as
+    Jinja's autoescape does (&#34; and &#39; for quotes), on one safe line."""
+    text = scrub(str(value))
+    if not _HTML_SPECIAL.search(text):
+        return text
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
+def md_inline(value: object) -> str:
+    """Text for a Markdown inline context (a heading, a list item, a link's text):
+    Markdown syntax backslash-escaped, then HTML-escaped, on one line."""
+    text = scrub(str(value))
+    if _MD_SPECIAL.search(text):
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+    return html(text)
+
+
+def md_cell(markdown: str) -> str:
+    """Markdown already escaped, made safe for a table cell, where `|` ends the cell even
+    after a backslash in some renderers: written as an entity instead."""
+    return markdown.replace("\\|", "&#124;").replace("|", "&#124;")
+
+
+def front_matter_title(value: object) -> Markup:
+    """A page title for generated front matter: a YAML (JSON) string of HTML-escaped text.
+
+    MkDocs hands a page's `title` to the theme, and Material prints it unescaped in
+    the header and in `<title>`; so the title is escaped here, once, as HTML."""
+    return Markup(json.dumps(html(value), ensure_ascii=False))
+
+
+def script_json(value: object) -> Markup:
+    """JSON to embed in a `<script>` element: `<` escaped so no text can close it."""
+    return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
+
+
+def safe_url(url: str) -> str:
+    """An address an author supplied, for an `href`: absolute http(s) or relative, else
+    "#" (no `javascript:`, `data:` or other scheme ever reaches a link)."""
+    url = scrub(url).strip()
+    return url if _SAFE_URL.match(url) else "#"
+
+
+def scrub_value(value: object) -> object:
+    """The Jinja environment's `finalize`: plain strings become one safe line before
+    autoescape; markup the renderer built (`Markup`) and non-strings pass unchanged."""
+    if type(value) is str:
+        return scrub(value)
+    return value
