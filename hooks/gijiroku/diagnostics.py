@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "E064": "translation section differs from the original",
     "E065": "meeting has no original",
     "E066": "meeting has more than one original",
+    "E067": "meeting cannot be published",
     "E070": "body syntax error",
     "E071": "speaker does not fit the remark kind",
     "E072": "remark has no text",

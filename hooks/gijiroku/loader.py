@@ -20,6 +20,8 @@ MEETING_FILE_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 REGISTRY_FILES = ("people.yml", "topics.yml")
 COUNCIL_FILE = "series.yml"
 IGNORED = {"README.md", ".gitkeep"}
+REGISTRY_FATAL = {"E001", "E002", "E003", "E004"}
+"""Registry problems that leave the whole registry unreadable (or missing)."""
 
 
 _PARSED: dict[Path, tuple[tuple[int, int], MeetingFile, list[Diagnostic]]] = {}
@@ -48,11 +50,16 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     if not root.is_dir():
         diags.add(root, 1, 1, "E004", "the minutes folder does not exist",
                   "create it with people.yml, topics.yml and a folder per council")
-        return Archive(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), ()), diags
+        return _empty_archive(), diags
 
-    people = load_people(root / "people.yml", diags) if _required(root / "people.yml", diags) else {}
-    topics = load_topics(root / "topics.yml", diags) if _required(root / "topics.yml", diags) else {}
-    registries = Registries(people, topics)
+    flawed: set[str] = set()
+    people = load_people(root / "people.yml", diags, flawed) if _required(root / "people.yml", diags) else {}
+    topics = load_topics(root / "topics.yml", diags, flawed) if _required(root / "topics.yml", diags) else {}
+    if any(d.code in REGISTRY_FATAL for d in diags.errors):
+        # A registry that cannot be read at all would make every reference to it look
+        # unknown: its own errors come first and alone.
+        return _empty_archive(), diags
+    registries = Registries(people, topics, frozenset(flawed))
 
     councils: dict[str, Council] = {}
     by_meeting: dict[tuple[str, str], list[MeetingFile]] = defaultdict(list)
@@ -73,19 +80,41 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
 
     registry_key = tuple(_stat_key(root / name) for name in REGISTRY_FILES)
     meetings = []
+    unpublished: list[list[MeetingFile]] = []
     for (council_id, _), files in sorted(by_meeting.items()):
         if reuse_parsed:
             meeting = _cached_assembly(files, registries, registry_key, diags)
         else:
             meeting = assemble_meeting(files, registries, diags)
-        if meeting is not None and council_id in councils:
+        if meeting is None:
+            unpublished.append(files)
+        elif council_id in councils:
             meetings.append(meeting)
+    _report_unexplained(unpublished, diags)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
         people=MappingProxyType(people), topics=MappingProxyType(topics),
         councils=MappingProxyType(councils), meetings=tuple(meetings),
     )
     return archive, diags
+
+
+def _empty_archive() -> Archive:
+    return Archive(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), ())
+
+
+def _report_unexplained(unpublished: list[list[MeetingFile]], diags: Diagnostics) -> None:
+    """A meeting that cannot be published must never vanish quietly: where none of its
+    files has an error that says why, say so at the first of them."""
+    if not unpublished:
+        return
+    explained = {d.path for d in diags.errors}
+    for files in unpublished:
+        if not any(diags.relpath(f.path) in explained for f in files):
+            first = min(files, key=lambda f: f.path)
+            diags.add(first.path, 1, 1, "E067", f"meeting '{first.council}/{first.meeting_id}' cannot be published",
+                      "its files hold no meeting the checker could assemble; run gijiroku check on a copy "
+                      "with one file at a time, or report this as a bug")
 
 
 def _required(path: Path, diags: Diagnostics) -> bool:

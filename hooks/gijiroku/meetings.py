@@ -38,6 +38,9 @@ class Registries:
 
     people: Mapping[str, Person]
     topics: Mapping[str, Topic]
+    flawed: frozenset[str] = frozenset()
+    """Registry ids whose entries have errors (reported there): references to them are
+    not reported again as unknown."""
 
 
 @dataclass(slots=True)
@@ -74,6 +77,11 @@ def parse_meeting_file(path: Path, council: str, meeting_id: str, lang: str, dia
     if doc is None:
         return _unreadable(path, council, meeting_id, lang, reader=Reader(path, diags), front_matter=text)
     reader = Reader(path, diags, line_offset=doc.front_matter_line - 1)
+    if _blank_yaml(doc.front_matter):
+        diags.add(path, 1, 1, "E003", "the front matter is empty: this file would publish nothing",
+                  "write the meeting's fields between the '---' lines (language, title, record, date, …; "
+                  "see the format reference), or delete the file if the meeting is withdrawn")
+        return _unreadable(path, council, meeting_id, lang, reader, doc.front_matter)
     root = reader.compose(doc.front_matter)
     errors_before = len(diags.errors)
     sections = parse_body(doc.body, doc.body_line, path, diags)
@@ -95,6 +103,11 @@ def parse_meeting_file(path: Path, council: str, meeting_id: str, lang: str, dia
                        f"rename the file to {meeting_id}.{language}.md, or correct the language field")
     end_line = doc.body_line + doc.body.count("\n")
     return MeetingFile(path, council, meeting_id, lang, reader, fields, root, sections, end_line, body_ok)
+
+
+def _blank_yaml(text: str) -> bool:
+    """True when YAML text holds nothing but blank lines and comments."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.split("\n"))
 
 
 def _unreadable(path: Path, council: str, meeting_id: str, lang: str, reader: Reader, front_matter: str) -> MeetingFile:
@@ -172,7 +185,7 @@ def _read_original(f: MeetingFile, reg: Registries, written: Written, diags: Dia
     agenda, agenda_titles = _read_agenda(f, reg, anchors, written)
     materials, material_texts = _read_materials(f, anchors, written)
     written.remarks.update(rr.attrs["id"] for s in f.sections for rr in s.remarks if "id" in rr.attrs)
-    sections, remark_texts = _read_sections(f, reg, agenda, set(roles), anchors, diags)
+    sections, remark_texts = _read_sections(f, reg, agenda, written.agenda, set(roles), anchors, diags)
 
     if title is None or record is None or date is None:
         return None
@@ -236,6 +249,8 @@ def _read_attendees(f: MeetingFile, reg: Registries, written: Written, diags: Di
 def _person_ref(r: Reader, node: yaml.Node, reg: Registries, what: str) -> str | None:
     person = r.ident(node, f"{what} person id")
     if person is not None and person not in reg.people:
+        if person in reg.flawed:
+            return None
         r.problem(node, "E030", f"unknown person '{person}'", _unknown_hint(person, reg.people, "people.yml"))
         return None
     return person
@@ -249,6 +264,8 @@ def _topic_refs(f: MeetingFile, node: yaml.Node | None, reg: Registries, what: s
         if topic is None:
             continue
         if topic not in reg.topics:
+            if topic in reg.flawed:
+                continue
             r.problem(item, "E031", f"unknown topic '{topic}'", _unknown_hint(topic, reg.topics, "topics.yml"))
             continue
         topics.append(topic)
@@ -317,14 +334,17 @@ def _read_materials(f: MeetingFile, anchors: dict[str, tuple[int, int]], written
 
 
 def _read_sections(
-    f: MeetingFile, reg: Registries, agenda: list[AgendaItem], present: set[str],
+    f: MeetingFile, reg: Registries, agenda: list[AgendaItem], agenda_written: set[str], present: set[str],
     anchors: dict[str, tuple[int, int]], diags: Diagnostics,
 ) -> tuple[list[Section], dict[str, RemarkText]]:
     agenda_ids = {a.id for a in agenda}
+    flawed_items = agenda_written - agenda_ids  # written, but with errors reported there
     sections: list[Section] = []
     texts: dict[str, RemarkText] = {}
     seen_sections: set[str] = set()
     for index, raw in enumerate(f.sections):
+        if raw.kind == "item" and raw.key in flawed_items:
+            continue
         if not _check_section(f, raw, index, len(f.sections), agenda_ids, seen_sections, diags):
             continue
         remarks: list[Remark] = []
@@ -413,6 +433,8 @@ def _check_remark(
         if id_problem(speaker):
             diags.add(f.path, rr.line, rr.attr_cols["speaker"], "E020", f"invalid person id '{speaker}': {id_problem(speaker)}", ID_HINT)
             ok = False
+        elif speaker in reg.flawed:
+            ok = False
         elif speaker not in reg.people:
             diags.add(f.path, rr.line, rr.attr_cols["speaker"], "E030", f"unknown speaker '{speaker}'",
                       _unknown_hint(speaker, reg.people, "people.yml"))
@@ -422,6 +444,8 @@ def _check_remark(
                       "add them to the attendees with the role they held at this meeting")
     topics: list[str] = []
     for topic in rr.topics:
+        if topic in reg.flawed:
+            continue
         if id_problem(topic) or topic not in reg.topics:
             diags.add(f.path, rr.line, rr.attr_cols.get("topics", 1), "E031", f"unknown topic '{topic}'",
                       _unknown_hint(topic, reg.topics, "topics.yml"))

@@ -37,8 +37,9 @@ def _registry_nodes(path: Path, diags: Diagnostics, what: str):
     return reader, root
 
 
-def load_people(path: Path, diags: Diagnostics) -> dict[str, Person]:
-    """person id -> Person, from people.yml."""
+def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None) -> dict[str, Person]:
+    """person id -> Person, from people.yml. The ids of entries with errors go into
+    `flawed`, so that references to them are not reported again as unknown."""
     people: dict[str, Person] = {}
     reader, root = _registry_nodes(path, diags, "people")
     if reader is None or root is None:
@@ -62,11 +63,13 @@ def load_people(path: Path, diags: Diagnostics) -> dict[str, Person]:
         )
         if name and reading and romanized:
             people[str(key.value)] = Person(str(key.value), name, reading, romanized, aliases)
+        elif flawed is not None:
+            flawed.add(str(key.value))
     return people
 
 
-def load_topics(path: Path, diags: Diagnostics) -> dict[str, Topic]:
-    """topic id -> Topic, from topics.yml."""
+def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None) -> dict[str, Topic]:
+    """topic id -> Topic, from topics.yml; the ids of entries with errors go into `flawed`."""
     topics: dict[str, Topic] = {}
     reader, root = _registry_nodes(path, diags, "topics")
     if reader is None or root is None:
@@ -84,6 +87,8 @@ def load_topics(path: Path, diags: Diagnostics) -> dict[str, Topic]:
             reading = ""
         if label:
             topics[str(key.value)] = Topic(str(key.value), label, reading)
+        elif flawed is not None:
+            flawed.add(str(key.value))
     return topics
 
 

@@ -97,7 +97,8 @@ def text_problems(text: str, single_line: bool) -> list[tuple[str, int, str, str
     unbalanced bidirectional controls (W083, a warning: they may be deliberate)."""
     found: list[tuple[str, int, str, str]] = []
     if (match := markup_in(text)) is not None:
-        found.append(("E050", match.start(), f"markup {text[match.start():match.start() + 12]!r}", MARKUP_HINT))
+        shown = re.match(r"<[^\s>]{0,24}>?", text[match.start():])
+        found.append(("E050", match.start(), f"markup {shown.group() if shown else '<'!r}", MARKUP_HINT))
     if (match := control_in(text)) is not None:
         found.append(("E051", match.start(), f"control character {describe_char(match.group())}",
                       "delete it: control characters are invisible and break search; "

@@ -152,7 +152,7 @@ class Reader:
             self.problem(node, "E010", f"{what} must be text, not {_kind(node)}")
             return None
         value = node.value.strip() if isinstance(node.value, str) else str(node.value)
-        if node.tag == _TAG + "null" and node.style is None:
+        if node.tag == _TAG + "null" and not node.style:
             value = ""
         if not value and not allow_empty:
             self.problem(node, "E011", f"{what} is empty")
@@ -168,7 +168,7 @@ class Reader:
         """Where character `index` of a scalar's value is in the file: exact for a plain
         one-line value, the value's start otherwise (quotes and escapes move characters)."""
         line, col = self.where(node)
-        if node.style is None and node.start_mark.line == node.end_mark.line:
+        if not node.style and node.start_mark.line == node.end_mark.line:  # plain: "" (libyaml) or None
             lead = len(node.value) - len(node.value.lstrip())
             return line, col + lead + index
         return line, col
