@@ -23,6 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("file", type=Path, help="plain text of a 議事要旨 or 議事録 (from PDF or HTML)")
     importer.add_argument("-o", "--output", type=Path, help="the meeting file to write (default: standard output)")
     importer.add_argument("--minutes", type=Path, default=Path("minutes"), help="the archive whose people.yml names attendees")
+    ledger = commands.add_parser("ledger", help="record the published addresses, and what became of those that left")
+    ledger.add_argument("action", nargs="?", choices=("update", "move", "withdraw"), default="update",
+                        help="update: record every address published now (default); move OLD NEW; withdraw OLD --reason")
+    ledger.add_argument("addresses", nargs="*", help="OLD [NEW]: addresses such as meetings/COUNCIL/MEETING/#REMARK-ID")
+    ledger.add_argument("--reason", help="why an address was withdrawn (shown on its tombstone)")
+    ledger.add_argument("--directory", default="minutes", type=Path)
     synth = commands.add_parser("synth", help="write a synthetic archive, for benchmarks")
     synth.add_argument("out", type=Path, help="the folder to write (a minutes/ tree)")
     synth.add_argument("--meetings", type=int, default=100)
@@ -32,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.directory, args.strict)
     if args.command == "import":
         return run_import(args.file, args.output, args.minutes)
+    if args.command == "ledger":
+        return run_ledger(args.directory, args.action, args.addresses, args.reason)
     if args.command == "synth":
         from .synth import generate_archive
 
@@ -86,6 +94,42 @@ def run_import(path: Path, output: Path | None, minutes: Path) -> int:
     kinds = {k: sum(1 for r in draft.remarks if r.kind == k) for k in ("spoken", "written", "unattributed", "narration")}
     print(f"imported: {len(draft.attendees)} attendees, {len(draft.agenda)} agenda items, {len(draft.materials)} materials, "
           + ", ".join(f"{n} {k}" for k, n in kinds.items()) + f"; {len(draft.notes)} notes to review", file=sys.stderr)
+    return 0
+
+
+def run_ledger(directory: Path, action: str, addresses: list[str], reason: str | None) -> int:
+    """Update `ledger.yml`, recording a move or a withdrawal first where asked; refuses
+    (exit 1, with the diagnostics) while the minutes or the ledger have errors."""
+    from .diagnostics import Diagnostics
+    from .ledger import LEDGER_FILE, check_ledger, published_addresses, unrecorded, with_entry, write_ledger
+
+    wanted = {"update": 0, "move": 2, "withdraw": 1}[action]
+    if len(addresses) != wanted or (action == "withdraw" and not reason):
+        usage = {"update": "gijiroku ledger", "move": "gijiroku ledger move OLD NEW",
+                 "withdraw": 'gijiroku ledger withdraw OLD --reason "…"'}[action]
+        print(f"gijiroku ledger: usage: {usage}", file=sys.stderr)
+        return 2
+    archive, diags = load_archive(directory)
+    current = published_addresses(archive)
+    ledger = archive.ledger
+    path = directory / LEDGER_FILE
+    if action != "update":
+        ledger = with_entry(ledger, "moved" if action == "move" else "withdrawn", addresses[0],
+                            addresses[1] if action == "move" else str(reason))
+        # The recorded ledger's complaints give way to those about the ledger with the change.
+        checked = Diagnostics(directory)
+        checked.items = [d for d in diags.items if d.path != checked.relpath(path)]
+        check_ledger(ledger, current, path, checked)
+        diags = checked
+    if diags.errors:
+        for diag in diags.sorted():
+            print(diag.format(), file=sys.stderr)
+        print(f"gijiroku ledger: {len(diags.errors)} errors: the ledger was not changed", file=sys.stderr)
+        return 1
+    new = unrecorded(ledger, current)
+    write_ledger(path, ledger, current)
+    print(f"{path}: {len(current)} pages; {new} addresses recorded now"
+          + (f"; {action} recorded for {addresses[0]}" if action != "update" else ""), file=sys.stderr)
     return 0
 
 

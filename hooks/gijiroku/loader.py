@@ -11,6 +11,7 @@ from types import MappingProxyType
 from . import timing
 from .diagnostics import Diagnostic, Diagnostics
 from .gcpause import gc_paused
+from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
 from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting
 from .registry import load_council, load_people, load_topics
@@ -64,7 +65,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     councils: dict[str, Council] = {}
     by_meeting: dict[tuple[str, str], list[MeetingFile]] = defaultdict(list)
     for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES:
+        if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES or entry.name == LEDGER_FILE:
             continue
         if not entry.is_dir():
             diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
@@ -91,12 +92,28 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         elif council_id in councils:
             meetings.append(meeting)
     _report_unexplained(unpublished, diags)
+    unsure = _unsure_addresses(root, councils, unpublished, flawed)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
         people=MappingProxyType(people), topics=MappingProxyType(topics),
         councils=MappingProxyType(councils), meetings=tuple(meetings),
     )
+    ledger = load_ledger(root / LEDGER_FILE, diags)
+    if ledger is not None:
+        check_ledger(ledger, published_addresses(archive), root / LEDGER_FILE, diags, unsure)
+        archive = replace(archive, ledger=ledger)
     return archive, diags
+
+
+def _unsure_addresses(root: Path, councils: dict[str, Council], unpublished: list[list[MeetingFile]],
+                      flawed: set[str]) -> tuple[str, ...]:
+    """Address prefixes of what failed to load (its own errors say why): the ledger
+    does not report their pages again as disappearing."""
+    prefixes = [f"meetings/{d.name}/" for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")
+                and d.name not in councils]
+    prefixes += [f"meetings/{files[0].council}/{files[0].meeting_id}/" for files in unpublished]
+    prefixes += [f"speakers/{i}/" for i in flawed] + [f"topics/{i}/" for i in flawed]
+    return tuple(prefixes)
 
 
 def _empty_archive() -> Archive:

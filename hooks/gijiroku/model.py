@@ -11,7 +11,10 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 LANGUAGES: tuple[str, ...] = ("ja", "en")
 """The languages the site is published in, the default first."""
@@ -274,6 +277,8 @@ class Archive:
     topics: Mapping[str, Topic]
     councils: Mapping[str, Council]
     meetings: tuple[Meeting, ...]
+    ledger: Ledger | None = None
+    """The published addresses recorded in `minutes/ledger.yml`, if there is one."""
 
     def meeting(self, key: str) -> Meeting | None:
         """The meeting 'council/id'."""
