@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -38,6 +38,10 @@ from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings
 from gijiroku.site.render import BYTECODE_CACHE, Renderer
+from gijiroku.ledger import Ledger
+from gijiroku.site import urls
+from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
+from gijiroku.site.redirects import ledger_output
 from gijiroku.site.root import render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -55,6 +59,10 @@ class LanguageBuild:
 
     lang: str
     index: ArchiveIndex
+    expected: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Generated pages that must publish anchors: source path -> anchor ids."""
+    published: dict[str, list[str]] = field(default_factory=dict)
+    """Those pages as built: source path -> the anchors missing from its HTML."""
 
 
 # -- events -------------------------------------------------------------------------
@@ -102,12 +110,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = _renderer(config, build)
     with timing.timed("render"):
         pages = renderer.pages()
+    ledger = build.index.archive.ledger
+    if ledger is not None:
+        _add_ledger_output(config, files, renderer, pages, ledger)
     for src, markdown in pages.items():
         files.append(File.generated(config, src, content=markdown))
+    build.expected = expected_anchors(build.index.archive)
     for src, title, other in _missing_hand_written(config, build.lang):
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=renderer.render_untranslated_page(src, title, other)))
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Language build: note which of a meeting page's anchors made it into its HTML."""
+    build = _language_build(config)
+    if build is not None and page.file.src_uri in build.expected:
+        build.published[page.file.src_uri] = anchors_missing(html, build.expected[page.file.src_uri])
+    return html
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -131,6 +151,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Root build: build every language into its folder of the site."""
     build = _language_build(config)
     if build is not None:
+        lost = lost_in_build(build.expected, build.published)
+        if lost:
+            raise PluginError(f"the {build.lang} site would publish less than the minutes hold:\n  " + "\n  ".join(lost))
         with timing.timed("search_index"):
             _write_search_index(config, build)
         if not config.site_url:
@@ -148,6 +171,20 @@ def on_post_build(config: MkDocsConfig) -> None:
                 build_site(lang_config)
     if os.environ.get(TIMINGS_ENV):
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
+
+
+def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, pages: dict[str, str],
+                       ledger: Ledger) -> None:
+    """Redirects and tombstones for the addresses the ledger says moved or were withdrawn."""
+    out = ledger_output(ledger, {urls.url_of(src): src for src in pages}, renderer.t)
+    for src, addition in out.additions.items():
+        pages[src] += addition
+    for src, (reason, _) in out.pages.items():
+        if files.get_file_from_path(src) is None:
+            pages[src] = renderer.render_withdrawn(src, reason)
+    for path, content in out.static.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=content))
 
 
 def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:

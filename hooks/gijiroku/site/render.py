@@ -486,6 +486,10 @@ class Renderer:
         """The latest meetings as a Markdown list, for the home page."""
         return self._render("latest.md.j2", from_src, meetings=self.index.latest(count))
 
+    def render_withdrawn(self, src: str, reason: str) -> str:
+        """A tombstone at the address of a page the ledger records as withdrawn."""
+        return self._render("withdrawn.md.j2", src, reason=reason)
+
     def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
         """A stand-in for a hand-written page that exists only in another language."""
         return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)

@@ -12,6 +12,20 @@
     window.location.href = link.href.split("#")[0] + window.location.hash;
   }, true);
 
+  // Addresses that moved (minutes/ledger.yml): when the #fragment is no longer on this
+  // page, the page's fragment map says where it went.
+  function followMoved() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    var maps = document.querySelectorAll("script.gj-moved");
+    for (var i = 0; i < maps.length; i++) {
+      var target = JSON.parse(maps[i].textContent)[id];
+      if (typeof target === "string") { window.location.replace(target); return; }
+    }
+  }
+  followMoved();
+  window.addEventListener("hashchange", followMoved);
+
   function remarkUrl(anchor) {
     return window.location.origin + window.location.pathname + "#" + anchor;
   }
