@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from ..model import Archive
 from . import urls
 
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'(?<=\s)id="([^"]+)"')
 
 
 def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
