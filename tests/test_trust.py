@@ -301,3 +301,51 @@ def test_random_edits_never_crash_the_checker_nor_lose_a_remark(edits, which: st
         listed = {ref.remark.id for entry in index.people.values() for ref in entry.remarks}
         attributed = {r.id for m in archive.meetings for r in m.remarks if r.speaker}
         assert listed == attributed
+
+
+# -- in a reader's browser -------------------------------------------------------------
+
+@pytest.mark.browser
+def test_hostile_pages_run_no_script_and_fetch_nothing_off_site(browser, hostile_site: Path) -> None:
+    from gijiroku.benchmark import serve
+
+    with serve(hostile_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs: list[str] = []
+        foreign: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(base) else None)
+        kinds = [f"{MEETING}/", f"{MEETING}/compare/", "speakers/yamada-taro/", "speakers/", "topics/budget/",
+                 "topics/", "meetings/test-council/", "meetings/", "", "search/?q=budget"]
+        for lang in LANGUAGES:
+            for path in kinds:
+                page.goto(f"{base}{lang}/{path}")
+                page.wait_for_load_state("load")
+                page.wait_for_timeout(50)
+                injected = page.evaluate("""() => [...document.querySelectorAll('*')].filter(e =>
+                    [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 80))""")
+                assert injected == [], (lang, path)
+        context.close()
+    assert dialogs == [] and foreign == []
+
+
+@pytest.mark.browser
+def test_moved_and_withdrawn_addresses_lead_readers_on(browser, ledger_site: Path) -> None:
+    from gijiroku.benchmark import serve
+
+    with serve(ledger_site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}en/meetings/test-council/2023-12-01/#opening-1")
+        page.wait_for_url(f"{base}en/{MEETING}/#yamada-1")
+        page.goto(f"{base}ja/meetings/test-council/2023-12-01/")
+        page.wait_for_url(f"{base}ja/{MEETING}/")
+        page.goto(f"{base}ja/{MEETING}/#opinion-0")
+        page.wait_for_url(f"{base}ja/{MEETING}/#opinion-1")
+        assert page.evaluate("(() => { const top = document.getElementById('opinion-1').getBoundingClientRect().top;"
+                             " return top >= 0 && top < innerHeight; })()")
+        page.goto(f"{base}en/{MEETING}/#opinion-x")
+        assert "entered twice" in page.inner_text("#opinion-x")
+        page.goto(f"{base}en/meetings/test-council/2023-11-01/")
+        assert "never held" in page.inner_text("main")
+        page.close()
