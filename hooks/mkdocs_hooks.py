@@ -42,7 +42,7 @@ from gijiroku.ledger import Ledger
 from gijiroku.site import urls
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.redirects import ledger_output
-from gijiroku.site.root import render_root_page
+from gijiroku.site.root import render_broken_page, render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
 
@@ -87,7 +87,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for diag in diags.sorted():
             (log.warning if diag.code.startswith("W") else log.error)(diag.format())
         if diags.errors:
+            if preview.mode.serving:
+                # Under `mkdocs serve` the reader's browser shows what to fix (every page
+                # answers with it) and the next save that fixes it rebuilds the site.
+                config.extra[STATE_KEY + "_broken"] = [d.format() for d in diags.sorted()]
+                return config
             raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
+        config.extra.pop(STATE_KEY + "_broken", None)
         limit = preview.preview_limit(_settings(config).get("preview")) if preview.mode.serving else None
         shown = len(archive.meetings)
         if limit is not None and shown > limit:
@@ -105,7 +111,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _language_build(config)
     if build is None:
         kept = Files([f for f in files if not f.is_documentation_page()])
-        kept.append(File.generated(config, "index.md", content=render_root_page(_titles())))
+        broken = config.extra.get(STATE_KEY + "_broken")
+        page = render_broken_page(broken) if broken else render_root_page(_titles())
+        kept.append(File.generated(config, "index.md", content=page))
         return kept
     renderer = _renderer(config, build)
     with timing.timed("render"):
@@ -160,6 +168,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             # Without a site URL MkDocs writes the 404 page's links from "/", which is
             # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
             (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+        return
+    if config.extra.get(STATE_KEY + "_broken"):
+        # Every address answers with the diagnostics page until the minutes are fixed.
+        site = Path(config.site_dir)
+        (site / "404.html").write_bytes((site / "index.html").read_bytes())
         return
     index = config.extra[STATE_KEY + "_index"]
     builds = [_prepare_language(config, lang, index) for lang in LANGUAGES]

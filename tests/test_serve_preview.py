@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -114,6 +115,35 @@ def test_serve_shows_the_preview_and_an_edit(tmp_path: Path) -> None:
         oldest.write_text(text.replace("\n\n::: remark id=r002", f"{marker}\n\n::: remark id=r002", 1), encoding="utf-8")
         url = f"{base}ja/meetings/{council}/{meeting_id}/"
         assert _wait_for(lambda: marker in _get(url), 60), "the edit did not show"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_shows_the_diagnostics_while_the_minutes_are_broken(tmp_path: Path) -> None:
+    minutes = tmp_path / "generated"
+    generate_archive(minutes, 2, seed=3)
+    project = make_project(tmp_path / "project", minutes)
+    meeting = sorted((project / "minutes").glob("*/*.ja.md"))[0]
+    good = meeting.read_text(encoding="utf-8")
+    meeting.write_text(good.replace("\ntitle: ", "\ntitle: <svg/onload=alert(1)> ", 1), encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(lambda: "E050" in _get(base), 120), "serve did not show the diagnostics"
+        page = _get(base)
+        assert f"minutes/{meeting.parent.name}/{meeting.name}:3:" in page and "&lt;svg/onload=alert(1)&gt;" in page
+        try:  # any other address answers with the same page
+            _get(base + "ja/meetings/")
+            raise AssertionError("the language site was built from broken minutes")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404 and "E050" in exc.read().decode("utf-8")
+        meeting.write_text(good, encoding="utf-8")
+        assert _wait_for(lambda: "gj-language-choice" in _get(base) and "meetings" in _get(base + "ja/meetings/"), 60), \
+            "the fixed minutes were not built"
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -234,3 +234,10 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path, lang: str) -> Non
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "no-such-remark" in result.stdout + result.stderr
+
+
+def test_root_page_offers_each_language(pages, built_site: Path) -> None:
+    root = pages[built_site / "index.html"]
+    links = {el.attrs["href"] for el in root.find("a") if el.attrs.get("hreflang")}
+    assert {f"{lang}/" for lang in LANGUAGES} <= links
+    assert root.find("ul", cls="gj-language-choice")

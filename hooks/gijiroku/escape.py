@@ -15,7 +15,8 @@ that misses something never becomes script in a reader's browser.
 | JSON inside a `<script>` element           | `script_json`       |
 | an `href` the author supplied              | `safe_url`          |
 
-Jinja templates HTML-escape every value (autoescape) after `scrub_value` (the
+Each returns a plain string; the renderer marks it safe (`Markup`) where it hands
+it to a template. Jinja templates HTML-escape every value (autoescape) after `scrub_value` (the
 environment's `finalize`) has made it one safe line; values in Markdown contexts
 also pass the `md` filter (`md_inline`).
 """
@@ -24,8 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-
-from markupsafe import Markup
 
 from .textrules import scrub
 
@@ -62,17 +61,17 @@ def md_cell(markdown: str) -> str:
     return markdown.replace("\\|", "&#124;").replace("|", "&#124;")
 
 
-def front_matter_title(value: object) -> Markup:
+def front_matter_title(value: object) -> str:
     """A page title for generated front matter: a YAML (JSON) string of HTML-escaped text.
 
     MkDocs hands a page's `title` to the theme, and Material prints it unescaped in
     the header and in `<title>`; so the title is escaped here, once, as HTML."""
-    return Markup(json.dumps(html(value), ensure_ascii=False))
+    return json.dumps(html(value), ensure_ascii=False)
 
 
-def script_json(value: object) -> Markup:
+def script_json(value: object) -> str:
     """JSON to embed in a `<script>` element: `<` escaped so no text can close it."""
-    return Markup(json.dumps(value, ensure_ascii=False).replace("<", "\\u003c"))
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def safe_url(url: str) -> str:

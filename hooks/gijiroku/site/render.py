@@ -137,7 +137,7 @@ class Renderer:
             finalize=scrub_value,
         )
         self.env.filters["md"] = lambda value: Markup(md_inline(value))
-        self.env.filters["ystr"] = front_matter_title
+        self.env.filters["ystr"] = lambda value: Markup(front_matter_title(value))
         self.env.filters["safe_url"] = safe_url
         self.env.filters["cell"] = lambda value: Markup(md_cell(md_inline(value)))
         self.env.globals.update(
@@ -478,7 +478,7 @@ class Renderer:
         people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
         topics = sorted(self.archive.topics.values(), key=lambda t: sort_key_topic(t, self.lang))
         councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
-        payload = script_json(strings)
+        payload = Markup(script_json(strings))
         return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
                             kinds=REMARK_KINDS, strings=payload)
 

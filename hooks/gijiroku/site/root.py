@@ -22,3 +22,18 @@ def render_root_page(titles: dict[str, str]) -> str:
         f"# {heading}\n\n"
         '<ul class="gj-language-choice">\n' + links + "\n</ul>\n"
     )
+
+
+def render_broken_page(diagnostics: list[str]) -> str:
+    """What `mkdocs serve` shows at every address while the minutes have errors: each
+    diagnostic, as `gijiroku check` prints it, in both languages' words."""
+    items = "\n".join(f"<li><pre>{html(d)}</pre></li>" for d in diagnostics)
+    errors = sum(1 for d in diagnostics if ": E" in d.split("\n", 1)[0])
+    return (
+        "---\ntitle: " + front_matter_title(f"{errors} errors / {errors} 件のエラー") + "\n"
+        "hide:\n  - navigation\n  - toc\n---\n\n"
+        f"# 議事録にエラーがあります / The minutes have {errors} errors\n\n"
+        '<p class="gj-broken">修正して保存すると、このページは自動で更新されます（再読み込みしてください）。 '
+        "Fix them and save: the site is rebuilt (reload this page).</p>\n\n"
+        f'<ol class="gj-diagnostics">\n{items}\n</ol>\n'
+    )
