@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from gijiroku import load_archive, preview, timing
+from gijiroku import THEME_DIR, load_archive, preview, timing
 from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
@@ -75,7 +75,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Root build: load and check the minutes (every build, so `serve` sees edits)."""
+    """Every build: gijiroku's theme overrides, from wherever the package is installed.
+    Root build: load and check the minutes (every build, so `serve` sees edits)."""
+    if str(THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(THEME_DIR))
     if _language_build(config) is None:
         _drop_search(config)
         config.site_name = " / ".join(_titles().values())

@@ -4,8 +4,13 @@ The package never imports MkDocs: it loads and checks the archive (`loader`), an
 renders pages from it; `hooks/mkdocs_hooks.py` adapts MkDocs' events to it.
 """
 
+from pathlib import Path
+
 from .diagnostics import Diagnostic, Diagnostics
 from .loader import load_archive
 from .model import Archive, Meeting
 
-__all__ = ["Archive", "Diagnostic", "Diagnostics", "Meeting", "load_archive"]
+THEME_DIR = Path(__file__).parent / "theme"
+"""gijiroku's overrides of Material's templates, and its styles and scripts."""
+
+__all__ = ["THEME_DIR", "Archive", "Diagnostic", "Diagnostics", "Meeting", "load_archive"]
