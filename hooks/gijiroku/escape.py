@@ -30,8 +30,10 @@ from .textrules import scrub
 
 # Characters Python-Markdown unescapes after a backslash (escaping any other would show
 # the backslash); < > & are HTML-escaped instead. `{` and `}` matter most: a value in a
-# heading must not close it with an attribute list of its own (`{#meeting}`).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# heading must not close it with an attribute list of its own (`{#meeting}`). Square
+# brackets become entities: a backslash does not stop `[x\]: y` at the start of a list
+# item from being read as a link reference definition, which swallows the item.
+_MD_SPECIAL = re.compile(r"([\\`*_{}()#+\-.!])")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
 _SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`]+|[^\s:<>\"'`]*)$", re.IGNORECASE)
 
@@ -52,7 +54,10 @@ def md_inline(value: object) -> str:
     text = scrub(str(value))
     if _MD_SPECIAL.search(text):
         text = _MD_SPECIAL.sub(r"\\\1", text)
-    return html(text)
+    text = html(text)
+    if "[" in text or "]" in text:
+        text = text.replace("[", "&#91;").replace("]", "&#93;")
+    return text
 
 
 def md_cell(markdown: str) -> str:
