@@ -19,27 +19,27 @@ import json
 import logging
 import os
 import posixpath
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import build as build_site
-from mkdocs.config import load_config
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from gijiroku import THEME_DIR, load_archive, preview, timing
-from gijiroku.index import ArchiveIndex, index_archive
+from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings
 from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.ledger import Ledger
-from gijiroku.site import urls
+from gijiroku.site import builds, urls
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.root import render_broken_page, render_root_page
@@ -49,20 +49,13 @@ log = logging.getLogger("mkdocs.plugins.gijiroku")
 TIMINGS_ENV = "GIJIROKU_TIMINGS"
 """A JSON file to write the time spent in gijiroku's own code to (for the benchmark)."""
 
-STATE_KEY = "_gijiroku"
-"""Where a language build finds what the root build prepared, in `config.extra`."""
+class GijirokuOptions(base.Config):
+    """`extra.gijiroku` in mkdocs.yml, checked with MkDocs' own messages."""
 
-
-@dataclass
-class LanguageBuild:
-    """What the root build hands to a language build."""
-
-    lang: str
-    index: ArchiveIndex
-    expected: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Generated pages that must publish anchors: source path -> anchor ids."""
-    published: dict[str, list[str]] = field(default_factory=dict)
-    """Those pages as built: source path -> the anchors missing from its HTML."""
+    minutes = c.Type(str, default="minutes")
+    """The minutes folder, relative to mkdocs.yml."""
+    preview = c.Optional(c.Type(int))
+    """Under `mkdocs serve`, build only this many most recently edited meetings."""
 
 
 # -- events -------------------------------------------------------------------------
@@ -79,42 +72,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Root build: load and check the minutes (every build, so `serve` sees edits)."""
     if str(THEME_DIR) not in config.theme.dirs:
         config.theme.dirs.insert(0, str(THEME_DIR))
-    if _language_build(config) is None:
-        _drop_search(config)
-        config.site_name = " / ".join(_titles().values())
-        config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
-        timing.reset()
-        minutes = _project_dir(config) / _settings(config).get("minutes", "minutes")
-        with timing.timed("load"):
-            archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
-        for diag in diags.sorted():
-            (log.warning if diag.code.startswith("W") else log.error)(diag.format())
-        if diags.errors:
-            if preview.mode.serving:
-                # Under `mkdocs serve` the reader's browser shows what to fix (every page
-                # answers with it) and the next save that fixes it rebuilds the site.
-                config.extra[STATE_KEY + "_broken"] = [d.format() for d in diags.sorted()]
-                return config
-            raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
-        config.extra.pop(STATE_KEY + "_broken", None)
-        limit = preview.preview_limit(_settings(config).get("preview")) if preview.mode.serving else None
-        shown = len(archive.meetings)
-        if limit is not None and shown > limit:
-            archive = preview.select_recent(archive, minutes, limit)
-            log.info(f"preview: {limit} most recently edited of {shown} meetings (GIJIROKU_PREVIEW=all for every one)")
-            config.extra[STATE_KEY + "_preview"] = (limit, shown)
-        with timing.timed("index"):
-            config.extra[STATE_KEY + "_index"] = index_archive(archive)
+    if builds.language_of(config) is not None:
+        return config
+    options = _options(config)
+    root = builds.RootBuild()
+    builds.attach(config, root)
+    _drop_search(config)
+    config.site_name = " / ".join(_titles().values())
+    config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
+    timing.reset()
+    minutes = _project_dir(config) / options.minutes
+    with timing.timed("load"):
+        archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
+    for diag in diags.sorted():
+        (log.warning if diag.code.startswith("W") else log.error)(diag.format())
+    if diags.errors:
+        if preview.mode.serving:
+            # Under `mkdocs serve` the reader's browser shows what to fix (every page
+            # answers with it) and the next save that fixes it rebuilds the site.
+            root.broken = [d.format() for d in diags.sorted()]
+            return config
+        raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
+    limit = preview.preview_limit(options.preview) if preview.mode.serving else None
+    shown = len(archive.meetings)
+    if limit is not None and shown > limit:
+        archive = preview.select_recent(archive, minutes, limit)
+        log.info(f"preview: {limit} most recently edited of {shown} meetings (GIJIROKU_PREVIEW=all for every one)")
+        root.preview = (limit, shown)
+    with timing.timed("index"):
+        root.index = index_archive(archive)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Root build: only the theme's assets. Language build: the hand-written pages plus
     every generated page, and a stand-in for hand-written pages only another language has."""
-    build = _language_build(config)
+    build = builds.language_of(config)
     if build is None:
         kept = Files([f for f in files if not f.is_documentation_page()])
-        broken = config.extra.get(STATE_KEY + "_broken")
+        root = builds.root_of(config)
+        broken = root.broken if root else []
         page = render_broken_page(broken) if broken else render_root_page(_titles())
         kept.append(File.generated(config, "index.md", content=page))
         return kept
@@ -135,7 +132,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Language build: note which of a meeting page's anchors made it into its HTML."""
-    build = _language_build(config)
+    build = builds.language_of(config)
     if build is not None and page.file.src_uri in build.expected:
         build.published[page.file.src_uri] = anchors_missing(html, build.expected[page.file.src_uri])
     return html
@@ -149,7 +146,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Hand-written pages may ask for generated lists, e.g. `<!-- gijiroku:latest-meetings -->`."""
-    build = _language_build(config)
+    build = builds.language_of(config)
     if build is None or page.file.generated_by:
         return markdown
     try:
@@ -160,7 +157,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Root build: build every language into its folder of the site."""
-    build = _language_build(config)
+    build = builds.language_of(config)
     if build is not None:
         lost = lost_in_build(build.expected, build.published)
         if lost:
@@ -172,19 +169,25 @@ def on_post_build(config: MkDocsConfig) -> None:
             # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
             (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
         return
-    if config.extra.get(STATE_KEY + "_broken"):
-        # Every address answers with the diagnostics page until the minutes are fixed.
+    root = builds.root_of(config)
+    builds.detach(config)
+    if root is None or root.index is None:
+        # The minutes are broken (under `mkdocs serve`): every address answers with the
+        # diagnostics page until they are fixed.
         site = Path(config.site_dir)
         (site / "404.html").write_bytes((site / "index.html").read_bytes())
         return
-    index = config.extra[STATE_KEY + "_index"]
-    builds = [_prepare_language(config, lang, index) for lang in LANGUAGES]
-    if _can_build_in_parallel():
-        _build_in_parallel(builds)
-    else:
-        for lang, lang_config in builds:
-            with timing.timed(f"build_{lang}"):
-                build_site(lang_config)
+    languages = [_prepare_language(config, lang, root) for lang in LANGUAGES]
+    try:
+        if _can_build_in_parallel():
+            _build_in_parallel(languages)
+        else:
+            for lang, lang_config in languages:
+                with timing.timed(f"build_{lang}"):
+                    build_site(lang_config)
+    finally:
+        for _, lang_config in languages:
+            builds.detach(lang_config)
     if os.environ.get(TIMINGS_ENV):
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
@@ -203,7 +206,7 @@ def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, p
             files.append(File.generated(config, path, content=content))
 
 
-def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
+def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild) -> None:
     out = Path(config.site_dir) / "search-index"
     for relative, content in build_search_index(build.index, build.lang).items():
         path = out / relative
@@ -211,12 +214,15 @@ def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
         path.write_text(content, encoding="utf-8")
 
 
-def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> tuple[str, MkDocsConfig]:
+def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -> tuple[str, MkDocsConfig]:
+    assert root.index is not None
     lang_config = _language_config(config, lang)
-    lang_config.extra[STATE_KEY] = LanguageBuild(lang, index)
-    if STATE_KEY + "_preview" in config.extra:
-        shown, total = config.extra[STATE_KEY + "_preview"]
-        lang_config.extra["gijiroku_preview"] = Renderer.catalogue_strings("preview_notice")[lang].format(shown=shown, total=total)
+    notice = ""
+    if root.preview is not None:
+        shown, total = root.preview
+        notice = Renderer.catalogue_strings("preview_notice")[lang].format(shown=shown, total=total)
+        lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
+    builds.attach(lang_config, builds.LanguageBuild(lang, root.index, notice))
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
 
@@ -305,12 +311,23 @@ def _read_child_timings(lang: str) -> None:
 
 # -- configuration ----------------------------------------------------------------
 
-def _language_build(config: MkDocsConfig) -> LanguageBuild | None:
-    return config.extra.get(STATE_KEY)
-
-
-def _settings(config: MkDocsConfig) -> dict:
-    return config.extra.get("gijiroku", {}) or {}
+def _options(config: MkDocsConfig) -> GijirokuOptions:
+    """`extra.gijiroku`, validated: a wrong type or value stops the build with MkDocs'
+    own message, an unknown key is a warning (an error under --strict)."""
+    raw = config.extra.get("gijiroku") or {}
+    if not isinstance(raw, dict):
+        raise ConfigurationError("Config value 'extra.gijiroku': expected a mapping of gijiroku's options "
+                                 "(minutes, preview)")
+    options = GijirokuOptions(config_file_path=config.config_file_path)
+    options.load_dict(raw)
+    errors, warnings = options.validate()
+    for key, warning in warnings:
+        log.warning(f"Config value 'extra.gijiroku.{key}': {warning}")
+    if errors:
+        raise ConfigurationError("\n".join(f"Config value 'extra.gijiroku.{key}': {error}" for key, error in errors))
+    if options.preview is not None and options.preview < 1:
+        raise ConfigurationError("Config value 'extra.gijiroku.preview': must be a whole number of meetings, 1 or more")
+    return options
 
 
 def _project_dir(config: MkDocsConfig) -> Path:
@@ -322,12 +339,10 @@ def _titles() -> dict[str, str]:
     return {lang: catalogue[lang] for lang in LANGUAGES}
 
 
-def _renderer(config: MkDocsConfig, build: LanguageBuild) -> Renderer:
-    cached = config.extra.get(STATE_KEY + "_renderer")
-    if cached is None:
-        cached = Renderer(build.index, build.lang, config.site_url or "")
-        config.extra[STATE_KEY + "_renderer"] = cached
-    return cached
+def _renderer(config: MkDocsConfig, build: builds.LanguageBuild) -> Renderer:
+    if build.renderer is None:
+        build.renderer = Renderer(build.index, build.lang, config.site_url or "")
+    return build.renderer
 
 
 def _drop_search(config: MkDocsConfig) -> None:
@@ -350,7 +365,7 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     theme["language"] = lang
     settings = language_settings(lang)
     extra = copy.deepcopy(raw.get("extra") or {})
-    extra.update(settings.pop("extra"))  # type: ignore[arg-type]
+    extra.update(settings.pop("extra"))
     site_url = root.site_url or ""
     return load_config(
         config_file=path,

@@ -241,3 +241,21 @@ def test_root_page_offers_each_language(pages, built_site: Path) -> None:
     links = {el.attrs["href"] for el in root.find("a") if el.attrs.get("hreflang")}
     assert {f"{lang}/" for lang in LANGUAGES} <= links
     assert root.find("ul", cls="gj-language-choice")
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("preview: ten", "Config value 'extra.gijiroku.preview': Expected type: <class 'int'> but received: <class 'str'>"),
+    ("preview: 0", "Config value 'extra.gijiroku.preview': must be a whole number of meetings, 1 or more"),
+    ("minuets: minutes", "Config value 'extra.gijiroku.minuets': Unrecognised configuration name: minuets"),
+])
+def test_gijiroku_options_are_checked_with_mkdocs_messages(tmp_path: Path, setting: str, message: str) -> None:
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    preview: 15\n" in text
+    config.write_text(text.replace("    preview: 15\n", f"    preview: 15\n    {setting}\n" if "minuets" in setting
+                                   else f"    {setting}\n"), encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -166,10 +166,10 @@ def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> Meetin
         # A fresh copy: assembling a meeting marks its files, and the cache must not keep that.
         return replace(parsed, reader=Reader(parsed.path, diags, parsed.reader.line_offset))
     before = len(diags.items)
-    parsed = _meeting_file(path, council, diags)
-    if parsed is not None:
-        _PARSED[path] = (key, replace(parsed), list(diags.items[before:]))
-    return parsed
+    fresh = _meeting_file(path, council, diags)
+    if fresh is not None:
+        _PARSED[path] = (key, replace(fresh), list(diags.items[before:]))
+    return fresh
 
 
 def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple,

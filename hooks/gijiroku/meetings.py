@@ -114,7 +114,7 @@ def _unreadable(path: Path, council: str, meeting_id: str, lang: str, reader: Re
     """A file whose front matter could not be parsed: it still counts, so that its
     translations are not reported as orphans, but nothing is checked against it."""
     is_translation = any(line.startswith("translation:") for line in front_matter.split("\n"))
-    fields = {"translation": yaml.ScalarNode("tag:yaml.org,2002:str", "")} if is_translation else {}
+    fields: dict[str, yaml.Node] = {"translation": yaml.ScalarNode("tag:yaml.org,2002:str", "")} if is_translation else {}
     return MeetingFile(path, council, meeting_id, lang, reader, fields, yaml.ScalarNode("tag:yaml.org,2002:null", ""),
                        [], 1, False, readable=False)
 

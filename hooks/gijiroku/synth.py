@@ -107,7 +107,8 @@ def generate_archive(out: Path, meetings: int, seed: int = 1, translated_share: 
 
 
 def _people(rng: random.Random, count: int) -> list[_Person]:
-    people, seen = [], set()
+    people: list[_Person] = []
+    seen: set[str] = set()
     while len(people) < count:
         family = rng.choice(SURNAMES)
         given = rng.choice(GIVEN)
@@ -191,7 +192,8 @@ def _write_meeting(folder: Path, meeting_id: str, council_ja: str, council_en: s
         body_ja += [header, ""]
         body_en += [header, ""]
         share = total // len(sections) + (total % len(sections) if index == len(sections) - 1 else 0)
-        topics_here = [t[0] for t in dict(agenda).get(item, rng.sample(TOPICS, 2))]
+        fallback = rng.sample(TOPICS, 2)  # drawn every time, as the archives' seeds expect
+        topics_here = [t[0] for t in (dict(agenda).get(item, fallback) if item else fallback)]
         for _ in range(max(share, 1)):
             remark_no += 1
             roll = rng.random()

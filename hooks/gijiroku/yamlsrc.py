@@ -125,7 +125,8 @@ class Reader:
             return
         assert isinstance(node, yaml.MappingNode)
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and fields.get(key_node.value) is value_node:
+            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.Node) \
+                    and fields.get(key_node.value) is value_node:
                 line, col = self.where(key_node)
                 yield Located(key_node.value, line, col), value_node
 

@@ -6,6 +6,8 @@ floor builds exactly the configuration the site does.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import LANGUAGES
 from . import urls
 from .render import Renderer
@@ -17,7 +19,7 @@ NAV = (
 """The navigation: sections only, never a list of meetings (it is rendered into every page)."""
 
 
-def language_settings(lang: str) -> dict[str, object]:
+def language_settings(lang: str) -> dict[str, Any]:
     """Top-level MkDocs settings for one language (`extra` holds only what is added)."""
     strings = Renderer.catalogue_strings
     return {

@@ -436,10 +436,10 @@ class Renderer:
             return {src: self._render("topic.md.j2", src, topic=topic, items=entry.items,
                                       remarks=_group_by_meeting(entry.remarks), years=None, year=None)}
         by_year: dict[int, tuple[list, list]] = {}
-        for ref in entry.items:
-            by_year.setdefault(ref.meeting.date.year, ([], []))[0].append(ref)
-        for ref in entry.remarks:
-            by_year.setdefault(ref.meeting.date.year, ([], []))[1].append(ref)
+        for item_ref in entry.items:
+            by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
+        for remark_ref in entry.remarks:
+            by_year.setdefault(remark_ref.meeting.date.year, ([], []))[1].append(remark_ref)
         years = sorted(by_year.items(), reverse=True)
         pages = {src: self._render("topic.md.j2", src, topic=topic, items=entry.items, remarks=entry.remarks,
                                    years=[(y, len(i), len(r)) for y, (i, r) in years], year=None)}

@@ -1,0 +1,70 @@
+"""What each MkDocs build of the site carries: the root build's state, and what it hands
+to each language build.
+
+MkDocs loads the hook file afresh for every configuration, so the hook cannot keep
+state in its own module; nor should it hide state among the user's settings in
+`config.extra`. A build's state is attached to its configuration object here, typed,
+and detached when the build ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..index import ArchiveIndex
+
+if TYPE_CHECKING:
+    from .render import Renderer
+
+
+@dataclass(slots=True)
+class RootBuild:
+    """The build of the whole site: it loads the minutes once and starts each language's build."""
+
+    index: ArchiveIndex | None = None
+    """The cross-indexed archive, once loaded without errors."""
+    preview: tuple[int, int] | None = None
+    """Under `mkdocs serve` on a large archive: (meetings shown, meetings in all)."""
+    broken: list[str] = field(default_factory=list)
+    """Under `mkdocs serve` with errors in the minutes: the diagnostics to show instead."""
+
+
+@dataclass(slots=True)
+class LanguageBuild:
+    """One language's build (`/ja/`, `/en/`): what the root build hands it, and what it records."""
+
+    lang: str
+    index: ArchiveIndex
+    preview_notice: str = ""
+    renderer: Renderer | None = None
+    expected: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Generated pages that must publish anchors: source path -> anchor ids."""
+    published: dict[str, list[str]] = field(default_factory=dict)
+    """Those pages as built: source path -> the anchors missing from its HTML."""
+
+
+_ATTACHED: dict[int, tuple[object, RootBuild | LanguageBuild]] = {}
+"""id(config) -> (config, state); the config is held so that its id is not reused."""
+
+
+def attach(config: object, state: RootBuild | LanguageBuild) -> None:
+    """Give a build's configuration its state."""
+    _ATTACHED[id(config)] = (config, state)
+
+
+def detach(config: object) -> None:
+    """Forget a build's state when the build is over."""
+    _ATTACHED.pop(id(config), None)
+
+
+def root_of(config: object) -> RootBuild | None:
+    """The state of the root build `config` configures, if it is one."""
+    state = _ATTACHED.get(id(config), (None, None))[1]
+    return state if isinstance(state, RootBuild) else None
+
+
+def language_of(config: object) -> LanguageBuild | None:
+    """The state of the language build `config` configures, if it is one."""
+    state = _ATTACHED.get(id(config), (None, None))[1]
+    return state if isinstance(state, LanguageBuild) else None
