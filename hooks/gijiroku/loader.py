@@ -12,7 +12,7 @@ from . import timing
 from .diagnostics import Diagnostic, Diagnostics
 from .gcpause import gc_paused
 from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
-from .meetings import MeetingFile, Registries, assemble_meeting, parse_meeting_file
+from .meeting import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting
 from .registry import load_council, load_people, load_topics
 from .yamlsrc import ID_HINT, Reader, id_problem
@@ -163,12 +163,12 @@ def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> Meetin
     if cached is not None and cached[0] == key:
         _, parsed, found = cached
         diags.items.extend(found)
-        # A fresh copy: assembling a meeting marks its files, and the cache must not keep that.
+        # Its reader reports to this run's diagnostics.
         return replace(parsed, reader=Reader(parsed.path, diags, parsed.reader.line_offset))
     before = len(diags.items)
     fresh = _meeting_file(path, council, diags)
     if fresh is not None:
-        _PARSED[path] = (key, replace(fresh), list(diags.items[before:]))
+        _PARSED[path] = (key, fresh, list(diags.items[before:]))
     return fresh
 
 
