@@ -28,7 +28,10 @@ REGISTRY_FATAL = {"E001", "E002", "E003", "E004"}
 _PARSED: dict[Path, tuple[tuple[int, int], MeetingFile, list[Diagnostic]]] = {}
 """Meeting files already parsed in this process, by path: (mtime, size), result, diagnostics."""
 
-_ASSEMBLED: dict[tuple[Path, ...], tuple[tuple, Meeting | None, list[Diagnostic]]] = {}
+_StatKey = tuple[int, int] | None
+_AssemblyKey = tuple[tuple[_StatKey, ...], tuple[_StatKey, ...]]
+
+_ASSEMBLED: dict[tuple[Path, ...], tuple[_AssemblyKey, Meeting | None, list[Diagnostic]]] = {}
 """Meetings already assembled in this process, by their files' paths: what they were
 assembled from (each file's and each registry's (mtime, size)), result, diagnostics."""
 
@@ -172,7 +175,7 @@ def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> Meetin
     return fresh
 
 
-def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple,
+def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple[_StatKey, ...],
                      diags: Diagnostics) -> Meeting | None:
     """`assemble_meeting`, unless neither the meeting's files nor the registries it is
     checked against changed since the last time (its diagnostics are repeated then)."""

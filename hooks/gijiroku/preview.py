@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from .model import LANGUAGES, Archive
+from .model import LANGUAGES, Archive, Meeting
 
 ENV = "GIJIROKU_PREVIEW"
 """Overrides the configured scope: a number of meetings, or `all`."""
@@ -41,7 +41,7 @@ def preview_limit(configured: int | None) -> int | None:
 
 def select_recent(archive: Archive, root: Path, limit: int) -> Archive:
     """The archive with only the `limit` meetings whose files were modified last."""
-    def modified(meeting) -> float:
+    def modified(meeting: Meeting) -> float:
         # Its files are MEETING.LANG.md: stat them by name (a glob per meeting lists the
         # whole folder each time, which took most of a rebuild on a large archive).
         times = []

@@ -26,7 +26,7 @@ def lang_text(reader: Reader, node: yaml.Node | None, what: str) -> LangText | N
     return LangText(**texts)  # type: ignore[arg-type]
 
 
-def _registry_nodes(path: Path, diags: Diagnostics, what: str):
+def _registry_nodes(path: Path, diags: Diagnostics, what: str) -> tuple[Reader | None, yaml.Node | None]:
     text = read_text(path, diags)
     if text is None:
         return None, None

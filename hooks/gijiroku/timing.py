@@ -38,14 +38,14 @@ def reset() -> None:
     counts.clear()
 
 
-def snapshot() -> dict[str, dict]:
+def snapshot() -> dict[str, dict[str, float]]:
     """Everything recorded, as JSON-ready data."""
     return {"seconds": dict(timings), "counts": dict(counts)}
 
 
-def merge(recorded: dict[str, dict]) -> None:
+def merge(recorded: dict[str, dict[str, float]]) -> None:
     """Add figures recorded elsewhere (a forked language build) to this process's."""
     for phase, seconds in recorded.get("seconds", {}).items():
         timings[phase] = timings.get(phase, 0.0) + seconds
     for what, n in recorded.get("counts", {}).items():
-        count(what, n)
+        count(what, int(n))
