@@ -146,7 +146,7 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
             continue
         if page in ledger.withdrawn:
             continue
-        resolved = _resolve(ledger, page) if page not in anchors_now else page
+        resolved = resolve(ledger, page) if page not in anchors_now else page
         landing = split_address(resolved)[0] if resolved else None
         for anchor in anchors:
             address = f"{page}#{anchor}"
@@ -158,24 +158,21 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
     for old, new in ledger.moved.items():
         if unsure and new.startswith(unsure):
             continue
-        target = _resolve(ledger, old)
+        target = resolve(ledger, old)
         page, anchor = split_address(target) if target else ("", "")
         if target is None or page not in anchors_now or (anchor and anchor not in anchors_now[page]):
             diags.add(path, ledger.lines.get(old, 1), 1, "E092", f"'{old}' is recorded as moved to '{new}', which is not published",
                       "point the move at an address the site publishes now (see `pages:`), or withdraw it instead")
 
 
-def _resolve(ledger: Ledger, address: str) -> str | None:
-    """Follow moves from `address` to where it leads now; None for a loop."""
+def resolve(ledger: Ledger, address: str) -> str | None:
+    """Where a chain of recorded moves from `address` ends; None for a loop."""
     seen = {address}
     while address in ledger.moved:
         address = ledger.moved[address]
         if address in seen:
             return None
         seen.add(address)
-    page, anchor = split_address(address)
-    if not anchor and page != address:
-        return page
     return address
 
 

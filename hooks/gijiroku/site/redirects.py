@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..escape import html, script_json
-from ..ledger import Ledger, split_address
+from ..ledger import Ledger, resolve, split_address
 from . import urls
 
 
@@ -42,7 +42,7 @@ def ledger_output(ledger: Ledger, page_srcs: Mapping[str, str], t: Callable[...,
         elif page in ledger.withdrawn:
             out.pages[page + "index.md"] = (ledger.withdrawn[page], "withdrawn")
         elif page in ledger.moved:
-            target = _final(ledger, page)
+            target = resolve(ledger, page)
             if target is not None:
                 out.static[page + "index.html"] = _redirect_page(page, target, _fragments(ledger, page), t)
     return out
@@ -71,21 +71,10 @@ def _fragments(ledger: Ledger, page: str) -> dict[str, str]:
     for old in ledger.moved:
         old_page, anchor = split_address(old)
         if old_page == page and anchor:
-            target = _final(ledger, old)
+            target = resolve(ledger, old)
             if target is not None:
                 moved[anchor] = _relative(page, target)
     return dict(sorted(moved.items()))
-
-
-def _final(ledger: Ledger, address: str) -> str | None:
-    """Where a chain of moves from `address` ends; None for a loop."""
-    seen = {address}
-    while address in ledger.moved:
-        address = ledger.moved[address]
-        if address in seen:
-            return None
-        seen.add(address)
-    return address
 
 
 def _relative(from_page: str, address: str) -> str:
