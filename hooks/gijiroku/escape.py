@@ -35,13 +35,20 @@ from .textrules import scrub
 # item from being read as a link reference definition, which swallows the item.
 _MD_SPECIAL = re.compile(r"([\\`*_{}()#+\-.!])")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
+# Anything one of the functions below would change: most values have none of it, and
+# a page is hundreds of values, so they are let through after one search.
+_HTML_WORK = re.compile("[&<>\"'\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_MD_WORK = re.compile("[\\\\`*_{}()#+\\-.!\\[\\]&<>\"'\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"'`]+|[^\s:<>\"'`]*)$", re.IGNORECASE)
 
 
 def html(value: object) -> str:
     """Text for HTML content or a quoted attribute value: `& < > " '` escaped exactly as
     Jinja's autoescape does (&#34; and &#39; for quotes), on one safe line."""
-    text = scrub(str(value))
+    text = value if type(value) is str else str(value)
+    if not _HTML_WORK.search(text):
+        return text
+    text = scrub(text)
     if not _HTML_SPECIAL.search(text):
         return text
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -51,7 +58,10 @@ def html(value: object) -> str:
 def md_inline(value: object) -> str:
     """Text for a Markdown inline context (a heading, a list item, a link's text):
     Markdown syntax backslash-escaped, then HTML-escaped, on one line."""
-    text = scrub(str(value))
+    text = value if type(value) is str else str(value)
+    if not _MD_WORK.search(text):
+        return text
+    text = scrub(text)
     if _MD_SPECIAL.search(text):
         text = _MD_SPECIAL.sub(r"\\\1", text)
     text = html(text)
