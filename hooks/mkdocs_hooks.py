@@ -37,6 +37,7 @@ from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings
+from gijiroku.site.notfound import render_not_found
 from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.site.root import render_root_page
 
@@ -133,10 +134,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is not None:
         with timing.timed("search_index"):
             _write_search_index(config, build)
-        if not config.site_url:
-            # Without a site URL MkDocs writes the 404 page's links from "/", which is
-            # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
-            (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+        # Material's 404 page links theme assets from "/" and speaks one language: ours is
+        # self-contained, in this language (and at the root, in every language).
+        root_url = posixpath.dirname(config.site_url.rstrip("/")) + "/" if config.site_url else ""
+        _write_not_found(Path(config.site_dir), [build.lang], root_url)
         return
     index = config.extra[STATE_KEY + "_index"]
     builds = [_prepare_language(config, lang, index) for lang in LANGUAGES]
@@ -146,6 +147,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         for lang, lang_config in builds:
             with timing.timed(f"build_{lang}"):
                 build_site(lang_config)
+    _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
     if os.environ.get(TIMINGS_ENV):
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
@@ -156,6 +158,11 @@ def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+
+
+def _write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:
+    text = render_not_found(langs, lambda key, lang: Renderer.catalogue_strings(key)[lang], site_url)
+    (site_dir / "404.html").write_text(text, encoding="utf-8")
 
 
 def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> tuple[str, MkDocsConfig]:

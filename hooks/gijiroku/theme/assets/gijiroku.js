@@ -12,6 +12,18 @@
     window.location.href = link.href.split("#")[0] + window.location.hash;
   }, true);
 
+  // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
+  // Material wraps tables once its own script has run, so this runs after load and
+  // again when the window changes size.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
+
   function remarkUrl(anchor) {
     return window.location.origin + window.location.pathname + "#" + anchor;
   }
