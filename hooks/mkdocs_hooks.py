@@ -36,7 +36,7 @@ from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
-from gijiroku.site.langconfig import language_settings
+from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
 from gijiroku.site.notfound import render_not_found
 from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.site.root import render_root_page
@@ -302,10 +302,13 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     if isinstance(theme, str):
         theme = {"name": theme}
     theme["language"] = lang
+    theme = localise_theme(theme, lang)
     settings = language_settings(lang)
+    settings["markdown_extensions"] = localise_markdown_extensions(copy.deepcopy(raw.get("markdown_extensions") or []), lang)
     extra = copy.deepcopy(raw.get("extra") or {})
     extra.update(settings.pop("extra"))  # type: ignore[arg-type]
     site_url = root.site_url or ""
+    extra["gijiroku_root_url"] = site_url
     return load_config(
         config_file=path,
         docs_dir=str(Path(root.docs_dir) / lang),

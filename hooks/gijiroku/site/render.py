@@ -189,6 +189,7 @@ class Renderer:
         self.env.filters["cell"] = lambda value: Markup(_cell(md_text(value)))
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
+            date_short=lambda d: format_date(d, lang, "date_format_short"),
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             version_of=self.version_for, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
@@ -273,9 +274,16 @@ class Renderer:
 
     def citation_values(self, meeting: Meeting) -> dict[str, str]:
         """What every citation of a meeting's remarks says of the meeting."""
+        version = self.version_for(meeting)
+        translation = ""
+        if version.is_translation and version.provenance is not None:
+            # A citation of a translation says so: the words are not the record's own.
+            translation = self.t("citation_translation", status=self.t(f"status_{version.provenance.status}"),
+                                 original=self.t(f"lang_{meeting.language}"))
         return dict(
-            council=self.council_name(meeting.council), title=self.version_for(meeting).title,
+            council=self.council_name(meeting.council), title=version.title,
             record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+            translation=translation,
         )
 
     def attendee_groups(self, meeting: Meeting) -> list[tuple[str, list[Attendee]]]:
@@ -335,10 +343,12 @@ class Renderer:
             f"{body}{stale_note}"
             f'<div class="gj-remark-foot" data-search-exclude>\n{topics}'
             f'<p class="gj-tools"><a class="gj-permalink" href="#{rid}">{ht("link_to_remark")}</a> '
-            f'<button type="button" class="gj-copy" data-anchor="{rid}" data-citation="{cite}" '
+            f'<button type="button" class="gj-copy" data-anchor="{rid}" '
             f'data-copied="{ht("copied")}">{ht("copy_link")}</button></p>\n'
             f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
-            f'<span class="gj-citation-url">{url}</span></p></details>\n'
+            f'<span class="gj-citation-url">{url}</span></p>\n'
+            f'<p class="gj-cite-tools"><button type="button" class="gj-copy gj-copy-citation" data-anchor="{rid}" '
+            f'data-citation="{cite}" data-copied="{ht("copied")}">{ht("copy_citation")}</button></p></details>\n'
             "</div>\n</div>\n")
 
     def _topic_link(self, src: str, topic: str) -> str:

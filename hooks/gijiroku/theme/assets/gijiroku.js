@@ -3,13 +3,15 @@
   "use strict";
 
   // Language links: follow them ourselves, with the current #fragment, so that a
-  // reader lands on the same remark in the other language.
+  // reader lands on the same remark in the other language; on the search page, with the
+  // query and filters too (ids are the same in every language).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.gj-lang-link, a.gj-original-link");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     event.stopPropagation();
-    window.location.href = link.href.split("#")[0] + window.location.hash;
+    var search = document.getElementById("gj-search") ? window.location.search : "";
+    window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
   }, true);
 
   // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
@@ -31,7 +33,7 @@
   // Citation URLs: filled in here where the site was built without a site_url.
   document.querySelectorAll("details.gj-cite").forEach(function (details) {
     var url = details.querySelector(".gj-citation-url");
-    var button = details.parentNode.querySelector(".gj-copy");
+    var button = details.querySelector(".gj-copy");
     if (url && !url.textContent.trim() && button) url.textContent = remarkUrl(button.dataset.anchor);
   });
 
@@ -48,10 +50,13 @@
     return Promise.resolve();
   }
 
+  // "Copy link" copies the remark's address alone (it must work pasted into an address
+  // bar); "Copy citation" copies the citation line followed by the address.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.gj-copy");
     if (!button) return;
-    var text = button.dataset.citation + " " + remarkUrl(button.dataset.anchor);
+    var url = remarkUrl(button.dataset.anchor);
+    var text = button.dataset.citation ? button.dataset.citation + " " + url : url;
     copyText(text).then(function () {
       var label = button.textContent;
       button.textContent = button.dataset.copied;
