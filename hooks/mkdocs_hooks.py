@@ -38,6 +38,7 @@ from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
 from gijiroku.site.notfound import render_not_found
+from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.site.root import render_root_page
 
@@ -123,7 +124,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if build is None or page.file.generated_by:
         return markdown
     try:
-        return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
+        return join_japanese_lines(fill_placeholders(markdown, page.file.src_uri, _renderer(config, build)))
     except ValueError as exc:
         raise PluginError(f"docs/{build.lang}/{exc}") from exc
 

@@ -366,7 +366,8 @@ class Renderer:
         original = m.original
         rid = h(r.id)
         text = original.remarks[r.id]
-        head = f'<p class="gj-compare-head"><a href="{page}#{rid}">{h(self.remark_heading(m, r))}</a></p>'
+        # The heading is in the page's language, whatever the cell's text is in.
+        head = f'<p class="gj-compare-head" lang="{h(self.lang)}"><a href="{page}#{rid}">{h(self.remark_heading(m, r))}</a></p>'
         left = head + "".join(f"<p>{h(p)}</p>" for p in text.paragraphs)
         translated = translation.remarks.get(r.id) if translation else None
         stale = translation is not None and r.id in translation.stale

@@ -14,6 +14,18 @@
     window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
   }, true);
 
+  // Material treats the <link rel=alternate> of the head as language homes and takes over
+  // every click on a link below one (sending it to that "home" when the page is not in
+  // its sitemap). Ours name this very page in each language, so a link below it (the
+  // side-by-side view, a search in the other language) must simply be followed.
+  var alternates = Array.prototype.map.call(document.querySelectorAll("link[rel=alternate][hreflang]"),
+    function (link) { return link.href.replace(/\/$/, "") + "/"; });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link || link.classList.contains("gj-lang-link")) return;
+    if (alternates.some(function (base) { return link.href.indexOf(base) === 0; })) event.stopPropagation();
+  }, true);
+
   // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
   // Material wraps tables once its own script has run, so this runs after load and
   // again when the window changes size.
