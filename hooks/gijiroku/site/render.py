@@ -410,10 +410,10 @@ class Renderer:
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
         """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
-        absent = f" ({self._escaped('absent')})"
+        absent = md_text(self.in_parentheses(self.t("absent")))
         return Markup("\n".join(
-            f"| {h(format_date(held.meeting.date, self.lang))} | {_cell(self.meeting_link(src, held.meeting))} "
-            f"({_cell(md_text(self.council_name(held.meeting.council)))}) | "
+            f"| {h(format_date(held.meeting.date, self.lang))} | {_cell(self.meeting_link(src, held.meeting))}"
+            f"{_cell(md_text(self.in_parentheses(self.council_name(held.meeting.council))))} | "
             f"{_cell(md_text(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
