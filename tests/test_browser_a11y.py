@@ -76,9 +76,12 @@ def test_no_serious_violations_on_any_kind_of_page(browser, site_server, axe_sou
                 for violation in audit(page, axe_source):
                     targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
                     found.append(f"{lang} {kind}: {violation['id']} ({violation['impact']}) {targets}")
+        page.goto(site_server)  # the language chooser at the root
+        audited += 1
+        found += [f"root: {v['id']} ({v['impact']})" for v in audit(page, axe_source)]
     finally:
         context.close()
-    assert audited == 2 * len(PAGE_KINDS)
+    assert audited == 2 * len(PAGE_KINDS) + 1
     assert found == []
 
 

@@ -124,6 +124,12 @@ def test_focus_is_visible_and_show_more_keeps_the_place(page, site_server) -> No
         page.keyboard.press("Tab")
         style = page.locator(selector).evaluate(outline)
         assert not style.startswith("none") and not style.endswith(" 0px"), (selector, style)
+    # Material's palette toggle is a visually hidden radio: its focus shows on the icon after it.
+    page.locator(".md-header .md-option").first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    label = page.locator(".md-header .md-option").first.locator("xpath=following-sibling::label[1]").evaluate(outline)
+    assert label.startswith("solid"), label
     assert len(anchors(page)) == 10
     page.locator(".gj-more").focus()
     page.keyboard.press("Enter")
@@ -174,6 +180,7 @@ def test_orientation_on_a_meeting_page(browser, site_server) -> None:
         page.wait_for_url("**#attendees")
         page.set_viewport_size({"width": 1280, "height": 900})
         assert toc.is_hidden(), "Material's own table of contents shows on wide screens"
+        assert page.locator(".md-sidebar--primary").is_hidden(), "no empty column beside the text"
         active = page.locator(".md-tabs__item--active").all_inner_texts()
         assert [a.strip() for a in active] == ["Meetings"]
         page.get_by_role("link", name="Read original and translation side by side").click()
