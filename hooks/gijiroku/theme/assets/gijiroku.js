@@ -15,16 +15,22 @@
   }, true);
 
   // Material treats the <link rel=alternate> of the head as language homes and takes over
-  // every click on a link below one (sending it to that "home" when the page is not in
-  // its sitemap). Ours name this very page in each language, so a link below it (the
-  // side-by-side view, a search in the other language) must simply be followed.
+  // a click on any link below one that the current page is not below (it sends it to
+  // that "home" when the page is not in its sitemap). Ours name this very page in each
+  // language, so a link below the other one (a search in the other language, with its
+  // query) must simply be followed. Material listens on <body>: the click is stopped
+  // just before, once the link's own handlers have run.
   var alternates = Array.prototype.map.call(document.querySelectorAll("link[rel=alternate][hreflang]"),
     function (link) { return link.href.replace(/\/$/, "") + "/"; });
-  document.addEventListener("click", function (event) {
+  function keepLink(event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || link.classList.contains("gj-lang-link")) return;
-    if (alternates.some(function (base) { return link.href.indexOf(base) === 0; })) event.stopPropagation();
-  }, true);
+    if (!link) return;
+    var here = window.location.href;
+    if (alternates.some(function (base) { return link.href.indexOf(base) === 0 && here.indexOf(base) !== 0; })) {
+      event.stopPropagation();
+    }
+  }
+  Array.prototype.forEach.call(document.body.children, function (child) { child.addEventListener("click", keepLink); });
 
   // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
   // Material wraps tables once its own script has run, so this runs after load and
