@@ -524,7 +524,7 @@ class Renderer:
         the UI strings its script shows (plural forms whole: the script picks by count)."""
         keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
                 "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results",
-                "dates_reversed", "date_format", "in_parentheses", "other_language_results")
+                "dates_reversed", "date_format", "in_parentheses", "other_language_results", "paragraph_joiner")
         strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
         language = self.catalogue["language_name"][other]

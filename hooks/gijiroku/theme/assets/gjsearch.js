@@ -388,6 +388,8 @@
 
   // The text with the query's matches marked, cut to a window around the first one.
   function highlighted(text, match) {
+    // Paragraphs are joined by "\n" in the index: shown as the language joins sentences.
+    text = text.replace(/\n/g, strings.paragraph_joiner);
     var marks = matchRanges(text, match);
     var first = marks.length ? marks[0][0] : 0;
     var from = Math.max(0, first - 50), to = Math.min(text.length, first + 150);
