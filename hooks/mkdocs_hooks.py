@@ -39,7 +39,7 @@ from gijiroku.site.home import fill_placeholders
 from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
 from gijiroku.site.notfound import render_not_found
 from gijiroku.site.prose import join_japanese_lines
-from gijiroku.site.render import BYTECODE_CACHE, Renderer
+from gijiroku.site.render import BYTECODE_CACHE, Renderer, catalogue_text
 from gijiroku.site.root import render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -137,8 +137,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             _write_search_index(config, build)
         # Material's 404 page links theme assets from "/" and speaks one language: ours is
         # self-contained, in this language (and at the root, in every language).
-        root_url = posixpath.dirname(config.site_url.rstrip("/")) + "/" if config.site_url else ""
-        _write_not_found(Path(config.site_dir), [build.lang], root_url)
+        _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
         return
     index = config.extra[STATE_KEY + "_index"]
     builds = [_prepare_language(config, lang, index) for lang in LANGUAGES]
@@ -162,8 +161,7 @@ def _write_search_index(config: MkDocsConfig, build: LanguageBuild) -> None:
 
 
 def _write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:
-    text = render_not_found(langs, lambda key, lang: Renderer.catalogue_strings(key)[lang], site_url)
-    (site_dir / "404.html").write_text(text, encoding="utf-8")
+    (site_dir / "404.html").write_text(render_not_found(langs, catalogue_text, site_url), encoding="utf-8")
 
 
 def _prepare_language(config: MkDocsConfig, lang: str, index: ArchiveIndex) -> tuple[str, MkDocsConfig]:

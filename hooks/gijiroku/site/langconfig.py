@@ -30,7 +30,7 @@ def language_settings(lang: str) -> dict[str, object]:
                  "og_locale": strings("og_locale")[other]}
                 for other in LANGUAGES
             ],
-            "gijiroku_ui": {key: strings(key)[lang] for key in ("search", "search_placeholder", "breadcrumbs", "og_locale")},
+            "gijiroku_ui": {key: strings(key)[lang] for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")},
         },
     }
 
