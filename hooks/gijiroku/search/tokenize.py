@@ -119,9 +119,15 @@ def word_term(word: str) -> str:
     return stem(american(word))
 
 
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+
+
 def runs(text: str) -> list[str]:
     """The Japanese runs and the (unstemmed) words of normalised text, in order."""
-    return _token().findall(normalize(text))
+    norm = normalize(text)
+    # In ASCII text (most English remarks) the words are [a-z0-9]+: the same runs as the
+    # full pattern gives, found four times faster.
+    return (_ASCII_TOKEN if norm.isascii() else _token()).findall(norm)
 
 
 def _is_hiragana(ch: str) -> bool:

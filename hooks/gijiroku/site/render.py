@@ -348,7 +348,7 @@ class Renderer:
             f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
             f'<span class="gj-citation-url">{url}</span></p>\n'
             f'<p class="gj-cite-tools"><button type="button" class="gj-copy gj-copy-citation" data-anchor="{rid}" '
-            f'data-citation="{cite}" data-copied="{ht("copied")}">{ht("copy_citation")}</button></p></details>\n'
+            f'data-copied="{ht("copied")}">{ht("copy_citation")}</button></p></details>\n'
             "</div>\n</div>\n")
 
     def _topic_link(self, src: str, topic: str) -> str:

@@ -74,7 +74,8 @@
     var button = event.target.closest && event.target.closest("button.gj-copy");
     if (!button) return;
     var url = remarkUrl(button.dataset.anchor);
-    var text = button.dataset.citation ? button.dataset.citation + " " + url : url;
+    var cite = button.classList.contains("gj-copy-citation") && button.closest("details.gj-cite");
+    var text = cite ? cite.querySelector(".gj-citation").textContent + " " + url : url;
     copyText(text).then(function () {
       var label = button.textContent;
       button.textContent = button.dataset.copied;
