@@ -487,12 +487,12 @@
   }
 
   // Where this language finds nothing, say whether the other language's text does.
-  function otherLanguageHint(state, match) {
+  function otherLanguageHint(state, match, mine) {
     if (!other || !state.q) return Promise.resolve();
     return other.fetch("meta.json").then(function (meta) {
       return candidates(other, meta, state).then(function (cands) {
         return collect(other, meta, cands, 0, 50, match, 6).then(function (got) {
-          if (!got.docs.length) return;
+          if (!got.docs.length || mine !== session) return;
           var exact = got.next >= cands.length;
           var text = exact ? say("other_language_results", { n: got.docs.length }) : strings.other_language_some;
           // No hreflang: Material takes over such links and drops the query.
@@ -511,12 +511,16 @@
     hint.textContent = "";
     hint.hidden = true;
     more.hidden = true;
+    // Read by the benchmark and the tests: how long the results took (not counting the
+    // other language's hint), and which search finished.
+    function shownAt() { root.dataset.elapsed = (performance.now() - started).toFixed(1); }
     function finish() {
+      if (mine !== session) return;  // a newer search has started: it reports for itself
+      if (!root.dataset.elapsed) shownAt();
       root.setAttribute("aria-busy", "false");
-      // Read by the benchmark and the tests: which search finished, and how long it took.
-      root.dataset.elapsed = (performance.now() - started).toFixed(1);
       root.dataset.done = String(mine);
     }
+    delete root.dataset.elapsed;
     if (!validDates(state)) { status.textContent = ""; finish(); return Promise.resolve(); }
     var empty = !FIELDS.some(function (name) { return state[name]; });
     if (empty) { status.textContent = strings.prompt; finish(); return Promise.resolve(); }
@@ -551,7 +555,7 @@
             more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
             // After "Show more", keyboard focus goes to the first new result, not to the top.
             if (focusNew && firstNew) firstNew.querySelector("a.gj-result-link").focus();
-            if (!shown && exact) return otherLanguageHint(state, match).then(finish);
+            if (!shown && exact) { shownAt(); return otherLanguageHint(state, match, mine).then(finish); }
             finish();
           });
         }
