@@ -164,6 +164,8 @@ def test_prefix_matching(page, site_server) -> None:
     copyright_remarks = [r.id for r in MEETING.remarks if "copyright" in " ".join(MEETING.version("en").remarks[r.id].paragraphs).lower()]
     assert copyright_remarks and set(copyright_remarks) <= set(anchors(page))
     assert page.locator(".gj-result mark").first.inner_text().lower().startswith("copy")
+    dates = set(page.locator(".gj-result time").all_inner_texts())
+    assert dates == {"4 August 2023 (Fri)"}, "the date as the pages write it"
 
 
 def test_orientation_on_a_meeting_page(browser, site_server) -> None:

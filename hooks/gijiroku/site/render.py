@@ -132,12 +132,13 @@ def format_date(date: dt.date, lang: str, key: str = "date_format") -> str:
 
 def excerpt(paragraphs: Iterable[str], lang: str) -> str:
     """The start of a remark, cut at a character budget, for index pages."""
-    text = " ".join(paragraphs) if lang == "en" else "".join(paragraphs)
+    joiner = catalogue_text("paragraph_joiner", lang)
+    text = joiner.join(paragraphs)
     limit = EXCERPT_CHARS.get(lang, 120)
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    if lang == "en" and " " in cut:
+    if joiner == " " and " " in cut:  # a language that spaces its words is cut between words
         cut = cut.rsplit(" ", 1)[0]
     return cut + "…"
 
@@ -524,7 +525,8 @@ class Renderer:
         the UI strings its script shows (plural forms whole: the script picks by count)."""
         keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
                 "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results",
-                "dates_reversed", "date_format", "in_parentheses", "other_language_results", "paragraph_joiner")
+                "dates_reversed", "date_format", "months", "weekdays", "in_parentheses", "other_language_results",
+                "paragraph_joiner")
         strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
         language = self.catalogue["language_name"][other]

@@ -376,14 +376,12 @@
   }
 
   // -- rendering --------------------------------------------------------------------
-  // Dates as the pages write them (catalogue `date_format`): 2023年8月4日（金） / 4 August 2023 (Fri).
-  var dateParts = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang,
-    { year: "numeric", month: lang === "ja" ? "numeric" : "long", day: "numeric", weekday: "short", timeZone: "UTC" });
-
+  // Dates as the pages write them, from the same catalogue pattern and names
+  // (`date_format`, `months`, `weekdays`): 2023年8月4日（金） / 4 August 2023 (Fri).
   function formatDate(iso) {
-    var parts = {};
-    dateParts.formatToParts(new Date(iso + "T00:00:00Z")).forEach(function (p) { parts[p.type] = p.value; });
-    return say("date_format", parts);
+    var parts = iso.split("-").map(Number);
+    var weekday = (new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).getUTCDay() + 6) % 7;  // Monday first
+    return say("date_format", { year: parts[0], month: strings.months[parts[1] - 1], day: parts[2], weekday: strings.weekdays[weekday] });
   }
 
   // The text with the query's matches marked, cut to a window around the first one.
