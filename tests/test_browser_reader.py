@@ -197,6 +197,16 @@ def test_orientation_on_a_meeting_page(browser, site_server) -> None:
         context.close()
 
 
+def test_print_leaves_out_the_controls(page, site_server) -> None:
+    page.goto(f"{site_server}en/{MEETING_URL}#nagaoka-1")
+    controls = ".md-header, .md-tabs, .gj-path, .gj-tools, details.gj-cite, .md-footer"
+    assert page.locator(controls).evaluate_all("els => els.filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none').length") > 0
+    page.emulate_media(media="print")
+    visible = page.locator(controls).evaluate_all("els => els.filter(e => getComputedStyle(e).display !== 'none').length")
+    assert visible == 0
+    assert page.locator("[data-remark='nagaoka-1'] p[lang]").first.is_visible(), "the text is printed"
+
+
 def test_tokenizers_agree_beyond_ascii(page, site_server) -> None:
     """gjsearch.js and tokenize.py fold, split and spell alike on text of many scripts."""
     from gijiroku.search import tokenize

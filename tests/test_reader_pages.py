@@ -156,10 +156,3 @@ def test_search_page_lists_only_choices_with_remarks(built_site: Path) -> None:
                                    (built_site / "en" / "search" / "index.html").read_text(encoding="utf-8")).group(1))
     assert strings["count_results"] == {"one": "{n} result", "other": "{n} results"}
     assert strings["other_language_results"]["other"] == "{n} results in 日本語 →"
-
-
-def test_print_stylesheet_hides_the_controls() -> None:
-    css = (Path(tokenize.__file__).parents[1] / "theme" / "assets" / "gijiroku.css").read_text(encoding="utf-8")
-    printed = css.split("@media print")[1]
-    for selector in (".md-header", ".gj-tools", ".gj-cite", "button"):
-        assert selector in printed
