@@ -197,6 +197,17 @@ def test_orientation_on_a_meeting_page(browser, site_server) -> None:
         context.close()
 
 
+def test_not_found_page_links_home_under_any_sub_path(page, site_server, built_site) -> None:
+    """A server shows the 404 page at the missing address, at any depth, under any folder."""
+    html = (built_site / "ja" / "404.html").read_text(encoding="utf-8")
+    page.route("**/archive/ja/no/such/page/", lambda route: route.fulfill(status=404, body=html, content_type="text/html"))
+    page.goto(f"{site_server}archive/ja/no/such/page/")
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    hrefs = page.locator("a").evaluate_all("els => els.map(a => new URL(a.href).pathname)")
+    assert hrefs == ["/archive/ja/", "/archive/ja/search/"]
+    assert page.get_by_role("heading", name="ページが見つかりません").is_visible()
+
+
 def test_print_leaves_out_the_controls(page, site_server) -> None:
     page.goto(f"{site_server}en/{MEETING_URL}#nagaoka-1")
     controls = ".md-header, .md-tabs, .gj-path, .gj-tools, details.gj-cite, .md-footer"
