@@ -79,6 +79,11 @@ def test_filters_offer_only_choices_with_remarks(page, site_server) -> None:
     topics = page.locator("select[name=topic] option").evaluate_all("os => os.map(o => o.value)")
     assert set(topics[1:]) == {t for t in ARCHIVE.topics if any(t in r.topics for r in MEETING.remarks)}
     assert failed == []
+    # A name that matches: their page, their count (in words), their remarks if they have any.
+    open_search(page, site_server, "en", "?q=matsumoto")
+    assert page.locator(".gj-people li").all_inner_texts() == ["Takeaki Matsumoto (1 remark) · Show their remarks"]
+    open_search(page, site_server, "ja", "?q=%E6%9D%BE%E5%B0%BE")  # 松尾: the chair, who has no recorded remark
+    assert page.locator(".gj-people li").all_inner_texts() == ["松尾 豊（発言 0 件）"]
 
 
 def test_each_search_is_a_step_of_history(page, site_server) -> None:

@@ -423,7 +423,7 @@
     var key = normalize(q).replace(/[\s\u3000]+/g, "");
     if (key.length < 2 && !/[\u3400-\u9fff]/.test(key)) return [];
     return meta.people.filter(function (p) {
-      return p[3] > 0 && p[2].some(function (form) { return form === key || form.indexOf(key) === 0; });
+      return p[2].some(function (form) { return form === key || form.indexOf(key) === 0; });
     });
   }
 
@@ -527,11 +527,11 @@
     return here.fetch("meta.json").then(function (meta) {
       if (state.q) {
         peopleMatches(meta, state.q).forEach(function (p) {
-          people.append(el("li", {}, [
-            el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
-            " (" + say("count_remarks", { n: p[3] }) + ") · ",
-            el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of])
-          ]));
+          var item = el("li", {}, [el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
+                                   say("in_parentheses", { text: say("count_remarks", { n: p[3] }) })]);
+          // Their remarks, where they have any (their page still shows their roles).
+          if (p[3] > 0) item.append(" · ", el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of]));
+          people.append(item);
         });
       }
       var match = matcher(state.q);
