@@ -36,12 +36,14 @@ from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
 from gijiroku.site.home import fill_placeholders
-from gijiroku.site.langconfig import language_settings
-from gijiroku.site.render import BYTECODE_CACHE, Renderer
 from gijiroku.ledger import Ledger
 from gijiroku.site import builds, urls
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
+from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
+from gijiroku.site.notfound import render_not_found
+from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
+from gijiroku.site.render import BYTECODE_CACHE, Renderer, catalogue_text
 from gijiroku.site.root import render_broken_page, render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -150,7 +152,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if build is None or page.file.generated_by:
         return markdown
     try:
-        return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
+        return join_japanese_lines(fill_placeholders(markdown, page.file.src_uri, _renderer(config, build)))
     except ValueError as exc:
         raise PluginError(f"docs/{build.lang}/{exc}") from exc
 
@@ -164,10 +166,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise PluginError(f"the {build.lang} site would publish less than the minutes hold:\n  " + "\n  ".join(lost))
         with timing.timed("search_index"):
             _write_search_index(config, build)
-        if not config.site_url:
-            # Without a site URL MkDocs writes the 404 page's links from "/", which is
-            # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
-            (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+        # Material's 404 page links theme assets from "/" and speaks one language: ours is
+        # self-contained, in this language (and at the root, in every language).
+        _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
         return
     root = builds.root_of(config)
     builds.detach(config)
@@ -188,6 +189,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     finally:
         for _, lang_config in languages:
             builds.detach(lang_config)
+    _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
     if os.environ.get(TIMINGS_ENV):
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
@@ -212,6 +214,10 @@ def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild) -> No
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+
+
+def _write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:
+    (site_dir / "404.html").write_text(render_not_found(langs, catalogue_text, site_url), encoding="utf-8")
 
 
 def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -> tuple[str, MkDocsConfig]:
@@ -363,10 +369,13 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     if isinstance(theme, str):
         theme = {"name": theme}
     theme["language"] = lang
+    theme = localise_theme(theme, lang)
     settings = language_settings(lang)
+    settings["markdown_extensions"] = localise_markdown_extensions(copy.deepcopy(raw.get("markdown_extensions") or []), lang)
     extra = copy.deepcopy(raw.get("extra") or {})
     extra.update(settings.pop("extra"))
     site_url = root.site_url or ""
+    extra["gijiroku_root_url"] = site_url
     return load_config(
         config_file=path,
         docs_dir=str(Path(root.docs_dir) / lang),

@@ -49,14 +49,24 @@ def test_side_by_side_view_aligns_each_remark(page, site_server) -> None:
     assert all(abs(a - b) < 1 for a, b in lefts), "original and translation start on the same line"
 
 
-def test_copy_link_gives_citation_and_deep_link(page, site_server) -> None:
+def _copied(page, selector: str) -> str:
+    page.locator(selector).click()
+    page.wait_for_function("s => document.querySelector(s).dataset.copiedText", arg=selector)
+    return page.locator(selector).get_attribute("data-copied-text")
+
+
+def test_copy_link_gives_the_address_and_cite_the_citation(page, site_server) -> None:
     page.goto(f"{site_server}ja/{MEETING}")
-    button = page.locator("button.gj-copy[data-anchor='murai-1']")
-    button.click()
-    page.wait_for_function("() => document.querySelector(\"button.gj-copy[data-anchor='murai-1']\").dataset.copiedText")
-    copied = button.get_attribute("data-copied-text")
-    assert copied.startswith("AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、村井 英樹（内閣総理大臣補佐官）の発言 ")
-    assert copied.endswith(f"/ja/{MEETING}#murai-1")
+    url = _copied(page, "button.gj-copy:not(.gj-copy-citation)[data-anchor='murai-1']")
+    assert url == f"{site_server}ja/{MEETING}#murai-1", "a link that works pasted into an address bar"
+    page.locator("[data-remark='murai-1'] details.gj-cite summary").click()
+    cited = _copied(page, "button.gj-copy-citation[data-anchor='murai-1']")
+    assert cited == f"AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、村井 英樹（内閣総理大臣補佐官）の発言 {url}"
+    page.goto(f"{site_server}en/{MEETING}")
+    page.locator("[data-remark='murai-1'] details.gj-cite summary").click()
+    cited = _copied(page, "button.gj-copy-citation[data-anchor='murai-1']")
+    assert "(an unofficial translation of the Japanese original)" in cited, "a translation is cited as one"
+    assert cited.endswith(f"/en/{MEETING}#murai-1")
 
 
 def test_speaker_page_leads_to_each_remark(page, site_server) -> None:

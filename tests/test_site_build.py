@@ -154,8 +154,9 @@ def test_marks_for_written_unattributed_and_non_public(built_site: Path) -> None
 
 def test_citation_names_council_meeting_date_speaker_and_role(built_site: Path) -> None:
     page = parse(built_site / "ja" / MEETING / "index.html")
-    [button] = [b for b in page.find("button", cls="gj-copy") if b.attrs["data-anchor"] == "matsumoto-1"]
-    assert button.attrs["data-citation"] == "AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、松本 剛明（総務大臣）の発言"
+    assert [b for b in page.find("button", cls="gj-copy-citation") if b.attrs["data-anchor"] == "matsumoto-1"]
+    citations = [el.text for el in page.find("span", cls="gj-citation")]
+    assert "AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、松本 剛明（総務大臣）の発言" in citations
 
 
 def test_self_contained(pages) -> None:

@@ -11,7 +11,7 @@ that misses something never becomes script in a reader's browser.
 | HTML text or a quoted attribute value      | `html`              |
 | Markdown inline text (headings, lists)     | `md_inline`         |
 | a Markdown table cell                      | `md_cell`           |
-| a page title in generated front matter     | `front_matter_title`|
+| a title or description in front matter    | `front_matter_value`|
 | JSON inside a `<script>` element           | `script_json`       |
 | an `href` the author supplied              | `safe_url`          |
 
@@ -76,8 +76,9 @@ def md_cell(markdown: str) -> str:
     return markdown.replace("\\|", "&#124;").replace("|", "&#124;")
 
 
-def front_matter_title(value: object) -> str:
-    """A page title for generated front matter: a YAML (JSON) string of HTML-escaped text.
+def front_matter_value(value: object) -> str:
+    """A page title or description for generated front matter: a YAML (JSON) string of
+    HTML-escaped text.
 
     MkDocs hands a page's `title` to the theme, and Material prints it unescaped in
     the header and in `<title>`; so the title is escaped here, once, as HTML."""

@@ -4,6 +4,7 @@
     search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
     search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
     search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-)
+    search-index/words/N.json       the word terms, by their first two characters, for prefix queries
 
 Documents are numbered newest meeting first, in the order of the proceedings, so a
 date range is a range of ids and results come out in reading order without sorting.
@@ -22,9 +23,9 @@ from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import REMARK_KINDS, Meeting, Remark
 from ..site import urls
-from .tokenize import normalize, run_terms, runs
+from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CHUNK = 20
 SHARD_BYTES = 24_000
 COMMON_MIN = 2_000
@@ -114,6 +115,9 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         shards[fnv1a(term) % shard_count][term] = value
     for number, shard in enumerate(shards):
         files[f"terms/{number}.json"] = _dump(dict(sorted(shard.items())))
+    word_shards = _word_lists(postings)
+    for number, words in enumerate(word_shards):
+        files[f"words/{number}.json"] = _dump(words)
     for name, ids in facets.items():
         files[f"facets/{name}.json"] = _dump(encode_ids(ids))
     for start in range(0, len(docs), CHUNK):
@@ -130,6 +134,7 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
             firsts.append(doc_id)
     files["meta.json"] = _dump({
         "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
+        "wordShards": len(word_shards),
         "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]),
                     len(index.people[pid].remarks)] for pid in people],
         "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
@@ -163,6 +168,22 @@ def _postings(docs: list[Doc]) -> dict[str, list[int]]:
         for term in run_terms(run):
             lists_of[term].append(ids)
     return {term: lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for term, lists in lists_of.items()}
+
+
+def _word_lists(postings: dict[str, list[int]]) -> list[dict[str, list[str]]]:
+    """The word terms long enough to be completed, in shards by hash of their first two
+    characters: a prefix query (copy -> copyright) reads one shard and picks the terms
+    that start with it."""
+    by_start: dict[str, list[str]] = defaultdict(list)
+    for term in postings:
+        if len(term) >= PREFIX_MIN and is_word(term):
+            by_start[term[:2]].append(term)
+    total = sum(len(t) + 3 for terms in by_start.values() for t in terms)
+    count = max(1, math.ceil(total / SHARD_BYTES))
+    shards: list[dict[str, list[str]]] = [{} for _ in range(count)]
+    for start, terms in sorted(by_start.items()):
+        shards[fnv1a(start) % count][start] = sorted(terms)
+    return shards
 
 
 def name_forms(person) -> list[str]:

@@ -28,9 +28,37 @@ def language_settings(lang: str) -> dict[str, Any]:
         "nav": [{strings(key)[lang]: src} for key, src in NAV],
         "extra": {
             "alternate": [
-                {"name": strings("language_name")[other], "link": f"../{other}/", "lang": other}
+                {"name": strings("language_name")[other], "link": f"../{other}/", "lang": other,
+                 "og_locale": strings("og_locale")[other]}
                 for other in LANGUAGES
             ],
-            "gijiroku_ui": {key: strings(key)[lang] for key in ("search", "search_placeholder")},
+            "gijiroku_ui": {key: strings(key)[lang] for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")},
         },
     }
+
+
+PALETTE_NAMES = ("palette_auto", "palette_light", "palette_dark")
+"""The catalogue's names of mkdocs.yml's palette toggles, in their order there."""
+
+
+def localise_theme(theme: dict, lang: str) -> dict:
+    """The theme settings with the palette toggles named in `lang` (mkdocs.yml names them
+    once; Material shows the name as the button's label and tooltip)."""
+    palette = theme.get("palette")
+    if isinstance(palette, list):
+        for option, key in zip(palette, PALETTE_NAMES):
+            if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+                option["toggle"]["name"] = Renderer.catalogue_strings(key)[lang]
+    return theme
+
+
+def localise_markdown_extensions(extensions: list, lang: str) -> list:
+    """mkdocs.yml's Markdown extensions with the heading permalinks' title in `lang`."""
+    out = []
+    for ext in extensions:
+        if ext == "toc" or (isinstance(ext, dict) and "toc" in ext):
+            options = dict((ext.get("toc") if isinstance(ext, dict) else None) or {})
+            options["permalink_title"] = Renderer.catalogue_strings("permalink")[lang]
+            ext = {"toc": options}
+        out.append(ext)
+    return out

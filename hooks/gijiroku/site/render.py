@@ -22,14 +22,13 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
-from ..escape import front_matter_title, html, md_cell, md_inline, safe_url, script_json, scrub_value
+from ..escape import front_matter_value, html, md_cell, md_inline, safe_url, script_json, scrub_value
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex, RemarkRef, RoleHeld
 from ..model import GROUPS, LANGUAGES, REMARK_KINDS, Attendee, Meeting, Person, Remark, Topic, Version
 from . import urls
 
 HERE = Path(__file__).parent
-_WEEKDAYS_JA = "月火水木金土日"
 EXCERPT_CHARS = {"ja": 90, "en": 180}
 TOPIC_PAGE_REMARKS = 300
 """Above this many remarks, a topic's remarks are listed on a page per year."""
@@ -58,38 +57,63 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 BYTECODE_CACHE = MemoryBytecodeCache()
 
 
+Text = str | dict[str, str] | list[str]
+"""A catalogue entry in one language: a string, plural forms by CLDR category, or a list."""
+
+
 @functools.lru_cache(maxsize=1)
-def _catalogue() -> dict[str, dict[str, str]]:
+def _catalogue() -> dict[str, dict[str, Text]]:
     return load_catalogue()
 
 
-def load_catalogue() -> dict[str, dict[str, str]]:
-    """The UI strings, key -> {lang: text}."""
+def load_catalogue() -> dict[str, dict[str, Text]]:
+    """The UI strings, key -> {lang: text}; a counted string has plural forms
+    ({one: …, other: …}), every one with an `other`."""
     with open(HERE / "catalogue.yml", encoding="utf-8") as handle:
         catalogue = yaml.safe_load(handle)
     for key, texts in catalogue.items():
         missing = [lang for lang in LANGUAGES if lang not in texts]
         if missing:
             raise ValueError(f"catalogue entry {key!r} lacks {missing}")
+        for lang, text in texts.items():
+            if isinstance(text, dict) and "other" not in text:
+                raise ValueError(f"catalogue entry {key!r} ({lang}) has plural forms without 'other'")
     return catalogue
 
 
+def plural_category(lang: str, n: int) -> str:
+    """The CLDR plural category of a count, as Intl.PluralRules gives it in the browser
+    (for the languages the site has: Japanese has no plural; English says 1 remark)."""
+    return "one" if lang == "en" and n == 1 else "other"
+
+
+def catalogue_text(key: str, lang: str, /, **values: object) -> str:
+    """A UI string in a language, with {placeholders} filled; plural forms are chosen by `n`."""
+    text = _catalogue()[key][lang]
+    if isinstance(text, dict):
+        n = values["n"]
+        text = text.get(plural_category(lang, int(n)), text["other"])  # type: ignore[arg-type]
+    return text.format(**values) if values else text  # type: ignore[union-attr]
+
+
 @functools.cache
-def format_date(date: dt.date, lang: str) -> str:
-    """2023年8月4日（金） / 4 August 2023 (Fri)."""
-    if lang == "ja":
-        return f"{date.year}年{date.month}月{date.day}日（{_WEEKDAYS_JA[date.weekday()]}）"
-    return f"{date.day} {date:%B} {date.year} ({date:%a})"
+def format_date(date: dt.date, lang: str, key: str = "date_format") -> str:
+    """2023年8月4日（金） / 4 August 2023 (Fri), from the catalogue (the search page's
+    script writes its dates from the same pattern); `date_format_short` has no weekday."""
+    months, weekdays = _catalogue()["months"][lang], _catalogue()["weekdays"][lang]
+    return catalogue_text(key, lang, year=date.year, month=months[date.month - 1], day=date.day,
+                          weekday=weekdays[date.weekday()])
 
 
 def excerpt(paragraphs: Iterable[str], lang: str) -> str:
     """The start of a remark, cut at a character budget, for index pages."""
-    text = " ".join(paragraphs) if lang == "en" else "".join(paragraphs)
+    joiner = catalogue_text("paragraph_joiner", lang)
+    text = joiner.join(paragraphs)
     limit = EXCERPT_CHARS.get(lang, 120)
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    if lang == "en" and " " in cut:
+    if joiner == " " and " " in cut:  # a language that spaces its words is cut between words
         cut = cut.rsplit(" ", 1)[0]
     return cut + "…"
 
@@ -110,7 +134,7 @@ class Renderer:
     """Renders every generated page of one language from the cross-index, nothing more."""
 
     @staticmethod
-    def catalogue_strings(key: str) -> dict[str, str]:
+    def catalogue_strings(key: str) -> dict[str, Text]:
         """One UI string in every language."""
         return dict(_catalogue()[key])
 
@@ -137,11 +161,12 @@ class Renderer:
             finalize=scrub_value,
         )
         self.env.filters["md"] = lambda value: Markup(md_inline(value))
-        self.env.filters["ystr"] = lambda value: Markup(front_matter_title(value))
+        self.env.filters["ystr"] = lambda value: Markup(front_matter_value(value))
         self.env.filters["safe_url"] = safe_url
         self.env.filters["cell"] = lambda value: Markup(md_cell(md_inline(value)))
         self.env.globals.update(
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
+            date_short=lambda d: format_date(d, lang, "date_format_short"),
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             version_of=self.version_for, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
@@ -149,16 +174,12 @@ class Renderer:
         )
 
     # -- strings ----------------------------------------------------------------
-    def t(self, key: str, **values: object) -> str:
-        """A UI string in this language, with {placeholders} filled."""
-        text = self.catalogue[key][self.lang]
-        return text.format(**values) if values else text
+    def t(self, key: str, /, **values: object) -> str:
+        """A UI string in this language, with {placeholders} filled (plural forms by `n`)."""
+        return catalogue_text(key, self.lang, **values)
 
     def count(self, key: str, n: int) -> str:
-        """'1 remark' / '3 remarks' from `count_KEY` and `count_KEY_one` strings."""
-        one = self.catalogue.get(f"count_{key.rstrip('s')}_one")
-        if n == 1 and one:
-            return one[self.lang]
+        """'1 remark' / '3 remarks': the plural forms of `count_KEY`."""
         return self.t(f"count_{key}", n=n)
 
     def person_name(self, person_id: str) -> str:
@@ -215,7 +236,7 @@ class Renderer:
 
     def in_parentheses(self, text: str) -> str:
         """（text） after Japanese, " (text)" after English: how a role follows a name."""
-        return f"（{text}）" if self.lang == "ja" else f" ({text})"
+        return self.t("in_parentheses", text=text)
 
     def citation(self, meeting: Meeting, remark: Remark, values: dict[str, str] | None = None) -> str:
         """A citation line for a remark: council, meeting, record, date, speaker and role
@@ -230,9 +251,16 @@ class Renderer:
 
     def citation_values(self, meeting: Meeting) -> dict[str, str]:
         """What every citation of a meeting's remarks says of the meeting."""
+        version = self.version_for(meeting)
+        translation = ""
+        if version.is_translation and version.provenance is not None:
+            # A citation of a translation says so: the words are not the record's own.
+            translation = self.t("citation_translation", status=self.t(f"status_{version.provenance.status}"),
+                                 original=self.t(f"lang_{meeting.language}"))
         return dict(
-            council=self.council_name(meeting.council), title=self.version_for(meeting).title,
+            council=self.council_name(meeting.council), title=version.title,
             record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+            translation=translation,
         )
 
     def attendee_groups(self, meeting: Meeting) -> list[tuple[str, list[Attendee]]]:
@@ -292,10 +320,12 @@ class Renderer:
             f"{body}{stale_note}"
             f'<div class="gj-remark-foot" data-search-exclude>\n{topics}'
             f'<p class="gj-tools"><a class="gj-permalink" href="#{rid}">{ht("link_to_remark")}</a> '
-            f'<button type="button" class="gj-copy" data-anchor="{rid}" data-citation="{cite}" '
+            f'<button type="button" class="gj-copy" data-anchor="{rid}" '
             f'data-copied="{ht("copied")}">{ht("copy_link")}</button></p>\n'
             f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
-            f'<span class="gj-citation-url">{url}</span></p></details>\n'
+            f'<span class="gj-citation-url">{url}</span></p>\n'
+            f'<p class="gj-cite-tools"><button type="button" class="gj-copy gj-copy-citation" data-anchor="{rid}" '
+            f'data-copied="{ht("copied")}">{ht("copy_citation")}</button></p></details>\n'
             "</div>\n</div>\n")
 
     def _topic_link(self, src: str, topic: str) -> str:
@@ -313,7 +343,8 @@ class Renderer:
         original = m.original
         rid = html(r.id)
         text = original.remarks[r.id]
-        head = f'<p class="gj-compare-head"><a href="{page}#{rid}">{html(self.remark_heading(m, r))}</a></p>'
+        # The heading is in the page's language, whatever the cell's text is in.
+        head = f'<p class="gj-compare-head" lang="{html(self.lang)}"><a href="{page}#{rid}">{html(self.remark_heading(m, r))}</a></p>'
         left = head + "".join(f"<p>{html(p)}</p>" for p in text.paragraphs)
         translated = translation.remarks.get(r.id) if translation else None
         stale = translation is not None and r.id in translation.stale
@@ -356,10 +387,10 @@ class Renderer:
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
         """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
-        absent = f" ({self._escaped('absent')})"
+        absent = md_inline(self.in_parentheses(self.t("absent")))
         return Markup("\n".join(
-            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} "
-            f"({md_cell(md_inline(self.council_name(held.meeting.council)))}) | "
+            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))}"
+            f"{md_cell(md_inline(self.in_parentheses(self.council_name(held.meeting.council))))} | "
             f"{md_cell(md_inline(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
@@ -466,21 +497,32 @@ class Renderer:
                             years=self.index.by_council_year.get(council_id, {}))
 
     def render_search(self) -> str:
-        """The remark-search page: the form, with every filter's choices, and the UI strings its script shows."""
-        strings = {key: self.t(key) for key in (
-            "kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
-            "not_translated", "remarks_of", "count_remarks")}
-        strings.update(
-            prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
-            count_results=self.t("count_results"), count_candidates=self.t("count_candidates"),
-            role_open="（" if self.lang == "ja" else "(", role_close="）" if self.lang == "ja" else ")",
-        )
-        people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
-        topics = sorted(self.archive.topics.values(), key=lambda t: sort_key_topic(t, self.lang))
+        """The remark-search page: the form, with the filter choices that have remarks, and
+        the UI strings its script shows (plural forms whole: the script picks by count)."""
+        keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
+                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results",
+                "dates_reversed", "date_format", "months", "weekdays", "in_parentheses", "other_language_results",
+                "paragraph_joiner")
+        strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
+        other = next(lang for lang in LANGUAGES if lang != self.lang)
+        language = self.catalogue["language_name"][other]
+        strings["other_language_results"] = {
+            form: text.replace("{language}", str(language))
+            for form, text in self.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
+        strings.update(prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
+                       other_language_some=self.t("other_language_some", language=language))
+        # Only choices with remarks: a speaker who never spoke, or a topic only agenda
+        # items carry, would always give nothing.
+        people = sorted((p for p in self.archive.people.values() if self.index.people[p.id].remarks),
+                        key=lambda p: sort_key_people(p, self.lang))
+        topics = sorted((t for t in self.archive.topics.values() if self.index.topics[t.id].remarks),
+                        key=lambda t: sort_key_topic(t, self.lang))
         councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
+        kinds = [kind for kind in REMARK_KINDS if any(r.kind == kind for m in self.archive.meetings for r in m.remarks)]
         payload = Markup(script_json(strings))
         return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
-                            kinds=REMARK_KINDS, strings=payload)
+                            kinds=kinds, strings=payload, unattributed=bool(self.index.unattributed),
+                            other_lang=other)
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from ..escape import front_matter_title, html
+from ..escape import front_matter_value, html
 from ..model import LANGUAGES
-
-_LABELS = {"ja": ("日本語", "日本語で読む"), "en": ("English", "Read in English")}
+from .render import catalogue_text
 
 
 def render_root_page(titles: dict[str, str]) -> str:
-    """The root page's Markdown: the site's name and a link to each language's home."""
+    """The root page's Markdown: the site's name, what it is in every language, and a
+    link to each language's home (each labelled in its own language)."""
     heading = " / ".join(html(titles[lang]) for lang in LANGUAGES)
     links = "\n".join(
         f'<li><a class="md-button md-button--primary" href="{lang}/" hreflang="{lang}" lang="{lang}">'
-        f"{html(_LABELS[lang][1])}</a></li>"
+        f"{html(catalogue_text('read_in_language', lang))}</a></li>"
         for lang in LANGUAGES
     )
+    description = " / ".join(catalogue_text("site_description", lang) for lang in LANGUAGES)
     return (
-        "---\ntitle: " + front_matter_title(" / ".join(titles[lang] for lang in LANGUAGES)) + "\n"
+        # No title: Material then names the page after the site alone.
+        "---\ndescription: " + front_matter_value(description) + "\n"
         "hide:\n  - navigation\n  - toc\n---\n\n"
         f"# {heading}\n\n"
         '<ul class="gj-language-choice">\n' + links + "\n</ul>\n"
@@ -30,7 +32,7 @@ def render_broken_page(diagnostics: list[str]) -> str:
     items = "\n".join(f"<li><pre>{html(d)}</pre></li>" for d in diagnostics)
     errors = sum(1 for d in diagnostics if ": E" in d.split("\n", 1)[0])
     return (
-        "---\ntitle: " + front_matter_title(f"{errors} errors / {errors} 件のエラー") + "\n"
+        "---\ntitle: " + front_matter_value(f"{errors} errors / {errors} 件のエラー") + "\n"
         "hide:\n  - navigation\n  - toc\n---\n\n"
         f"# 議事録にエラーがあります / The minutes have {errors} errors\n\n"
         '<p class="gj-broken">修正して保存すると、このページは自動で更新されます（再読み込みしてください）。 '

@@ -3,13 +3,15 @@
   "use strict";
 
   // Language links: follow them ourselves, with the current #fragment, so that a
-  // reader lands on the same remark in the other language.
+  // reader lands on the same remark in the other language; on the search page, with the
+  // query and filters too (ids are the same in every language).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.gj-lang-link, a.gj-original-link");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     event.stopPropagation();
-    window.location.href = link.href.split("#")[0] + window.location.hash;
+    var search = document.getElementById("gj-search") ? window.location.search : "";
+    window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
   }, true);
 
   // Addresses that moved (minutes/ledger.yml): when the #fragment is no longer on this
@@ -26,6 +28,36 @@
   followMoved();
   window.addEventListener("hashchange", followMoved);
 
+  // Material treats the <link rel=alternate> of the head as language homes and takes over
+  // a click on any link below one that the current page is not below (it sends it to
+  // that "home" when the page is not in its sitemap). Ours name this very page in each
+  // language, so a link below the other one (a search in the other language, with its
+  // query) must simply be followed. Material listens on <body>: the click is stopped
+  // just before, once the link's own handlers have run.
+  var alternates = Array.prototype.map.call(document.querySelectorAll("link[rel=alternate][hreflang]"),
+    function (link) { return link.href.replace(/\/$/, "") + "/"; });
+  function keepLink(event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link) return;
+    var here = window.location.href;
+    if (alternates.some(function (base) { return link.href.indexOf(base) === 0 && here.indexOf(base) !== 0; })) {
+      event.stopPropagation();
+    }
+  }
+  Array.prototype.forEach.call(document.body.children, function (child) { child.addEventListener("click", keepLink); });
+
+  // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
+  // Material wraps tables once its own script has run, so this runs after load and
+  // again when the window changes size.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    });
+  }
+  window.addEventListener("load", focusableScrollers);
+  window.addEventListener("resize", focusableScrollers);
+
   function remarkUrl(anchor) {
     return window.location.origin + window.location.pathname + "#" + anchor;
   }
@@ -33,7 +65,7 @@
   // Citation URLs: filled in here where the site was built without a site_url.
   document.querySelectorAll("details.gj-cite").forEach(function (details) {
     var url = details.querySelector(".gj-citation-url");
-    var button = details.parentNode.querySelector(".gj-copy");
+    var button = details.querySelector(".gj-copy");
     if (url && !url.textContent.trim() && button) url.textContent = remarkUrl(button.dataset.anchor);
   });
 
@@ -50,10 +82,14 @@
     return Promise.resolve();
   }
 
+  // "Copy link" copies the remark's address alone (it must work pasted into an address
+  // bar); "Copy citation" copies the citation line followed by the address.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.gj-copy");
     if (!button) return;
-    var text = button.dataset.citation + " " + remarkUrl(button.dataset.anchor);
+    var url = remarkUrl(button.dataset.anchor);
+    var cite = button.classList.contains("gj-copy-citation") && button.closest("details.gj-cite");
+    var text = cite ? cite.querySelector(".gj-citation").textContent + " " + url : url;
     copyText(text).then(function () {
       var label = button.textContent;
       button.textContent = button.dataset.copied;

@@ -1,23 +1,50 @@
 /*
  * gijiroku remark search: queries the static index in search-index/ (see
  * hooks/gijiroku/search/build.py for its layout) a few small files at a time.
- * The tokenizer below must stay identical to hooks/gijiroku/search/tokenize.py;
- * tests/test_browser_search.py compares the two.
+ * The tokenizer below must stay identical to hooks/gijiroku/search/tokenize.py; the
+ * rules they share are generated from hooks/gijiroku/search/rules.json
+ * (python -m gijiroku.search.rules) and tests/test_browser_search.py compares the two.
+ * On a meeting page opened from a result, it marks the query's words in the remark.
  */
 (function () {
   "use strict";
 
   // -- tokenizer (twin of tokenize.py) -------------------------------------------
-  var CJK = "\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  var TOKEN = new RegExp("[" + CJK + "]+|[a-z0-9]+", "g");
-  var WORD = /^[a-z0-9]+$/;
+  // <rules> generated from hooks/gijiroku/search/rules.json: do not edit here
+  var RULES = {"cjk":"ぁ-ゖァ-ヺー々〆㐀-䶿一-鿿豈-﫿","fold":{"µ":"μ","ß":"ss","ŉ":"ʼn","ſ":"s","ǰ":"ǰ","ͅ":"ι","ΐ":"ΐ","ΰ":"ΰ","ς":"σ","ϐ":"β","ϑ":"θ","ϕ":"φ","ϖ":"π","ϰ":"κ","ϱ":"ρ","ϵ":"ε","և":"եւ","Ꭰ":"Ꭰ","Ꭱ":"Ꭱ","Ꭲ":"Ꭲ","Ꭳ":"Ꭳ","Ꭴ":"Ꭴ","Ꭵ":"Ꭵ","Ꭶ":"Ꭶ","Ꭷ":"Ꭷ","Ꭸ":"Ꭸ","Ꭹ":"Ꭹ","Ꭺ":"Ꭺ","Ꭻ":"Ꭻ","Ꭼ":"Ꭼ","Ꭽ":"Ꭽ","Ꭾ":"Ꭾ","Ꭿ":"Ꭿ","Ꮀ":"Ꮀ","Ꮁ":"Ꮁ","Ꮂ":"Ꮂ","Ꮃ":"Ꮃ","Ꮄ":"Ꮄ","Ꮅ":"Ꮅ","Ꮆ":"Ꮆ","Ꮇ":"Ꮇ","Ꮈ":"Ꮈ","Ꮉ":"Ꮉ","Ꮊ":"Ꮊ","Ꮋ":"Ꮋ","Ꮌ":"Ꮌ","Ꮍ":"Ꮍ","Ꮎ":"Ꮎ","Ꮏ":"Ꮏ","Ꮐ":"Ꮐ","Ꮑ":"Ꮑ","Ꮒ":"Ꮒ","Ꮓ":"Ꮓ","Ꮔ":"Ꮔ","Ꮕ":"Ꮕ","Ꮖ":"Ꮖ","Ꮗ":"Ꮗ","Ꮘ":"Ꮘ","Ꮙ":"Ꮙ","Ꮚ":"Ꮚ","Ꮛ":"Ꮛ","Ꮜ":"Ꮜ","Ꮝ":"Ꮝ","Ꮞ":"Ꮞ","Ꮟ":"Ꮟ","Ꮠ":"Ꮠ","Ꮡ":"Ꮡ","Ꮢ":"Ꮢ","Ꮣ":"Ꮣ","Ꮤ":"Ꮤ","Ꮥ":"Ꮥ","Ꮦ":"Ꮦ","Ꮧ":"Ꮧ","Ꮨ":"Ꮨ","Ꮩ":"Ꮩ","Ꮪ":"Ꮪ","Ꮫ":"Ꮫ","Ꮬ":"Ꮬ","Ꮭ":"Ꮭ","Ꮮ":"Ꮮ","Ꮯ":"Ꮯ","Ꮰ":"Ꮰ","Ꮱ":"Ꮱ","Ꮲ":"Ꮲ","Ꮳ":"Ꮳ","Ꮴ":"Ꮴ","Ꮵ":"Ꮵ","Ꮶ":"Ꮶ","Ꮷ":"Ꮷ","Ꮸ":"Ꮸ","Ꮹ":"Ꮹ","Ꮺ":"Ꮺ","Ꮻ":"Ꮻ","Ꮼ":"Ꮼ","Ꮽ":"Ꮽ","Ꮾ":"Ꮾ","Ꮿ":"Ꮿ","Ᏸ":"Ᏸ","Ᏹ":"Ᏹ","Ᏺ":"Ᏺ","Ᏻ":"Ᏻ","Ᏼ":"Ᏼ","Ᏽ":"Ᏽ","ᏸ":"Ᏸ","ᏹ":"Ᏹ","ᏺ":"Ᏺ","ᏻ":"Ᏻ","ᏼ":"Ᏼ","ᏽ":"Ᏽ","ᲀ":"в","ᲁ":"д","ᲂ":"о","ᲃ":"с","ᲄ":"т","ᲅ":"т","ᲆ":"ъ","ᲇ":"ѣ","ᲈ":"ꙋ","ẖ":"ẖ","ẗ":"ẗ","ẘ":"ẘ","ẙ":"ẙ","ẚ":"aʾ","ẛ":"ṡ","ẞ":"ss","ὐ":"ὐ","ὒ":"ὒ","ὔ":"ὔ","ὖ":"ὖ","ᾀ":"ἀι","ᾁ":"ἁι","ᾂ":"ἂι","ᾃ":"ἃι","ᾄ":"ἄι","ᾅ":"ἅι","ᾆ":"ἆι","ᾇ":"ἇι","ᾈ":"ἀι","ᾉ":"ἁι","ᾊ":"ἂι","ᾋ":"ἃι","ᾌ":"ἄι","ᾍ":"ἅι","ᾎ":"ἆι","ᾏ":"ἇι","ᾐ":"ἠι","ᾑ":"ἡι","ᾒ":"ἢι","ᾓ":"ἣι","ᾔ":"ἤι","ᾕ":"ἥι","ᾖ":"ἦι","ᾗ":"ἧι","ᾘ":"ἠι","ᾙ":"ἡι","ᾚ":"ἢι","ᾛ":"ἣι","ᾜ":"ἤι","ᾝ":"ἥι","ᾞ":"ἦι","ᾟ":"ἧι","ᾠ":"ὠι","ᾡ":"ὡι","ᾢ":"ὢι","ᾣ":"ὣι","ᾤ":"ὤι","ᾥ":"ὥι","ᾦ":"ὦι","ᾧ":"ὧι","ᾨ":"ὠι","ᾩ":"ὡι","ᾪ":"ὢι","ᾫ":"ὣι","ᾬ":"ὤι","ᾭ":"ὥι","ᾮ":"ὦι","ᾯ":"ὧι","ᾲ":"ὰι","ᾳ":"αι","ᾴ":"άι","ᾶ":"ᾶ","ᾷ":"ᾶι","ᾼ":"αι","ι":"ι","ῂ":"ὴι","ῃ":"ηι","ῄ":"ήι","ῆ":"ῆ","ῇ":"ῆι","ῌ":"ηι","ῒ":"ῒ","ΐ":"ΐ","ῖ":"ῖ","ῗ":"ῗ","ῢ":"ῢ","ΰ":"ΰ","ῤ":"ῤ","ῦ":"ῦ","ῧ":"ῧ","ῲ":"ὼι","ῳ":"ωι","ῴ":"ώι","ῶ":"ῶ","ῷ":"ῶι","ῼ":"ωι","ꭰ":"Ꭰ","ꭱ":"Ꭱ","ꭲ":"Ꭲ","ꭳ":"Ꭳ","ꭴ":"Ꭴ","ꭵ":"Ꭵ","ꭶ":"Ꭶ","ꭷ":"Ꭷ","ꭸ":"Ꭸ","ꭹ":"Ꭹ","ꭺ":"Ꭺ","ꭻ":"Ꭻ","ꭼ":"Ꭼ","ꭽ":"Ꭽ","ꭾ":"Ꭾ","ꭿ":"Ꭿ","ꮀ":"Ꮀ","ꮁ":"Ꮁ","ꮂ":"Ꮂ","ꮃ":"Ꮃ","ꮄ":"Ꮄ","ꮅ":"Ꮅ","ꮆ":"Ꮆ","ꮇ":"Ꮇ","ꮈ":"Ꮈ","ꮉ":"Ꮉ","ꮊ":"Ꮊ","ꮋ":"Ꮋ","ꮌ":"Ꮌ","ꮍ":"Ꮍ","ꮎ":"Ꮎ","ꮏ":"Ꮏ","ꮐ":"Ꮐ","ꮑ":"Ꮑ","ꮒ":"Ꮒ","ꮓ":"Ꮓ","ꮔ":"Ꮔ","ꮕ":"Ꮕ","ꮖ":"Ꮖ","ꮗ":"Ꮗ","ꮘ":"Ꮘ","ꮙ":"Ꮙ","ꮚ":"Ꮚ","ꮛ":"Ꮛ","ꮜ":"Ꮜ","ꮝ":"Ꮝ","ꮞ":"Ꮞ","ꮟ":"Ꮟ","ꮠ":"Ꮠ","ꮡ":"Ꮡ","ꮢ":"Ꮢ","ꮣ":"Ꮣ","ꮤ":"Ꮤ","ꮥ":"Ꮥ","ꮦ":"Ꮦ","ꮧ":"Ꮧ","ꮨ":"Ꮨ","ꮩ":"Ꮩ","ꮪ":"Ꮪ","ꮫ":"Ꮫ","ꮬ":"Ꮬ","ꮭ":"Ꮭ","ꮮ":"Ꮮ","ꮯ":"Ꮯ","ꮰ":"Ꮰ","ꮱ":"Ꮱ","ꮲ":"Ꮲ","ꮳ":"Ꮳ","ꮴ":"Ꮴ","ꮵ":"Ꮵ","ꮶ":"Ꮶ","ꮷ":"Ꮷ","ꮸ":"Ꮸ","ꮹ":"Ꮹ","ꮺ":"Ꮺ","ꮻ":"Ꮻ","ꮼ":"Ꮼ","ꮽ":"Ꮽ","ꮾ":"Ꮾ","ꮿ":"Ꮿ","ﬀ":"ff","ﬁ":"fi","ﬂ":"fl","ﬃ":"ffi","ﬄ":"ffl","ﬅ":"st","ﬆ":"st","ﬓ":"մն","ﬔ":"մե","ﬕ":"մի","ﬖ":"վն","ﬗ":"մխ"},"spelling":{"words":{"acknowledgement":"acknowledgment","ageing":"aging","aluminium":"aluminum","anaemia":"anemia","analogue":"analog","armour":"armor","behaviour":"behavior","calibre":"caliber","cancelled":"canceled","cancelling":"canceling","catalogue":"catalog","centre":"center","centred":"centered","centring":"centering","cheque":"check","colour":"color","counselling":"counseling","defence":"defense","dialogue":"dialog","draught":"draft","encyclopaedia":"encyclopedia","endeavour":"endeavor","enrol":"enroll","enrolment":"enrollment","favour":"favor","favourite":"favorite","fibre":"fiber","flavour":"flavor","foetus":"fetus","fuelled":"fueled","fulfil":"fulfill","fulfilment":"fulfillment","grey":"gray","harbour":"harbor","honour":"honor","humour":"humor","instalment":"installment","judgement":"judgment","labelled":"labeled","labelling":"labeling","labour":"labor","licence":"license","litre":"liter","manoeuvre":"maneuver","metre":"meter","modelled":"modeled","modelling":"modeling","neighbour":"neighbor","oestrogen":"estrogen","offence":"offense","paediatric":"pediatric","plough":"plow","pretence":"pretense","programme":"program","rumour":"rumor","sceptic":"skeptic","sceptical":"skeptical","signalling":"signaling","skilful":"skillful","sombre":"somber","spectre":"specter","storey":"story","theatre":"theater","travelled":"traveled","traveller":"traveler","travelling":"traveling","tyre":"tire","vapour":"vapor","vigour":"vigor","wilful":"willful"},"suffixes":[["isations","izations"],["isation","ization"],["ising","izing"],["ised","ized"],["ises","izes"],["isers","izers"],["iser","izer"],["ise","ize"],["ysing","yzing"],["ysed","yzed"],["yse","yze"]],"suffix_min_length":6},"prefix_min_length":3,"prefix_max_expansions":40};
+  // </rules>
+  var CJK = RULES.cjk;
+  var CJK_RUN = new RegExp("^[" + CJK + "]", "u");
+  var TOKEN = new RegExp("[" + CJK + "]+|(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}])+", "gu");
+  var WORD_IN_TEXT = new RegExp("(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}])+", "gu");
+  var ASCII_WORD = /^[a-z]+$/;
   var HIRAGANA = /^[\u3041-\u3096]$/;
   var DOUBLE = /([b-df-hj-km-np-tv-xz])\1$/;
+  var FOLD = RULES.fold, SPELLING = RULES.spelling, PREFIX_MIN = RULES.prefix_min_length;
 
-  function normalize(text) { return text.normalize("NFKC").toLowerCase(); }
+  function normalize(text) {
+    var lower = text.normalize("NFKC").toLowerCase(), out = "";
+    for (var ch of lower) out += FOLD.hasOwnProperty(ch) ? FOLD[ch] : ch;
+    return out;
+  }
+
+  function isWord(run) { return !CJK_RUN.test(run); }
+
+  function american(word) {
+    var words = SPELLING.words;
+    if (words.hasOwnProperty(word)) return words[word];
+    if (/s$/.test(word) && words.hasOwnProperty(word.slice(0, -1))) return words[word.slice(0, -1)] + "s";
+    if (word.length >= SPELLING.suffix_min_length) {
+      for (var i = 0; i < SPELLING.suffixes.length; i++) {
+        var rule = SPELLING.suffixes[i];
+        if (word.slice(-rule[0].length) === rule[0]) return word.slice(0, -rule[0].length) + rule[1];
+      }
+    }
+    return word;
+  }
 
   function stem(word) {
-    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+    if (word.length <= 3 || !ASCII_WORD.test(word)) return word;
     if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
     if (/sses$/.test(word)) word = word.slice(0, -2);
     else if (/s$/.test(word) && !/ss$/.test(word)) word = word.slice(0, -1);
@@ -33,12 +60,14 @@
     return word;
   }
 
+  function wordTerm(word) { return ASCII_WORD.test(word) ? stem(american(word)) : word; }
+
   function runs(text) { return normalize(text).match(TOKEN) || []; }
 
   function chars(run) { return Array.from(run); }
 
   function termsOfRun(run) {
-    if (WORD.test(run)) return [stem(run)];
+    if (isWord(run)) return [wordTerm(run)];
     var cs = chars(run), out = [];
     for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
     cs.forEach(function (c) { if (!HIRAGANA.test(c)) out.push(c); });
@@ -55,10 +84,19 @@
   function queryTerms(text) {
     var out = [];
     runs(text).forEach(function (run) {
-      if (WORD.test(run)) { out.push(stem(run)); return; }
+      if (isWord(run)) { out.push(wordTerm(run)); return; }
       var cs = chars(run);
       if (cs.length === 1) { out.push(run); return; }
       for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+    });
+    return Array.from(new Set(out));
+  }
+
+  // Words that also match longer words they begin (copy -> copyright): typed as they are indexed.
+  function queryPrefixes(text) {
+    var out = [];
+    runs(text).forEach(function (run) {
+      if (isWord(run) && chars(run).length >= PREFIX_MIN && wordTerm(run) === run) out.push(run);
     });
     return Array.from(new Set(out));
   }
@@ -69,26 +107,135 @@
     return h;
   }
 
+  // What a text must contain: each Japanese run of the query as written, each word's term
+  // (or, for a prefix word, a term that starts with it).
+  function matcher(q) {
+    var needles = [], words = [], prefixes = new Set(queryPrefixes(q));
+    runs(q).forEach(function (run) {
+      if (isWord(run)) words.push({ term: wordTerm(run), prefix: prefixes.has(run) });
+      else needles.push(run);
+    });
+    function wordMatches(term) {
+      return words.some(function (w) { return term === w.term || (w.prefix && term.indexOf(w.term) === 0); });
+    }
+    return {
+      needles: needles, words: words, wordMatches: wordMatches,
+      test: function (text) {
+        var norm = normalize(text);
+        if (!needles.every(function (n) { return norm.indexOf(n) >= 0; })) return false;
+        if (!words.length) return true;
+        var have = terms(text);
+        return words.every(function (w) {
+          return have.some(function (t) { return t === w.term || (w.prefix && t.indexOf(w.term) === 0); });
+        });
+      }
+    };
+  }
+
+  // The [start, end) ranges of `text` that the query matches, in order.
+  function matchRanges(text, match) {
+    var map = [], norm = "";
+    for (var i = 0; i < text.length; i++) {
+      var piece = normalize(text[i]);
+      for (var j = 0; j < piece.length; j++) map.push(i);
+      norm += piece;
+    }
+    var marks = [];
+    match.needles.forEach(function (n) {
+      var at = norm.indexOf(n);
+      while (at >= 0) { marks.push([map[at], map[at + n.length - 1] + 1]); at = norm.indexOf(n, at + n.length); }
+    });
+    if (match.words.length) {
+      var m;
+      WORD_IN_TEXT.lastIndex = 0;
+      while ((m = WORD_IN_TEXT.exec(text))) {
+        if (runs(m[0]).some(function (run) { return isWord(run) && match.wordMatches(wordTerm(run)); })) {
+          marks.push([m.index, m.index + m[0].length]);
+        }
+      }
+    }
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    return marks;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
+  // `text` from `from` to `to` as nodes, with the ranges marked.
+  function markedNodes(text, marks, from, to) {
+    var out = [], pos = from;
+    marks.forEach(function (mk) {
+      if (mk[0] < pos || mk[0] >= to) return;
+      out.push(text.slice(pos, mk[0]));
+      out.push(el("mark", {}, [text.slice(mk[0], Math.min(mk[1], to))]));
+      pos = Math.min(mk[1], to);
+    });
+    out.push(text.slice(pos, to));
+    return out;
+  }
+
   // Exposed for the tests that compare this tokenizer with the Python one.
-  window.gijirokuSearch = { normalize: normalize, stem: stem, terms: terms, queryTerms: queryTerms, fnv1a: fnv1a };
+  window.gijirokuSearch = {
+    normalize: normalize, stem: stem, american: american, terms: terms, queryTerms: queryTerms,
+    queryPrefixes: queryPrefixes, fnv1a: fnv1a, runs: runs
+  };
+
+  // -- landing on a remark from a result: mark the query's words there ------------
+  // The result links carry the query as ?hl=; it is taken out of the address at once, so
+  // that what a reader copies from the address bar is the remark's plain link.
+  (function markLanding() {
+    var params = new URLSearchParams(window.location.search), q = params.get("hl");
+    if (!q || !window.location.hash) return;
+    params.delete("hl");
+    var rest = params.toString();
+    history.replaceState(history.state, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = document.getElementById(id);
+    if (!target) return;
+    var scope = target.matches("h1, h2, h3, h4") ? target.nextElementSibling : target;
+    if (!scope) return;
+    var match = matcher(q);
+    scope.querySelectorAll("p:not([data-search-exclude]):not(.gj-remark-kind)").forEach(function (p) {
+      if (p.children.length || p.closest("[data-search-exclude]")) return;
+      var text = p.textContent, marks = matchRanges(text, match);
+      if (!marks.length) return;
+      p.replaceChildren.apply(p, markedNodes(text, marks, 0, text.length));
+    });
+    document.documentElement.classList.add("gj-landed");
+  })();
 
   var root = document.getElementById("gj-search");
   if (!root) return;
 
   // -- index access ---------------------------------------------------------------
-  var base = root.dataset.index;
   var strings = JSON.parse(document.getElementById("gj-search-strings").textContent);
-  var cache = {};
+  var lang = document.documentElement.lang || "en";
+  var plurals = new Intl.PluralRules(lang);
   var COMMON = "*";
 
-  function fetchJSON(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(base + path).then(function (response) {
-        if (!response.ok) throw new Error(path + ": " + response.status);
-        return response.json();
-      });
-    }
-    return cache[path];
+  // A catalogue string with {placeholders} filled; a plural one by the count `n`.
+  function say(key, values) {
+    var text = strings[key];
+    if (typeof text === "object") text = text[plurals.select(values.n)] || text.other;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
+
+  // One language's index: its files, fetched once each.
+  function Index(base) {
+    var cache = {};
+    this.fetch = function (path) {
+      if (!cache[path]) {
+        cache[path] = fetch(base + path).then(function (response) {
+          if (!response.ok) throw new Error(path + ": " + response.status);
+          return response.json();
+        });
+      }
+      return cache[path];
+    };
   }
 
   function decodeIds(text) {
@@ -98,16 +245,34 @@
     return out;
   }
 
-  function termIds(meta, term) {
-    return fetchJSON("terms/" + (fnv1a(term) % meta.shards) + ".json").then(function (shard) {
+  function termIds(index, meta, term) {
+    return index.fetch("terms/" + (fnv1a(term) % meta.shards) + ".json").then(function (shard) {
       var value = shard[term];
       if (value === undefined) return [];
       return value === COMMON ? COMMON : decodeIds(value);
     });
   }
 
-  function facetIds(name) {
-    return fetchJSON("facets/" + name + ".json").then(decodeIds, function () { return []; });
+  // The ids of the remarks with a word that starts with `prefix`: the union of the lists
+  // of the index's words that do; too many such words, and it narrows nothing (COMMON).
+  function prefixIds(index, meta, prefix) {
+    var start = chars(prefix).slice(0, 2).join("");
+    return index.fetch("words/" + (fnv1a(start) % meta.wordShards) + ".json").then(function (shard) {
+      var words = (shard[start] || []).filter(function (w) { return w.indexOf(prefix) === 0; });
+      if (words.indexOf(prefix) < 0) words.push(prefix);
+      if (words.length > RULES.prefix_max_expansions) return COMMON;
+      return Promise.all(words.map(function (w) { return termIds(index, meta, w); })).then(function (lists) {
+        if (lists.indexOf(COMMON) >= 0) return COMMON;
+        var seen = new Set();
+        lists.forEach(function (ids) { ids.forEach(function (id) { seen.add(id); }); });
+        return Array.from(seen).sort(function (a, b) { return a - b; });
+      });
+    });
+  }
+
+  function facetIds(index, name) {
+    // No file means no remark (an address written by hand may name an empty choice).
+    return index.fetch("facets/" + name + ".json").then(decodeIds, function () { return []; });
   }
 
   function intersect(a, b) {
@@ -143,17 +308,28 @@
   }
 
   // -- a query --------------------------------------------------------------------
-  function candidates(meta, state) {
-    var qterms = queryTerms(state.q);
-    var lists = qterms.map(function (t) { return termIds(meta, t); });
+  var UNATTRIBUTED = "-unattributed";  // the speaker filter's choice for opinions the minutes do not attribute
+
+  function candidates(index, meta, state) {
+    var prefixes = new Set(queryPrefixes(state.q));
+    var lists = queryTerms(state.q).map(function (t) {
+      return prefixes.has(t) ? prefixIds(index, meta, t) : termIds(index, meta, t);
+    });
     var facets = [];
-    var speaker = indexOf(meta.people, state.speaker);
-    if (state.speaker) facets.push(speaker >= 0 ? facetIds("s-" + speaker) : Promise.resolve([]));
-    var topic = indexOf(meta.topics, state.topic);
-    if (state.topic) facets.push(topic >= 0 ? facetIds("t-" + topic) : Promise.resolve([]));
-    var council = indexOf(meta.councils, state.council);
-    if (state.council) facets.push(council >= 0 ? facetIds("c-" + council) : Promise.resolve([]));
-    if (state.kind) facets.push(facetIds("k-" + state.kind));
+    function facet(kind, list, id) {
+      if (!id) return;
+      var n = indexOf(list, id);
+      facets.push(n >= 0 ? facetIds(index, kind + "-" + n) : Promise.resolve([]));
+    }
+    if (state.speaker === UNATTRIBUTED) facets.push(facetIds(index, "k-unattributed"));
+    else if (state.speaker) {
+      var n = indexOf(meta.people, state.speaker);
+      // Someone with no remarks has no facet file: nothing to fetch.
+      facets.push(n >= 0 && meta.people[n][3] > 0 ? facetIds(index, "s-" + n) : Promise.resolve([]));
+    }
+    facet("t", meta.topics, state.topic);
+    facet("c", meta.councils, state.council);
+    if (state.kind) facets.push(facetIds(index, "k-" + state.kind));
     return Promise.all(lists.concat(facets)).then(function (all) {
       var result = null;
       all.forEach(function (ids) {
@@ -171,24 +347,8 @@
     });
   }
 
-  // What a document must contain: each Japanese run of the query as written, each word's stem.
-  function matcher(q) {
-    var needles = [], stems = [];
-    runs(q).forEach(function (run) { if (WORD.test(run)) stems.push(stem(run)); else needles.push(run); });
-    return {
-      needles: needles, stems: stems,
-      test: function (text) {
-        var norm = normalize(text);
-        if (!needles.every(function (n) { return norm.indexOf(n) >= 0; })) return false;
-        if (!stems.length) return true;
-        var have = new Set(terms(text));
-        return stems.every(function (s) { return have.has(s); });
-      }
-    };
-  }
-
-  function loadDoc(meta, id) {
-    return fetchJSON("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (chunk) {
+  function loadDoc(index, meta, id) {
+    return index.fetch("docs/" + Math.floor(id / meta.chunk) + ".json").then(function (chunk) {
       var row = chunk.d[id % meta.chunk];
       var meeting = chunk.m[row[0]];
       return {
@@ -199,7 +359,7 @@
   }
 
   // Verify candidates in order until `want` results are found or `maxChunks` new chunks were read.
-  function collect(meta, cands, start, want, match, maxChunks) {
+  function collect(index, meta, cands, start, want, match, maxChunks) {
     var found = [], pos = start, chunksRead = new Set();
     function step() {
       if (found.length >= want || pos >= cands.length) return Promise.resolve();
@@ -207,7 +367,7 @@
       if (!chunksRead.has(chunk) && chunksRead.size >= maxChunks) return Promise.resolve();
       chunksRead.add(chunk);
       var id = cands[pos++];
-      return loadDoc(meta, id).then(function (doc) {
+      return loadDoc(index, meta, id).then(function (doc) {
         if (match.test(doc.text)) found.push(doc);
         return step();
       });
@@ -216,67 +376,47 @@
   }
 
   // -- rendering --------------------------------------------------------------------
-  var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: "long", timeZone: "UTC" });
-
-  function formatDate(iso) { return dateFormat.format(new Date(iso + "T00:00:00Z")); }
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    (children || []).forEach(function (c) { node.append(c); });
-    return node;
+  // Dates as the pages write them, from the same catalogue pattern and names
+  // (`date_format`, `months`, `weekdays`): 2023年8月4日（金） / 4 August 2023 (Fri).
+  function formatDate(iso) {
+    var parts = iso.split("-").map(Number);
+    var weekday = (new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])).getUTCDay() + 6) % 7;  // Monday first
+    return say("date_format", { year: parts[0], month: strings.months[parts[1] - 1], day: parts[2], weekday: strings.weekdays[weekday] });
   }
 
   // The text with the query's matches marked, cut to a window around the first one.
   function highlighted(text, match) {
-    var map = [], norm = "";
-    for (var i = 0; i < text.length; i++) {
-      var piece = text[i].normalize("NFKC").toLowerCase();
-      for (var j = 0; j < piece.length; j++) map.push(i);
-      norm += piece;
-    }
-    var marks = [];
-    match.needles.forEach(function (n) {
-      var at = norm.indexOf(n);
-      while (at >= 0) { marks.push([map[at], map[at + n.length - 1] + 1]); at = norm.indexOf(n, at + n.length); }
-    });
-    if (match.stems.length) {
-      var re = /[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/g, m;
-      while ((m = re.exec(text))) if (match.stems.indexOf(stem(normalize(m[0]))) >= 0) marks.push([m.index, m.index + m[0].length]);
-    }
-    marks.sort(function (a, b) { return a[0] - b[0]; });
+    // Paragraphs are joined by "\n" in the index: shown as the language joins sentences.
+    text = text.replace(/\n/g, strings.paragraph_joiner);
+    var marks = matchRanges(text, match);
     var first = marks.length ? marks[0][0] : 0;
     var from = Math.max(0, first - 50), to = Math.min(text.length, first + 150);
     var out = el("span", { "class": "gj-result-excerpt" });
     if (from > 0) out.append("…");
-    var pos = from;
-    marks.forEach(function (mk) {
-      if (mk[0] < pos || mk[0] >= to) return;
-      out.append(text.slice(pos, mk[0]));
-      out.append(el("mark", {}, [text.slice(mk[0], Math.min(mk[1], to))]));
-      pos = Math.min(mk[1], to);
-    });
-    out.append(text.slice(pos, to));
+    out.append.apply(out, markedNodes(text, marks, from, to));
     if (to < text.length) out.append("…");
     return out;
   }
 
-  function resultItem(meta, doc, match) {
+  // A result is one card: the whole card opens the remark (the link's area covers it);
+  // the speaker's name stays a link of its own, above it.
+  function resultItem(meta, doc, match, q) {
     var who;
     if (doc.speaker >= 0) {
       var person = meta.people[doc.speaker];
       who = el("span", { "class": "gj-result-speaker" }, [
-        el("a", { href: root.dataset.speakers + person[0] + "/" }, [person[1]]),
-        doc.role ? " " + strings.role_open + doc.role + strings.role_close : ""
+        el("a", { href: root.dataset.speakers + person[0] + "/", "class": "gj-result-person" }, [person[1]]),
+        doc.role ? say("in_parentheses", { text: doc.role }) : ""
       ]);
     } else {
       who = el("span", { "class": "gj-result-speaker gj-result-" + doc.kind }, [strings["kind_" + doc.kind]]);
     }
-    var link = el("a", { href: root.dataset.pages + doc.url + "#" + doc.anchor, "class": "gj-result-link" }, [doc.title]);
+    var href = root.dataset.pages + doc.url + (q ? "?hl=" + encodeURIComponent(q) : "") + "#" + doc.anchor;
+    var link = el("a", { href: href, "class": "gj-result-link" }, [doc.title]);
     var head = el("p", { "class": "gj-result-head" }, [who, " · ", link, " · ", el("time", { datetime: doc.date }, [formatDate(doc.date)])]);
     if (doc.kind === "written") head.append(" ", el("span", { "class": "gj-badge" }, [strings.kind_short_written]));
     if (!doc.translated) head.append(" ", el("span", { "class": "gj-badge" }, [strings.not_translated]));
-    return el("li", { "class": "gj-result", "data-anchor": doc.anchor }, [head, el("p", {}, [highlighted(doc.text, match)])]);
+    return el("li", { "class": "gj-result", "data-anchor": doc.anchor }, [head, el("p", { "class": "gj-result-text" }, [highlighted(doc.text, match)])]);
   }
 
   function peopleMatches(meta, q) {
@@ -288,9 +428,13 @@
   }
 
   // -- the page ---------------------------------------------------------------------
+  var here = new Index(root.dataset.index);
+  var other = root.dataset.otherIndex ? new Index(root.dataset.otherIndex) : null;
   var form = root.querySelector("form");
   var list = root.querySelector(".gj-results");
   var status = root.querySelector(".gj-status");
+  var hint = root.querySelector(".gj-other-language");
+  var problem = root.querySelector(".gj-form-problem");
   var people = root.querySelector(".gj-people");
   var more = root.querySelector(".gj-more");
   var FIELDS = ["q", "speaker", "topic", "council", "kind", "from", "to"];
@@ -312,72 +456,132 @@
     return state;
   }
 
-  function writeUrl(state) {
+  function queryString(state) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
     var query = params.toString();
-    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    return query ? "?" + query : "";
   }
 
-  function search(state) {
+  // Each search is a step of history (Back returns to the previous one); while a reader
+  // types, the steps of one word replace each other.
+  function writeUrl(state, how) {
+    var url = window.location.pathname + queryString(state);
+    if (how === "none" || url === window.location.pathname + window.location.search) return;
+    var typing = how === "typing" && history.state && history.state.gjTyping;
+    history[typing ? "replaceState" : "pushState"]({ gjTyping: how === "typing" }, "", url);
+  }
+
+  // A date range that ends before it starts is a mistake to point out, not an empty result.
+  function validDates(state) {
+    var bad = state.from && state.to && state.from > state.to;
+    ["from", "to"].forEach(function (name) {
+      if (bad) form.elements[name].setAttribute("aria-invalid", "true");
+      else form.elements[name].removeAttribute("aria-invalid");
+    });
+    problem.textContent = bad ? strings.dates_reversed : "";
+    problem.hidden = !bad;
+    return !bad;
+  }
+
+  // Where this language finds nothing, say whether the other language's text does.
+  function otherLanguageHint(state, match, mine) {
+    if (!other || !state.q) return Promise.resolve();
+    return other.fetch("meta.json").then(function (meta) {
+      return candidates(other, meta, state).then(function (cands) {
+        return collect(other, meta, cands, 0, 50, match, 6).then(function (got) {
+          if (!got.docs.length || mine !== session) return;
+          var exact = got.next >= cands.length;
+          var text = exact ? say("other_language_results", { n: got.docs.length }) : strings.other_language_some;
+          // No hreflang: Material takes over such links and drops the query.
+          hint.replaceChildren(el("a", { href: root.dataset.otherPage + queryString(state), "class": "gj-other-link" }, [text]));
+          hint.hidden = false;
+        });
+      });
+    }).catch(function () { /* the hint is a courtesy: without it the page still works */ });
+  }
+
+  function search(state, how) {
     var mine = ++session, started = performance.now();
-    writeUrl(state);
+    writeUrl(state, how);
     list.textContent = "";
     people.textContent = "";
+    hint.textContent = "";
+    hint.hidden = true;
     more.hidden = true;
+    // Read by the benchmark and the tests: how long the results took (not counting the
+    // other language's hint), and which search finished.
+    function shownAt() { root.dataset.elapsed = (performance.now() - started).toFixed(1); }
+    function finish() {
+      if (mine !== session) return;  // a newer search has started: it reports for itself
+      if (!root.dataset.elapsed) shownAt();
+      root.setAttribute("aria-busy", "false");
+      root.dataset.done = String(mine);
+    }
+    delete root.dataset.elapsed;
+    if (!validDates(state)) { status.textContent = ""; finish(); return Promise.resolve(); }
     var empty = !FIELDS.some(function (name) { return state[name]; });
-    if (empty) { status.textContent = strings.prompt; return Promise.resolve(); }
+    if (empty) { status.textContent = strings.prompt; finish(); return Promise.resolve(); }
     status.textContent = strings.searching;
     root.setAttribute("aria-busy", "true");
-    return fetchJSON("meta.json").then(function (meta) {
+    return here.fetch("meta.json").then(function (meta) {
       if (state.q) {
         peopleMatches(meta, state.q).forEach(function (p) {
-          people.append(el("li", {}, [
-            el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
-            " (" + strings.count_remarks.replace("{n}", p[3]) + ") · ",
-            el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of])
-          ]));
+          var item = el("li", {}, [el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
+                                   say("in_parentheses", { text: say("count_remarks", { n: p[3] }) })]);
+          // Their remarks, where they have any (their page still shows their roles).
+          if (p[3] > 0) item.append(" · ", el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of]));
+          people.append(item);
         });
       }
       var match = matcher(state.q);
-      return candidates(meta, state).then(function (cands) {
+      return candidates(here, meta, state).then(function (cands) {
         var shown = 0;
-        function page(start) {
-          return collect(meta, cands, start, PAGE, match, 6).then(function (got) {
+        function page(start, focusNew) {
+          return collect(here, meta, cands, start, PAGE, match, 6).then(function (got) {
             if (mine !== session) return;
-            got.docs.forEach(function (doc) { list.append(resultItem(meta, doc, match)); });
+            var firstNew = null;
+            got.docs.forEach(function (doc) {
+              var item = resultItem(meta, doc, match, state.q);
+              firstNew = firstNew || item;
+              list.append(item);
+            });
             shown += got.docs.length;
             var exact = got.next >= cands.length;
-            status.textContent = exact
-              ? strings.count_results.replace("{n}", shown)
-              : strings.count_candidates.replace("{shown}", shown).replace("{n}", cands.length);
+            status.textContent = exact ? say("count_results", { n: shown }) : say("count_first_results", { n: shown });
             more.hidden = exact;
-            more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next); };
-            root.setAttribute("aria-busy", "false");
-            // Read by the benchmark and the tests: which search finished, and how long it took.
-            root.dataset.elapsed = (performance.now() - started).toFixed(1);
-            root.dataset.done = String(mine);
+            more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
+            // After "Show more", keyboard focus goes to the first new result, not to the top.
+            if (focusNew && firstNew) firstNew.querySelector("a.gj-result-link").focus();
+            if (!shown && exact) { shownAt(); return otherLanguageHint(state, match, mine).then(finish); }
+            finish();
           });
         }
-        return page(0);
+        return page(0, false);
       });
     }).catch(function (error) {
       status.textContent = strings.failed + " (" + error.message + ")";
-      root.setAttribute("aria-busy", "false");
+      finish();
     });
   }
 
-  form.addEventListener("input", function () {
+  form.addEventListener("input", function (event) {
     clearTimeout(pending);
-    pending = setTimeout(function () { search(stateFromForm()); }, 200);
+    var how = event.target.name === "q" ? "typing" : "push";
+    pending = setTimeout(function () { search(stateFromForm(), how); }, 200);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(pending);
-    search(stateFromForm());
+    search(stateFromForm(), "push");
+  });
+  window.addEventListener("popstate", function () {
+    var state = stateFromUrl();
+    stateToForm(state);
+    search(state, "none");
   });
 
   var initial = stateFromUrl();
   stateToForm(initial);
-  search(initial);
+  search(initial, "none");
 })();
