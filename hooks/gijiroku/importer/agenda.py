@@ -1,0 +1,98 @@
+"""Agenda items and materials: numbered, bulleted or marked lists, nested lists, and
+subtitles printed on a line of their own."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, DraftItem, DraftMaterial
+from .layout import Line
+from .textutil import fold, squash, tidy
+
+_PDF = re.compile(r"[（(]\s*PDF[^）)]*[)）]|\[\s*\d+\s*KB[^\]]*\]", re.I)
+_NOT_PUBLIC = re.compile(r"[【\[（(<＜]?\s*(非公表|非公開)\s*[】\]）)>＞]?")
+# Numbering schemes, each a level of its own: the first one met is the top level.
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arabic", re.compile(r"^\d+\s*[.．、)）]?\s+|^\d+\s*[.．、)）]\s*(?=\S)")),
+    ("paren", re.compile(r"^[（(]\s*\d+\s*[)）]\s*")),
+    ("circled", re.compile(r"^[①-⑳]\s*")),
+    ("kanji", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|^第\s*[一二三四五六七八九十\d]+\s+")),
+    ("bracket", re.compile(r"^\[\s*\d+\s*\]\s*|^〔\s*\d+\s*〕\s*")),
+    ("topic", re.compile(r"^議題\s*\d+\s*[:：]?\s*")),
+    ("mark", re.compile(r"^[〇○◯●◎■□◆◇]\s*")),
+    ("bullet", re.compile(r"^[・•◦\-]\s*")),
+)
+_EXCLUDED = {"開会", "閉会", "開会挨拶", "閉会挨拶", "議題", "議事"}
+
+
+def _scheme(text: str) -> tuple[str, str] | None:
+    folded = fold(text)
+    for name, regex in _SCHEMES:
+        if match := regex.match(folded):
+            rest = text[len(text) - len(folded[match.end():]):] if match.end() else text
+            return name, rest.strip()
+    return None
+
+
+def read_agenda(lines: list[Line], draft: Draft) -> None:
+    """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported)."""
+    top: str | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        found = _scheme(line.text)
+        scheme, title = found if found else ("none", line.text)
+        title = tidy(_PDF.sub("", title))
+        if not title or squash(title) in _EXCLUDED:
+            continue
+        if title[0] in "〜~～" and draft.agenda:
+            # A subtitle on its own line belongs to the item above.
+            draft.agenda[-1].title = tidy(draft.agenda[-1].title + title)
+            continue
+        if "。" in title and len(title) > 30:
+            draft.note(line.no, f"sentence in the agenda list, not an item: {title[:40]}")
+            continue
+        if top is None:
+            top = scheme
+        if scheme != top:
+            draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
+            continue
+        draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+
+
+_MATERIAL = re.compile(r"^(?P<label>(?:参考\s*資料|資料)\s*[\d０-９]*(?:\s*[-－‐ー―の]\s*[\d０-９]+)*)\s*[:：]?\s*(?P<title>.*)$")
+
+
+def read_materials(lines: list[Line], draft: Draft) -> None:
+    """Materials with their labels (資料1-1) and whether they are public."""
+    for line in lines:
+        if not line.text:
+            continue
+        text = _PDF.sub("", line.text).strip()
+        text = re.sub(r"^[・•]\s*", "", text)
+        if re.fullmatch(r"[(（].*[)）]", text):
+            draft.note(line.no, f"note in the materials list, not placed: {text[:40]}")
+            continue
+        public = not _NOT_PUBLIC.search(text)
+        text = tidy(_NOT_PUBLIC.sub("", text))
+        match = _MATERIAL.match(text)
+        if not match:
+            if draft.materials and not line.text.lstrip().startswith(("・", "•")):
+                previous = draft.materials[-1]
+                previous.title = tidy(f"{previous.title} {text}")
+            else:
+                draft.materials.append(DraftMaterial(_material_id("資料", draft), "資料", text, public))
+            continue
+        label = re.sub(r"\s+", "", match.group("label"))
+        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public))
+
+
+def _material_id(label: str, draft: Draft) -> str:
+    folded = fold(label)
+    numbers = "-".join(re.findall(r"\d+", folded))
+    base = ("sanko" if folded.startswith("参考") else "shiryo") + (f"-{numbers}" if numbers else "")
+    used = {m.id for m in draft.materials}
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,506 @@
+"""Reading attendance lists: one person a line (姓 名 所属), comma runs (北山委員長、市川委員、…
+の各委員), group labels in all their forms, 欠席 / 委任状 / 代理, legends of marks, and
+attendance given only as a count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draft import Draft, DraftAttendee
+from .header import Heading, is_generic
+from .layout import Line
+from .people import NameIndex
+from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_ENDINGS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS, group_word,
+                    is_name, role_suffix, split_person)
+from .textutil import fold, squash, tidy
+
+TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
+               "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
+               "CEO", "CTO", "COO", "事務総長", "専務理事", "常務理事", "会員")
+_CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134F]+$")
+_MARKS = "○◯〇◎●◇◆☆★△▲□■※"
+_NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
+_ORDER_NOTE = re.compile(r"[(（]\s*(?:五十音順|敬称略|順不同|敬称省略|役職順|名簿順)\s*[)）]")
+
+
+@dataclass
+class _Context:
+    """What the attendance lines carry from one to the next."""
+
+    heading: str | None = None
+    """The group from the attendance heading (出席委員 -> 委員), None for 出席者."""
+    label: str | None = None
+    """The list label in force (【委員】, (臨時委員), 委員:, a label line)."""
+    absent: bool = False
+    pending: str = ""
+    """An organisation on a line of its own, in an affiliation-first list."""
+    prefix: str | None = None
+    """The last per-line group word (委員長 玄素彰人), for 同 (ditto)."""
+    carry_label: bool = False
+    """The previous line ended with 、: the next line continues the same run."""
+    segment_start: int = 0
+    """Where the current (以上 X) segment began in the attendee list."""
+    legend: dict[str, str] = field(default_factory=dict)
+    marks: dict[int, str] = field(default_factory=dict)
+    counted: bool = False
+
+
+def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) -> None:
+    """Every attendance line into draft.attendees; what is not a person goes to the report."""
+    ctx = _Context()
+    for entry in lines:
+        if isinstance(entry, Heading):
+            if entry.generic and entry.group is None and not entry.absent:
+                ctx.heading, ctx.label = None, None
+            elif not entry.generic and entry.group and not entry.absent and draft.attendees and \
+                    entry.group in GENERIC_GROUPS:
+                ctx.label = entry.group  # 出席者 as a label line inside the list
+                continue
+            else:
+                ctx.heading, ctx.label = entry.group, None
+            ctx.absent, ctx.prefix, ctx.carry_label = entry.absent, None, False
+            ctx.segment_start = len(draft.attendees)
+            continue
+        _line(entry, draft, names, ctx)
+    _apply_legend(draft, ctx)
+    _merge_duplicates(draft)
+
+
+def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    text = _ORDER_NOTE.sub("", line.text).strip()
+    text = re.sub(r"^[・•◦]\s*", "", text)
+    if not text or _NONE.match(squash(text)):
+        return
+    if re.fullmatch(r"[…‥・.．\-―─ー=＝\s]+", text):
+        return
+    # A legend of marks: (◎部会長、○副部会長).
+    if legend := re.fullmatch(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]", fold(text)):
+        for mark, word in re.findall(rf"([{_MARKS}])\s*(?:印は)?([^、,，)）]+)", legend.group(1)):
+            ctx.legend[mark] = squash(word)
+        return
+    # A note about the list, in brackets with a sentence in it: not a person.
+    if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
+        draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
+        return
+    label, rest = _leading_label(text)
+    if label is not None:
+        ctx.label, ctx.prefix = label, None
+        ctx.segment_start = len(draft.attendees)
+        if not rest:
+            return
+        text = rest
+    elif not ctx.carry_label and ctx.label is not None and _is_run(text) is False and ctx.heading is None \
+            and draft.attendees and draft.attendees[-1].line != line.no:
+        pass
+    if _count_only(text):
+        draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
+        draft.counts.append(text)
+        return
+    ctx.carry_label = bool(re.search(r"[、,，]\s*$", text))
+    if _is_run(text):
+        _run(text, line, draft, names, ctx)
+        return
+    segments = _segments(text)
+    for segment in segments:
+        _single(segment, line, draft, names, ctx)
+
+
+def _leading_label(text: str) -> tuple[str | None, str]:
+    """A list label at the start of a line and the rest: 【委員】, (臨時委員), 委員:, (委  員) 阿部…,
+    or a label alone on its line (委員, 文部科学省)."""
+    folded = fold(text)
+    if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
+        return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+    if match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded):
+        word = squash(match.group(1))
+        rest = match.group(2)
+        if not re.search(r"[、,，。]", word) and not word.startswith("以上") and not is_name(word, 4) or word in GROUP_WORDS:
+            if not (rest and rest.startswith(("(", "（"))):
+                return word, text[len(text) - len(rest):].strip() if rest else ""
+    if match := re.match(r"^([^\s:：、,，()（）]{1,14})\s*[:：]\s*(.*)$", folded):
+        word = squash(match.group(1))
+        if word in GROUP_WORDS or word.endswith(("委員", "事務局", "者", "省", "庁", "側", "職員", "員")):
+            return word, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+    flat = squash(text)
+    if flat in GROUP_WORDS:
+        return flat, ""
+    if len(flat) <= 12 and not re.search(r"[、,，。()（）]", flat) and " " not in tidy(text) and \
+            (flat.endswith(ORG_WORDS) or flat.endswith(("省", "庁", "府", "事務局", "関係者", "側"))):
+        return flat, ""
+    return None, text
+
+
+def _count_only(text: str) -> bool:
+    flat = fold(squash(text)).strip("()（）〔〕[]")
+    return bool(re.fullmatch(r"(?:[^\d、,，]{0,12}?)\d+\s*[名人](?:[(（].*[)）])?", flat)) and not re.search(r"[、,，](?![^(（]*[)）])", flat)
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split at separators that are not inside brackets."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        if ch in "(（「『【〔":
+            depth += 1
+        elif ch in ")）」』】〕":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts]
+
+
+def _is_run(text: str) -> bool:
+    """A comma run: 北山委員長、市川委員、… (at least one separator outside brackets), or
+    one entry ending a run that the previous line began."""
+    return len([p for p in _split_top(fold(text), "、,，") if p]) >= 2 or bool(re.search(r"の各\S{1,6}$", text))
+
+
+def _segments(text: str) -> list[str]:
+    """One line holding several people: after each 君/さん (two-column lists), or before
+    each group word or 同 standing alone (a flattened table)."""
+    if len(re.findall(r"(?:君|さん)(?:\s|$)", text)) >= 2:
+        return [p.strip() for p in re.split(r"(?<=君)\s+|(?<=さん)\s+", text) if p.strip()]
+    tokens = tidy(text).split(" ")
+    if len(tokens) >= 6:
+        starts = [i for i, t in enumerate(tokens) if i > 0 and (t == "同" or t in GROUP_WORDS) and
+                  i + 1 < len(tokens) and is_name(tokens[i + 1], 5)]
+        if len(starts) >= 2:
+            bounds = [0, *starts, len(tokens)]
+            return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
+    return [text]
+
+
+def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """A comma run: each entry a person with optional title, role or bracketed note."""
+    group_all = None
+    if match := re.search(r"の各(\S{1,6})$", text):
+        group_all = match.group(1)
+        text = text[: match.start()]
+    absent_people: list[tuple[str, str]] = []
+    # (欠席:浜委員、渡邉委員) and (後藤副委員長は欠席) inside the run.
+    for match in list(re.finditer(r"[(（]\s*欠席\s*[:：]?\s*([^)）]+)[)）]|[(（]([^)）]+?)\s*は\s*欠席\s*[)）]", text)):
+        names_part = match.group(1) or match.group(2)
+        for part in _split_top(names_part, "、,，"):
+            absent_people.append((part, match.group(0)))
+        text = text.replace(match.group(0), "、")
+    if re.search(r"(?:\s|、)(?:他|ほか)\s*$", text):
+        text = re.sub(r"(?:\s|、)(?:他|ほか)\s*$", "", text)
+        others = True
+    else:
+        others = False
+    title_carried = ""
+    for part in _split_top(text, "、,，"):
+        part = part.strip()
+        if not part:
+            continue
+        marker = ""
+        if part[0] in _MARKS:
+            marker, part = part[0], part[1:].strip()
+        title_carried = _entry(part, line, draft, names, ctx, group_all, marker, title_carried, absent=ctx.absent)
+    for part, _ in absent_people:
+        _entry(part.strip(), line, draft, names, ctx, group_all, "", "", absent=True)
+    if others:
+        draft.attendees.append(DraftAttendee(group=_format_group(ctx.label or ctx.heading), others=True, line=line.no))
+
+
+def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group_all: str | None,
+           marker: str, title_carried: str, absent: bool) -> str:
+    """One entry of a comma run; returns the title to carry to following bare names."""
+    part = re.sub(r"[〔\[][^〕\]]*[〕\]]$", "", part).strip()  # 〔計12名〕
+    part = re.sub(r"[(（]\s*\d+\s*名\s*[)）]$", "", part).strip()  # (14名)
+    paren = ""
+    since_marker: str | None = None
+    if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
+        since_marker = squash(match.group(1))
+        part = part[: match.start()].strip()
+    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
+        inner = match.group(1).strip()
+        if not re.fullmatch(r"[\u3400-\u9fff]{1,2}", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
+            paren = squash(inner)
+            part = part[: match.start()].strip()
+    tokens = tidy(part).split(" ")
+    title = ""
+    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens)):
+        head = " ".join(tokens[:-1])
+        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
+                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
+            title, part = squash(head), tokens[-1]   # 政策室長 冨田泰: title first
+        elif len(tokens) >= 2 and is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
+            title, part = squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
+    elif title_carried and is_name(part, 5) and not role_suffix(part):
+        title = title_carried
+    printed = split_person(part)
+    name = printed.name
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not title else ""
+    if not is_name(name, 6):
+        draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
+    role_word = printed.role if printed.role not in HONORIFICS else ""
+    group = _group_for(ctx, role_word, paren, title, group_all)
+    affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
+                                       paren if paren and paren != group else "") if x)
+    attendee = _add(spaced or name, line, draft, names, ctx, group, affiliation, absent, key_extra=affiliation)
+    if marker:
+        ctx.marks[len(draft.attendees) - 1] = marker
+    if since_marker:
+        for earlier in draft.attendees[ctx.segment_start:]:
+            _relabel(earlier, since_marker)
+        ctx.segment_start = len(draft.attendees)
+    elif paren in GROUP_WORDS and paren not in ("議長", "総長") and is_generic(ctx.label or ctx.heading) and \
+            any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
+        # 鍋島俊隆, 野村靖幸(監事): in a list that labels runs at their end, the label covers the run.
+        for earlier in draft.attendees[ctx.segment_start:]:
+            if earlier.label is None or earlier is attendee:
+                _relabel(earlier, paren)
+        ctx.segment_start = len(draft.attendees)
+    return title or (title_carried if title_carried and not role_word else "")
+    del attendee
+
+
+def _relabel(attendee: DraftAttendee, label: str) -> None:
+    if attendee.label and attendee.label != label and attendee.label not in attendee.affiliation:
+        attendee.affiliation = tidy(f"{attendee.label} {attendee.affiliation}")
+    attendee.label = label
+    attendee.group = _format_group(label)
+    attendee.role = label if not attendee.role or attendee.role in GROUP_WORDS else attendee.role
+
+
+def _group_for(ctx: _Context, role_word: str, paren: str, title: str, group_all: str | None) -> str | None:
+    """The most specific printed label for an entry: the list label, the heading's group,
+    …の各委員; when all are generic, the person's own role word (辻議長, (議長))."""
+    for label in (ctx.label, ctx.heading, group_all):
+        if label and not is_generic(label):
+            return label
+    for word in (paren, role_word, title):
+        if word and word in GROUP_WORDS and word not in GENERIC_GROUPS:
+            return word
+    return ctx.label if ctx.label in GENERIC_GROUPS and ctx.label != ctx.heading else None
+
+
+def _format_group(label: str | None) -> str:
+    if label is None:
+        return "other"
+    if label in GROUP_WORDS:
+        return GROUP_WORDS[label]
+    for word in sorted(GROUP_WORDS, key=len, reverse=True):
+        if label.endswith(word):
+            return GROUP_WORDS[word]
+    if label.endswith(("省", "庁", "府", "局", "部", "課", "市", "町", "村", "県")):
+        return "government"
+    return "other"
+
+
+def _add(name: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group: str | None,
+         affiliation: str, absent: bool, key_extra: str = "") -> DraftAttendee:
+    flat = squash(name)
+    key = flat if len(re.sub(r"[(（].*", "", flat)) >= 4 or " " in tidy(name) else f"{flat}/{key_extra}"
+    person = names.find(name) or names.propose(name, draft, line.no, key=key)
+    role = ""
+    words = affiliation.split(" ")
+    for word in words:
+        if word in ROLE_WORDS and word not in HONORIFICS:
+            role = word
+            break
+    if not role and words and words[0] and squash(words[0]).endswith(TITLE_ENDINGS) and len(words) == 1:
+        role = squash(words[0])
+    attendee = DraftAttendee(group=_format_group(group), name=tidy(name), person=person, absent=absent, line=line.no,
+                             role=role or group or "出席者", affiliation=affiliation if affiliation != role else "",
+                             label=group)
+    draft.attendees.append(attendee)
+    return attendee
+
+
+def _apply_legend(draft: Draft, ctx: _Context) -> None:
+    for index, mark in ctx.marks.items():
+        word = ctx.legend.get(mark)
+        attendee = draft.attendees[index]
+        if word is None:
+            draft.note(attendee.line, f"mark {mark} before {attendee.name} is not explained by a legend")
+            continue
+        if attendee.label is None or is_generic(attendee.label):
+            attendee.label, attendee.group = word, _format_group(word)
+        attendee.role = word
+
+
+def _merge_duplicates(draft: Draft) -> None:
+    """The same person listed twice (as 委員 and as 政務官): keep the first listing."""
+    seen: dict[str, DraftAttendee] = {}
+    kept: list[DraftAttendee] = []
+    for attendee in draft.attendees:
+        if attendee.person and attendee.person in seen:
+            first = seen[attendee.person]
+            draft.note(attendee.line, f"{attendee.name} is listed again ({attendee.role or attendee.label}): "
+                       f"kept once, as at line {first.line}")
+            if attendee.role and attendee.role != first.role and attendee.role not in first.affiliation:
+                first.affiliation = tidy(f"{first.affiliation} {attendee.role}")
+            continue
+        if attendee.person:
+            seen[attendee.person] = attendee
+        kept.append(attendee)
+    draft.attendees[:] = kept
+
+
+# -- one person a line ----------------------------------------------------------------------
+
+def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """A line for one person: [group word] name [affiliation], 同 for the group above,
+    proxies (代理) and absences (欠席)."""
+    spaced = _spaced_group_prefix(text)
+    if spaced is not None and not ctx.pending:
+        ctx.prefix = spaced[0]
+        text = spaced[1]
+        tokens = [spaced[0], *tidy(text).split(" ")]
+    else:
+        tokens = tidy(text).split(" ")
+    prefix = None
+    if ctx.pending and tokens[0] in GROUP_WORDS:
+        pass  # 理事 山本 健 after an organisation line: 理事 is the end of the affiliation
+    elif tokens[0] == "同" and len(tokens) > 1:
+        prefix = ctx.prefix
+        tokens = tokens[1:]
+    elif tokens[0] in GROUP_WORDS and len(tokens) > 1:
+        prefix = tokens[0]
+        tokens = tokens[1:]
+        ctx.prefix = prefix
+    elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
+        prefix = squash(tokens[0])
+        tokens = tokens[1:]
+    text = " ".join(tokens)
+    if prefix and _NONE.match(squash(text)):
+        return
+    if prefix and _is_run(text):
+        saved = ctx.label
+        ctx.label = prefix
+        _run(text, line, draft, names, ctx)
+        ctx.label = saved
+        return
+    text = re.sub(r"\s*(?:君|さん)$", "", text)
+    if squash(text) in ("他", "ほか", "等"):
+        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
+                                             line=line.no))
+        return
+    absent = ctx.absent or bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text))
+    text = re.sub(r"[（(]\s*欠席\s*[)）]|\s欠席$", "", text).strip()
+    # 赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the principal is absent,
+    # the proxy attends for them.
+    proxy_line = None
+    if match := re.search(r"[（(]\s*代理\s*[:：]?\s*([^)）]+)[)）]\s*$", text):
+        proxy_line = match.group(1).strip()
+        text = text[: match.start()].strip()
+    proxy_of = None
+    if match := re.search(r"[（(]\s*(?P<who>[^）)]*?)\s*代理\s*[)）]", text):
+        proxy_of = match.group("who")
+        text = (text[: match.start()] + text[match.end():]).strip()
+    text = re.sub(r"(?<=\S)(?=[（(])", " ", text)
+    tokens = text.split(" ")
+    previous = draft.attendees[-1] if draft.attendees else None
+    group_label = prefix or _group_for(ctx, "", "", "", None) or ctx.prefix
+    if previous is not None and not previous.others and not names.find(text) and _is_continuation(tokens) and not prefix:
+        if previous.name_last and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
+            ctx.pending = tidy(f"{ctx.pending} {text}")
+            return
+        target = "role" if previous.group == "government" and not previous.affiliation else "affiliation"
+        setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
+        return
+    name, rest, name_last = _split_name(tokens, names)
+    if name is None and len(tokens) == 1:
+        printed = split_person(tokens[0])
+        if is_name(printed.name, 6):
+            name, rest = printed.name, [printed.role] if printed.role and printed.role not in HONORIFICS else []
+            if not prefix and printed.role in GROUP_WORDS and is_generic(ctx.label or ctx.heading):
+                group_label = printed.role
+    if ctx.pending:
+        rest = [ctx.pending, *rest]
+        ctx.pending = ""
+    if name is None:
+        draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
+        name, rest = tokens[0], tokens[1:]
+    rest_text = " ".join(rest)
+    if len(rest_text) > 2 and rest_text[0] in "（(" and rest_text[-1] in "）)":
+        rest_text = rest_text[1:-1].strip()
+    if rest_text.startswith("同") and previous is not None and previous.affiliation:
+        rest_text = tidy(previous.affiliation.split(" ")[0] + " " + rest_text[1:].strip())
+    if squash(rest_text) in GROUP_WORDS and (is_generic(group_label) or prefix is None):
+        if is_generic(group_label) or group_label is None:
+            group_label = squash(rest_text)
+        rest_text = "" if squash(rest_text) == group_label else rest_text
+    person = names.find(name) or names.propose(name, draft, line.no,
+                                               key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
+                                               else f"{squash(name)}/{rest_text}")
+    fmt_group = _format_group(group_label) if group_label else "member" if not draft.attendees and ctx.heading is None \
+        and ctx.label is None and False else _format_group(group_label)
+    attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, absent=absent, line=line.no,
+                             name_last=name_last, label=group_label)
+    if fmt_group in ("government", "secretariat") and rest_text:
+        attendee.role = rest_text
+    else:
+        attendee.role = group_label or (rest_text if rest_text and len(rest_text) <= 20 else "出席者")
+        attendee.affiliation = rest_text if attendee.role != rest_text else ""
+    if proxy_of is not None:
+        attendee.proxy_printed = proxy_of or "?"
+        attendee.proxy_for = names.find(proxy_of) if proxy_of else None
+        draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + proxy_of if proxy_of else ''}",
+                   "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
+    draft.attendees.append(attendee)
+    if proxy_line:
+        attendee.absent = True
+        proxy_tokens = tidy(proxy_line).split(" ")
+        proxy_name, proxy_rest, _ = _split_name(proxy_tokens, names)
+        if proxy_name:
+            proxy_person = names.find(proxy_name) or names.propose(proxy_name, draft, line.no)
+            draft.attendees.append(DraftAttendee(
+                group=fmt_group, name=tidy(proxy_name), person=proxy_person, line=line.no, label=group_label,
+                role=" ".join(proxy_rest) or "代理", proxy_for=person, proxy_printed=tidy(name)))
+        else:
+            draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
+
+
+_SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))
+                  for w in sorted(GROUP_WORDS, key=len, reverse=True) if len(w) >= 2]
+
+
+def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
+    """A group word printed with spaces between its characters (座　　長, 事 務 局) at the
+    start of a line, and the rest."""
+    folded = fold(text)
+    for word, regex in _SPACED_GROUPS:
+        if (match := regex.match(folded)) and " " in match.group(0).strip():
+            return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""
+    return None
+
+
+def _looks_like_name(tokens: list[str]) -> int:
+    """How many leading tokens form a personal name (0 when they do not look like one)."""
+    if len(tokens) >= 2 and all(_CJK.match(t) for t in tokens[:2]) and len(tokens[0]) <= 4 and len(tokens[1]) <= 4 \
+            and not any(w in tokens[0] for w in ORG_WORDS):
+        return 2
+    if tokens and _CJK.match(tokens[0]) and 2 <= len(tokens[0]) <= 6 and not any(w in tokens[0] for w in ORG_WORDS):
+        return 1
+    return 0
+
+
+def _is_continuation(tokens: list[str]) -> bool:
+    """A line that carries on the previous attendee: only a title (准教授), or an
+    organisation with no name in it."""
+    joined = squash("".join(tokens))
+    if len(tokens) <= 2 and joined.endswith(TITLE_WORDS) and len(joined) <= 12:
+        return True
+    return len(tokens) == 1 and any(w in joined for w in ORG_WORDS)
+
+
+def _split_name(tokens: list[str], names: NameIndex) -> tuple[str | None, list[str], bool]:
+    for count in range(min(3, len(tokens)), 0, -1):
+        if names.find(" ".join(tokens[:count])):
+            return " ".join(tokens[:count]), tokens[count:], False
+        if names.find(" ".join(tokens[-count:])) and count < len(tokens):
+            return " ".join(tokens[-count:]), tokens[:-count], True
+    leading = _looks_like_name(tokens)
+    if leading and not (len(tokens) > leading and _looks_like_name(tokens[-2:]) and any(w in tokens[0] for w in ORG_WORDS)):
+        return " ".join(tokens[:leading]), tokens[leading:], False
+    trailing = _looks_like_name(tokens[-2:]) if len(tokens) >= 3 else 0
+    if trailing and any(w in " ".join(tokens[:-trailing]) for w in ORG_WORDS):
+        return " ".join(tokens[-trailing:]), tokens[:-trailing], True
+    return None, tokens, False
