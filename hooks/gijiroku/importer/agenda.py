@@ -34,8 +34,21 @@ def _scheme(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Headings that group agenda items (審議事項: (1)…(4)) rather than being items themselves.
+CATEGORY_WORDS = frozenset(("審議事項", "報告事項", "協議事項", "決議事項", "議決事項", "報告", "審議", "協議", "議事",
+                            "連絡事項", "承認事項", "説明事項", "検討事項", "その他の事項", "議題"))
+
+
 def read_agenda(lines: list[Line], draft: Draft) -> None:
-    """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported)."""
+    """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported).
+    When every top-level entry is a category (審議事項, 報告事項), the items under them are read."""
+    schemes = [_scheme(line.text) for line in lines if line.text]
+    tops = [found for found in schemes if found]
+    if tops:
+        top_scheme = tops[0][0]
+        top_titles = [squash(t) for s, t in tops if s == top_scheme]
+        if top_titles and all(t in CATEGORY_WORDS for t in top_titles) and len(tops) > len(top_titles):
+            lines = [line for line in lines if not (line.text and (f := _scheme(line.text)) and f[0] == top_scheme)]
     top: str | None = None
     for line in lines:
         if not line.text:

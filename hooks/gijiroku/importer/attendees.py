@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .draft import Draft, DraftAttendee
-from .header import Heading, is_generic
+from .header import MINUTES_WORDS, Heading, is_generic
 from .layout import Line
 from .people import NameIndex
 from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_ENDINGS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS, group_word,
@@ -82,6 +82,9 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     # A note about the list, in brackets with a sentence in it: not a person.
     if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
         draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
+        return
+    if any(word in squash(text) for word in MINUTES_WORDS) and not _is_run(text):
+        draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
         return
     label, rest = _leading_label(text)
     if label is not None:
@@ -177,9 +180,6 @@ def _segments(text: str) -> list[str]:
 def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """A comma run: each entry a person with optional title, role or bracketed note."""
     group_all = None
-    if match := re.search(r"の各(\S{1,6})$", text):
-        group_all = match.group(1)
-        text = text[: match.start()]
     absent_people: list[tuple[str, str]] = []
     # (欠席:浜委員、渡邉委員) and (後藤副委員長は欠席) inside the run.
     for match in list(re.finditer(r"[(（]\s*欠席\s*[:：]?\s*([^)）]+)[)）]|[(（]([^)）]+?)\s*は\s*欠席\s*[)）]", text)):
@@ -187,6 +187,10 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
         for part in _split_top(names_part, "、,，"):
             absent_people.append((part, match.group(0)))
         text = text.replace(match.group(0), "、")
+    text = text.strip().rstrip("、,，")
+    if match := re.search(r"の各(\S{1,6})$", text):
+        group_all = match.group(1)
+        text = text[: match.start()]
     if re.search(r"(?:\s|、)(?:他|ほか)\s*$", text):
         text = re.sub(r"(?:\s|、)(?:他|ほか)\s*$", "", text)
         others = True
@@ -219,12 +223,12 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         part = part[: match.start()].strip()
     if match := re.search(r"[(（]([^)）]+)[)）]$", part):
         inner = match.group(1).strip()
-        if not re.fullmatch(r"[\u3400-\u9fff]{1,2}", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
+        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
             paren = squash(inner)
             part = part[: match.start()].strip()
     tokens = tidy(part).split(" ")
     title = ""
-    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens)):
+    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
         head = " ".join(tokens[:-1])
         if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
                                       or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
@@ -235,7 +239,8 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         title = title_carried
     printed = split_person(part)
     name = printed.name
-    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not title else ""
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not title \
+        and not _is_title(tokens[0]) else ""
     if not is_name(name, 6):
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
     role_word = printed.role if printed.role not in HONORIFICS else ""
@@ -258,6 +263,12 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         ctx.segment_start = len(draft.attendees)
     return title or (title_carried if title_carried and not role_word else "")
     del attendee
+
+
+def _is_title(word: str) -> bool:
+    """A post or title rather than a surname: 主任, 政策室長, 室長."""
+    flat = squash(word)
+    return flat in ROLE_WORDS or bool(role_suffix(flat)) and len(flat) >= 3
 
 
 def _relabel(attendee: DraftAttendee, label: str) -> None:
@@ -348,6 +359,15 @@ def _merge_duplicates(draft: Draft) -> None:
 def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """A line for one person: [group word] name [affiliation], 同 for the group above,
     proxies (代理) and absences (欠席)."""
+    bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
+    head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
+    if " " not in tidy(head) and not _spaced_group_prefix(text) and len(squash(head)) >= 2 and not ctx.pending \
+            and "欠席" not in bare and "代理" not in bare and not _is_continuation([head]) \
+            and (split_person(head.lstrip(_MARKS)).role or head != bare) and is_name(split_person(head.lstrip(_MARKS)).name, 6):
+        # One person printed without spaces (山極総長(議長), 辻議長): read like a run's entry.
+        marker = bare[0] if bare[0] in _MARKS else ""
+        _entry(bare[1:] if marker else bare, line, draft, names, ctx, None, marker, "", absent=ctx.absent)
+        return
     spaced = _spaced_group_prefix(text)
     if spaced is not None and not ctx.pending:
         ctx.prefix = spaced[0]

@@ -42,7 +42,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
                  "議事要録", "会議概要")
 _POSTING = re.compile(r"更新日|掲載日|公開日|作成日|登録日|印刷|最終更新|掲載開始|公表日|ID[:：]")
 _ATTENDANCE = re.compile(
-    r"^(?P<pre>[^\s、,:：]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
     r"(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
 
 
@@ -97,6 +97,9 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
     folded = fold(text)
+    bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
+    if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
+        folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
     match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$)"
                      r"(?P<value>.*)$", folded)
     if not match:
@@ -131,6 +134,9 @@ def split_regions(lines: list[Line], draft: Draft) -> Regions:
 _SPEECH_START = re.compile(r"^(?:[○◯〇●◎]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
 
 
+_ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
+
+
 class _HeaderReader:
     """Reads the header line by line, keeping which field the current line belongs to."""
 
@@ -143,9 +149,13 @@ class _HeaderReader:
         self.preamble: list[Line] = []
         self.seen_header = False
         self.year_hint: int | None = None
+        self.mixed_agenda = False
+        self.agenda_from_headings = False
 
     def line(self, line: Line) -> None:
         if self.current == "proceedings" and not self._header_resumes(line.text):
+            if self.mixed_agenda and _ITEM_LINE.match(fold(line.text)) and "。" not in line.text:
+                self.regions.agenda.append(line)  # a further item among the outcomes
             self.regions.proceedings.append(line)
             return
         text = line.text
@@ -179,16 +189,21 @@ class _HeaderReader:
     def _header_resumes(self, text: str) -> bool:
         """A heading such as 議事録 that stood above the header fields rather than the
         proceedings: header fields follow it before any remark does."""
+        found = header_kind(text)
+        if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
+                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+            return True  # 3 議題 after numbered sections that were read as text: the agenda follows
         if any("。" in x.text for x in self.regions.proceedings) or len(self.regions.proceedings) > 3:
             return False
-        found = header_kind(text)
         return attendance_heading(text) is not None or (found is not None and found[0] in (
-            "date", "datevenue", "venue", "time"))
+            "date", "datevenue", "venue", "time", "agenda", "materials"))
 
     def _speech_starts(self, text: str) -> bool:
         if self.current in ("proceedings",):
             return False
         folded = fold(text)
+        if self.current == "attendees" and re.match(r"^[・•]\s*\S.*。", folded):
+            return True  # a summary bullet after the attendance list
         if re.match(r"^[○◯〇●◎]", folded) and self.current in ("attendees",) and len(folded) < 30 and "。" not in folded:
             return False  # ○大久保一郎 in an attendee list: a mark, not a speaker
         if bracket := re.match(r"^【([^】]+)】", folded):
@@ -239,6 +254,11 @@ class _HeaderReader:
             # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
             for dropped in self.regions.agenda:
                 self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
+            self.regions.agenda.clear()
+        elif kind == "agenda" and self.current != "agenda" and self.regions.agenda:
+            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is read.
+            for dropped in self.regions.agenda:
+                self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
             self.regions.agenda.clear()
         self.current = kind
         if kind in ("date", "datevenue", "time"):
@@ -297,11 +317,35 @@ class _HeaderReader:
                 self.current = "proceedings"
                 self.regions.proceedings.append(line)
                 return
+            if re.match(r"^\d{1,2}\s+\S", fold(text)) and not re.search(r"[、,]", text) or "。" in text:
+                self.current = "proceedings"  # a numbered section or a sentence: the list has ended
+                self.regions.proceedings.append(line)
+                return
             self.regions.attendees.append(line)
         elif current in ("agenda", "materials"):
             if re.match(r"^[≪《〈【]", text) and not re.match(r"^【(?:非公表|非公開)】", text):
                 self.current = "proceedings"
                 self.regions.proceedings.append(line)
+                return
+            if current == "agenda" and "。" in text and len(text) > 25:
+                items = [x for x in self.regions.agenda if squash(re.sub(rf"^{NUMBERING}", "", fold(x.text)))
+                         not in ("開会", "閉会", "")]
+                if not items:
+                    # 議事 whose entries are sentences: it was the proceedings, not an agenda;
+                    # its numbered headings are then the agenda.
+                    self.agenda_from_headings = True
+                    self.regions.proceedings.extend(self.regions.agenda)
+                    self.regions.agenda.clear()
+                    self.current = "proceedings"
+                    self.regions.proceedings.append(line)
+                    return
+                # Agenda items with their outcomes under them: the items stay the agenda,
+                # and everything from the first item on is also the proceedings.
+                first = self.regions.agenda.index(items[0])
+                self.regions.proceedings.extend(self.regions.agenda[first:])
+                self.regions.proceedings.append(line)
+                self.current = "proceedings"
+                self.mixed_agenda = True
                 return
             getattr(self.regions, current).append(line)
 
@@ -340,6 +384,9 @@ class _HeaderReader:
             self._unlabelled_date(used)
         if not self.draft.venue and not self.labelled_date:
             self._unlabelled_venue(used)
+        if self.agenda_from_headings and not self.regions.agenda:
+            self.regions.agenda = [x for x in self.regions.proceedings
+                                   if _ITEM_LINE.match(fold(x.text)) and "。" not in x.text and len(x.text) <= 60]
         for line in self.preamble:
             if id(line) not in used:
                 self.draft.note(line.no, f"page text before the record, skipped: {line.text[:50]}")

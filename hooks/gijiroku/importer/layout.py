@@ -16,7 +16,7 @@ from .textutil import fold, squash, tidy
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
 _BOLD = re.compile(r"^\*\*(.*)\*\*$")
 _BOX = "─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬"
-_BOX_ONLY = re.compile(rf"^[\s{_BOX}\-=_…・.．‥]+$")
+_BOX_ONLY = re.compile(rf"^[\s{_BOX}\-=_…・.．‥―ー－]+$")
 _PAGE_MARK = re.compile(r"^\s*[-－‐―]\s*\d{1,4}\s*[-－‐―]\s*")
 _TABLE_HEADINGS = {"番号", "氏名", "議席番号", "議席", "番", "名前", "職名", "職", "出欠", "備考"}
 
@@ -58,7 +58,28 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
         lines.append(Line(no, cleaned))
-    return _one_character_labels(lines, header_words)
+    return _numbered_headings(_one_character_labels(lines, header_words))
+
+
+def _numbered_headings(lines: list[Line]) -> list[Line]:
+    """A section number on a line of its own (1 / 開 / 会, 2 / 議事録の確認): joined to its heading."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if re.fullmatch(r"\d{1,2}", fold(line.text)) and i + 1 < len(lines) and lines[i + 1].text:
+            j = i + 1
+            parts = [lines[j].text]
+            while len(lines[j].text) == 1 and j + 1 < len(lines) and len(lines[j + 1].text) == 1:
+                j += 1
+                parts.append(lines[j].text)
+            joined = "".join(parts) if all(len(p) == 1 for p in parts) else parts[0]
+            out.append(Line(line.no, f"{line.text} {joined}"))
+            i = j + 1
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _table_row(no: int, raw: str) -> list[Line]:

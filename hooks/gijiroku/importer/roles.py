@@ -59,6 +59,11 @@ ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "セ�
              "財団", "銀行", "会社", "連合会", "研究科", "学部", "病院", "新聞", "放送", "協議会", "委員会", "審議会",
              "組合", "議会", "学会", "社団", "県", "市役所", "役場")
 
+# Words that begin the name of an office's unit (総務班長, 企画課長): a tail starting with
+# one is a post, not a given name.
+UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
+              "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
+              "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
 _NAME_CHARS = r"\u3005\u3006\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134F"
 NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
 """A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
@@ -132,7 +137,7 @@ def split_person(printed: str) -> PrintedPerson:
     tail = rest[len(surname):]
     if not tail:
         return PrintedPerson(rest, suffix)
-    if len(tail) >= 4 or tail.endswith(ORG_ENDINGS) or any(w in tail for w in ORG_WORDS) or \
+    if len(tail) >= 4 or tail.endswith(ORG_ENDINGS) or tail.startswith(UNIT_WORDS) or any(w in tail for w in ORG_WORDS) or \
             not re.match(rf"^[{_NAME_CHARS}]+$", tail):
         return PrintedPerson(surname, tail + suffix)
     return PrintedPerson(rest, suffix)
