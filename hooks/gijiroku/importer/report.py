@@ -4,6 +4,7 @@ report everything that needs a person's decision, as text or as JSON for tools."
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -11,7 +12,11 @@ from ..diagnostics import Diagnostics
 from ..registry import load_people
 from .draft import Draft, Note
 from .extract import Extracted, Refused, extract
+from .eras import for_matching
+from .header import ALL_LABEL_WORDS
 from .parse import NotMinutes, parse_minutes
+from .roles import GROUP_WORDS
+from .textutil import fold, squash
 from .write import write_meeting
 
 
@@ -32,6 +37,7 @@ def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | N
     except RecursionError:
         return _refuse(path, "input is nested too deeply to read", report)
     meeting = write_meeting(draft, people)
+    draft.notes.extend(unplaced_lines(source.text, meeting, source.notes + draft.notes))
     if output is None:
         sys.stdout.write(meeting)
     else:
@@ -77,6 +83,31 @@ def report_data(path: Path, source: Extracted, draft: Draft, notes: list[Note]) 
         "notes": [{"line": n.line, "message": n.message, "hint": n.hint} for n in notes],
         "proposed_people": {pid: {**entry, "proposed": True} for pid, entry in draft.proposed_people.items()},
     }
+
+
+_DROP = re.compile(
+    r"(?:明治|大正|昭和|平成|令和|[MTSHR])?\s*(?:\d+|元)\s*[年./-]\s*\d+\s*[月./-]\s*\d+\s*日?|"
+    r"(?:午前|午後)?\s*\d+\s*(?:[:：]\s*\d+|時\s*(?:\d+\s*分)?)|[(（][月火水木金土日](?:曜日?)?[)）]|"
+    r"[\s\d!-/:-@\[-`{-~、。・「」『』【】〔〕《》≪≫〈〉○◯〇●◎■□◆◇•※～〜―─ー－‐]|"
+    r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|" + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
+
+
+def unplaced_lines(text: str, meeting: str, notes: list[Note]) -> list[Note]:
+    """Input lines whose text is neither in the meeting file nor named in the report: a
+    safety net, so that nothing is dropped without the report saying so."""
+    noted = {note.line for note in notes}
+    flat_meeting = squash(fold(meeting))
+    found: list[Note] = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        if no in noted:
+            continue
+        pieces = [p for p in _DROP.split(for_matching(line)) if p and len(p) >= 2]
+        total = sum(len(p) for p in pieces)
+        if total == 0 or sum(len(p) for p in pieces if p in flat_meeting) >= 0.7 * total:
+            continue
+        found.append(Note(no, f"line not placed in the meeting file: {line.strip()[:60]}",
+                          "add it by hand if it belongs to the record"))
+    return found
 
 
 def _refuse(path: Path, message: str, report: str) -> int:
