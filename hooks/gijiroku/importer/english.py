@@ -55,6 +55,7 @@ def parse_english(text: str, names: NameIndex) -> Draft:
     lines = text.split("\n")
     current: str | None = None
     in_body = False
+    seen_field = False
     for no, raw in enumerate(lines, start=1):
         line = tidy(raw)
         if not line:
@@ -65,11 +66,18 @@ def parse_english(text: str, names: NameIndex) -> Draft:
         kind = _field(match.group("label")) if match else None
         if kind and not in_body:
             current = kind
+            seen_field = True
             value = match.group("value").strip() if match else ""
             _header_value(kind, value, no, draft, names)
             continue
-        if not in_body and not draft.title and not find_date(line):
-            draft.title = line
+        if not in_body and not seen_field and not _SPEAKER.match(line):
+            # Before the first field: the title, then page text such as "Minutes of …".
+            if not draft.title and not find_date(line):
+                draft.title = line
+            elif (found := find_date(line)) and found.date and draft.date is None:
+                draft.date = found.date
+            else:
+                draft.note(no, f"text before the header fields, not placed: {line[:50]}")
             continue
         if not in_body and current in ("present", "absent", "staff", "guests", "chair") and len(line) < 80 \
                 and not line.endswith("."):
@@ -128,6 +136,11 @@ def _person(printed: str, kind: str, no: int, draft: Draft, names: NameIndex) ->
         printed, role = match.group(1), match.group(2)
     elif match := re.match(r"^(.*?),\s*(.+)$", printed):
         printed, role = match.group(1), match.group(2)
+    if match := re.match(r"^(Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|Mayor|Deputy Mayor|"
+                         r"President|Vice[- ]President|Secretary|Treasurer)\s+(.+)$", printed):
+        role, printed = role or match.group(1), match.group(2)
+        if kind == "present" and match.group(1).lower().startswith("chair"):
+            kind = "chair"
     name = _TITLES.sub("", printed).strip()
     if not re.match(r"^[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}$", name):
         draft.note(no, f"cannot tell the name in {printed!r}", "kept as it is: check the name")
@@ -154,7 +167,9 @@ def _body_line(line: str, no: int, draft: Draft, names: NameIndex) -> None:
             draft.note(no, f"speaker {label!r} is not in the attendance list: written as '{person}'")
             draft.remarks.append(DraftRemark("spoken", "opening", person, label, [match.group("text")], no))
             return
-    if draft.remarks and draft.remarks[-1].kind == "spoken" and not re.match(r"^(?:\d+[.)]|[A-Z][A-Z ]{4,}$)", line):
-        draft.remarks[-1].paragraphs.append(line)
+    if draft.remarks and draft.remarks[-1].kind == "spoken" and not draft.remarks[-1].paragraphs[-1].endswith(
+            (".", "?", "!", '"', ":")) and not re.match(r"^(?:\d+[.)]|[A-Z][A-Z ]{4,}$)", line):
+        # A hard-wrapped line of the remark above (it stopped mid-sentence).
+        draft.remarks[-1].paragraphs[-1] += " " + line
         return
     draft.remarks.append(DraftRemark("narration", "opening", None, "", [line], no))

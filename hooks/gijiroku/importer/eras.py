@@ -38,9 +38,11 @@ _BY_NAME = {era.name: era for era in ERAS} | {era.letter: era for era in ERAS}
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_RUN = re.compile(r"[〇零一二三四五六七八九十百]+(?=\s*(?:年|月|日|時|分|回|号|名|人))")
 
-_DATE_ERA = re.compile(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# 令和7年(2025年)1月24日 and 2025年(令和7年)1月24日: the other calendar's year in brackets.
+_OTHER_YEAR = r"(?:\s*[(（]\s*(?:\d{4}|(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元))\s*年?\s*[)）])?"
+_DATE_ERA = re.compile(rf"(明治|大正|昭和|平成|令和)\s*(\d{{1,2}}|元)\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 _DATE_ERA_LETTER = re.compile(r"(?<![A-Za-z])([MTSHR])\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})(?!\d)")
-_DATE_WEST = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_WEST = re.compile(rf"(\d{{4}})\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")

@@ -275,7 +275,7 @@ def mend_pages(pages: list[str], notes: list[Note]) -> str:
         filled = [line.strip() for line in lines if line.strip()]
         for line in {*filled[:2], *filled[-2:]}:
             edges[re.sub(r"\d+", "#", line)] += 1
-    running = {line for line, count in edges.items() if count >= 3 and count >= len(page_lines) * 0.6}
+    running = {line for line, count in edges.items() if count >= 2 and count >= len(page_lines) * 0.6}
     out: list[str] = []
     dropped: list[str] = []
     for lines in page_lines:
@@ -303,10 +303,17 @@ def join_wrapped(lines: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         text = line.strip()
-        if out and text and out[-1] and len(out[-1]) >= full * 0.85 and full >= 20 \
-                and not out[-1].endswith(_ENDS_SENTENCE) and not _STARTS_BLOCK.match(text):
-            joiner = " " if re.search(r"[A-Za-z0-9,]$", out[-1]) and re.match(r"[A-Za-z0-9]", text) else ""
-            out[-1] = out[-1] + joiner + text
+        blanks = 0
+        while blanks < len(out) and not out[-1 - blanks]:
+            blanks += 1
+        previous = out[-1 - blanks] if blanks < len(out) else ""
+        # Blank lines between text boxes carry no meaning in PDF text: a full line that
+        # stops mid-sentence goes on in the next line of text, across them.
+        if text and previous and blanks <= 1 and len(previous) >= full * 0.85 and full >= 20 \
+                and not previous.endswith(_ENDS_SENTENCE) and not _STARTS_BLOCK.match(text):
+            del out[len(out) - blanks:]
+            joiner = " " if re.search(r"[A-Za-z0-9,]$", previous) and re.match(r"[A-Za-z0-9]", text) else ""
+            out[-1] = previous + joiner + text
             continue
         out.append(text)
     return "\n".join(out).strip("\n") + "\n"

@@ -92,6 +92,10 @@ _DROP = re.compile(
     r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|" + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
 
 
+_ENGLISH_DROP = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+                           r"\d{1,2}(?::\d{2})?\s*[ap]\.?\s*m\b\.?")
+
+
 def unplaced_lines(text: str, meeting: str, notes: list[Note]) -> list[Note]:
     """Input lines whose text is neither in the meeting file nor named in the report: a
     safety net, so that nothing is dropped without the report saying so."""
@@ -101,7 +105,9 @@ def unplaced_lines(text: str, meeting: str, notes: list[Note]) -> list[Note]:
     for no, line in enumerate(text.split("\n"), start=1):
         if no in noted:
             continue
-        pieces = [p for p in _DROP.split(for_matching(line)) if p and len(p) >= 2]
+        matchable = re.sub(r"^\s*[A-Za-z][A-Za-z .'-]{1,30}:\s*", "", for_matching(line))  # an English field label
+        matchable = _ENGLISH_DROP.sub(" ", matchable)
+        pieces = [p for p in _DROP.split(matchable) if p and len(p) >= 2]
         total = sum(len(p) for p in pieces)
         if total == 0 or sum(len(p) for p in pieces if p in flat_meeting) >= 0.7 * total:
             continue
