@@ -228,7 +228,13 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
             part = part[: match.start()].strip()
     tokens = tidy(part).split(" ")
     title = ""
-    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
+    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
+            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
+                                                 and all(is_name(t, 4) for t in tokens[-2:])
+                                                 and not is_name(tokens[0], 4)):
+        title, part = squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"  # こども政策課長 森 美香
+        tokens = part.split(" ")
+    elif len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
         head = " ".join(tokens[:-1])
         if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
                                       or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
@@ -239,7 +245,7 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         title = title_carried
     printed = split_person(part)
     name = printed.name
-    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not title \
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
         and not _is_title(tokens[0]) else ""
     if not is_name(name, 6):
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
@@ -268,6 +274,8 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
 def _is_title(word: str) -> bool:
     """A post or title rather than a surname: 主任, 政策室長, 室長."""
     flat = squash(word)
+    if not flat:
+        return False
     return flat in ROLE_WORDS or bool(role_suffix(flat)) and len(flat) >= 3
 
 
@@ -359,6 +367,8 @@ def _merge_duplicates(draft: Draft) -> None:
 def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """A line for one person: [group word] name [affiliation], 同 for the group above,
     proxies (代理) and absences (欠席)."""
+    text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
+    text = _close_spaced_name(text)
     bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
     head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
     if " " not in tidy(head) and not _spaced_group_prefix(text) and len(squash(head)) >= 2 and not ctx.pending \
@@ -385,6 +395,9 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         prefix = tokens[0]
         tokens = tokens[1:]
         ctx.prefix = prefix
+    elif len(tokens) == 2 and squash(tokens[0]) in ROLE_WORDS and is_name(tokens[1], 6) and not ctx.pending:
+        _entry(f"{tokens[0]} {tokens[1]}", line, draft, names, ctx, None, "", "", absent=ctx.absent)
+        return
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
         prefix = squash(tokens[0])
         tokens = tokens[1:]
@@ -476,6 +489,22 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
                 role=" ".join(proxy_rest) or "代理", proxy_for=person, proxy_printed=tidy(name)))
         else:
             draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
+
+
+def _close_spaced_name(text: str) -> str:
+    """A name spaced one character apart (安 部 一 郎 君, 上 田 正): closed up, after an
+    optional title (町長 岡 田 進 君)."""
+    tokens = tidy(text).split(" ")
+    if tokens and tokens[-1] in HONORIFICS:
+        tokens, honorific = tokens[:-1], tokens[-1]
+    else:
+        honorific = ""
+    head: list[str] = []
+    if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS):
+        head, tokens = tokens[:1], tokens[1:]
+    if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
+        return " ".join([*head, "".join(tokens)]) + (honorific and f"{honorific}")
+    return text
 
 
 _SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))

@@ -88,7 +88,11 @@ def arabic_numerals(text: str) -> str:
 
     Only numerals directly followed by 年/月/日/時/分/回/号 are converted, so names such
     as 三浦 or 一郎 are left alone."""
-    return _KANJI_RUN.sub(lambda m: str(kanji_number(m.group(0)) or m.group(0)), text)
+    def convert(match: re.Match[str]) -> str:
+        number = kanji_number(match.group(0))
+        return match.group(0) if number is None else str(number)
+
+    return _KANJI_RUN.sub(convert, text)
 
 
 def for_matching(text: str) -> str:

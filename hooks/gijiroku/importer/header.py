@@ -43,7 +43,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
 _POSTING = re.compile(r"更新日|掲載日|公開日|作成日|登録日|印刷|最終更新|掲載開始|公表日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -96,7 +96,7 @@ def header_kind(text: str) -> tuple[str, str] | None:
 def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
-    folded = fold(text)
+    folded = re.sub(r"\s*[(（]\s*(?:\d+\s*名|なし|無し)\s*[)）]\s*$", "", fold(text))  # 出席議員（１２名）
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
@@ -106,7 +106,11 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         return None
     label = squash(match.group("label"))
     if label in GROUP_WORDS and label not in GENERIC_GROUPS:
-        return None  # 政府側参加者: a group label inside the list, not a heading of its own
+        if re.search(r"出席|参加", label):
+            # 政府側参加者, 説明のため出席した者: a heading that names its group.
+            value = match.group("value").strip()
+            return label, False, False, (text[len(text) - len(value):].strip() if value else "")
+        return None
     found = _ATTENDANCE.match(label)
     if not found or len(label) > 16:
         return None
@@ -153,6 +157,12 @@ class _HeaderReader:
         self.agenda_from_headings = False
 
     def line(self, line: Line) -> None:
+        if self.current == "proceedings" and (event := time_event(line.text)) is not None:
+            # 午後零時五分散会 at the end of the proceedings: the end time, and kept as narration.
+            if event[0] == "end":
+                self.draft.end = event[1]
+            elif event[0] == "start" and self.draft.start is None:
+                self.draft.start = event[1]
         if self.current == "proceedings" and not self._header_resumes(line.text):
             if self.mixed_agenda and _ITEM_LINE.match(fold(line.text)) and "。" not in line.text:
                 self.regions.agenda.append(line)  # a further item among the outcomes
