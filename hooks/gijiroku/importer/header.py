@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .draft import Draft
 from .eras import find_date, for_matching, kanji_number
 from .layout import Line
-from .roles import GENERIC_GROUPS, GROUP_WORDS
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
 from .textutil import fold, squash, tidy
 from .times import parse_times, time_event
 
@@ -129,7 +129,8 @@ def split_regions(lines: list[Line], draft: Draft) -> Regions:
     """Assign every line to a part of the record; read date, times, venue and title on the way."""
     regions = Regions()
     reader = _HeaderReader(draft, regions)
-    for line in lines:
+    for index, line in enumerate(lines):
+        reader.following = next((x.text for x in lines[index + 1:] if x.text), "")
         reader.line(line)
     reader.finish()
     return regions
@@ -154,6 +155,8 @@ class _HeaderReader:
         self.seen_header = False
         self.year_hint: int | None = None
         self.mixed_agenda = False
+        self.following = ""
+        """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
 
     def line(self, line: Line) -> None:
@@ -221,7 +224,18 @@ class _HeaderReader:
             if word in GROUP_WORDS or word.endswith(("者", "委員", "事務局", "議員")) or self.current == "attendees" \
                     and "。" not in folded:
                 return False
+        if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
+            return True
         return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【")
+
+    def _bare_label(self, folded: str) -> bool:
+        """A speaker label alone on its line (前田委員長) with a sentence under it."""
+        flat = squash(folded)
+        if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or "。" not in self.following:
+            return False
+        printed = split_person(flat)
+        return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 4) and \
+            header_kind(self.following) is None
 
     def _time_line(self, line: Line) -> bool:
         event = time_event(line.text)
@@ -337,7 +351,7 @@ class _HeaderReader:
                 self.current = "proceedings"
                 self.regions.proceedings.append(line)
                 return
-            if current == "agenda" and "。" in text and len(text) > 25:
+            if current == "agenda" and ("。" in text and len(text) > 25 or text.rstrip().endswith("。")):
                 items = [x for x in self.regions.agenda if squash(re.sub(rf"^{NUMBERING}", "", fold(x.text)))
                          not in ("開会", "閉会", "")]
                 if not items:
@@ -419,6 +433,11 @@ class _HeaderReader:
                 self.draft.record = record
                 title = title.replace(word, "")
         self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
+        position = self.preamble.index(best)
+        if not self.draft.title and position > 0:
+            # 議事要旨 on a line of its own under the meeting's name.
+            used.add(id(self.preamble[position - 1]))
+            self.draft.title = tidy(self.preamble[position - 1].text)
         if match := re.search(r"第\s*([\d一二三四五六七八九十百〇]+)\s*回", fold(self.draft.title)):
             self.draft.number = kanji_number(match.group(1))
 

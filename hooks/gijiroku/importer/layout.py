@@ -54,7 +54,8 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line
             lines.append(Line(no, ""))  # a rule or table border: a separator, nothing to keep
             continue
         cleaned = clean(raw)
-        if len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2:
+        if (len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2) or \
+                (len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3):
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
         lines.append(Line(no, cleaned))
