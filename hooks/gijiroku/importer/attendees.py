@@ -11,7 +11,7 @@ from .draft import Draft, DraftAttendee
 from .header import MINUTES_WORDS, Heading, is_generic
 from .layout import Line
 from .people import NameIndex
-from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_ENDINGS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS, group_word,
+from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS,
                     is_name, role_suffix, split_person)
 from .textutil import fold, squash, tidy
 
@@ -93,9 +93,6 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         if not rest:
             return
         text = rest
-    elif not ctx.carry_label and ctx.label is not None and _is_run(text) is False and ctx.heading is None \
-            and draft.attendees and draft.attendees[-1].line != line.no:
-        pass
     if _count_only(text):
         draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
         draft.counts.append(text)
@@ -141,7 +138,9 @@ def _count_only(text: str) -> bool:
 
 def _split_top(text: str, separators: str) -> list[str]:
     """Split at separators that are not inside brackets."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "(（「『【〔":
             depth += 1
@@ -188,9 +187,9 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
             absent_people.append((part, match.group(0)))
         text = text.replace(match.group(0), "、")
     text = text.strip().rstrip("、,，")
-    if match := re.search(r"の各(\S{1,6})$", text):
-        group_all = match.group(1)
-        text = text[: match.start()]
+    if every := re.search(r"の各(\S{1,6})$", text):
+        group_all = every.group(1)
+        text = text[: every.start()]
     if re.search(r"(?:\s|、)(?:他|ほか)\s*$", text):
         text = re.sub(r"(?:\s|、)(?:他|ほか)\s*$", "", text)
         others = True
@@ -253,7 +252,7 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
     group = _group_for(ctx, role_word, paren, title, group_all)
     affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
                                        paren if paren and paren != group else "") if x)
-    attendee = _add(spaced or name, line, draft, names, ctx, group, affiliation, absent, key_extra=affiliation)
+    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation)
     if marker:
         ctx.marks[len(draft.attendees) - 1] = marker
     if since_marker:
@@ -264,11 +263,10 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
             any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
         # 鍋島俊隆, 野村靖幸(監事): in a list that labels runs at their end, the label covers the run.
         for earlier in draft.attendees[ctx.segment_start:]:
-            if earlier.label is None or earlier is attendee:
+            if earlier.label is None or earlier is draft.attendees[-1]:
                 _relabel(earlier, paren)
         ctx.segment_start = len(draft.attendees)
     return title or (title_carried if title_carried and not role_word else "")
-    del attendee
 
 
 def _is_title(word: str) -> bool:
@@ -312,7 +310,7 @@ def _format_group(label: str | None) -> str:
     return "other"
 
 
-def _add(name: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group: str | None,
+def _add(name: str, line: Line, draft: Draft, names: NameIndex, group: str | None,
          affiliation: str, absent: bool, key_extra: str = "") -> DraftAttendee:
     flat = squash(name)
     key = flat if len(re.sub(r"[(（].*", "", flat)) >= 4 or " " in tidy(name) else f"{flat}/{key_extra}"
@@ -463,8 +461,7 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     person = names.find(name) or names.propose(name, draft, line.no,
                                                key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
                                                else f"{squash(name)}/{rest_text}")
-    fmt_group = _format_group(group_label) if group_label else "member" if not draft.attendees and ctx.heading is None \
-        and ctx.label is None and False else _format_group(group_label)
+    fmt_group = _format_group(group_label)
     attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, absent=absent, line=line.no,
                              name_last=name_last, label=group_label)
     if fmt_group in ("government", "secretariat") and rest_text:

@@ -279,8 +279,8 @@ def mend_pages(pages: list[str], notes: list[Note]) -> str:
     out: list[str] = []
     dropped: list[str] = []
     for lines in page_lines:
-        filled = [i for i, line in enumerate(lines) if line.strip()]
-        edge = set(filled[:2] + filled[-2:])
+        kept = [i for i, line in enumerate(lines) if line.strip()]
+        edge = set(kept[:2] + kept[-2:])
         for i, line in enumerate(lines):
             text = line.strip()
             if i in edge and (_PAGE_NUMBER.match(text) or re.sub(r"\d+", "#", text) in running):

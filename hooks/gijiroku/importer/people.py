@@ -16,7 +16,7 @@ from .textutil import squash, tidy
 def _kakasi() -> object:
     import pykakasi
 
-    return pykakasi.kakasi()
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
 def propose_reading(name: str) -> tuple[str, str]:

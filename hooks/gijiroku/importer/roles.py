@@ -95,18 +95,11 @@ def role_suffix(text: str) -> str:
     return ""
 
 
-def group_word(text: str) -> str | None:
-    """The printed group word `text` is (委員, 臨時委員, 事務局, 議会事務局…), or None."""
-    flat = re.sub(r"^出席|出席(?:者)?$", "", squash(text).strip("【】()（）〔〕[]<>＜＞:：・"))
-    flat = flat or squash(text).strip("【】()（）〔〕[]<>＜＞:：・")
-    return flat if flat in GROUP_WORDS else None
-
-
 @functools.lru_cache(maxsize=1)
 def _segmenter() -> object:
     import pykakasi
 
-    return pykakasi.kakasi()
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
 
 
 def words(text: str) -> list[str]:
