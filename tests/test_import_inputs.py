@@ -283,3 +283,11 @@ def test_english_original_imports_as_english(tmp_path: Path) -> None:
     meeting = write_meeting(draft, {})
     assert meeting.startswith("---\nlanguage: en\n")
     assert _check_passes(meeting, draft.proposed_people, tmp_path, lang="en") == []
+
+
+def test_importer_package_passes_mypy_strict() -> None:
+    api = pytest.importorskip("mypy.api")
+    from conftest import ROOT
+
+    out, err, status = api.run(["--strict", "--no-incremental", str(ROOT / "hooks" / "gijiroku" / "importer")])
+    assert status == 0, out + err
