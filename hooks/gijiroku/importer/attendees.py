@@ -132,7 +132,13 @@ def _leading_label(text: str) -> tuple[str | None, str]:
 
 
 def _count_only(text: str) -> bool:
-    flat = fold(squash(text)).strip("()（）〔〕[]")
+    """Attendance printed as a number only: 委員25名, 傍聴者：1名, 委員15名中12名出席."""
+    flat = fold(squash(text))
+    if re.fullmatch(r"[(（〔\[].*[)）〕\]]", flat):
+        flat = flat[1:-1]
+    if re.search(r"\d+\s*[名人]", flat) and len(flat) <= 40 and not re.search(r"[、,，](?![^(（]*[)）])", flat) \
+            and not is_name(re.sub(r"[\d名人中出席欠:：()（）/]", "", flat)[:3], 1):
+        return True
     return bool(re.fullmatch(r"(?:[^\d、,，]{0,12}?)\d+\s*[名人](?:[(（].*[)）])?", flat)) and not re.search(r"[、,，](?![^(（]*[)）])", flat)
 
 
@@ -215,6 +221,10 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
     """One entry of a comma run; returns the title to carry to following bare names."""
     part = re.sub(r"[〔\[][^〕\]]*[〕\]]$", "", part).strip()  # 〔計12名〕
     part = re.sub(r"[(（]\s*\d+\s*名\s*[)）]$", "", part).strip()  # (14名)
+    if re.search(r"\d+\s*[名人]", fold(part)):
+        draft.note(line.no, f"attendance given as a count, kept as printed: {part}")
+        draft.counts.append(part)  # 委員10名, 事務局3名: a number of people, never people
+        return title_carried
     paren = ""
     since_marker: str | None = None
     if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):

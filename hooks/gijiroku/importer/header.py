@@ -182,7 +182,7 @@ class _HeaderReader:
             return
         if self._time_line(line):
             return
-        found = header_kind(text)
+        found = header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None
         attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None

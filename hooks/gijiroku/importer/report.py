@@ -89,7 +89,7 @@ _DROP = re.compile(
     r"(?:明治|大正|昭和|平成|令和|[MTSHR])?\s*(?:\d+|元)\s*[年./-]\s*\d+\s*[月./-]\s*\d+\s*日?|"
     r"(?:午前|午後)?\s*\d+\s*(?:[:：]\s*\d+|時\s*(?:\d+\s*分)?)|[(（][月火水木金土日](?:曜日?)?[)）]|"
     r"[\s\d!-/:-@\[-`{-~、。・「」『』【】〔〕《》≪≫〈〉○◯〇●◎■□◆◇•※～〜―─ー－‐]|"
-    r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|" + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
+    r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|正午|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|" + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
 
 
 _ENGLISH_DROP = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"

@@ -19,12 +19,13 @@ _BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
 _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 # NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
 _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)])?"
-          rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)])")
+          rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
-_QA_LABEL = re.compile(rf"^(?P<qa>[QA])\s*(?:[:：.]\s*)?(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
+_QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,10})[)）]\s*(?P<text>\S.*)$")
 _INTERJECTION = re.compile(r"^[(（].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|離席|休憩|速記).*[)）]$")
+_ANONYMOUS = re.compile(rf"^(?:[A-ZＡ-Ｚ]{{1,2}}|[○〇●◯×＊*]{{1,3}})(?:{_SUFFIX})$|^(?:{_SUFFIX})[A-ZＡ-Ｚ]{{1,2}}$")
 _FOOTER = re.compile(r"ページの先頭へ|ページの上部へ|このページのトップ|Copyright|©|All Rights Reserved|"
                      r"Adobe\s*(?:Acrobat\s*)?Reader|PDFファイルをご覧いただく|前のページに戻る|サイトマップ|"
                      r"このページに関するお問い合わせ", re.I)
@@ -126,7 +127,7 @@ class Proceedings:
         if self._resolve(label, None, quiet=True):
             return True
         flat = squash(label)
-        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat):
+        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)):
             return True
         printed = split_person(flat)
         return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
@@ -187,6 +188,17 @@ class Proceedings:
                                 line)
                 return
             if role_only:
+                holders = {a.person for a in self.draft.attendees if a.person and flat in (
+                    squash(a.role), squash(a.label or ""), squash(a.affiliation))}
+                if len(holders) == 1 and flat not in ("委員", "議員", "構成員", "事務局", "理事", "職員"):
+                    # ○会長 when one attendee is listed as 会長: that person speaks.
+                    person = holders.pop()
+                    self._start("written" if person in self.written else "spoken", line, text, person, printed)
+                    return
+                self._start("unattributed", line, text, None, printed)
+                return
+            if _ANONYMOUS.match(flat):
+                # Ａ委員, 委員Ｂ: the minutes withhold the name, so the remark stays unattributed.
                 self._start("unattributed", line, text, None, printed)
                 return
             person = self._propose(label, line)
@@ -207,6 +219,8 @@ class Proceedings:
         else:
             printed = split_person(flat)
             name, role = printed.name, printed.role
+            if not role or role in HONORIFICS and not is_name(name, 5):
+                return None  # 【開会】: a heading, not a person
         if not is_name(name, 6):
             return None
         key = f"{name}/{role}"
