@@ -69,6 +69,9 @@ def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) 
 
 def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     text = _ORDER_NOTE.sub("", line.text).strip()
+    if re.search(r"別紙|名簿のとおり|のとおり|参照", text) and not _is_run(text):
+        draft.note(line.no, f"attendance given elsewhere, no names here: {text[:40]}")
+        return
     text = re.sub(r"^[・•◦]\s*", "", text)
     if not text or _NONE.match(squash(text)):
         return
@@ -173,10 +176,15 @@ def _segments(text: str) -> list[str]:
     if len(re.findall(r"(?:君|さん)(?:\s|$)", text)) >= 2:
         return [p.strip() for p in re.split(r"(?<=君)\s+|(?<=さん)\s+", text) if p.strip()]
     tokens = tidy(text).split(" ")
-    if len(tokens) >= 6:
-        starts = [i for i, t in enumerate(tokens) if i > 0 and (t == "同" or t in GROUP_WORDS) and
-                  i + 1 < len(tokens) and is_name(tokens[i + 1], 5)]
-        if len(starts) >= 2:
+    if len(tokens) >= 5:
+        # 委員長 山田 太郎 副委員長 佐藤 花子: a role word before each name, two to a line.
+        def _word(t: str) -> bool:
+            return t == "同" or t in GROUP_WORDS or _is_title(t)
+
+        starts = [i for i, t in enumerate(tokens) if _word(t) and i + 1 < len(tokens)
+                  and is_name(tokens[i + 1], 5) and not _word(tokens[i + 1])]
+        if len(starts) >= 2 and starts[0] == 0:
+            starts = [i for i in starts if i > 0]
             bounds = [0, *starts, len(tokens)]
             return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
     return [text]
@@ -225,6 +233,7 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         draft.note(line.no, f"attendance given as a count, kept as printed: {part}")
         draft.counts.append(part)  # 委員10名, 事務局3名: a number of people, never people
         return title_carried
+    part = re.sub(r"\s*(?:君|さん|氏|様)$", "", part)
     paren = ""
     since_marker: str | None = None
     if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
@@ -256,6 +265,8 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
     name = printed.name
     spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
         and not _is_title(tokens[0]) else ""
+    if spaced and printed.role and spaced.endswith(printed.role) and " " in spaced[: -len(printed.role)].strip():
+        spaced = spaced[: -len(printed.role)].strip()  # 山田 太郎委員: the name without its role
     if not is_name(name, 6):
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
     role_word = printed.role if printed.role not in HONORIFICS else ""
@@ -403,8 +414,9 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         prefix = tokens[0]
         tokens = tokens[1:]
         ctx.prefix = prefix
-    elif len(tokens) == 2 and squash(tokens[0]) in ROLE_WORDS and is_name(tokens[1], 6) and not ctx.pending:
-        _entry(f"{tokens[0]} {tokens[1]}", line, draft, names, ctx, None, "", "", absent=ctx.absent)
+    elif 2 <= len(tokens) <= 3 and _is_title(tokens[0]) and squash(tokens[0]) not in GROUP_WORDS and \
+            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5) for t in tokens[1:]) and not ctx.pending:
+        _entry(" ".join(tokens), line, draft, names, ctx, None, "", "", absent=ctx.absent)  # 市長 渡辺 五郎
         return
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
         prefix = squash(tokens[0])
@@ -456,6 +468,15 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if ctx.pending:
         rest = [ctx.pending, *rest]
         ctx.pending = ""
+    if name is None and len(tokens) >= 2:
+        # 架空省 田中課長, 市長 渡辺 五郎: a post or organisation first, the name (and role) last.
+        last = split_person(tokens[-1])
+        if is_name(last.name, 4) and len(tokens) >= 3 and is_name(tokens[-2], 4) and not last.role \
+                and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS)):
+            name, rest = f"{tokens[-2]} {tokens[-1]}", tokens[:-2]
+        elif is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
+                                        any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
+            name, rest = last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
     if name is None:
         draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
         name, rest = tokens[0], tokens[1:]

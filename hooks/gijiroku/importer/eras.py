@@ -43,6 +43,8 @@ _OTHER_YEAR = r"(?:\s*[(（]\s*(?:\d{4}|(?:明治|大正|昭和|平成|令和)\s
 _DATE_ERA = re.compile(rf"(明治|大正|昭和|平成|令和)\s*(\d{{1,2}}|元)\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 _DATE_ERA_LETTER = re.compile(r"(?<![A-Za-z])([MTSHR])\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})(?!\d)")
 _DATE_WEST = re.compile(rf"(\d{{4}})\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
+_DATE_WEST_ERA = re.compile(r"(\d{4})\s*[(（]\s*(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元)\s*年?\s*[)）]\s*年"
+                            r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -107,7 +109,7 @@ def find_date(text: str) -> DateFound | None:
     ended, 2月30日) is returned with `date=None` and the reason in `problem`."""
     folded = for_matching(text)
     best: DateFound | None = None
-    for regex, reader in ((_DATE_ERA, _era_date), (_DATE_ERA_LETTER, _era_date), (_DATE_WEST, _western),
+    for regex, reader in ((_DATE_ERA, _era_date), (_DATE_ERA_LETTER, _era_date), (_DATE_WEST, _western), (_DATE_WEST_ERA, _western),
                           (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy)):
         match = regex.search(folded)
         if match and (best is None or match.start() < best.start):

@@ -215,6 +215,8 @@ class _HeaderReader:
         if self.current in ("proceedings",):
             return False
         folded = fold(text)
+        if re.match(r"^[○◯〇●◎■◆]", folded) and (header_kind(text) is not None or attendance_heading(text) is not None):
+            return False  # ●出席者 山田委員長、佐藤委員: a marked header field, not a remark
         if self.current == "attendees" and re.match(r"^[・•]\s*\S.*。", folded):
             return True  # a summary bullet after the attendance list
         if re.match(r"^[○◯〇●◎]", folded) and self.current in ("attendees",) and len(folded) < 30 and "。" not in folded:
