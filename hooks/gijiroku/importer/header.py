@@ -32,7 +32,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
                "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
                "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
-               "公開", "非公開の理由", "記録者", "作成者", "会議録署名"),
+               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "本日の会議に付した事件",
+               "会議に付した事件", "署名議員"),
 }
 DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
 NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
@@ -51,7 +52,8 @@ def _label_pattern(words: tuple[str, ...]) -> str:
 
 
 _HEADER_RE = {
-    kind: re.compile(rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s+|$)(?P<value>.*)$")
+    kind: re.compile(rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?"
+                     rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$)(?P<value>.*)$")
     for kind, words in HEADER_LABELS.items()
 }
 ALL_LABEL_WORDS: tuple[str, ...] = tuple(w for k, ws in HEADER_LABELS.items() if k != "ignore" for w in ws) + \
@@ -244,6 +246,12 @@ class _HeaderReader:
         if event is None:
             return False
         kind, time = event
+        found = find_date(line.text)
+        if found is not None and self.draft.date is None:
+            if found.date is not None:
+                self.draft.date = found.date  # 令和3年3月10日（水曜日）午前10時開議
+            else:
+                self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
         if kind == "start" and self.draft.start is None:
             self.draft.start = time
         elif kind == "end":
