@@ -10,6 +10,7 @@ from .layout import Line
 from .people import NameIndex
 from .roles import GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, split_person
 from .textutil import fold, squash
+from .times import time_event
 
 SENTENCE_END = tuple("。．.！？!?」』）)")
 NUMBERING = r"(?:\d+\s*[.．、)）]|\d+\s+|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|[一二三四五六七八九十]+\s+|第\s*\d+\s*)?\s*"
@@ -78,6 +79,12 @@ class Proceedings:
             return
         if self._agenda_heading(text):
             self.remark = None
+            return
+        if time_event(text) is not None:
+            # 午前9時28分 休憩 / 午後零時五分散会: the record's own procedural line.
+            resumed = self.last_spoken
+            self._narration(text, line)
+            self.last_spoken = resumed
             return
         if match := _BRACKET_LABEL.match(text):
             self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
