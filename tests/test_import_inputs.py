@@ -291,3 +291,27 @@ def test_importer_package_passes_mypy_strict() -> None:
 
     out, err, status = api.run(["--strict", "--no-incremental", str(ROOT / "hooks" / "gijiroku" / "importer")])
     assert status == 0, out + err
+
+
+def test_every_line_is_placed_or_reported() -> None:
+    """The safety net: a line whose text is in neither the meeting file nor a note is named."""
+    from gijiroku.importer.draft import Note
+    from gijiroku.importer.report import unplaced_lines
+
+    text = "日時：令和5年10月12日\n○山川会長　開会します。\nこの行は会議ファイルにない文です。\n"
+    meeting = "---\ndate: 2023-10-12\n---\n::: remark id=a kind=spoken speaker=x label=○山川会長\n開会します。\n"
+    found = unplaced_lines(text, meeting, [])
+    assert [(n.line, n.message.split(": ", 1)[0]) for n in found] == [(3, "line not placed in the meeting file")]
+    assert unplaced_lines(text, meeting, [Note(3, "reported already")]) == []
+
+
+def test_corpus_like_layouts_leave_no_line_unaccounted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, meeting, _ = _import(tmp_path, "m.txt", MINUTES_TEXT.encode("utf-8"))
+    err = capsys.readouterr().err
+    assert code == 0 and "not placed" not in err
+
+
+def test_html_pre_block_keeps_its_lines(tmp_path: Path) -> None:
+    page = ("<html><body><div id='menu'>メニュー</div><pre>\n" + MINUTES_TEXT.replace("<", "&lt;") + "</pre></body></html>")
+    code, meeting, _ = _import(tmp_path, "pre.html", page.encode("utf-8"))
+    assert code == 0 and "date: 2023-10-12" in meeting and "label=○森田委員" in meeting and "メニュー" not in meeting

@@ -21,7 +21,9 @@ TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", 
 _CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134F]+$")
 _MARKS = "○◯〇◎●◇◆☆★△▲□■※"
 _NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
-_ORDER_NOTE = re.compile(r"[(（]\s*(?:五十音順|敬称略|順不同|敬称省略|役職順|名簿順)\s*[)）]")
+_NOTE_WORDS = r"(?:五十音順|50音順|敬称略|順不同|敬称省略|役職順|名簿順|氏名五十音順)"
+_ORDER_NOTE = re.compile(rf"[(（]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*[)）]|^\s*[・※]?\s*{_NOTE_WORDS}\s*$")
+_COLUMN_HEADINGS = {"氏名", "所属", "役職", "職名", "区分", "備考", "番号", "職", "名前", "所属・役職", "役職名", "団体名"}
 
 
 @dataclass
@@ -74,6 +76,9 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         return
     text = re.sub(r"^[・•◦]\s*", "", text)
     if not text or _NONE.match(squash(text)):
+        return
+    if all(token in _COLUMN_HEADINGS for token in re.split(r"[\s/|｜]+", fold(text).strip())):
+        draft.note(line.no, f"column headings of the attendance table: {text}")
         return
     if re.fullmatch(r"[…‥・.．\-―─ー=＝\s]+", text):
         return

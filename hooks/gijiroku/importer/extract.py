@@ -148,7 +148,7 @@ _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5"
           "br", "body"}
 # Page furniture by class or id: menus, breadcrumbs, side bars, footers.
 _FURNITURE = re.compile(r"(?i)(?:^|[\s_-])(?:g?nav|navi|navigation|menu|breadcrumbs?|pankuzu|topicpath|sidebar|"
-                        r"side|footer|skip|sns|share|social)(?:$|[\s_-])")
+                        r"side|footer|header|skip|sns|share|social)(?:$|[\s_-])")
 
 
 class _TextOfPage(HTMLParser):

@@ -138,7 +138,7 @@ def split_regions(lines: list[Line], draft: Draft) -> Regions:
     return regions
 
 
-_SPEECH_START = re.compile(r"^(?:[○◯〇●◎]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
+_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
 
 
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")

@@ -15,7 +15,7 @@ from .times import time_event
 SENTENCE_END = tuple("。．.！？!?」』）)")
 NUMBERING = r"(?:\d+\s*[.．、)）]|\d+\s+|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|[一二三四五六七八九十]+\s+|第\s*\d+\s*)?\s*"
 _BULLET = re.compile(r"^[・･•]\s*(?P<text>.*)$")
-_CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎])\s*(?P<text>.*)$")
+_CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎◆◇△▲])\s*(?P<text>.*)$")
 _BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
 _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 # NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
