@@ -315,3 +315,10 @@ def test_html_pre_block_keeps_its_lines(tmp_path: Path) -> None:
     page = ("<html><body><div id='menu'>メニュー</div><pre>\n" + MINUTES_TEXT.replace("<", "&lt;") + "</pre></body></html>")
     code, meeting, _ = _import(tmp_path, "pre.html", page.encode("utf-8"))
     assert code == 0 and "date: 2023-10-12" in meeting and "label=○森田委員" in meeting and "メニュー" not in meeting
+
+
+def test_ascii_utf16_without_bom_is_named_not_stripped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = _import(tmp_path, "en16.txt", ENGLISH.encode("utf-16-le"))
+    assert code == 2 and "not UTF-8 (looks like UTF-16-LE)" in capsys.readouterr().err
+    code, meeting, _ = _import(tmp_path, "en16.txt", ENGLISH.encode("utf-16-le"), "--encoding", "utf-16-le")
+    assert code == 0 and "language: en" in meeting

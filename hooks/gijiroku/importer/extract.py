@@ -75,7 +75,10 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise Refused("input starts like UTF-16 but does not decode as UTF-16") from None
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text = data.decode("utf-8-sig")
+        if text.count("\x00") <= len(text) // 10:
+            return text, "utf-8"
+        # Valid UTF-8 but full of NULs: UTF-16 of mostly ASCII text, or a binary file.
     except UnicodeDecodeError:
         pass
     guess = guess_encoding(data)

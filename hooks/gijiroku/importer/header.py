@@ -175,8 +175,6 @@ class _HeaderReader:
             return
         text = line.text
         if not text:
-            if self.current in ("date", "venue", "datevenue", "time", "title"):
-                pass
             return
         if self._speech_starts(text):
             self.current = "proceedings"
@@ -304,10 +302,7 @@ class _HeaderReader:
             if value and not self.draft.title:
                 self.draft.title = tidy(value)
         elif kind == "ignore":
-            if value:
-                self.draft.note(line.no, f"header field not kept: {line.text[:60]}")
-            else:
-                self.draft.note(line.no, f"header field not kept: {line.text[:60]}")
+            self.draft.note(line.no, f"header field not kept: {line.text[:60]}")
         elif value and kind in ("agenda", "materials", "proceedings"):
             getattr(self.regions, kind).append(Line(line.no, value))
 
@@ -453,7 +448,7 @@ class _HeaderReader:
 
     def _unlabelled_date(self, used: set[int]) -> None:
         year: int | None = None
-        for line in self.preamble + [x for x in self.regions.attendees if isinstance(x, Line)][:0]:
+        for line in self.preamble:
             text = line.text
             posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)
             found = find_date(text)
