@@ -42,6 +42,7 @@ CATEGORY_WORDS = frozenset(("審議事項", "報告事項", "協議事項", "決
 def read_agenda(lines: list[Line], draft: Draft) -> None:
     """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported).
     When every top-level entry is a category (審議事項, 報告事項), the items under them are read."""
+    lines = [part for line in lines for part in _split_items(line)]
     schemes = [_scheme(line.text) for line in lines if line.text]
     tops = [found for found in schemes if found]
     if tops:
@@ -71,6 +72,17 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
             draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
             continue
         draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+
+
+def _split_items(line: Line) -> list[Line]:
+    """Several numbered items printed on one line: （１）…について（２）その他."""
+    folded = fold(line.text)
+    for pattern in (r"[(（]\s*\d+\s*[)）]", r"[①-⑳]", r"(?:^|\s)\d+\s*[.．]\s*(?=\D)"):
+        marks = list(re.finditer(pattern, folded))
+        if len(marks) >= 2 and marks[0].start() <= 1:
+            bounds = [m.start() for m in marks] + [len(folded)]
+            return [Line(line.no, line.text[a:b].strip()) for a, b in zip(bounds, bounds[1:]) if line.text[a:b].strip()]
+    return [line]
 
 
 _MATERIAL = re.compile(r"^(?P<label>(?:参考\s*資料|資料)\s*[\d０-９]*(?:\s*[-－‐ー―の]\s*[\d０-９]+)*)\s*[:：]?\s*(?P<title>.*)$")

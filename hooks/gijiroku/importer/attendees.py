@@ -94,6 +94,12 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     if any(word in squash(text) for word in MINUTES_WORDS) and not _is_run(text):
         draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
         return
+    inline = [p for p in re.split(r"\s+(?=[^\s、,，:：()（）]{1,12}[:：]\S)", text) if p.strip()]
+    if len(inline) > 1 and all(_leading_label(p)[0] is not None for p in inline[1:]):
+        # 委員：山田太郎、佐藤花子　事務局：鈴木一郎: two labelled lists on one line.
+        for part in inline:
+            _line(Line(line.no, part), draft, names, ctx)
+        return
     label, rest = _leading_label(text)
     if label is not None:
         ctx.label, ctx.prefix = label, None
