@@ -78,6 +78,6 @@ def test_convention_import_passes_check(case: str, tmp_path: Path) -> None:
     (minutes / "topics.yml").write_text("{}\n", encoding="utf-8")
     (minutes / "council" / "series.yml").write_text("name: {ja: 会議, en: Council}\norganiser: {ja: 府, en: Office}\n",
                                                     encoding="utf-8")
-    (minutes / "council" / "m1.ja.md").write_text(write_meeting(draft, {}), encoding="utf-8")
+    (minutes / "council" / f"m1.{draft.language}.md").write_text(write_meeting(draft, {}), encoding="utf-8")
     _, diags = load_archive(minutes)
     assert [d.format() for d in diags.errors] == []

@@ -89,6 +89,8 @@ class Draft:
     remarks: list[DraftRemark] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     language: str = "ja"
+    section: str = "opening"
+    """Where English minutes' remarks go: the agenda item of the last heading read."""
     counts: list[str] = field(default_factory=list)
     """Attendance printed only as a number (委員25名), kept as printed."""
     proposed_people: dict[str, dict[str, str]] = field(default_factory=dict)

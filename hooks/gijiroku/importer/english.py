@@ -30,6 +30,8 @@ _SPEAKER = re.compile(
     r"^(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Hon|Sen|Rep|Councillor|Councilor|Commissioner)\.?\s+[A-Z][A-Za-z'-]+"
     r"(?:\s+[A-Z][A-Za-z'-]+)?|(?:THE\s+)?(?:CHAIRMAN|CHAIRWOMAN|CHAIR|PRESIDENT|SECRETARY|SENATOR|MR|MRS|MS|DR)\.?"
     r"(?:\s+[A-Z][A-Z'-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s*[:.]\s+(?P<text>\S.*)$")
+_CLOCK = r"(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s*m\b\.?)?)"
+_HEADING = re.compile(r"^(?:\d+|[IVX]+|[A-Z])[.)]\s+(?P<title>[A-Z][A-Za-z &/,'()-]{2,60})$")
 _TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Hon|Sen|Rep|Councillor|Councilor|Commissioner)\.?\s+")
 
 
@@ -56,6 +58,8 @@ def parse_english(text: str, names: NameIndex) -> Draft:
     current: str | None = None
     in_body = False
     seen_field = False
+    title_line, title_is_minutes = 0, False
+    headings = not any(_field(m.group("label")) == "agenda" for m in map(_LABEL.match, lines) if m)
     for no, raw in enumerate(lines, start=1):
         line = tidy(raw)
         if not line:
@@ -72,8 +76,15 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             continue
         if not in_body and not seen_field and not _SPEAKER.match(line):
             # Before the first field: the title, then page text such as "Minutes of …".
-            if not draft.title and not find_date(line):
-                draft.title = line
+            if (not draft.title or (re.search(r"(?i)\bminutes\b", line) and not title_is_minutes)) \
+                    and (not find_date(line) or re.search(r"(?i)\bminutes\b", line)):
+                if draft.title:
+                    draft.note(title_line, f"text before the header fields, not placed: {draft.title[:50]}")
+                draft.title, title_line = line, no
+                title_is_minutes = bool(re.search(r"(?i)\bminutes\b", line))
+                found = find_date(line)
+                if found and found.date and draft.date is None:
+                    draft.date = found.date
             elif (found := find_date(line)) and found.date and draft.date is None:
                 draft.date = found.date
             else:
@@ -93,11 +104,14 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             draft.start, draft.end = start or draft.start, end or draft.end
             continue
         in_body = True
+        if heading := _HEADING.match(line):
+            _section(heading.group("title"), draft, create=headings)
+            continue
         _body_line(line, no, draft, names)
     if draft.start is None:
-        if called := re.search(r"(?i)called (?:the meeting )?to order at ([^.;,]*\d[^.;,]*(?:[ap]\.m\.)?)", text):
+        if called := re.search(rf"(?i)called (?:the meeting )?to order at {_CLOCK}", text):
             draft.start = parse_times(called.group(1))[0]
-    if adjourned := re.search(r"(?i)adjourned at ([^;,]*?\d[^;,]*?(?:[ap]\.\s?m\.|$))", text):
+    if adjourned := re.search(rf"(?i)adjourned at {_CLOCK}", text):
         draft.end = parse_times(adjourned.group(1))[0] or draft.end
     for note_line, message in ((1, "no date found") if draft.date is None else (0, ""),):
         if message:
@@ -123,7 +137,10 @@ def _header_value(kind: str, value: str, no: int, draft: Draft, names: NameIndex
     elif kind == "agenda":
         draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", value))
     elif kind in _GROUP:
-        for part in re.split(r"\s*[;,]\s*(?![A-Z][a-z]*\))|\s+and\s+", value):
+        # "Robert Hall, Planning Director; Amy Lopez, Recording Secretary": with semicolons,
+        # the commas join a name to a role; without them, commas separate people.
+        parts = re.split(r"\s*;\s*", value) if ";" in value else re.split(r"\s*,\s*|\s+and\s+", value)
+        for part in parts:
             _person(part, kind, no, draft, names)
 
 
@@ -151,6 +168,17 @@ def _person(printed: str, kind: str, no: int, draft: Draft, names: NameIndex) ->
                                              group, "Member"), label=kind))
 
 
+def _section(title: str, draft: Draft, create: bool) -> None:
+    """A numbered heading in the body (1. CALL TO ORDER): the agenda item that follows."""
+    for item in draft.agenda:
+        if item.title.lower() == title.lower():
+            draft.section = item.id
+            return
+    if create:
+        draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+        draft.section = draft.agenda[-1].id
+
+
 def _body_line(line: str, no: int, draft: Draft, names: NameIndex) -> None:
     match = _SPEAKER.match(line)
     if match and len(match.group("label")) <= 40 and _field(match.group("label")) is None:
@@ -160,16 +188,16 @@ def _body_line(line: str, no: int, draft: Draft, names: NameIndex) -> None:
         if not found and surname.upper() in ("CHAIRMAN", "CHAIRWOMAN", "CHAIR", "PRESIDENT"):
             found = [a for a in draft.attendees if a.group == "chair"]
         if len({a.person for a in found}) == 1 and found[0].person:
-            draft.remarks.append(DraftRemark("spoken", "opening", found[0].person, label, [match.group("text")], no))
+            draft.remarks.append(DraftRemark("spoken", draft.section, found[0].person, label, [match.group("text")], no))
             return
         if label.isupper() or _TITLES.match(label):
             person = names.find(surname) or names.propose(surname.title(), draft, no, key=f"speaker:{label}")
             draft.note(no, f"speaker {label!r} is not in the attendance list: written as '{person}'")
-            draft.remarks.append(DraftRemark("spoken", "opening", person, label, [match.group("text")], no))
+            draft.remarks.append(DraftRemark("spoken", draft.section, person, label, [match.group("text")], no))
             return
     if draft.remarks and draft.remarks[-1].kind == "spoken" and not draft.remarks[-1].paragraphs[-1].endswith(
             (".", "?", "!", '"', ":")) and not re.match(r"^(?:\d+[.)]|[A-Z][A-Z ]{4,}$)", line):
         # A hard-wrapped line of the remark above (it stopped mid-sentence).
         draft.remarks[-1].paragraphs[-1] += " " + line
         return
-    draft.remarks.append(DraftRemark("narration", "opening", None, "", [line], no))
+    draft.remarks.append(DraftRemark("narration", draft.section, None, "", [line], no))
