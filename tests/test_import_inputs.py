@@ -322,3 +322,10 @@ def test_ascii_utf16_without_bom_is_named_not_stripped(tmp_path: Path, capsys: p
     assert code == 2 and "not UTF-8 (looks like UTF-16-LE)" in capsys.readouterr().err
     code, meeting, _ = _import(tmp_path, "en16.txt", ENGLISH.encode("utf-16-le"), "--encoding", "utf-16-le")
     assert code == 0 and "language: en" in meeting
+
+
+def test_values_are_cut_as_printed_even_after_characters_nfkc_lengthens() -> None:
+    draft = parse_minutes("第1回 会議 議事録\n場所：架空会館…２階①会議室\n日時：令和5年6月1日（木）10:00～11:00\n"
+                          "出席者\n（委員）\n山田委員長、佐藤委員\n議事録\n○山田委員長　①について…説明します。\n", {})
+    assert draft.venue == "架空会館…２階①会議室"
+    assert [(r.label, r.paragraphs) for r in draft.remarks] == [("○山田委員長", ["①について…説明します。"])]

@@ -13,7 +13,7 @@ from .layout import Line
 from .people import NameIndex
 from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS,
                     is_name, role_suffix, split_person)
-from .textutil import fold, squash, tidy
+from .textutil import fold, fold_aligned, squash, tidy
 
 TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
                "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
@@ -123,7 +123,7 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
 def _leading_label(text: str) -> tuple[str | None, str]:
     """A list label at the start of a line and the rest: 【委員】, (臨時委員), 委員:, (委  員) 阿部…,
     or a label alone on its line (委員, 文部科学省)."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
         return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
     if match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded):
@@ -553,7 +553,7 @@ _SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s
 def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
     """A group word printed with spaces between its characters (座　　長, 事 務 局) at the
     start of a line, and the rest."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     for word, regex in _SPACED_GROUPS:
         if (match := regex.match(folded)) and " " in match.group(0).strip():
             return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""

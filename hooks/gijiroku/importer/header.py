@@ -10,7 +10,7 @@ from .draft import Draft
 from .eras import find_date, for_matching, kanji_number
 from .layout import Line
 from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
-from .textutil import fold, squash, tidy
+from .textutil import fold, fold_aligned, squash, tidy
 from .times import parse_times, time_event
 
 # Printed header labels by the field they introduce. Matching ignores spaces inside
@@ -19,7 +19,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
     "date": ("開催日時", "開催年月日", "開催日", "会議日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
     "time": ("開催時間", "会議時間", "時間"),
-    "venue": ("開催場所", "開催会場", "会議場所", "会議室", "場所", "会場", "開催地"),
+    "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
                "案件", "議案", "議事日程", "協議事項", "会議事項"),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
@@ -41,7 +41,7 @@ NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[�
 _OPEN, _CLOSE = "【〔\\[(（<＜≪《〈", "】〕\\])）>＞≫》〉"
 MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会議記録", "委員会記録", "速記録", "審議結果", "要点記録",
                  "議事要録", "会議概要")
-_POSTING = re.compile(r"更新日|掲載日|公開日|作成日|登録日|印刷|最終更新|掲載開始|公表日|ID[:：]")
+_POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
     r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
@@ -86,7 +86,7 @@ class Regions:
 
 def header_kind(text: str) -> tuple[str, str] | None:
     """('date', value) etc. when the line is a header label, with the value after it."""
-    folded = fold(text)
+    folded = fold_aligned(text)
     for kind, regex in _HEADER_RE.items():
         if match := regex.match(folded):
             value = match.group("value").strip()
@@ -98,7 +98,10 @@ def header_kind(text: str) -> tuple[str, str] | None:
 def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
-    folded = re.sub(r"\s*[(（]\s*(?:\d+\s*名|なし|無し)\s*[)）]\s*$", "", fold(text))  # 出席議員（１２名）
+    # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
+    text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
+                  "", text)
+    folded = fold_aligned(text)
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
@@ -401,7 +404,7 @@ class _HeaderReader:
         if start:
             self.draft.start, self.draft.end = start, end or self.draft.end
         if with_venue:
-            rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold(value))[-1]
+            rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold_aligned(value))[-1]
             if rest and not find_date(rest):
                 self.draft.venue = tidy(value[len(value) - len(rest):])
 

@@ -9,7 +9,7 @@ from .draft import Draft, DraftAttendee, DraftRemark
 from .layout import Line
 from .people import NameIndex
 from .roles import GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, split_person
-from .textutil import fold, squash
+from .textutil import fold, fold_aligned, squash
 from .times import time_event
 
 SENTENCE_END = tuple("。．.！？!?」』）)")
@@ -68,7 +68,7 @@ class Proceedings:
 
     def _line(self, line: Line) -> None:
         text = line.text
-        folded = fold(text)
+        folded = fold_aligned(text)
         if _FOOTER.search(text) and len(text) < 80:
             self.draft.note(line.no, f"page text after the record, skipped: {text[:50]}")
             return
@@ -94,7 +94,7 @@ class Proceedings:
             return
         if match := _CIRCLE.match(text):
             rest = match.group("text")
-            label = _CIRCLE_LABEL.match(fold(rest))
+            label = _CIRCLE_LABEL.match(fold_aligned(rest))
             if label and self._is_label(label.group("label"), bool(label.group("text"))):
                 printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
                 self._labelled(match.group("mark") + printed, printed,

@@ -26,6 +26,18 @@ def tidy(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def fold_aligned(text: str) -> str:
+    """NFKC character by character, keeping a character whose NFKC form is longer (…, ①, ㈱).
+
+    The result has the same length as `text`, so a position found in it cuts the
+    original at the same place: labels are matched here and values cut as printed."""
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
 def width_fold(text: str) -> str:
     """Full-width ASCII and the ideographic space as half-width, one character for one.
 
