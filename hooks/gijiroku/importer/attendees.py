@@ -84,8 +84,7 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         return
     # A legend of marks: (◎部会長、○副部会長).
     if legend := re.fullmatch(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]", fold(text)):
-        for mark, word in re.findall(rf"([{_MARKS}])\s*(?:印は)?([^、,，)）]+)", legend.group(1)):
-            ctx.legend[mark] = squash(word)
+        _legend(legend.group(1), ctx)
         return
     # A note about the list, in brackets with a sentence in it: not a person.
     if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
@@ -118,6 +117,12 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     segments = _segments(text)
     for segment in segments:
         _single(segment, line, draft, names, ctx)
+
+
+def _legend(text: str, ctx: _Context) -> None:
+    """Marks and what they stand for: ◎部会長、○副部会長 / ◎は会長 / ○印は委員."""
+    for mark, word in re.findall(rf"([{_MARKS}])\s*(?:印)?\s*(?:は|:|：)?\s*([^、,，)）]+)", fold(text)):
+        ctx.legend[mark] = squash(word)
 
 
 def _leading_label(text: str) -> tuple[str | None, str]:
@@ -205,6 +210,10 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
     """A comma run: each entry a person with optional title, role or bracketed note."""
     group_all = None
     absent_people: list[tuple[str, str]] = []
+    if legend := re.search(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]\s*$", text):
+        # …、鈴木一郎（◎は会長）: a legend at the end of the run explains its marks.
+        _legend(legend.group(1), ctx)
+        text = text[: legend.start()]
     # (欠席:浜委員、渡邉委員) and (後藤副委員長は欠席) inside the run.
     for match in list(re.finditer(r"[(（]\s*欠席\s*[:：]?\s*([^)）]+)[)）]|[(（]([^)）]+?)\s*は\s*欠席\s*[)）]", text)):
         names_part = match.group(1) or match.group(2)

@@ -8,7 +8,7 @@ import re
 from .draft import Draft, DraftAttendee, DraftRemark
 from .layout import Line
 from .people import NameIndex
-from .roles import GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, split_person
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, split_person
 from .textutil import fold, fold_aligned, squash
 from .times import time_event
 
@@ -24,7 +24,7 @@ _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
-_ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,10})[)）]\s*(?P<text>\S.*)$")
+_ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
 _INTERJECTION = re.compile(r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
                            r".*[)）〕\]］]$")
 _ANONYMOUS = re.compile(rf"^(?:[A-ZＡ-Ｚ]{{1,2}}|[○〇●◯×＊*]{{1,3}})(?:{_SUFFIX})$|^(?:{_SUFFIX})[A-ZＡ-Ｚ]{{1,2}}$")
@@ -115,6 +115,12 @@ class Proceedings:
         if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
             self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
                         label=text[: len(text) - len(role.group("text"))].strip())
+            return
+        if (named := _ROLE_ONLY.match(folded)) and not _INTERJECTION.match(folded) and \
+                self._is_label(named.group("role"), True) and split_person(named.group("role")).role:
+            # (山田委員) 意見…: a speaker label in brackets.
+            cut = len(text) - len(named.group("text"))
+            self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
             return
         if self._bare_label(text, line):
             return
@@ -289,7 +295,8 @@ class Proceedings:
                                                           (role and rest.endswith(role) and loose) or
                                                           rest == attendee.label or
                                                           (affiliation and (affiliation.endswith(rest) or rest in affiliation)) or
-                                                          (loose and rest in ROLE_WORDS) or
+                                                          (rest in ROLE_WORDS and (loose or not attendee.label
+                                                                                   or attendee.label in GENERIC_GROUPS)) or
                                                           GROUP_WORDS.get(rest) == attendee.group or
                                                           (rest == "事務局" and attendee.group == "secretariat"))):
                         candidates.append(attendee)
