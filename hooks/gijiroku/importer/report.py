@@ -36,6 +36,8 @@ def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | N
         return _refuse(path, str(exc), report)
     except RecursionError:
         return _refuse(path, "input is nested too deeply to read", report)
+    except Exception as exc:  # a bug of ours: still one line for the user, never a traceback
+        return _refuse(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it", report)
     meeting = write_meeting(draft, people)
     draft.notes.extend(unplaced_lines(source.text, meeting, source.notes + draft.notes))
     if output is None:
