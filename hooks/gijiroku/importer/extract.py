@@ -248,7 +248,7 @@ def _from_html(html: str) -> Extracted:
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-－‐―]\s*\d{1,4}\s*[-－‐―]|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|[(（]\s*\d{1,4}\s*[)）]|"
                           r"(?:page|p\.)\s*\d{1,4}|\d{1,4}\s*ページ)\s*$", re.I)
 _ENDS_SENTENCE = tuple("。．.！？!?」』）)：:")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[○◯〇●◎◇◆■□・•※【〔《≪(（]|\d+\s*[.．、)]|[①-⑳]|第\s*\d+|[一二三四五六七八九十]+\s*[、.．])")
+_STARTS_BLOCK = re.compile(r"^\s*(?:[○◯〇●◎◇◆■□・•※【〔《≪(（]|\d+\s*[.．、)]|\d{1,2}\s+(?=\D)|\d{1,3}$|[①-⑳]|第\s*\d+|[一二三四五六七八九十]+\s*[、.．])")
 
 
 def _from_pdf(data: bytes) -> Extracted:
@@ -264,7 +264,13 @@ def _from_pdf(data: bytes) -> Extracted:
     if not raw.strip():
         raise Refused("the PDF holds no text (a scanned image?): run OCR first")
     extracted = Extracted("", "pdf")
-    extracted.text = strip_controls(mend_pages(raw.split("\f"), extracted.notes), extracted.notes)
+    # Japanese CID fonts map the wave dash of 10:00～12:00 to U+02DC SMALL TILDE.
+    text = mend_pages(raw.replace("\u02dc", "~").split("\f"), extracted.notes)
+    for no, line in enumerate(text.split("\n"), start=1):
+        if "(cid:" in line:
+            extracted.notes.append(Note(no, "characters the PDF does not map to text, written as (cid:N)",
+                                        "correct them from the printed page"))
+    extracted.text = strip_controls(text, extracted.notes)
     return extracted
 
 
@@ -304,6 +310,7 @@ def join_wrapped(lines: list[str]) -> str:
         return ""
     full = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 5 else lengths[-1]
     out: list[str] = []
+    last_width = 0
     for line in lines:
         text = line.strip()
         blanks = 0
@@ -311,11 +318,18 @@ def join_wrapped(lines: list[str]) -> str:
             blanks += 1
         previous = out[-1 - blanks] if blanks < len(out) else ""
         # Blank lines between text boxes carry no meaning in PDF text: a full line that
-        # stops mid-sentence goes on in the next line of text, across them.
-        if text and previous and blanks <= 1 and len(previous) >= full * 0.85 and full >= 20 \
-                and not previous.endswith(_ENDS_SENTENCE) and not _STARTS_BLOCK.match(text):
+        # stops mid-sentence goes on in the next line of text, across them. Only the
+        # printed width of the line above counts, not what was already joined to it.
+        joins = text and previous and blanks <= 1 and last_width >= full * 0.85 and full >= 20 \
+            and not previous.endswith(_ENDS_SENTENCE) and not _STARTS_BLOCK.match(text) \
+            and not re.match(r"^[^\s:：、。]{1,8}\s*[:：]", text)
+        if text:
+            last_width = len(text)
+        if joins:
             del out[len(out) - blanks:]
-            joiner = " " if re.search(r"[A-Za-z0-9,]$", previous) and re.match(r"[A-Za-z0-9]", text) else ""
+            # Words of Latin script get their space back; digits of a number cut by the
+            # margin (2月1 / 6日) are closed up.
+            joiner = " " if re.search(r"[A-Za-z,.;]$", previous) and re.match(r"[A-Za-z0-9]", text) else ""
             out[-1] = previous + joiner + text
             continue
         out.append(text)

@@ -124,11 +124,17 @@ def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> l
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text):
+        # Blank lines between the characters do not break the run (PDF text boxes).
+        j, chars = i, list[str]()
+        while j < len(lines) and (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text)
+                                  or not lines[j].text and chars):
+            if lines[j].text:
+                chars.append(lines[j].text)
             j += 1
-        run = "".join(line.text for line in lines[i:j])
-        labels = _labels_from(run, known) if j - i >= 2 else None
+        run = "".join(chars)
+        if len(chars) < 2:
+            j = i + len(chars)
+        labels = _labels_from(run, known) if len(chars) >= 2 else None
         if labels is None:
             out.append(lines[i])
             i += 1
