@@ -444,10 +444,11 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     text = " ".join(tokens)
     if prefix and _NONE.match(squash(text)):
         return
-    if prefix and _is_run(text):
+    if prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
+        # 委員 高田英亮、鈴木太雄 / 山田太郎　佐藤花子　鈴木一郎: a list after the group word.
         saved = ctx.label
-        ctx.label = prefix
-        _run(text, line, draft, names, ctx)
+        ctx.label = prefix or ctx.label
+        _run(text if _is_run(text) else "、".join(tokens), line, draft, names, ctx)
         ctx.label = saved
         return
     text = re.sub(r"\s*(?:君|さん)$", "", text)
@@ -567,6 +568,15 @@ def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
         if (match := regex.match(folded)) and " " in match.group(0).strip():
             return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""
     return None
+
+
+def _space_separated_names(tokens: list[str]) -> bool:
+    """Full names separated by spaces only (山田太郎　佐藤花子　鈴木一郎): each token long
+    enough to hold a family and a given name, none a post or a group word."""
+    if len(tokens) < 2 or not all(is_name(t, 6) and not _is_title(t) and t not in GROUP_WORDS for t in tokens):
+        return False
+    lengths = [len(t) for t in tokens]
+    return all(n >= 4 for n in lengths) or (len(tokens) >= 3 and all(n >= 3 for n in lengths))
 
 
 def _looks_like_name(tokens: list[str]) -> int:
