@@ -114,6 +114,11 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     if _is_run(text):
         _run(text, line, draft, names, ctx)
         return
+    wide = [p for p in re.split(r"[ \t\u3000]{2,}", line.raw.strip()) if p] if line.raw and text == line.text else []
+    if len(wide) >= 2 and all(_spaced_name(p) for p in wide):
+        # 山田 太郎　　佐藤 花子　　鈴木 一郎: wide gaps between people, narrow ones inside names.
+        _run("、".join(tidy(p) for p in wide), line, draft, names, ctx)
+        return
     segments = _segments(text)
     for segment in segments:
         _single(segment, line, draft, names, ctx)
@@ -568,6 +573,12 @@ def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
         if (match := regex.match(folded)) and " " in match.group(0).strip():
             return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""
     return None
+
+
+def _spaced_name(text: str) -> bool:
+    """A name printed family, space, given (山田 太郎) and nothing else."""
+    tokens = tidy(text).split(" ")
+    return len(tokens) == 2 and all(is_name(t, 4) and not _is_title(t) and t not in GROUP_WORDS for t in tokens)
 
 
 def _space_separated_names(tokens: list[str]) -> bool:

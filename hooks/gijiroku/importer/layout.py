@@ -27,6 +27,8 @@ class Line:
 
     no: int
     text: str
+    raw: str = ""
+    """The line as printed, its runs of spaces kept (they separate people in some lists)."""
 
 
 def clean(raw: str) -> str:
@@ -58,7 +60,7 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line
                 (len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3):
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
-        lines.append(Line(no, cleaned))
+        lines.append(Line(no, cleaned, raw))
     return _numbered_headings(_one_character_labels(lines, header_words))
 
 
