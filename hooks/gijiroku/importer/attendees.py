@@ -43,6 +43,10 @@ class _Context:
     """The previous line ended with 、: the next line continues the same run."""
     segment_start: int = 0
     """Where the current (以上 X) segment began in the attendee list."""
+    fresh_label: bool = False
+    """A label stood alone on the line above and no one has been listed under it yet."""
+    qualifier: str = ""
+    """A bracketed qualifier of that label ((水循環政策担当)), for the next person's affiliation."""
     legend: dict[str, str] = field(default_factory=dict)
     marks: dict[int, str] = field(default_factory=dict)
     counted: bool = False
@@ -100,12 +104,29 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
             _line(Line(line.no, part), draft, names, ctx)
         return
     label, rest = _leading_label(text)
+    if label is not None and ctx.fresh_label and rest and re.match(r"^\s*[(（]", text):
+        # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
+        ctx.qualifier, label = label, None
+        text = rest
     if label is not None:
-        ctx.label, ctx.prefix = label, None
+        ctx.label, ctx.prefix, ctx.qualifier = label, None, ""
         ctx.segment_start = len(draft.attendees)
+        ctx.fresh_label = not rest
         if not rest:
             return
         text = rest
+    count_before = len(draft.attendees)
+    _people(text, line, draft, names, ctx)
+    if len(draft.attendees) > count_before:
+        ctx.fresh_label = False
+        if ctx.qualifier:
+            for attendee in draft.attendees[count_before:]:
+                attendee.affiliation = tidy(f"{ctx.qualifier} {attendee.affiliation}")
+            ctx.qualifier = ""
+
+
+def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """The people on one attendance line, after its label."""
     if _count_only(text):
         draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
         draft.counts.append(text)
@@ -296,6 +317,10 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
     role_word = printed.role if printed.role not in HONORIFICS else ""
     group = _group_for(ctx, role_word, paren, title, group_all)
+    if title and group == ctx.label and _is_post(ctx.label):
+        # 国務大臣 / … then 国土交通大臣政務官 小林 茂樹君: in a list of officials printed title
+        # first, each entry's own title is its label; the post above named only its entry.
+        group = title
     affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
                                        paren if paren and paren != group else "") if x)
     _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation)
@@ -321,6 +346,12 @@ def _is_title(word: str) -> bool:
     if not flat:
         return False
     return flat in ROLE_WORDS or bool(role_suffix(flat)) and len(flat) >= 3
+
+
+def _is_post(label: str | None) -> bool:
+    """A label that is one official's post (国務大臣, 政務官) rather than a group (委員, 事務局)."""
+    return bool(label) and label not in ("委員", "議員", "職員", "構成員", "事務局", "理事", "監事", "幹事") and \
+        bool(re.search(r"(?:大臣|政務官|長官|審議官|参事官|専門員|調査員)$", label or ""))
 
 
 def _relabel(attendee: DraftAttendee, label: str) -> None:
