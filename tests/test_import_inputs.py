@@ -329,3 +329,14 @@ def test_values_are_cut_as_printed_even_after_characters_nfkc_lengthens() -> Non
                           "出席者\n（委員）\n山田委員長、佐藤委員\n議事録\n○山田委員長　①について…説明します。\n", {})
     assert draft.venue == "架空会館…２階①会議室"
     assert [(r.label, r.paragraphs) for r in draft.remarks] == [("○山田委員長", ["①について…説明します。"])]
+
+
+@pytest.mark.parametrize("title, printed, day", [
+    ("令和5年度 第3回 架空協議会 会議録", "2月18日（日）午後1時30分～午後3時", dt.date(2024, 2, 18)),
+    ("令和5年度 第1回 架空協議会 会議録", "5月27日（土）10:00～12:00", dt.date(2023, 5, 27)),
+    ("2023年 第2回 架空協議会 会議録", "11月7日（火）18:30～20:00", dt.date(2023, 11, 7)),
+])
+def test_month_and_day_take_the_year_printed_above(title: str, printed: str, day: dt.date) -> None:
+    draft = parse_minutes(f"{title}\n開催日：{printed}\n場所：架空会館\n", {})
+    assert draft.date == day and draft.start is not None
+    assert any("was taken from the text above" in n.message for n in draft.notes)

@@ -91,6 +91,7 @@ def arabic_numerals(text: str) -> str:
     Only numerals directly followed by 年/月/日/時/分/回/号 are converted, so names such
     as 三浦 or 一郎 are left alone."""
     def convert(match: re.Match[str]) -> str:
+        """One numeral run as digits, or unchanged when it is not a number."""
         number = kanji_number(match.group(0))
         return match.group(0) if number is None else str(number)
 

@@ -169,6 +169,7 @@ class _TextOfPage(HTMLParser):
         self.main_depth: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open an element: skip page furniture, start a line for a block, number list items."""
         if tag in _VOID:
             if tag in ("br", "hr") and not self.skip_depth:
                 self.parts.append("\n")
@@ -200,6 +201,7 @@ class _TextOfPage(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        """Close elements up to this one (HTML leaves many unclosed), ending their lines."""
         if tag in _VOID:
             return
         while self.stack:
@@ -219,6 +221,7 @@ class _TextOfPage(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        """Text outside skipped elements, with its white space collapsed (except in <pre>)."""
         if self.skip_depth:
             return
         self.parts.append(data if self.pre else re.sub(r"[ \t\r\n]+", " ", data))

@@ -159,12 +159,14 @@ class _HeaderReader:
         self.preamble: list[Line] = []
         self.seen_header = False
         self.year_hint: int | None = None
+        self.fiscal = False
         self.mixed_agenda = False
         self.following = ""
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
 
     def line(self, line: Line) -> None:
+        """Place one line: in the proceedings, a header field, or the value of the field before."""
         if self.current == "proceedings" and (event := time_event(line.text)) is not None:
             # 午後零時五分散会 at the end of the proceedings: the end time, and kept as narration.
             if event[0] == "end":
@@ -179,6 +181,7 @@ class _HeaderReader:
         text = line.text
         if not text:
             return
+        self._year_hint(text)
         if self._speech_starts(text):
             self.current = "proceedings"
             self.regions.proceedings.append(line)
@@ -201,6 +204,32 @@ class _HeaderReader:
             self._field(line, *found)
             return
         self._value(line)
+
+    def _year_hint(self, text: str) -> None:
+        """The year printed before a date that gives only month and day: 令和5年 / 2023年, or
+        令和5年度 (a fiscal year: its January to March fall in the next calendar year)."""
+        folded = for_matching(text)
+        if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年(度)?", folded):
+            probe = find_date(f"{era.group(1)}{era.group(2)}年6月1日")
+            if probe is not None and probe.date is not None:
+                self.year_hint, self.fiscal = probe.date.year, bool(era.group(3))
+        elif west := re.search(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?", folded):
+            self.year_hint, self.fiscal = int(west.group(1)), bool(west.group(2))
+
+    def _month_day(self, text: str, line: Line) -> bool:
+        """A date printed as month and day only (5月27日), with the year from the lines above."""
+        folded = for_matching(text)
+        month_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日", folded)
+        if month_day is None or self.year_hint is None:
+            return False
+        month = int(month_day.group(1))
+        year = self.year_hint + (1 if self.fiscal and month <= 3 else 0)
+        found = find_date(f"{year}年{month}月{month_day.group(2)}日")
+        if found is None or found.date is None:
+            return False
+        self.draft.date = found.date
+        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({year}): check the date")
+        return True
 
     def _header_resumes(self, text: str) -> bool:
         """A heading such as 議事録 that stood above the header fields rather than the
@@ -385,6 +414,12 @@ class _HeaderReader:
         if not value:
             return
         found = find_date(value)
+        if found is None and not self.labelled_date and self._month_day(value, line):
+            self.labelled_date = True
+            start, end = parse_times(re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日", " ", for_matching(value)))
+            if start:
+                self.draft.start, self.draft.end = start, end
+            return
         if found is None:
             start, end = parse_times(value)
             if start and self.draft.start is None:
