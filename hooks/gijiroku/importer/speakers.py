@@ -302,7 +302,9 @@ class Proceedings:
                         candidates.append(attendee)
                         break
         if hint and len(candidates) > 1:
-            candidates = [a for a in candidates if squash(a.name)[len(squash(a.name.split(" ")[0])):].startswith(hint)]
+            # 渡邉(光): the character after the surname is the given name's first.
+            candidates = [a for a in candidates if (" " in a.name and squash(a.name.split(" ")[1]).startswith(hint))
+                          or (" " not in a.name and hint in squash(a.name)[1:4])]
         if len({a.person for a in candidates}) > 1:
             # Same surname: the role printed in the label tells them apart.
             exact_role = [a for a in candidates if flat.endswith(squash(a.role)) and squash(a.role) or
