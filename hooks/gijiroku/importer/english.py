@@ -67,7 +67,7 @@ def parse_english(text: str, names: NameIndex) -> Draft:
                 current = None
             continue
         match = _LABEL.match(line)
-        kind = _field(match.group("label")) if match else None
+        kind = _field(match.group("label")) if match else _field(line)  # "Present" alone as a heading
         if kind and not in_body:
             current = kind
             seen_field = True
@@ -92,7 +92,9 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             continue
         if not in_body and current in ("present", "absent", "staff", "guests", "chair") and len(line) < 80 \
                 and not line.endswith("."):
-            _header_value(current, line, no, draft, names)
+            # One person a line under the heading: "Jane Doe, Chair" is a name and a role.
+            for part in re.split(r"\s*;\s*", line):
+                _person(part, current, no, draft, names)
             continue
         if not in_body and current == "agenda" and re.match(r"^(?:\d+[.)]|[-*•])\s*", line):
             title = re.sub(r"^(?:\d+[.)]|[-*•])\s*", "", line)
@@ -145,7 +147,7 @@ def _header_value(kind: str, value: str, no: int, draft: Draft, names: NameIndex
 
 
 def _person(printed: str, kind: str, no: int, draft: Draft, names: NameIndex) -> None:
-    printed = printed.strip().rstrip(".")
+    printed = re.sub(r"^(?:[-*•·]|\d+[.)])\s*", "", printed.strip()).rstrip(".")
     if not printed or printed.lower() in ("none", "n/a"):
         return
     role = ""
@@ -163,6 +165,10 @@ def _person(printed: str, kind: str, no: int, draft: Draft, names: NameIndex) ->
         draft.note(no, f"cannot tell the name in {printed!r}", "kept as it is: check the name")
     person = names.find(name) or names.propose(name, draft, no)
     group = _GROUP[kind]
+    if kind == "present" and re.match(r"(?i)vice[- ]?chair", role):
+        group = "vice-chair"
+    elif kind == "present" and re.match(r"(?i)chair|president|presiding", role):
+        group = "chair"
     draft.attendees.append(DraftAttendee(group=group, name=name, person=person, line=no, absent=kind == "absent",
                                          role=role or {"chair": "Chair", "secretariat": "Staff", "guest": "Guest"}.get(
                                              group, "Member"), label=kind))
