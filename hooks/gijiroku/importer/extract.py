@@ -84,7 +84,10 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str]:
     guess = guess_encoding(data)
     if guess is None:
         raise Refused("input is binary, not text")
-    raise Refused(f"input is not UTF-8 (looks like {guess}): rerun with --encoding {guess.lower()}")
+    # cp932 (Windows Shift_JIS) also reads ①, 髙 and the other characters Japanese
+    # offices use that plain Shift_JIS lacks: suggest it.
+    suggestion = "cp932" if guess == "Shift_JIS" else guess.lower()
+    raise Refused(f"input is not UTF-8 (looks like {guess}): rerun with --encoding {suggestion}")
 
 
 def guess_encoding(data: bytes) -> str | None:
