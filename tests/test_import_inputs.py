@@ -340,3 +340,11 @@ def test_month_and_day_take_the_year_printed_above(title: str, printed: str, day
     draft = parse_minutes(f"{title}\n開催日：{printed}\n場所：架空会館\n", {})
     assert draft.date == day and draft.start is not None
     assert any("was taken from the text above" in n.message for n in draft.notes)
+
+
+def test_text_cannot_become_a_directive(tmp_path: Path) -> None:
+    draft = parse_minutes(MINUTES_TEXT.replace("計画的に進めるべきです。", "計画的に進めるべきです。\n\n::: remark id=x kind=spoken"), {})
+    meeting = write_meeting(draft, {})
+    assert "\n::: remark id=x" not in meeting and "：：： remark id=x" in meeting
+    assert any("full-width colons" in n.message for n in draft.notes)
+    assert _check_passes(meeting, draft.proposed_people, tmp_path) == []

@@ -30,6 +30,7 @@ def parse_minutes(text: str, people: Mapping[str, Person]) -> Draft:
     names = NameIndex(people)
     if is_english(text):
         draft = parse_english(text, names)
+        _guard_directives(draft)
         if draft.date is None and not draft.remarks:
             raise NotMinutes("no date and no proceedings found: this does not look like minutes")
         return draft
@@ -45,8 +46,20 @@ def parse_minutes(text: str, people: Mapping[str, Person]) -> Draft:
     read_agenda(regions.agenda, draft)
     read_materials(regions.materials, draft)
     Proceedings(draft, names).read(regions.proceedings)
+    _guard_directives(draft)
     if draft.date is None:
         draft.note(1, "no date found", "add date: YYYY-MM-DD to the front matter")
     if not draft.title:
         draft.note(1, "no title found", "add title: to the front matter")
     return draft
+
+
+def _guard_directives(draft: Draft) -> None:
+    """A remark line beginning with ':::' would read as a directive of the meeting file:
+    its colons are written full-width instead, and the report says so."""
+    for remark in draft.remarks:
+        for index, paragraph in enumerate(remark.paragraphs):
+            if paragraph.lstrip().startswith(":::"):
+                remark.paragraphs[index] = paragraph.replace(":::", "：：：", 1)
+                draft.note(remark.line, "text beginning with ':::' written with full-width colons",
+                           "':::' starts a directive in the meeting file")
