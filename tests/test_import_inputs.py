@@ -348,3 +348,39 @@ def test_text_cannot_become_a_directive(tmp_path: Path) -> None:
     assert "\n::: remark id=x" not in meeting and "：：： remark id=x" in meeting
     assert any("full-width colons" in n.message for n in draft.notes)
     assert _check_passes(meeting, draft.proposed_people, tmp_path) == []
+
+
+DL_PAGE = """<html><head><title>審議会</title></head><body>
+<div id="header"><p>架空市公式サイト 文字サイズ 拡大 標準</p></div>
+<div id="side"><ul><li>市政情報</li><li>審議会一覧</li></ul></div>
+<div id="contents">
+<p class="update">更新日：2024年6月3日</p>
+<h1>令和6年度第1回架空市環境審議会 会議録</h1>
+<dl>
+<dt>開催日時</dt><dd>令和6年5月20日（月曜日）午後2時から午後3時30分まで</dd>
+<dt>開催場所</dt><dd>架空市役所本庁舎3階 301会議室</dd>
+<dt>出席者</dt><dd>委員：山田太郎（会長）、佐藤花子、鈴木一郎<br>事務局：環境部長 高橋次郎、環境政策課長 伊藤三郎</dd>
+<dt>欠席者</dt><dd>小林五郎委員</dd>
+<dt>議題</dt><dd>(1) 環境基本計画の改定について<br>(2) その他</dd>
+</dl>
+<h2>会議の経過</h2>
+<p>山田会長：ただいまから会議を開きます。</p>
+<p>伊藤課長：資料1について説明します。</p>
+<p>佐藤委員：質問があります。</p>
+</div>
+<div id="footer"><p>このページの先頭へ</p><p>Copyright 架空市</p></div>
+</body></html>
+"""
+
+
+def test_html_definition_list_header_side_menu_and_footer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, meeting, _ = _import(tmp_path, "dl.html", DL_PAGE.encode("utf-8"), "--report", "json")
+    report = json.loads(capsys.readouterr().err)
+    assert code == 0 and report["kind"] == "html"
+    assert (report["date"], report["start"], report["end"]) == ("2024-05-20", "14:00", "15:30")
+    assert report["venue"] == "架空市役所本庁舎3階 301会議室"
+    assert [e["ja"] for e in report["proposed_people"].values()] == ["山田太郎", "佐藤花子", "鈴木一郎", "高橋次郎", "伊藤三郎", "小林五郎"]
+    assert report["agenda"] == ["環境基本計画の改定について", "その他"]
+    assert "absent: true" in meeting and "label=伊藤課長：" in meeting
+    for furniture in ("文字サイズ", "市政情報", "ページの先頭へ", "Copyright"):
+        assert furniture not in meeting
