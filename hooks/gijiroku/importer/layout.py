@@ -18,7 +18,7 @@ _BOLD = re.compile(r"^\*\*(.*)\*\*$")
 _BOX = "─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬"
 _BOX_ONLY = re.compile(rf"^[\s{_BOX}\-=_…・.．‥―ー－]+$")
 _PAGE_MARK = re.compile(r"^\s*[-－‐―]\s*\d{1,4}\s*[-－‐―]\s*")
-_TABLE_HEADINGS = {"番号", "氏名", "議席番号", "議席", "番", "名前", "職名", "職", "出欠", "備考"}
+_TABLE_HEADINGS = {"番号", "氏名", "議席番号", "議席", "番", "名前", "職名", "職", "出欠", "備考", "項目", "内容", "区分", "所属"}
 
 
 @dataclass(slots=True)
@@ -29,6 +29,8 @@ class Line:
     text: str
     raw: str = ""
     """The line as printed, its runs of spaces kept (they separate people in some lists)."""
+    cell: bool = False
+    """A cell of a table row: the cells of one row share the row's line number."""
 
 
 def clean(raw: str) -> str:
@@ -49,7 +51,8 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line
         if match := _PAGE_MARK.match(raw):
             draft.note(no, f"page number {match.group(0).strip()!r} removed")
             raw = raw[match.end():]
-        if "│" in raw or "┃" in raw:
+        if "│" in raw or "┃" in raw or re.match(r"^\s*[|｜].*[|｜]\s*$", raw):
+            # Box-drawn or Markdown tables (| 委員長 | 山田 太郎 |): one cell a line.
             lines.extend(_table_row(no, raw))
             continue
         if raw.strip() and _BOX_ONLY.match(raw) and len(raw.strip()) >= 3:
@@ -87,9 +90,9 @@ def _numbered_headings(lines: list[Line]) -> list[Line]:
 
 def _table_row(no: int, raw: str) -> list[Line]:
     """Cells of a box-drawn table row, one line each; numbers and column headings dropped."""
-    cells = [squash_name_cell(cell) for cell in re.split(r"[│┃]", raw)]
-    kept = [c for c in cells if c and not re.fullmatch(r"\d+", fold(c)) and squash(c) not in _TABLE_HEADINGS]
-    return [Line(no, cell) for cell in kept]
+    cells = [squash_name_cell(cell) for cell in re.split(r"[│┃|｜]", raw)]
+    kept = [c for c in cells if c and not re.fullmatch(r"\d+|[-:=\s]+", fold(c)) and squash(c) not in _TABLE_HEADINGS]
+    return [Line(no, cell, cell=True) for cell in kept]
 
 
 def squash_name_cell(cell: str) -> str:
