@@ -384,3 +384,26 @@ def test_html_definition_list_header_side_menu_and_footer(tmp_path: Path, capsys
     assert "absent: true" in meeting and "label=伊藤課長：" in meeting
     for furniture in ("文字サイズ", "市政情報", "ページの先頭へ", "Copyright"):
         assert furniture not in meeting
+
+
+TABLE_PAGE = """<html><body><main>
+<h1>第2回 架空審議会 会議録</h1>
+<table><tr><th>日時</th><td>令和6年7月1日（月）10時～12時</td></tr>
+<tr><th>場所</th><td>架空会館 大会議室</td></tr></table>
+<h2>出席者</h2>
+<table><tr><th>区分</th><th>氏名</th><th>所属</th></tr>
+<tr><td>会長</td><td>山田 太郎</td><td>架空大学</td></tr>
+<tr><td>委員</td><td>佐藤 花子</td><td>架空銀行</td></tr>
+<tr><td>委員</td><td>鈴木 一郎</td><td>架空商工会議所</td></tr></table>
+<h2>議事録</h2><p>○山田会長　開会します。ここに十分な長さの文章を置いておきます。開会します。開会します。開会します。開会します。開会します。</p>
+</main></body></html>
+"""
+
+
+def test_html_table_rows_keep_their_cells_together() -> None:
+    source = extract(TABLE_PAGE.encode("utf-8"))
+    assert "| 委員 | 佐藤 花子 | 架空銀行 |" in source.text and "\x1f" not in source.text
+    draft = parse_minutes(source.text, {})
+    assert (draft.date, draft.start, draft.end, draft.venue) == (dt.date(2024, 7, 1), "10:00", "12:00", "架空会館 大会議室")
+    assert [(a.name, a.label, a.affiliation) for a in draft.attendees] == [
+        ("山田 太郎", "会長", "架空大学"), ("佐藤 花子", "委員", "架空銀行"), ("鈴木 一郎", "委員", "架空商工会議所")]

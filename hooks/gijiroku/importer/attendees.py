@@ -106,8 +106,8 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     previous = draft.attendees[-1] if draft.attendees else None
     if line.cell and previous is not None and previous.line == line.no and not previous.others \
             and squash(text) not in GROUP_WORDS and not _is_run(text) \
-            and not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6) \
-            and (any(w in text for w in ORG_WORDS) or squash(text).endswith(TITLE_ENDINGS)):
+            and (not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6)
+                 or any(w in text for w in ORG_WORDS) or squash(text).endswith(TITLE_ENDINGS)):
         # A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation.
         previous.affiliation = tidy(f"{previous.affiliation} {text}")
         return

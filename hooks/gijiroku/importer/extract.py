@@ -157,6 +157,10 @@ _FURNITURE = re.compile(r"(?i)(?:^|[\s_-])(?:g?nav|navi|navigation|menu|breadcru
                         r"side|footer|header|skip|sns|share|social)(?:$|[\s_-])")
 
 
+_CELL = "\x1f"
+"""Where a table cell begins, until its row is closed (never left in the text)."""
+
+
 class _TextOfPage(HTMLParser):
     """Collects a page's visible text, one block element to a line, skipping page furniture."""
 
@@ -170,6 +174,7 @@ class _TextOfPage(HTMLParser):
         self.main_start: int | None = None
         self.main_end: int | None = None
         self.main_depth: int | None = None
+        self.rows: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open an element: skip page furniture, start a line for a block, number list items."""
@@ -191,8 +196,10 @@ class _TextOfPage(HTMLParser):
             self.pre += 1
         if tag in ("ul", "ol"):
             self.lists.append([0 if tag == "ol" else -1])
-        if tag in _BLOCK:
+        if tag in _BLOCK and tag not in ("td", "th"):
             self.parts.append("\n")
+        if tag == "tr":
+            self.rows.append(len(self.parts))
         if tag == "li" and self.lists:
             counter = self.lists[-1]
             if counter[0] >= 0:
@@ -201,7 +208,7 @@ class _TextOfPage(HTMLParser):
             else:
                 self.parts.append("・")
         if tag in ("td", "th"):
-            self.parts.append("\n")
+            self.parts.append(_CELL)
 
     def handle_endtag(self, tag: str) -> None:
         """Close elements up to this one (HTML leaves many unclosed), ending their lines."""
@@ -216,12 +223,26 @@ class _TextOfPage(HTMLParser):
                     self.lists.pop()
                 if open_tag == "pre":
                     self.pre -= 1
-                if open_tag in _BLOCK:
+                if open_tag in _BLOCK and open_tag not in ("td", "th"):
                     self.parts.append("\n")
+                if open_tag == "tr" and self.rows:
+                    self._row(self.rows.pop())
             if self.main_depth is not None and self.main_end is None and len(self.stack) < self.main_depth:
                 self.main_end = len(self.parts)
             if open_tag == tag:
                 break
+
+    def _row(self, start: int) -> None:
+        """A table row as one line of cells (| 委員 | 佐藤 花子 | 架空銀行 |), which the layout
+        rules read cell by cell under one line number; a row whose cells hold several
+        lines is left one cell a line. The parts keep their count: positions stay valid."""
+        row = "".join(self.parts[start:])
+        cells = [re.sub(r"[|｜]", "／", cell).strip() for cell in row.split(_CELL)[1:]]
+        if len([c for c in cells if c]) >= 2 and not any("\n" in c for c in cells):
+            text = "\n| " + " | ".join(cells) + " |\n"
+        else:
+            text = row.replace(_CELL, "\n")
+        self.parts[start:] = [text] + [""] * (len(self.parts) - start - 1)
 
     def handle_data(self, data: str) -> None:
         """Text outside skipped elements, with its white space collapsed (except in <pre>)."""
@@ -242,7 +263,7 @@ def _from_html(html: str) -> Extracted:
         main = parts[parser.main_start: parser.main_end]
         if len("".join(main).strip()) > 200:
             parts = main  # the page marks its content: take that and leave the furniture
-    lines = [line.strip(" ") for line in "".join(parts).split("\n")]
+    lines = [line.strip(" ") for line in "".join(parts).replace(_CELL, "\n").split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
     extracted = Extracted(text, "html")
     extracted.text = strip_controls(text, extracted.notes)
