@@ -8,7 +8,7 @@ import re
 from .draft import Draft, DraftAttendee, DraftRemark
 from .layout import Line
 from .people import NameIndex
-from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, split_person
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, role_suffix, split_person
 from .textutil import fold, fold_aligned, squash
 from .times import time_event
 
@@ -143,6 +143,10 @@ class Proceedings:
         flat = squash(label)
         if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)):
             return True
+        if (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat)) and \
+                (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role"))) and \
+                is_name(role_named.group("name"), 6):
+            return True  # 委員長（山田太郎）: a role and the name of whoever held it
         printed = split_person(flat)
         return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
 
