@@ -20,9 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     fingerprint.add_argument("meeting", help="COUNCIL/MEETING-ID, e.g. ai-strategy-council/2023-08-04")
     fingerprint.add_argument("--directory", default="minutes", type=Path)
     importer = commands.add_parser("import", help="convert the text of published minutes into a meeting file")
-    importer.add_argument("file", type=Path, help="plain text of a 議事要旨 or 議事録 (from PDF or HTML)")
+    importer.add_argument("file", type=Path, help="a 議事要旨 or 議事録 (or English minutes) as text, a saved HTML page or a PDF")
     importer.add_argument("-o", "--output", type=Path, help="the meeting file to write (default: standard output)")
     importer.add_argument("--minutes", type=Path, default=Path("minutes"), help="the archive whose people.yml names attendees")
+    importer.add_argument("--encoding", help="the input's text encoding when it is not UTF-8 (shift_jis, cp932, utf-16)")
+    importer.add_argument("--report", choices=("text", "json"), default="text",
+                          help="how to print the report on standard error (json: for tools)")
     ledger = commands.add_parser("ledger", help="record the published addresses, and what became of those that left")
     ledger.add_argument("action", nargs="?", choices=("update", "move", "withdraw"), default="update",
                         help="update: record every address published now (default); move OLD NEW; withdraw OLD --reason")
@@ -37,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(args.directory, args.strict)
     if args.command == "import":
-        return run_import(args.file, args.output, args.minutes)
+        from .importer.report import run_import
+
+        return run_import(args.file, args.output, args.minutes, args.encoding, args.report)
     if args.command == "ledger":
         return run_ledger(args.directory, args.action, args.addresses, args.reason)
     if args.command == "synth":
@@ -61,40 +66,6 @@ def run_check(directory: Path, strict: bool) -> int:
         file=sys.stderr,
     )
     return 1 if errors or (strict and warnings) else 0
-
-
-def run_import(path: Path, output: Path | None, minutes: Path) -> int:
-    """Write the meeting file; report on stderr everything that needs a human decision."""
-    from .importer import NotMinutes, parse_minutes, write_meeting
-    from .registry import load_people
-    from .diagnostics import Diagnostics
-    from .sources import read_text
-
-    diags = Diagnostics()
-    text = read_text(path, diags)
-    if text is None:
-        print(f"gijiroku import: cannot read {path}", file=sys.stderr)
-        return 2
-    people = load_people(minutes / "people.yml", Diagnostics()) if (minutes / "people.yml").is_file() else {}
-    try:
-        draft = parse_minutes(text, people)
-    except NotMinutes as exc:
-        print(f"gijiroku import: {path}: {exc}", file=sys.stderr)
-        return 2
-    meeting = write_meeting(draft, people)
-    if output is None:
-        sys.stdout.write(meeting)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(meeting, encoding="utf-8")
-    for diag in diags.items:
-        print(diag.format(), file=sys.stderr)
-    for note in sorted(draft.notes, key=lambda n: n.line):
-        print(note.format(str(path)), file=sys.stderr)
-    kinds = {k: sum(1 for r in draft.remarks if r.kind == k) for k in ("spoken", "written", "unattributed", "narration")}
-    print(f"imported: {len(draft.attendees)} attendees, {len(draft.agenda)} agenda items, {len(draft.materials)} materials, "
-          + ", ".join(f"{n} {k}" for k, n in kinds.items()) + f"; {len(draft.notes)} notes to review", file=sys.stderr)
-    return 0
 
 
 def run_ledger(directory: Path, action: str, addresses: list[str], reason: str | None) -> int:

@@ -36,6 +36,8 @@ class DraftAttendee:
     line: int = 0
     name_last: bool = False
     """Printed affiliation first, name last."""
+    label: str | None = None
+    """The group label as printed (委員, 臨時委員, 事務局, 議会事務局), None when only 出席者."""
 
 
 @dataclass
@@ -86,6 +88,11 @@ class Draft:
     materials: list[DraftMaterial] = field(default_factory=list)
     remarks: list[DraftRemark] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    language: str = "ja"
+    section: str = "opening"
+    """Where English minutes' remarks go: the agenda item of the last heading read."""
+    counts: list[str] = field(default_factory=list)
+    """Attendance printed only as a number (委員25名), kept as printed."""
     proposed_people: dict[str, dict[str, str]] = field(default_factory=dict)
     """Registry entries to add to people.yml for people the registry does not know."""
 

@@ -38,7 +38,7 @@ def remark_ids(draft: Draft, people: Mapping[str, Person]) -> list[str]:
 
 def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
     """The meeting file's text."""
-    out = ["---", "language: ja", f"title: {_q(draft.title or 'TODO')}", f"record: {draft.record}"]
+    out = ["---", f"language: {draft.language}", f"title: {_q(draft.title or 'TODO')}", f"record: {draft.record}"]
     out.append(f"date: {draft.date.isoformat() if draft.date else 'TODO'}")
     if draft.number is not None:
         out.append(f"number: {draft.number}")
@@ -48,6 +48,9 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
         out.append(f'end: "{draft.end}"')
     if draft.venue:
         out.append(f"venue: {_q(draft.venue)}")
+    for count in draft.counts:
+        # Attendance printed only as a number: kept as printed, never turned into people.
+        out.append(f"# attendance as printed (a count, no names): {count}")
     if draft.attendees:
         out.append("attendees:")
         for a in draft.attendees:

@@ -1,0 +1,123 @@
+"""Agenda items and materials: numbered, bulleted or marked lists, nested lists, and
+subtitles printed on a line of their own."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, DraftItem, DraftMaterial
+from .layout import Line
+from .textutil import fold, squash, tidy
+
+_PDF = re.compile(r"[（(]\s*PDF[^）)]*[)）]|\[\s*\d+\s*KB[^\]]*\]", re.I)
+_NOT_PUBLIC = re.compile(r"[【\[（(<＜]?\s*(非公表|非公開)\s*[】\]）)>＞]?")
+# Numbering schemes, each a level of its own: the first one met is the top level.
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arabic", re.compile(r"^\d+\s*[.．、)）]?\s+|^\d+\s*[.．、)）]\s*(?=\S)")),
+    ("paren", re.compile(r"^[（(]\s*\d+\s*[)）]\s*")),
+    ("circled", re.compile(r"^[①-⑳]\s*")),
+    ("kanji", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|^第\s*[一二三四五六七八九十\d]+\s+")),
+    ("bracket", re.compile(r"^\[\s*\d+\s*\]\s*|^〔\s*\d+\s*〕\s*")),
+    ("topic", re.compile(r"^議題\s*\d+\s*[:：]?\s*")),
+    ("mark", re.compile(r"^[〇○◯●◎■□◆◇]\s*")),
+    ("bullet", re.compile(r"^[・•◦\-]\s*")),
+)
+_EXCLUDED = {"開会", "閉会", "開会挨拶", "閉会挨拶", "議題", "議事"}
+
+
+def _scheme(text: str) -> tuple[str, str] | None:
+    folded = fold(text)
+    for name, regex in _SCHEMES:
+        if match := regex.match(folded):
+            rest = text[len(text) - len(folded[match.end():]):] if match.end() else text
+            return name, rest.strip()
+    return None
+
+
+# Headings that group agenda items (審議事項: (1)…(4)) rather than being items themselves.
+CATEGORY_WORDS = frozenset(("審議事項", "報告事項", "協議事項", "決議事項", "議決事項", "報告", "審議", "協議", "議事",
+                            "連絡事項", "承認事項", "説明事項", "検討事項", "その他の事項", "議題"))
+
+
+def read_agenda(lines: list[Line], draft: Draft) -> None:
+    """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported).
+    When every top-level entry is a category (審議事項, 報告事項), the items under them are read."""
+    lines = [part for line in lines for part in _split_items(line)]
+    schemes = [_scheme(line.text) for line in lines if line.text]
+    tops = [found for found in schemes if found]
+    if tops:
+        top_scheme = tops[0][0]
+        top_titles = [squash(t) for s, t in tops if s == top_scheme]
+        if top_titles and all(t in CATEGORY_WORDS for t in top_titles) and len(tops) > len(top_titles):
+            lines = [line for line in lines if not (line.text and (f := _scheme(line.text)) and f[0] == top_scheme)]
+    top: str | None = None
+    for line in lines:
+        if not line.text:
+            continue
+        found = _scheme(line.text)
+        scheme, title = found if found else ("none", line.text)
+        title = tidy(_PDF.sub("", title))
+        if not title or squash(title) in _EXCLUDED:
+            continue
+        if title[0] in "〜~～" and draft.agenda:
+            # A subtitle on its own line belongs to the item above.
+            draft.agenda[-1].title = tidy(draft.agenda[-1].title + title)
+            continue
+        if "。" in title and len(title) > 30:
+            draft.note(line.no, f"sentence in the agenda list, not an item: {title[:40]}")
+            continue
+        if top is None:
+            top = scheme
+        if scheme != top:
+            draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
+            continue
+        draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+
+
+def _split_items(line: Line) -> list[Line]:
+    """Several numbered items printed on one line: （１）…について（２）その他."""
+    folded = fold(line.text)
+    for pattern in (r"[(（]\s*\d+\s*[)）]", r"[①-⑳]", r"(?:^|\s)\d+\s*[.．]\s*(?=\D)"):
+        marks = list(re.finditer(pattern, folded))
+        if len(marks) >= 2 and marks[0].start() <= 1:
+            bounds = [m.start() for m in marks] + [len(folded)]
+            return [Line(line.no, line.text[a:b].strip()) for a, b in zip(bounds, bounds[1:]) if line.text[a:b].strip()]
+    return [line]
+
+
+_MATERIAL = re.compile(r"^(?P<label>(?:参考\s*資料|資料)\s*[\d０-９]*(?:\s*[-－‐ー―の]\s*[\d０-９]+)*)\s*[:：]?\s*(?P<title>.*)$")
+
+
+def read_materials(lines: list[Line], draft: Draft) -> None:
+    """Materials with their labels (資料1-1) and whether they are public."""
+    for line in lines:
+        if not line.text:
+            continue
+        text = _PDF.sub("", line.text).strip()
+        text = re.sub(r"^[・•]\s*", "", text)
+        if re.fullmatch(r"[(（].*[)）]", text):
+            draft.note(line.no, f"note in the materials list, not placed: {text[:40]}")
+            continue
+        public = not _NOT_PUBLIC.search(text)
+        text = tidy(_NOT_PUBLIC.sub("", text))
+        match = _MATERIAL.match(text)
+        if not match:
+            if draft.materials and not line.text.lstrip().startswith(("・", "•")):
+                previous = draft.materials[-1]
+                previous.title = tidy(f"{previous.title} {text}")
+            else:
+                draft.materials.append(DraftMaterial(_material_id("資料", draft), "資料", text, public))
+            continue
+        label = re.sub(r"\s+", "", match.group("label"))
+        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public))
+
+
+def _material_id(label: str, draft: Draft) -> str:
+    folded = fold(label)
+    numbers = "-".join(re.findall(r"\d+", folded))
+    base = ("sanko" if folded.startswith("参考") else "shiryo") + (f"-{numbers}" if numbers else "")
+    used = {m.id for m in draft.materials}
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

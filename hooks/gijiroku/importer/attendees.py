@@ -1,0 +1,663 @@
+"""Reading attendance lists: one person a line (姓 名 所属), comma runs (北山委員長、市川委員、…
+の各委員), group labels in all their forms, 欠席 / 委任状 / 代理, legends of marks, and
+attendance given only as a count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draft import Draft, DraftAttendee
+from .header import MINUTES_WORDS, Heading, is_generic
+from .layout import Line
+from .people import NameIndex
+from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS,
+                    is_name, role_suffix, split_person)
+from .textutil import fold, fold_aligned, squash, tidy
+
+TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
+               "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
+               "CEO", "CTO", "COO", "事務総長", "専務理事", "常務理事", "会員")
+_CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134F]+$")
+_MARKS = "○◯〇◎●◇◆☆★△▲□■※"
+_NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
+_NOTE_WORDS = r"(?:五十音順|50音順|敬称略|順不同|敬称省略|役職順|名簿順|氏名五十音順)"
+_ORDER_NOTE = re.compile(rf"[(（]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*[)）]|^\s*[・※]?\s*{_NOTE_WORDS}\s*$")
+_COLUMN_HEADINGS = {"氏名", "所属", "役職", "職名", "区分", "備考", "番号", "職", "名前", "所属・役職", "役職名", "団体名"}
+
+
+@dataclass
+class _Context:
+    """What the attendance lines carry from one to the next."""
+
+    heading: str | None = None
+    """The group from the attendance heading (出席委員 -> 委員), None for 出席者."""
+    label: str | None = None
+    """The list label in force (【委員】, (臨時委員), 委員:, a label line)."""
+    absent: bool = False
+    pending: str = ""
+    """An organisation on a line of its own, in an affiliation-first list."""
+    prefix: str | None = None
+    """The last per-line group word (委員長 玄素彰人), for 同 (ditto)."""
+    carry_label: bool = False
+    """The previous line ended with 、: the next line continues the same run."""
+    segment_start: int = 0
+    """Where the current (以上 X) segment began in the attendee list."""
+    fresh_label: bool = False
+    """A label stood alone on the line above and no one has been listed under it yet."""
+    qualifier: str = ""
+    """A bracketed qualifier of that label ((水循環政策担当)), for the next person's affiliation."""
+    legend: dict[str, str] = field(default_factory=dict)
+    marks: dict[int, str] = field(default_factory=dict)
+    counted: bool = False
+
+
+def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) -> None:
+    """Every attendance line into draft.attendees; what is not a person goes to the report."""
+    ctx = _Context()
+    for entry in lines:
+        if isinstance(entry, Heading):
+            if entry.generic and entry.group is None and not entry.absent:
+                ctx.heading, ctx.label = None, None
+            elif not entry.generic and entry.group and not entry.absent and draft.attendees and \
+                    entry.group in GENERIC_GROUPS:
+                ctx.label = entry.group  # 出席者 as a label line inside the list
+                continue
+            else:
+                ctx.heading, ctx.label = entry.group, None
+            ctx.absent, ctx.prefix, ctx.carry_label = entry.absent, None, False
+            ctx.segment_start = len(draft.attendees)
+            continue
+        _line(entry, draft, names, ctx)
+    _apply_legend(draft, ctx)
+    _merge_duplicates(draft)
+
+
+def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    text = _ORDER_NOTE.sub("", line.text).strip()
+    if re.search(r"別紙|名簿のとおり|のとおり|参照", text) and not _is_run(text):
+        draft.note(line.no, f"attendance given elsewhere, no names here: {text[:40]}")
+        return
+    text = re.sub(r"^[・•◦]\s*", "", text)
+    if not text or _NONE.match(squash(text)):
+        return
+    if all(token in _COLUMN_HEADINGS for token in re.split(r"[\s/|｜]+", fold(text).strip())):
+        draft.note(line.no, f"column headings of the attendance table: {text}")
+        return
+    if re.fullmatch(r"[…‥・.．\-―─ー=＝\s]+", text):
+        return
+    # A legend of marks: (◎部会長、○副部会長).
+    if legend := re.fullmatch(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]", fold(text)):
+        _legend(legend.group(1), ctx)
+        return
+    # A note about the list, in brackets with a sentence in it: not a person.
+    if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
+        draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
+        return
+    if any(word in squash(text) for word in MINUTES_WORDS) and not _is_run(text):
+        draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
+        return
+    inline = [p for p in re.split(r"\s+(?=[^\s、,，:：()（）]{1,12}[:：]\S)", text) if p.strip()]
+    if len(inline) > 1 and all(_leading_label(p)[0] is not None for p in inline[1:]):
+        # 委員：山田太郎、佐藤花子　事務局：鈴木一郎: two labelled lists on one line.
+        for part in inline:
+            _line(Line(line.no, part), draft, names, ctx)
+        return
+    previous = draft.attendees[-1] if draft.attendees else None
+    if line.cell and previous is not None and previous.line == line.no and not previous.others \
+            and squash(text) not in GROUP_WORDS and not _is_run(text) \
+            and (not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6)
+                 or any(w in text for w in ORG_WORDS) or squash(text).endswith(TITLE_ENDINGS)):
+        # A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation.
+        previous.affiliation = tidy(f"{previous.affiliation} {text}")
+        return
+    label, rest = _leading_label(text)
+    if label is not None and ctx.fresh_label and rest and re.match(r"^\s*[(（]", text):
+        # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
+        ctx.qualifier, label = label, None
+        text = rest
+    if label is not None:
+        ctx.label, ctx.prefix, ctx.qualifier = label, None, ""
+        ctx.segment_start = len(draft.attendees)
+        ctx.fresh_label = not rest
+        if not rest:
+            return
+        text = rest
+    count_before = len(draft.attendees)
+    _people(text, line, draft, names, ctx)
+    if len(draft.attendees) > count_before:
+        ctx.fresh_label = False
+        if ctx.qualifier:
+            for attendee in draft.attendees[count_before:]:
+                attendee.affiliation = tidy(f"{ctx.qualifier} {attendee.affiliation}")
+            ctx.qualifier = ""
+
+
+def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """The people on one attendance line, after its label."""
+    if _count_only(text):
+        draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
+        draft.counts.append(text)
+        return
+    ctx.carry_label = bool(re.search(r"[、,，]\s*$", text))
+    if _is_run(text):
+        _run(text, line, draft, names, ctx)
+        return
+    wide = [p for p in re.split(r"[ \t\u3000]{2,}", line.raw.strip()) if p] if line.raw and text == line.text else []
+    if len(wide) >= 2 and all(_spaced_name(p) for p in wide):
+        # 山田 太郎　　佐藤 花子　　鈴木 一郎: wide gaps between people, narrow ones inside names.
+        _run("、".join(tidy(p) for p in wide), line, draft, names, ctx)
+        return
+    segments = _segments(text)
+    for segment in segments:
+        _single(segment, line, draft, names, ctx)
+
+
+def _legend(text: str, ctx: _Context) -> None:
+    """Marks and what they stand for: ◎部会長、○副部会長 / ◎は会長 / ○印は委員."""
+    for mark, word in re.findall(rf"([{_MARKS}])\s*(?:印)?\s*(?:は|:|：)?\s*([^、,，)）]+)", fold(text)):
+        ctx.legend[mark] = squash(word)
+
+
+def _leading_label(text: str) -> tuple[str | None, str]:
+    """A list label at the start of a line and the rest: 【委員】, (臨時委員), 委員:, (委  員) 阿部…,
+    or a label alone on its line (委員, 文部科学省)."""
+    folded = fold_aligned(text)
+    if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
+        return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+    if match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded):
+        word = squash(match.group(1))
+        rest = match.group(2)
+        if not re.search(r"[、,，。]", word) and not word.startswith("以上") and not is_name(word, 4) or word in GROUP_WORDS:
+            if not (rest and rest.startswith(("(", "（"))):
+                return word, text[len(text) - len(rest):].strip() if rest else ""
+    if match := re.match(r"^([^\s:：、,，()（）]{1,14})\s*[:：]\s*(.*)$", folded):
+        word = squash(match.group(1))
+        if word in GROUP_WORDS or word.endswith(("委員", "事務局", "者", "省", "庁", "側", "職員", "員")):
+            return word, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+    flat = squash(text)
+    if flat in GROUP_WORDS:
+        return flat, ""
+    if len(flat) <= 12 and not re.search(r"[、,，。()（）]", flat) and " " not in tidy(text) and \
+            (flat.endswith(ORG_WORDS) or flat.endswith(("省", "庁", "府", "事務局", "関係者", "側"))):
+        return flat, ""
+    return None, text
+
+
+def _count_only(text: str) -> bool:
+    """Attendance printed as a number only: 委員25名, 傍聴者：1名, 委員15名中12名出席."""
+    flat = fold(squash(text))
+    if re.fullmatch(r"[(（〔\[].*[)）〕\]]", flat):
+        flat = flat[1:-1]
+    if re.search(r"\d+\s*[名人]", flat) and len(flat) <= 40 and not re.search(r"[、,，](?![^(（]*[)）])", flat) \
+            and not is_name(re.sub(r"[\d名人中出席欠:：()（）/]", "", flat)[:3], 1):
+        return True
+    return bool(re.fullmatch(r"(?:[^\d、,，]{0,12}?)\d+\s*[名人](?:[(（].*[)）])?", flat)) and not re.search(r"[、,，](?![^(（]*[)）])", flat)
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split at separators that are not inside brackets."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "(（「『【〔":
+            depth += 1
+        elif ch in ")）」』】〕":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts]
+
+
+def _is_run(text: str) -> bool:
+    """A comma run: 北山委員長、市川委員、… (at least one separator outside brackets), or
+    one entry ending a run that the previous line began."""
+    return len([p for p in _split_top(fold(text), "、,，") if p]) >= 2 or bool(re.search(r"の各\S{1,6}$", text))
+
+
+def _segments(text: str) -> list[str]:
+    """One line holding several people: after each 君/さん (two-column lists), or before
+    each group word or 同 standing alone (a flattened table)."""
+    if len(re.findall(r"(?:君|さん)(?:\s|$)", text)) >= 2:
+        return [p.strip() for p in re.split(r"(?<=君)\s+|(?<=さん)\s+", text) if p.strip()]
+    tokens = tidy(text).split(" ")
+    if len(tokens) >= 5:
+        # 委員長 山田 太郎 副委員長 佐藤 花子: a role word before each name, two to a line.
+        def _word(t: str) -> bool:
+            return t == "同" or t in GROUP_WORDS or _is_title(t)
+
+        starts = [i for i, t in enumerate(tokens) if _word(t) and i + 1 < len(tokens)
+                  and is_name(tokens[i + 1], 5) and not _word(tokens[i + 1])]
+        if len(starts) >= 2 and starts[0] == 0:
+            starts = [i for i in starts if i > 0]
+            bounds = [0, *starts, len(tokens)]
+            return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
+    return [text]
+
+
+def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """A comma run: each entry a person with optional title, role or bracketed note."""
+    group_all = None
+    absent_people: list[tuple[str, str]] = []
+    if legend := re.search(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]\s*$", text):
+        # …、鈴木一郎（◎は会長）: a legend at the end of the run explains its marks.
+        _legend(legend.group(1), ctx)
+        text = text[: legend.start()]
+    # (欠席:浜委員、渡邉委員) and (後藤副委員長は欠席) inside the run.
+    for match in list(re.finditer(r"[(（]\s*欠席\s*[:：]?\s*([^)）]+)[)）]|[(（]([^)）]+?)\s*は\s*欠席\s*[)）]", text)):
+        names_part = match.group(1) or match.group(2)
+        for part in _split_top(names_part, "、,，"):
+            absent_people.append((part, match.group(0)))
+        text = text.replace(match.group(0), "、")
+    text = text.strip().rstrip("、,，")
+    if every := re.search(r"の各(\S{1,6})$", text):
+        group_all = every.group(1)
+        text = text[: every.start()]
+    if re.search(r"(?:\s|、)(?:他|ほか)\s*$", text):
+        text = re.sub(r"(?:\s|、)(?:他|ほか)\s*$", "", text)
+        others = True
+    else:
+        others = False
+    title_carried = ""
+    for part in _split_top(text, "、,，"):
+        part = part.strip()
+        if not part:
+            continue
+        marker = ""
+        if part[0] in _MARKS:
+            marker, part = part[0], part[1:].strip()
+        title_carried = _entry(part, line, draft, names, ctx, group_all, marker, title_carried, absent=ctx.absent)
+    for part, _ in absent_people:
+        _entry(part.strip(), line, draft, names, ctx, group_all, "", "", absent=True)
+    if others:
+        draft.attendees.append(DraftAttendee(group=_format_group(ctx.label or ctx.heading), others=True, line=line.no))
+
+
+def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group_all: str | None,
+           marker: str, title_carried: str, absent: bool) -> str:
+    """One entry of a comma run; returns the title to carry to following bare names."""
+    part = re.sub(r"[〔\[][^〕\]]*[〕\]]$", "", part).strip()  # 〔計12名〕
+    part = re.sub(r"[(（]\s*\d+\s*名\s*[)）]$", "", part).strip()  # (14名)
+    if re.search(r"\d+\s*[名人]", fold(part)):
+        draft.note(line.no, f"attendance given as a count, kept as printed: {part}")
+        draft.counts.append(part)  # 委員10名, 事務局3名: a number of people, never people
+        return title_carried
+    part = re.sub(r"\s*(?:君|さん|氏|様)$", "", part)
+    paren = ""
+    since_marker: str | None = None
+    if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
+        since_marker = squash(match.group(1))
+        part = part[: match.start()].strip()
+    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
+        inner = match.group(1).strip()
+        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
+            paren = squash(inner)
+            part = part[: match.start()].strip()
+    tokens = tidy(part).split(" ")
+    title = ""
+    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
+            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
+                                                 and all(is_name(t, 4) for t in tokens[-2:])
+                                                 and not is_name(tokens[0], 4)):
+        title, part = squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"  # こども政策課長 森 美香
+        tokens = part.split(" ")
+    elif len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
+        head = " ".join(tokens[:-1])
+        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
+                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
+            title, part = squash(head), tokens[-1]   # 政策室長 冨田泰: title first
+        elif len(tokens) >= 2 and is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
+            title, part = squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
+    elif title_carried and is_name(part, 5) and not role_suffix(part):
+        title = title_carried
+    printed = split_person(part)
+    name = printed.name
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
+        and not _is_title(tokens[0]) else ""
+    if spaced and printed.role and spaced.endswith(printed.role) and " " in spaced[: -len(printed.role)].strip():
+        spaced = spaced[: -len(printed.role)].strip()  # 山田 太郎委員: the name without its role
+    if not is_name(name, 6):
+        draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
+    role_word = printed.role if printed.role not in HONORIFICS else ""
+    group = _group_for(ctx, role_word, paren, title, group_all)
+    if title and group == ctx.label and _is_post(ctx.label):
+        # 国務大臣 / … then 国土交通大臣政務官 小林 茂樹君: in a list of officials printed title
+        # first, each entry's own title is its label; the post above named only its entry.
+        group = title
+    affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
+                                       paren if paren and paren != group else "") if x)
+    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation)
+    if marker:
+        ctx.marks[len(draft.attendees) - 1] = marker
+    if since_marker:
+        for earlier in draft.attendees[ctx.segment_start:]:
+            _relabel(earlier, since_marker)
+        ctx.segment_start = len(draft.attendees)
+    elif paren in GROUP_WORDS and paren not in ("議長", "総長") and is_generic(ctx.label or ctx.heading) and \
+            any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
+        # 鍋島俊隆, 野村靖幸(監事): in a list that labels runs at their end, the label covers the run.
+        for earlier in draft.attendees[ctx.segment_start:]:
+            if earlier.label is None or earlier is draft.attendees[-1]:
+                _relabel(earlier, paren)
+        ctx.segment_start = len(draft.attendees)
+    return title or (title_carried if title_carried and not role_word else "")
+
+
+def _is_title(word: str) -> bool:
+    """A post or title rather than a surname: 主任, 政策室長, 室長."""
+    flat = squash(word)
+    if not flat:
+        return False
+    return flat in ROLE_WORDS or bool(role_suffix(flat)) and len(flat) >= 3
+
+
+def _is_post(label: str | None) -> bool:
+    """A label that is one official's post (国務大臣, 政務官) rather than a group (委員, 事務局)."""
+    return bool(label) and label not in ("委員", "議員", "職員", "構成員", "事務局", "理事", "監事", "幹事") and \
+        bool(re.search(r"(?:大臣|政務官|長官|審議官|参事官|専門員|調査員)$", label or ""))
+
+
+def _relabel(attendee: DraftAttendee, label: str) -> None:
+    if attendee.label and attendee.label != label and attendee.label not in attendee.affiliation:
+        attendee.affiliation = tidy(f"{attendee.label} {attendee.affiliation}")
+    attendee.label = label
+    attendee.group = _format_group(label)
+    attendee.role = label if not attendee.role or attendee.role in GROUP_WORDS else attendee.role
+
+
+def _group_for(ctx: _Context, role_word: str, paren: str, title: str, group_all: str | None) -> str | None:
+    """The most specific printed label for an entry: the list label, the heading's group,
+    …の各委員; when all are generic, the person's own role word (辻議長, (議長))."""
+    for label in (ctx.label, ctx.heading, group_all):
+        if label and not is_generic(label):
+            return label
+    for word in (paren, role_word, title):
+        if word and word in GROUP_WORDS and word not in GENERIC_GROUPS:
+            return word
+    return ctx.label if ctx.label in GENERIC_GROUPS and ctx.label != ctx.heading else None
+
+
+def _format_group(label: str | None) -> str:
+    if label is None:
+        return "other"
+    if label in GROUP_WORDS:
+        return GROUP_WORDS[label]
+    for word in sorted(GROUP_WORDS, key=len, reverse=True):
+        if label.endswith(word):
+            return GROUP_WORDS[word]
+    if label.endswith(("省", "庁", "府", "局", "部", "課", "市", "町", "村", "県")):
+        return "government"
+    return "other"
+
+
+def _add(name: str, line: Line, draft: Draft, names: NameIndex, group: str | None,
+         affiliation: str, absent: bool, key_extra: str = "") -> DraftAttendee:
+    flat = squash(name)
+    key = flat if len(re.sub(r"[(（].*", "", flat)) >= 4 or " " in tidy(name) else f"{flat}/{key_extra}"
+    person = names.find(name) or names.propose(name, draft, line.no, key=key)
+    role = ""
+    words = affiliation.split(" ")
+    for word in words:
+        if word in ROLE_WORDS and word not in HONORIFICS:
+            role = word
+            break
+    if not role and words and words[0] and squash(words[0]).endswith(TITLE_ENDINGS) and len(words) == 1:
+        role = squash(words[0])
+    attendee = DraftAttendee(group=_format_group(group), name=tidy(name), person=person, absent=absent, line=line.no,
+                             role=role or group or "出席者", affiliation=affiliation if affiliation != role else "",
+                             label=group)
+    draft.attendees.append(attendee)
+    return attendee
+
+
+def _apply_legend(draft: Draft, ctx: _Context) -> None:
+    for index, mark in ctx.marks.items():
+        word = ctx.legend.get(mark)
+        attendee = draft.attendees[index]
+        if word is None:
+            draft.note(attendee.line, f"mark {mark} before {attendee.name} is not explained by a legend")
+            continue
+        if attendee.label is None or is_generic(attendee.label):
+            attendee.label, attendee.group = word, _format_group(word)
+        attendee.role = word
+
+
+def _merge_duplicates(draft: Draft) -> None:
+    """The same person listed twice (as 委員 and as 政務官): keep the first listing."""
+    seen: dict[str, DraftAttendee] = {}
+    kept: list[DraftAttendee] = []
+    for attendee in draft.attendees:
+        if attendee.person and attendee.person in seen:
+            first = seen[attendee.person]
+            draft.note(attendee.line, f"{attendee.name} is listed again ({attendee.role or attendee.label}): "
+                       f"kept once, as at line {first.line}")
+            if attendee.role and attendee.role != first.role and attendee.role not in first.affiliation:
+                first.affiliation = tidy(f"{first.affiliation} {attendee.role}")
+            continue
+        if attendee.person:
+            seen[attendee.person] = attendee
+        kept.append(attendee)
+    draft.attendees[:] = kept
+
+
+# -- one person a line ----------------------------------------------------------------------
+
+def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """A line for one person: [group word] name [affiliation], 同 for the group above,
+    proxies (代理) and absences (欠席)."""
+    text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
+    text = _close_spaced_name(text)
+    bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
+    head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
+    if " " not in tidy(head) and not _spaced_group_prefix(text) and len(squash(head)) >= 2 and not ctx.pending \
+            and "欠席" not in bare and "代理" not in bare and not _is_continuation([head]) \
+            and (split_person(head.lstrip(_MARKS)).role or head != bare) and is_name(split_person(head.lstrip(_MARKS)).name, 6):
+        # One person printed without spaces (山極総長(議長), 辻議長): read like a run's entry.
+        marker = bare[0] if bare[0] in _MARKS else ""
+        _entry(bare[1:] if marker else bare, line, draft, names, ctx, None, marker, "", absent=ctx.absent)
+        return
+    spaced = _spaced_group_prefix(text)
+    if spaced is not None and not ctx.pending:
+        ctx.prefix = spaced[0]
+        text = spaced[1]
+        tokens = [spaced[0], *tidy(text).split(" ")]
+    else:
+        tokens = tidy(text).split(" ")
+    prefix = None
+    if ctx.pending and tokens[0] in GROUP_WORDS:
+        pass  # 理事 山本 健 after an organisation line: 理事 is the end of the affiliation
+    elif tokens[0] == "同" and len(tokens) > 1:
+        prefix = ctx.prefix
+        tokens = tokens[1:]
+    elif tokens[0] in GROUP_WORDS and len(tokens) > 1:
+        prefix = tokens[0]
+        tokens = tokens[1:]
+        ctx.prefix = prefix
+    elif 2 <= len(tokens) <= 3 and _is_title(tokens[0]) and squash(tokens[0]) not in GROUP_WORDS and \
+            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5) for t in tokens[1:]) and not ctx.pending:
+        _entry(" ".join(tokens), line, draft, names, ctx, None, "", "", absent=ctx.absent)  # 市長 渡辺 五郎
+        return
+    elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
+        prefix = squash(tokens[0])
+        tokens = tokens[1:]
+    text = " ".join(tokens)
+    if prefix and _NONE.match(squash(text)):
+        return
+    if prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
+        # 委員 高田英亮、鈴木太雄 / 山田太郎　佐藤花子　鈴木一郎: a list after the group word.
+        saved = ctx.label
+        ctx.label = prefix or ctx.label
+        _run(text if _is_run(text) else "、".join(tokens), line, draft, names, ctx)
+        ctx.label = saved
+        return
+    text = re.sub(r"\s*(?:君|さん)$", "", text)
+    if squash(text) in ("他", "ほか", "等"):
+        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
+                                             line=line.no))
+        return
+    absent = ctx.absent or bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text))
+    text = re.sub(r"[（(]\s*欠席\s*[)）]|\s欠席$", "", text).strip()
+    # 赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the principal is absent,
+    # the proxy attends for them.
+    proxy_line = None
+    if match := re.search(r"[（(]\s*代理\s*[:：]?\s*([^)）]+)[)）]\s*$", text):
+        proxy_line = match.group(1).strip()
+        text = text[: match.start()].strip()
+    proxy_of = None
+    if match := re.search(r"[（(]\s*(?P<who>[^）)]*?)\s*代理\s*[)）]", text):
+        proxy_of = match.group("who")
+        text = (text[: match.start()] + text[match.end():]).strip()
+    text = re.sub(r"(?<=\S)(?=[（(])", " ", text)
+    tokens = text.split(" ")
+    previous = draft.attendees[-1] if draft.attendees else None
+    group_label = prefix or _group_for(ctx, "", "", "", None) or ctx.prefix
+    if previous is not None and not previous.others and not names.find(text) and _is_continuation(tokens) and not prefix:
+        if previous.name_last and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
+            ctx.pending = tidy(f"{ctx.pending} {text}")
+            return
+        target = "role" if previous.group == "government" and not previous.affiliation else "affiliation"
+        setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
+        return
+    name, rest, name_last = _split_name(tokens, names)
+    if name is None and len(tokens) == 1:
+        printed = split_person(tokens[0])
+        if is_name(printed.name, 6):
+            name, rest = printed.name, [printed.role] if printed.role and printed.role not in HONORIFICS else []
+            if not prefix and printed.role in GROUP_WORDS and is_generic(ctx.label or ctx.heading):
+                group_label = printed.role
+    if ctx.pending:
+        rest = [ctx.pending, *rest]
+        ctx.pending = ""
+    if name is None and len(tokens) >= 2:
+        # 架空省 田中課長, 市長 渡辺 五郎: a post or organisation first, the name (and role) last.
+        last = split_person(tokens[-1])
+        if is_name(last.name, 4) and len(tokens) >= 3 and is_name(tokens[-2], 4) and not last.role \
+                and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS)):
+            name, rest = f"{tokens[-2]} {tokens[-1]}", tokens[:-2]
+        elif is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
+                                        any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
+            name, rest = last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
+    if name is None:
+        draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
+        name, rest = tokens[0], tokens[1:]
+    rest_text = " ".join(rest)
+    if len(rest_text) > 2 and rest_text[0] in "（(" and rest_text[-1] in "）)":
+        rest_text = rest_text[1:-1].strip()
+    if rest_text.startswith("同") and previous is not None and previous.affiliation:
+        rest_text = tidy(previous.affiliation.split(" ")[0] + " " + rest_text[1:].strip())
+    if squash(rest_text) in GROUP_WORDS and (is_generic(group_label) or prefix is None):
+        if is_generic(group_label) or group_label is None:
+            group_label = squash(rest_text)
+        rest_text = "" if squash(rest_text) == group_label else rest_text
+    person = names.find(name) or names.propose(name, draft, line.no,
+                                               key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
+                                               else f"{squash(name)}/{rest_text}")
+    fmt_group = _format_group(group_label)
+    attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, absent=absent, line=line.no,
+                             name_last=name_last, label=group_label)
+    if fmt_group in ("government", "secretariat") and rest_text:
+        attendee.role = rest_text
+    else:
+        attendee.role = group_label or (rest_text if rest_text and len(rest_text) <= 20 else "出席者")
+        attendee.affiliation = rest_text if attendee.role != rest_text else ""
+    if proxy_of is not None:
+        attendee.proxy_printed = proxy_of or "?"
+        attendee.proxy_for = names.find(proxy_of) if proxy_of else None
+        draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + proxy_of if proxy_of else ''}",
+                   "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
+    draft.attendees.append(attendee)
+    if proxy_line:
+        attendee.absent = True
+        proxy_tokens = tidy(proxy_line).split(" ")
+        proxy_name, proxy_rest, _ = _split_name(proxy_tokens, names)
+        if proxy_name:
+            proxy_person = names.find(proxy_name) or names.propose(proxy_name, draft, line.no)
+            draft.attendees.append(DraftAttendee(
+                group=fmt_group, name=tidy(proxy_name), person=proxy_person, line=line.no, label=group_label,
+                role=" ".join(proxy_rest) or "代理", proxy_for=person, proxy_printed=tidy(name)))
+        else:
+            draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
+
+
+def _close_spaced_name(text: str) -> str:
+    """A name spaced one character apart (安 部 一 郎 君, 上 田 正): closed up, after an
+    optional title (町長 岡 田 進 君)."""
+    tokens = tidy(text).split(" ")
+    if tokens and tokens[-1] in HONORIFICS:
+        tokens, honorific = tokens[:-1], tokens[-1]
+    else:
+        honorific = ""
+    head: list[str] = []
+    if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS):
+        head, tokens = tokens[:1], tokens[1:]
+    if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
+        return " ".join([*head, "".join(tokens)]) + (honorific and f"{honorific}")
+    return text
+
+
+_SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))
+                  for w in sorted(GROUP_WORDS, key=len, reverse=True) if len(w) >= 2]
+
+
+def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
+    """A group word printed with spaces between its characters (座　　長, 事 務 局) at the
+    start of a line, and the rest."""
+    folded = fold_aligned(text)
+    for word, regex in _SPACED_GROUPS:
+        if (match := regex.match(folded)) and " " in match.group(0).strip():
+            return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""
+    return None
+
+
+def _spaced_name(text: str) -> bool:
+    """A name printed family, space, given (山田 太郎) and nothing else."""
+    tokens = tidy(text).split(" ")
+    return len(tokens) == 2 and all(is_name(t, 4) and not _is_title(t) and t not in GROUP_WORDS for t in tokens)
+
+
+def _space_separated_names(tokens: list[str]) -> bool:
+    """Full names separated by spaces only (山田太郎　佐藤花子　鈴木一郎): each token long
+    enough to hold a family and a given name, none a post or a group word."""
+    if len(tokens) < 2 or not all(is_name(t, 6) and not _is_title(t) and t not in GROUP_WORDS for t in tokens):
+        return False
+    lengths = [len(t) for t in tokens]
+    return all(n >= 4 for n in lengths) or (len(tokens) >= 3 and all(n >= 3 for n in lengths))
+
+
+def _looks_like_name(tokens: list[str]) -> int:
+    """How many leading tokens form a personal name (0 when they do not look like one)."""
+    if len(tokens) >= 2 and all(_CJK.match(t) for t in tokens[:2]) and len(tokens[0]) <= 4 and len(tokens[1]) <= 4 \
+            and not any(w in tokens[0] for w in ORG_WORDS):
+        return 2
+    if tokens and _CJK.match(tokens[0]) and 2 <= len(tokens[0]) <= 6 and not any(w in tokens[0] for w in ORG_WORDS):
+        return 1
+    return 0
+
+
+def _is_continuation(tokens: list[str]) -> bool:
+    """A line that carries on the previous attendee: only a title (准教授), or an
+    organisation with no name in it."""
+    joined = squash("".join(tokens))
+    if len(tokens) <= 2 and joined.endswith(TITLE_WORDS) and len(joined) <= 12:
+        return True
+    return len(tokens) == 1 and any(w in joined for w in ORG_WORDS)
+
+
+def _split_name(tokens: list[str], names: NameIndex) -> tuple[str | None, list[str], bool]:
+    for count in range(min(3, len(tokens)), 0, -1):
+        if names.find(" ".join(tokens[:count])):
+            return " ".join(tokens[:count]), tokens[count:], False
+        if names.find(" ".join(tokens[-count:])) and count < len(tokens):
+            return " ".join(tokens[-count:]), tokens[:-count], True
+    leading = _looks_like_name(tokens)
+    if leading and not (len(tokens) > leading and _looks_like_name(tokens[-2:]) and any(w in tokens[0] for w in ORG_WORDS)):
+        return " ".join(tokens[:leading]), tokens[leading:], False
+    trailing = _looks_like_name(tokens[-2:]) if len(tokens) >= 3 else 0
+    if trailing and any(w in " ".join(tokens[:-trailing]) for w in ORG_WORDS):
+        return " ".join(tokens[-trailing:]), tokens[:-trailing], True
+    return None, tokens, False

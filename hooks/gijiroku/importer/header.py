@@ -1,0 +1,532 @@
+"""The header of published minutes: which line is which field (日時, 場所, 出席者, 議題,
+資料…), the meeting's date, times and venue, its title, and the page text around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draft import Draft
+from .eras import find_date, for_matching, kanji_number
+from .layout import Line
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
+from .textutil import fold, fold_aligned, squash, tidy
+from .times import parse_times, time_event
+
+# Printed header labels by the field they introduce. Matching ignores spaces inside
+# a label (日 時, 出 席 者) and takes the longest label first.
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
+    "date": ("開催日時", "開催年月日", "開催日", "会議日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
+    "time": ("開催時間", "会議時間", "時間"),
+    "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
+    "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
+               "案件", "議案", "議事日程", "協議事項", "会議事項"),
+    "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
+    "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
+                    "議事録", "会議録", "概要", "会議概要", "会議の概要", "会議の結果", "会議結果", "審議経過",
+                    "審議の内容", "審議内容", "審議概要", "審議の概要", "要旨", "会議の経過", "会議経過", "議事要録",
+                    "発言内容", "会議内容", "会議の内容", "内容", "議事の要旨", "審議結果"),
+    "agenda_or_proceedings": ("議事",),
+    "title": ("会議名", "会議の名称", "審議会等名称", "審議会等の名称", "附属機関等の名称", "名称"),
+    "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
+               "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
+               "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
+               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "本日の会議に付した事件",
+               "会議に付した事件", "署名議員"),
+}
+DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
+NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
+             r"[一二三四五六七八九十]+\s+|第\s*\d+\s*|[・•◦■□◆◇●〇○◯]\s*|\[\d+\]\s*)?\s*")
+_OPEN, _CLOSE = "【〔\\[(（<＜≪《〈", "】〕\\])）>＞≫》〉"
+MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会議記録", "委員会記録", "速記録", "審議結果", "要点記録",
+                 "議事要録", "会議概要")
+_POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
+_ATTENDANCE = re.compile(
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
+
+
+def _label_pattern(words: tuple[str, ...]) -> str:
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
+_HEADER_RE = {
+    kind: re.compile(rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?"
+                     rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$)(?P<value>.*)$")
+    for kind, words in HEADER_LABELS.items()
+}
+ALL_LABEL_WORDS: tuple[str, ...] = tuple(w for k, ws in HEADER_LABELS.items() if k != "ignore" for w in ws) + \
+    ("出席者", "出席委員", "出席議員", "欠席者", "議事次第")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An attendance heading (出席委員, 欠席者, 委任状, 議会事務局出席者): its group and
+    whether the people under it were absent."""
+
+    no: int
+    group: str | None
+    absent: bool
+    generic: bool
+
+
+@dataclass(slots=True)
+class Regions:
+    """The lines of each part of the record, in order."""
+
+    attendees: list[Line | Heading] = field(default_factory=list)
+    agenda: list[Line] = field(default_factory=list)
+    materials: list[Line] = field(default_factory=list)
+    proceedings: list[Line] = field(default_factory=list)
+    preamble: list[Line] = field(default_factory=list)
+    counts: list[tuple[int, str]] = field(default_factory=list)
+    """Attendance given only as a number (委員25名): kept as printed, never as people."""
+
+
+def header_kind(text: str) -> tuple[str, str] | None:
+    """('date', value) etc. when the line is a header label, with the value after it."""
+    folded = fold_aligned(text)
+    for kind, regex in _HEADER_RE.items():
+        if match := regex.match(folded):
+            value = match.group("value").strip()
+            # Keep the value as published: cut it from the original line by length.
+            return kind, text[len(text) - len(value):].strip() if value else ""
+    return None
+
+
+def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
+    """(group, absent, generic, value) when the line is an attendance heading such as
+    出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
+    # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
+    text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
+                  "", text)
+    folded = fold_aligned(text)
+    bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
+    if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
+        folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
+    match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$)"
+                     r"(?P<value>.*)$", folded)
+    if not match:
+        return None
+    label = squash(match.group("label"))
+    if label in GROUP_WORDS and label not in GENERIC_GROUPS:
+        if re.search(r"出席|参加", label):
+            # 政府側参加者, 説明のため出席した者: a heading that names its group.
+            value = match.group("value").strip()
+            return label, False, False, (text[len(text) - len(value):].strip() if value else "")
+        return None
+    found = _ATTENDANCE.match(label)
+    if not found or len(label) > 16:
+        return None
+    which = squash(found.group("which"))
+    pre, post = found.group("pre") or "", found.group("post") or ""
+    group_word = pre + (post if post not in ("者", "者等") else "")
+    if which == "委任状":
+        group_word = pre
+    absent = which in ("欠席", "委任状")
+    generic = not group_word
+    value = match.group("value").strip()
+    return (group_word or None), absent, generic, (text[len(text) - len(value):].strip() if value else "")
+
+
+def split_regions(lines: list[Line], draft: Draft) -> Regions:
+    """Assign every line to a part of the record; read date, times, venue and title on the way."""
+    regions = Regions()
+    reader = _HeaderReader(draft, regions)
+    for index, line in enumerate(lines):
+        reader.following = next((x.text for x in lines[index + 1:] if x.text), "")
+        reader.line(line)
+    reader.finish()
+    return regions
+
+
+_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
+
+
+_ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
+
+
+class _HeaderReader:
+    """Reads the header line by line, keeping which field the current line belongs to."""
+
+    def __init__(self, draft: Draft, regions: Regions) -> None:
+        self.draft = draft
+        self.regions = regions
+        self.current: str | None = None
+        self.labelled_date = False
+        self.date_lines: list[Line] = []
+        self.preamble: list[Line] = []
+        self.seen_header = False
+        self.year_hint: int | None = None
+        self.fiscal = False
+        self.mixed_agenda = False
+        self.following = ""
+        """The next non-empty line's text: a bare speaker label is known by the remark under it."""
+        self.agenda_from_headings = False
+
+    def line(self, line: Line) -> None:
+        """Place one line: in the proceedings, a header field, or the value of the field before."""
+        if self.current == "proceedings" and (event := time_event(line.text)) is not None:
+            # 午後零時五分散会 at the end of the proceedings: the end time, and kept as narration.
+            if event[0] == "end":
+                self.draft.end = event[1]
+            elif event[0] == "start" and self.draft.start is None:
+                self.draft.start = event[1]
+        if self.current == "proceedings" and not self._header_resumes(line.text):
+            if self.mixed_agenda and _ITEM_LINE.match(fold(line.text)) and "。" not in line.text:
+                self.regions.agenda.append(line)  # a further item among the outcomes
+            self.regions.proceedings.append(line)
+            return
+        text = line.text
+        if not text:
+            return
+        self._year_hint(text)
+        if self._speech_starts(text):
+            self.current = "proceedings"
+            self.regions.proceedings.append(line)
+            return
+        if self._time_line(line):
+            return
+        found = header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None
+        attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
+        if attendance is not None and found is not None and found[0] == "ignore":
+            found = None
+        if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
+            found = None  # "資料 1-1 …" inside the materials list is an entry, not the label again
+        if found and self.current == "attendees" and found[0] in ("ignore",) and re.search(r"\d+\s*[名人]", found[1]):
+            self.regions.counts.append((line.no, text))
+            return
+        if attendance is not None:
+            self._attendance(line, attendance)
+            return
+        if found:
+            self._field(line, *found)
+            return
+        self._value(line)
+
+    def _year_hint(self, text: str) -> None:
+        """The year printed before a date that gives only month and day: 令和5年 / 2023年, or
+        令和5年度 (a fiscal year: its January to March fall in the next calendar year)."""
+        folded = for_matching(text)
+        if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年(度)?", folded):
+            probe = find_date(f"{era.group(1)}{era.group(2)}年6月1日")
+            if probe is not None and probe.date is not None:
+                self.year_hint, self.fiscal = probe.date.year, bool(era.group(3))
+        elif west := re.search(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?", folded):
+            self.year_hint, self.fiscal = int(west.group(1)), bool(west.group(2))
+
+    def _month_day(self, text: str, line: Line) -> bool:
+        """A date printed as month and day only (5月27日), with the year from the lines above."""
+        folded = for_matching(text)
+        month_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日", folded)
+        if month_day is None or self.year_hint is None:
+            return False
+        month = int(month_day.group(1))
+        year = self.year_hint + (1 if self.fiscal and month <= 3 else 0)
+        found = find_date(f"{year}年{month}月{month_day.group(2)}日")
+        if found is None or found.date is None:
+            return False
+        self.draft.date = found.date
+        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({year}): check the date")
+        return True
+
+    def _header_resumes(self, text: str) -> bool:
+        """A heading such as 議事録 that stood above the header fields rather than the
+        proceedings: header fields follow it before any remark does."""
+        found = header_kind(text)
+        if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
+                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+            return True  # 3 議題 after numbered sections that were read as text: the agenda follows
+        if any("。" in x.text for x in self.regions.proceedings) or len(self.regions.proceedings) > 3:
+            return False
+        return attendance_heading(text) is not None or (found is not None and found[0] in (
+            "date", "datevenue", "venue", "time", "agenda", "materials"))
+
+    def _speech_starts(self, text: str) -> bool:
+        if self.current in ("proceedings",):
+            return False
+        folded = fold(text)
+        if re.match(r"^[○◯〇●◎■◆]", folded) and (header_kind(text) is not None or attendance_heading(text) is not None):
+            return False  # ●出席者 山田委員長、佐藤委員: a marked header field, not a remark
+        if self.current == "attendees" and re.match(r"^[・•]\s*\S.*。", folded):
+            return True  # a summary bullet after the attendance list
+        if re.match(r"^[○◯〇●◎]", folded) and self.current in ("attendees",) and len(folded) < 30 and "。" not in folded:
+            return False  # ○大久保一郎 in an attendee list: a mark, not a speaker
+        if bracket := re.match(r"^【([^】]+)】", folded):
+            word = squash(bracket.group(1))
+            if word in GROUP_WORDS or word.endswith(("者", "委員", "事務局", "議員")) or self.current == "attendees" \
+                    and "。" not in folded:
+                return False
+        if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
+            return True
+        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【")
+
+    def _bare_label(self, folded: str) -> bool:
+        """A speaker label alone on its line (前田委員長) with a sentence under it."""
+        flat = squash(folded)
+        if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or "。" not in self.following:
+            return False
+        printed = split_person(flat)
+        return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 4) and \
+            header_kind(self.following) is None
+
+    def _time_line(self, line: Line) -> bool:
+        event = time_event(line.text)
+        if event is None:
+            return False
+        kind, time = event
+        found = find_date(line.text)
+        if found is not None and self.draft.date is None:
+            if found.date is not None:
+                self.draft.date = found.date  # 令和3年3月10日（水曜日）午前10時開議
+            else:
+                self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
+        if kind == "start" and self.draft.start is None:
+            self.draft.start = time
+        elif kind == "end":
+            self.draft.end = time
+        elif kind == "break" and self.current == "proceedings":
+            return False
+        self.seen_header = True
+        return True
+
+    def _attendance(self, line: Line, found: tuple[str | None, bool, bool, str]) -> None:
+        group, absent, generic, value = found
+        if self.current == "attendees" and generic and not absent and not value and \
+                any(isinstance(x, Line) for x in self.regions.attendees):
+            # 出席者 again inside the list: here it labels the people after it.
+            self.regions.attendees.append(Heading(line.no, squash(line.text).strip("【】:："), False, False))
+            return
+        self.current = "attendees"
+        self.seen_header = True
+        self.regions.attendees.append(Heading(line.no, group, absent, generic))
+        if value:
+            self.regions.attendees.append(Line(line.no, value))
+
+    def _field(self, line: Line, kind: str, value: str) -> None:
+        if kind == "agenda_or_proceedings":
+            kind = "agenda" if not self.regions.agenda else "proceedings"
+        if kind == "proceedings" and not value and not self.seen_header:
+            self.preamble.append(line)  # 「…議事録」 as a title line
+            return
+        if kind == "proceedings" and value and not self.seen_header:
+            self.preamble.append(line)
+            return
+        self.seen_header = True
+        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda:
+            # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
+            for dropped in self.regions.agenda:
+                self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
+            self.regions.agenda.clear()
+        elif kind == "agenda" and self.current != "agenda" and self.regions.agenda:
+            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is read.
+            for dropped in self.regions.agenda:
+                self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
+            self.regions.agenda.clear()
+        self.current = kind
+        if kind in ("date", "datevenue", "time"):
+            self._date_field(value, line, with_venue=kind == "datevenue")
+        elif kind == "venue":
+            if value:
+                self.draft.venue = self.draft.venue or tidy(value)
+        elif kind == "title":
+            if value and not self.draft.title:
+                self.draft.title = tidy(value)
+        elif kind == "ignore":
+            self.draft.note(line.no, f"header field not kept: {line.text[:60]}")
+        elif value and kind in ("agenda", "materials", "proceedings"):
+            getattr(self.regions, kind).append(Line(line.no, value))
+
+    def _value(self, line: Line) -> None:
+        text = line.text
+        current = self.current
+        if current is None:
+            self.preamble.append(line)
+            return
+        if current in ("date", "datevenue", "time"):
+            if not self.labelled_date:
+                self._date_field(text, line, with_venue=current == "datevenue")
+            elif current == "datevenue" and not self.draft.venue:
+                self.draft.venue = tidy(text)
+            elif (self.draft.start is None) and parse_times(text)[0]:
+                self.draft.start, self.draft.end = parse_times(text)
+            else:
+                self.draft.note(line.no, f"extra line in the {current} field, not placed: {text[:40]}")
+        elif current == "venue":
+            if not self.draft.venue:
+                self.draft.venue = tidy(text)
+            elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
+                self.draft.start, self.draft.end = parse_times(text)
+            else:
+                self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
+        elif current in ("title", "ignore"):
+            if current == "title" and not self.draft.title:
+                self.draft.title = tidy(text)
+            else:
+                self.draft.note(line.no, f"header field value not kept: {text[:60]}")
+        elif current == "attendees":
+            if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or \
+                    (not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))):
+                self.regions.counts.append((line.no, text))
+                return
+            if self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s]+", fold(text)) and parse_times(text)[0]:
+                self.draft.start, self.draft.end = parse_times(text)  # a time cell left over from a table
+                return
+            if re.match(r"^[≪《〈]", text) or (re.match(r"^【[^】]+】$", text) and squash(text).strip("【】") not in GROUP_WORDS
+                                             and not squash(text).strip("【】").endswith(("委員", "事務局", "者"))):
+                self.current = "proceedings"
+                self.regions.proceedings.append(line)
+                return
+            if re.match(r"^\d{1,2}\s+\S", fold(text)) and not re.search(r"[、,]", text) or "。" in text:
+                self.current = "proceedings"  # a numbered section or a sentence: the list has ended
+                self.regions.proceedings.append(line)
+                return
+            self.regions.attendees.append(line)
+        elif current in ("agenda", "materials"):
+            if re.match(r"^[≪《〈【]", text) and not re.match(r"^【(?:非公表|非公開)】", text):
+                self.current = "proceedings"
+                self.regions.proceedings.append(line)
+                return
+            if current == "agenda" and ("。" in text and len(text) > 25 or text.rstrip().endswith("。")):
+                items = [x for x in self.regions.agenda if squash(re.sub(rf"^{NUMBERING}", "", fold(x.text)))
+                         not in ("開会", "閉会", "")]
+                if not items:
+                    # 議事 whose entries are sentences: it was the proceedings, not an agenda;
+                    # its numbered headings are then the agenda.
+                    self.agenda_from_headings = True
+                    self.regions.proceedings.extend(self.regions.agenda)
+                    self.regions.agenda.clear()
+                    self.current = "proceedings"
+                    self.regions.proceedings.append(line)
+                    return
+                # Agenda items with their outcomes under them: the items stay the agenda,
+                # and everything from the first item on is also the proceedings.
+                first = self.regions.agenda.index(items[0])
+                self.regions.proceedings.extend(self.regions.agenda[first:])
+                self.regions.proceedings.append(line)
+                self.current = "proceedings"
+                self.mixed_agenda = True
+                return
+            getattr(self.regions, current).append(line)
+
+    def _date_field(self, value: str, line: Line, with_venue: bool) -> None:
+        if not value:
+            return
+        found = find_date(value)
+        if found is None and not self.labelled_date and self._month_day(value, line):
+            self.labelled_date = True
+            start, end = parse_times(re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日", " ", for_matching(value)))
+            if start:
+                self.draft.start, self.draft.end = start, end
+            return
+        if found is None:
+            start, end = parse_times(value)
+            if start and self.draft.start is None:
+                self.draft.start, self.draft.end = start, end
+            elif value:
+                self.draft.note(line.no, f"cannot read the date in {value!r}", "write date: YYYY-MM-DD in the front matter")
+            return
+        if found.date is None:
+            self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
+            self.labelled_date = True
+            return
+        if self.labelled_date and self.draft.date is not None:
+            return
+        self.draft.date = found.date
+        self.labelled_date = True
+        start, end = parse_times(value)
+        if start:
+            self.draft.start, self.draft.end = start, end or self.draft.end
+        if with_venue:
+            rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold_aligned(value))[-1]
+            if rest and not find_date(rest):
+                self.draft.venue = tidy(value[len(value) - len(rest):])
+
+    def finish(self) -> None:
+        """Settle what only the whole header tells: the title, an unlabelled date, the boilerplate."""
+        used: set[int] = set()
+        self._title(used)
+        if self.draft.date is None:
+            self._unlabelled_date(used)
+        if not self.draft.venue and not self.labelled_date:
+            self._unlabelled_venue(used)
+        if self.agenda_from_headings and not self.regions.agenda:
+            self.regions.agenda = [x for x in self.regions.proceedings
+                                   if _ITEM_LINE.match(fold(x.text)) and "。" not in x.text and len(x.text) <= 60]
+        for line in self.preamble:
+            if id(line) not in used:
+                self.draft.note(line.no, f"page text before the record, skipped: {line.text[:50]}")
+        self.regions.preamble = self.preamble
+
+    def _title(self, used: set[int]) -> None:
+        if self.draft.title:
+            return
+        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
+        best = next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
+        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*回", line.text)), None)
+        best = best or (candidates[0] if candidates else None)
+        if best is None:
+            return
+        used.add(id(best))
+        title = best.text
+        for word, record in (("議事要旨", "summary"), ("議事概要", "summary"), ("会議概要", "summary"), ("議事録", "verbatim"),
+                             ("会議録", "verbatim"), ("速記録", "verbatim"), ("委員会記録", "verbatim"), ("会議記録", "verbatim")):
+            if word in title:
+                self.draft.record = record
+                title = title.replace(word, "")
+        self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
+        position = self.preamble.index(best)
+        if not self.draft.title and position > 0:
+            # 議事要旨 on a line of its own under the meeting's name.
+            used.add(id(self.preamble[position - 1]))
+            self.draft.title = tidy(self.preamble[position - 1].text)
+        if match := re.search(r"第\s*([\d一二三四五六七八九十百〇]+)\s*回", fold(self.draft.title)):
+            self.draft.number = kanji_number(match.group(1))
+
+    def _unlabelled_date(self, used: set[int]) -> None:
+        year: int | None = None
+        for line in self.preamble:
+            text = line.text
+            posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)
+            found = find_date(text)
+            if found is not None and found.date is not None and not posting:
+                self.draft.date = found.date
+                used.add(id(line))
+                start, end = parse_times(text)
+                if start and self.draft.start is None:
+                    self.draft.start, self.draft.end = start, end
+                return
+            if found is not None and found.date is None and not posting:
+                self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
+                used.add(id(line))
+                return
+            folded = for_matching(text)
+            if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年", folded):
+                probe = find_date(f"{era.group(1)}{era.group(2)}年1月1日")
+                year = probe.date.year if probe and probe.date else None
+            elif west := re.search(r"(?<!\d)(\d{4})\s*年", folded):
+                year = int(west.group(1))
+            month_day = re.fullmatch(r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*", folded)
+            if month_day and year and not posting:
+                found = find_date(f"{year}年{month_day.group(1)}月{month_day.group(2)}日")
+                if found and found.date:
+                    self.draft.date = found.date
+                    used.add(id(line))
+                    self.draft.note(line.no, f"the year of {text.strip()} was taken from the line above: check the date")
+                    return
+
+    def _unlabelled_venue(self, used: set[int]) -> None:
+        for index, line in enumerate(self.preamble):
+            if id(line) in used and self.draft.date is not None and find_date(line.text):
+                following = self.preamble[index + 1] if index + 1 < len(self.preamble) else None
+                if following is not None and len(following.text) <= 40 and \
+                        re.search(r"(?:室|会議室|議場|ホール|会館|庁舎|センター|階|館|場|ルーム|オンライン)\s*$", following.text):
+                    self.draft.venue = tidy(following.text)
+                    used.add(id(following))
+                return
+
+
+def is_generic(group: str | None) -> bool:
+    """True for a label that says only 'attended' (出席者) rather than a group."""
+    return group is None or group in GENERIC_GROUPS

@@ -1,0 +1,174 @@
+"""Undoing the layouts that conversion leaves: a page flattened onto one line, tables
+drawn with box characters, table labels split one character per line, page numbers.
+
+Each rule rewrites lines into the plain `label value` / one-entry-per-line form that the
+header and attendee readers understand, keeping every line's number in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .draft import Draft
+from .textutil import fold, squash, tidy
+
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
+_BOLD = re.compile(r"^\*\*(.*)\*\*$")
+_BOX = "─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬"
+_BOX_ONLY = re.compile(rf"^[\s{_BOX}\-=_…・.．‥―ー－]+$")
+_PAGE_MARK = re.compile(r"^\s*[-－‐―]\s*\d{1,4}\s*[-－‐―]\s*")
+_TABLE_HEADINGS = {"番号", "氏名", "議席番号", "議席", "番", "名前", "職名", "職", "出欠", "備考", "項目", "内容", "区分", "所属"}
+
+
+@dataclass(slots=True)
+class Line:
+    """An input line: its number, and its text with conversion leftovers removed."""
+
+    no: int
+    text: str
+    raw: str = ""
+    """The line as printed, its runs of spaces kept (they separate people in some lists)."""
+    cell: bool = False
+    """A cell of a table row: the cells of one row share the row's line number."""
+
+
+def clean(raw: str) -> str:
+    """A line without PDF/Markdown conversion leftovers (#### headings, **bold**, - bullets)."""
+    text = _MARKDOWN.sub("", raw.replace("\ufeff", ""))
+    text = text.strip()
+    if match := _BOLD.match(text):
+        text = match.group(1).strip()
+    if text.startswith(("- ", "* ", "+ ")):
+        text = text[2:].strip()
+    return tidy(text)
+
+
+def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line]:
+    """The input as lines ready for reading, every layout rule applied."""
+    lines: list[Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if match := _PAGE_MARK.match(raw):
+            draft.note(no, f"page number {match.group(0).strip()!r} removed")
+            raw = raw[match.end():]
+        if "│" in raw or "┃" in raw or re.match(r"^\s*[|｜].*[|｜]\s*$", raw):
+            # Box-drawn or Markdown tables (| 委員長 | 山田 太郎 |): one cell a line.
+            lines.extend(_table_row(no, raw))
+            continue
+        if raw.strip() and _BOX_ONLY.match(raw) and len(raw.strip()) >= 3:
+            lines.append(Line(no, ""))  # a rule or table border: a separator, nothing to keep
+            continue
+        cleaned = clean(raw)
+        if (len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2) or \
+                (len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3):
+            lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
+            continue
+        lines.append(Line(no, cleaned, raw))
+    return _numbered_headings(_one_character_labels(lines, header_words))
+
+
+def _numbered_headings(lines: list[Line]) -> list[Line]:
+    """A section number on a line of its own (1 / 開 / 会, 2 / 議事録の確認): joined to its heading."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if re.fullmatch(r"\d{1,2}", fold(line.text)) and i + 1 < len(lines) and lines[i + 1].text:
+            j = i + 1
+            parts = [lines[j].text]
+            while len(lines[j].text) == 1 and j + 1 < len(lines) and len(lines[j + 1].text) == 1:
+                j += 1
+                parts.append(lines[j].text)
+            joined = "".join(parts) if all(len(p) == 1 for p in parts) else parts[0]
+            out.append(Line(line.no, f"{line.text} {joined}"))
+            i = j + 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _table_row(no: int, raw: str) -> list[Line]:
+    """Cells of a box-drawn table row, one line each; numbers and column headings dropped."""
+    cells = [squash_name_cell(cell) for cell in re.split(r"[│┃|｜]", raw)]
+    kept = [c for c in cells if c and not re.fullmatch(r"\d+|[-:=\s]+", fold(c)) and squash(c) not in _TABLE_HEADINGS]
+    return [Line(no, cell, cell=True) for cell in kept]
+
+
+def squash_name_cell(cell: str) -> str:
+    """A table cell's text; names spaced one character apart (仲 間   均  君) closed up."""
+    text = tidy(cell)
+    tokens = text.split(" ")
+    if len(tokens) >= 3 and sum(len(t) == 1 for t in tokens) >= len(tokens) - 1:
+        return "".join(tokens)
+    return text
+
+
+def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
+    flat = squash(text)
+    return sum(1 for word in header_words if word in flat)
+
+
+def split_flattened(text: str, header_words: tuple[str, ...]) -> list[str]:
+    """A whole page on one line, cut back into lines: before each numbered header label
+    (`2 場 所:`), each numbered item (` 3 議 題`, `(1)`), and each ・ bullet."""
+    labels = "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(header_words, key=len, reverse=True))
+    cut = re.compile(rf"\s(?=(?:\d{{1,2}}\s+)?[(（【]?\s*(?:{labels})\s*[)）】]?\s*[:：]?\s)"
+                     rf"|\s(?=\d{{1,2}}\s+\D)|\s(?=[(（]\d{{1,2}}[)）])|\s(?=[・•]\S)")
+    parts = [tidy(p) for p in cut.split(text)]
+    return [p for p in parts if p]
+
+
+def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> list[Line]:
+    """A two-column table flattened column by column: 日 / 場 / 時 / 所 then the values.
+
+    A run of one-character lines is read as interleaved or consecutive label characters;
+    when every label so formed is a header label, the run is replaced by those labels,
+    each joined to the value line that follows in order."""
+    known = set(header_words)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        # Blank lines between the characters do not break the run (PDF text boxes).
+        j, chars = i, list[str]()
+        while j < len(lines) and (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text)
+                                  or not lines[j].text and chars):
+            if lines[j].text:
+                chars.append(lines[j].text)
+            j += 1
+        run = "".join(chars)
+        if len(chars) < 2:
+            j = i + len(chars)
+        labels = _labels_from(run, known) if len(chars) >= 2 else None
+        if labels is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        values: list[Line] = []
+        k = j
+        while k < len(lines) and len(values) < len(labels):
+            if lines[k].text:
+                values.append(lines[k])
+            k += 1
+        if len(values) < len(labels) or any(squash(v.text) in known for v in values):
+            out.append(lines[i])
+            i += 1
+            continue
+        for label, value in zip(labels, values):
+            out.append(Line(value.no, f"{label} {value.text}"))
+        i = k
+    return out
+
+
+def _labels_from(run: str, known: set[str]) -> list[str] | None:
+    n = len(run)
+    for count in range(1, n + 1):
+        if n % count:
+            continue
+        size = n // count
+        consecutive = [run[k * size:(k + 1) * size] for k in range(count)]
+        interleaved = ["".join(run[k + m * count] for m in range(size)) for k in range(count)]
+        for labels in (consecutive, interleaved):
+            if all(label in known for label in labels) and size >= 2:
+                return labels
+    return None

@@ -1,0 +1,136 @@
+"""The vocabulary of roles and titles printed with names, and splitting a printed
+person (北山委員長, 吉田高等教育局長, 佐藤(勝)委員) into name and role.
+
+Tables, not ad-hoc patterns: each word is listed once, and matching always takes the
+longest word first (委員長代理 before 委員長 before 委員).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .textutil import squash
+
+# Printed group word -> the format's attendee group. These words, standing before a
+# name or as a list heading, say which group a person is listed in.
+GROUP_WORDS: dict[str, str] = {
+    **dict.fromkeys(("座長", "委員長", "議長", "会長", "部会長", "分科会長", "本部長", "理事長", "主査", "総長", "学長",
+                     "議長役", "部会長役"), "chair"),
+    **dict.fromkeys(("副座長", "座長代理", "委員長代理", "副委員長", "副議長", "副会長", "会長代理", "副本部長", "副部会長",
+                     "部会長代理", "副理事長", "副主査", "分科会長代理"), "vice-chair"),
+    **dict.fromkeys(("構成員", "委員", "議員", "有識者", "専門委員", "臨時委員", "特別委員", "有識者構成員", "有識者議員",
+                     "本部員", "理事", "監事", "幹事", "評議員", "会員", "常任委員", "委員外議員", "参与", "顧問",
+                     "外部委員", "学識経験者", "委員等"), "member"),
+    **dict.fromkeys(("政府側参加者", "政府側出席者", "政府", "関係府省", "関係省庁", "関係府省庁", "出席大臣等", "大臣等",
+                     "国務大臣", "理事者", "理事者側", "説明員", "説明のため出席した者", "当局", "執行部", "市当局"),
+                    "government"),
+    **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記"), "secretariat"),
+    **dict.fromkeys(("オブザーバー", "陪席", "陪席者", "傍聴者"), "observer"),
+    **dict.fromkeys(("説明者", "参考人", "ゲスト", "関係者", "招へい者", "招聘者", "発表者", "講師"), "guest"),
+    **dict.fromkeys(("出席者", "出席", "参加者", "その他"), "other"),
+}
+GENERIC_GROUPS = frozenset(("出席者", "出席", "参加者"))
+"""Labels that say only that people attended: a person's own role word is more specific."""
+
+# Roles and titles printed after a name (北山委員長, 坂田参事官, 大江教授), longest first
+# when matching. Titles of organisations' posts end in one of TITLE_ENDINGS too.
+ROLE_WORDS: tuple[str, ...] = tuple(sorted({
+    *GROUP_WORDS, "委員長代理", "委員長職務代理者", "会長職務代理者", "部会長代理", "座長代理",
+    "大臣", "副大臣", "大臣政務官", "政務官", "政務次官", "事務次官", "補佐官", "長官", "次長", "審議官", "参事官", "総括審議官",
+    "統括官", "政策統括官", "局長", "部長", "課長", "室長", "所長", "館長", "院長", "校長", "園長", "署長", "班長",
+    "係長", "主任", "主幹", "主事", "主査", "参事", "企画官", "調整官", "専門官", "専門員", "調査官", "書記", "書記長",
+    "事務局長", "事務局次長", "事務総長", "事務次長", "議会事務局長", "副知事", "知事", "副市長", "市長", "副町長",
+    "町長", "副村長", "村長", "区長", "教育長", "総長", "学長", "副学長", "理事長", "副理事長", "理事", "監事",
+    "教授", "准教授", "助教授", "名誉教授", "特任教授", "客員教授", "講師", "助教", "研究員", "主任研究員",
+    "弁護士", "公認会計士", "税理士", "医師", "社長", "副社長", "会長", "副会長", "代表", "代表理事",
+    "代表取締役", "取締役", "専務理事", "常務理事", "顧問", "相談役", "委員長", "副委員長", "議長", "副議長",
+    "委員", "議員", "幹事", "幹事長", "部会長", "副部会長", "担当書記", "担当係長", "担当課長", "担当部長",
+    "国務大臣", "内閣総理大臣", "総理大臣", "総理", "官房長官", "副長官", "室員", "課員", "係員", "技監",
+    "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生",
+}, key=len, reverse=True))
+HONORIFICS = ("君", "さん", "氏", "様", "殿", "先生")
+# The last character of most post titles (企画官, 戦略室長, 学術研究調整官, 担当書記).
+TITLE_ENDINGS = tuple("長官員事授師士者幹査記監役問与佐席表任")
+# Characters that end the name of an organisation or one of its units.
+ORG_ENDINGS = tuple("課局部室省庁府所院会団館校係班区市町村県都道協機構庁学科署")
+ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "センター", "省", "庁", "協会", "法人", "事務所", "機構",
+             "財団", "銀行", "会社", "連合会", "研究科", "学部", "病院", "新聞", "放送", "協議会", "委員会", "審議会",
+             "組合", "議会", "学会", "社団", "県", "市役所", "役場")
+
+# Words that begin the name of an office's unit (総務班長, 企画課長): a tail starting with
+# one is a post, not a given name.
+UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
+              "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
+              "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
+_NAME_CHARS = r"\u3005\u3006\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134F"
+NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
+"""A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedPerson:
+    """A person as printed in a list or a speaker label: the name and the role after it."""
+
+    name: str
+    role: str = ""
+    """The role or title printed with the name (委員長, 高等教育局長), or ''."""
+
+
+def is_name(text: str, longest: int = 6) -> bool:
+    """True for text that can be a personal name: kanji and kana, 1 to `longest` characters
+    (a disambiguator such as (勝) not counted)."""
+    flat = squash(text)
+    core = re.sub(r"[(（][^)）]*[)）]$", "", flat)
+    return bool(NAME_RE.match(flat)) and 1 <= len(core) <= longest and not core.endswith(ORG_WORDS)
+
+
+def role_suffix(text: str) -> str:
+    """The longest role word that `text` ends with, or ''."""
+    flat = squash(text)
+    for word in ROLE_WORDS:
+        if flat.endswith(word) and len(flat) > len(word):
+            return word
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> object:
+    import pykakasi
+
+    return pykakasi.kakasi()  # type: ignore[no-untyped-call]
+
+
+def words(text: str) -> list[str]:
+    """Dictionary words of a Japanese string, as pykakasi segments it (for name/title boundaries)."""
+    kakasi = _segmenter()
+    return [str(part["orig"]) for part in kakasi.convert(text)]  # type: ignore[attr-defined]
+
+
+def split_person(printed: str) -> PrintedPerson:
+    """Name and role of a printed person: 北山委員長 -> 北山 + 委員長; 吉田高等教育局長 ->
+    吉田 + 高等教育局長; 渡邉光一郎会長 -> 渡邉光一郎 + 会長; 佐藤(勝)委員 -> 佐藤(勝) + 委員."""
+    flat = squash(printed)
+    suffix = role_suffix(flat)
+    if not suffix:
+        return PrintedPerson(flat)
+    rest = flat[: -len(suffix)]
+    if suffix in HONORIFICS:
+        inner = split_person(rest)
+        return PrintedPerson(inner.name, inner.role)
+    if len(re.sub(r"[(（][^)）]*[)）]$", "", rest)) <= 3 or re.search(r"[(（][^)）]*[)）]$", rest):
+        return PrintedPerson(rest, suffix)
+    # A longer head holds a surname then the post's unit (吉田 + 国立大学法人支援課), or a
+    # full name (渡邉 + 光一郎): segment it and look at what follows the first word.
+    parts = words(rest)
+    surname = parts[0]
+    if len(surname) == 1 and len(parts) > 1 and len(parts[1]) == 1:
+        surname += parts[1]  # 玄|素: a two-character surname the dictionary does not know
+    tail = rest[len(surname):]
+    if not tail:
+        return PrintedPerson(rest, suffix)
+    if len(tail) >= 4 or tail.endswith(ORG_ENDINGS) or tail.startswith(UNIT_WORDS) or any(w in tail for w in ORG_WORDS) or \
+            not re.match(rf"^[{_NAME_CHARS}]+$", tail):
+        return PrintedPerson(surname, tail + suffix)
+    return PrintedPerson(rest, suffix)

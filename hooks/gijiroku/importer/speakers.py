@@ -1,0 +1,352 @@
+"""The proceedings: speaker labels in every printed form, remarks, narration and
+interjections, each placed under its agenda item."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Draft, DraftAttendee, DraftRemark
+from .layout import Line
+from .people import NameIndex
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, role_suffix, split_person
+from .textutil import fold, fold_aligned, squash
+from .times import time_event
+
+SENTENCE_END = tuple("。．.！？!?」』）)")
+NUMBERING = r"(?:\d+\s*[.．、)）]|\d+\s+|[（(]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|[一二三四五六七八九十]+\s+|第\s*\d+\s*)?\s*"
+_BULLET = re.compile(r"^[・･•]\s*(?P<text>.*)$")
+_CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎◆◇△▲])\s*(?P<text>.*)$")
+_BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
+_SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
+# NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
+_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)])?"
+          rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
+_CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
+_COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
+_QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
+_ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
+_INTERJECTION = re.compile(r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
+                           r".*[)）〕\]］]$")
+_ANONYMOUS = re.compile(rf"^(?:[A-ZＡ-Ｚ]{{1,2}}|[○〇●◯×＊*]{{1,3}})(?:{_SUFFIX})$|^(?:{_SUFFIX})[A-ZＡ-Ｚ]{{1,2}}$")
+_FOOTER = re.compile(r"ページの先頭へ|ページの上部へ|このページのトップ|Copyright|©|All Rights Reserved|"
+                     r"Adobe\s*(?:Acrobat\s*)?Reader|PDFファイルをご覧いただく|前のページに戻る|サイトマップ|"
+                     r"このページに関するお問い合わせ", re.I)
+
+
+class Proceedings:
+    """Reads the proceedings line by line into remarks, placing them under agenda items."""
+
+    def __init__(self, draft: Draft, names: NameIndex) -> None:
+        self.draft = draft
+        self.names = names
+        self.section = "opening"
+        self.item_index = -1
+        self.remark: DraftRemark | None = None
+        self.last_spoken: DraftRemark | None = None
+        self.blank_before = False
+        self.written: set[str] = set()
+        self.lines: list[Line] = []
+        self.position = 0
+        self.unknown: dict[str, str] = {}
+
+    def read(self, lines: list[Line]) -> None:
+        """Every line of the proceedings, in order."""
+        self.lines = lines
+        for position, line in enumerate(lines):
+            self.position = position
+            if not line.text:
+                self.blank_before = True
+                continue
+            self._line(line)
+            self.blank_before = False
+
+    def _next_text(self) -> str:
+        for line in self.lines[self.position + 1:]:
+            if line.text:
+                return line.text
+        return ""
+
+    def _line(self, line: Line) -> None:
+        text = line.text
+        folded = fold_aligned(text)
+        if _FOOTER.search(text) and len(text) < 80:
+            self.draft.note(line.no, f"page text after the record, skipped: {text[:50]}")
+            return
+        if _INTERJECTION.match(folded):
+            resumed = self.remark if self.remark is not None and self.remark.kind in ("spoken", "written") else None
+            self._narration(text, line)
+            self.last_spoken = resumed
+            return
+        if self._agenda_heading(text):
+            self.remark = None
+            return
+        if time_event(text) is not None:
+            # 午前9時28分 休憩 / 午後零時五分散会: the record's own procedural line.
+            resumed = self.last_spoken
+            self._narration(text, line)
+            self.last_spoken = resumed
+            return
+        if match := _BRACKET_LABEL.match(text):
+            self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
+            return
+        if match := _BULLET.match(text):
+            self._start("unattributed", line, match.group("text"))
+            return
+        if match := _CIRCLE.match(text):
+            rest = match.group("text")
+            label = _CIRCLE_LABEL.match(fold_aligned(rest))
+            if label and self._is_label(label.group("label"), bool(label.group("text"))):
+                printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
+                self._labelled(match.group("mark") + printed, printed,
+                               rest[len(rest) - len(label.group("text")):] if label.group("text") else "", line,
+                               quiet_narration=rest)
+            else:
+                self._narration(rest, line)
+            return
+        if (qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True):
+            printed = text[: qa.end("label")].strip()
+            self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")):] if qa.group("text") else "",
+                           line)
+            return
+        if (label := _COLON_LABEL.match(folded)) and self._is_label(label.group("label"), True):
+            cut = len(text) - len(label.group("text")) if label.group("text") else len(text)
+            self._labelled(text[:cut].strip(), label.group("label"), text[cut:].strip(), line)
+            return
+        if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
+            self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
+                        label=text[: len(text) - len(role.group("text"))].strip())
+            return
+        if (named := _ROLE_ONLY.match(folded)) and not _INTERJECTION.match(folded) and \
+                self._is_label(named.group("role"), True) and split_person(named.group("role")).role:
+            # (山田委員) 意見…: a speaker label in brackets.
+            cut = len(text) - len(named.group("text"))
+            self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
+            return
+        if self._bare_label(text, line):
+            return
+        if self.remark is None or squash(text) in ("以上", "(以上)"):
+            self._narration(text, line)
+            return
+        if self.remark.kind == "narration" and self.last_spoken is not None and self.remark.paragraphs and \
+                _INTERJECTION.match(fold(self.remark.paragraphs[-1])):
+            # Speech resumes after an interjection: the same speaker, a new remark.
+            spoken = self.last_spoken
+            self._start(spoken.kind, line, text, spoken.speaker, spoken.label)
+            return
+        self._continue(text)
+
+    def _is_label(self, label: str, has_text: bool) -> bool:
+        """A speaker label rather than the start of a sentence: it names an attendee, or it
+        ends with a role word (and, for a role alone, text follows)."""
+        if self._resolve(label, None, quiet=True):
+            return True
+        flat = squash(label)
+        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)):
+            return True
+        if (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat)) and \
+                (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role"))) and \
+                is_name(role_named.group("name"), 6):
+            return True  # 委員長（山田太郎）: a role and the name of whoever held it
+        printed = split_person(flat)
+        return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
+
+    def _bare_label(self, text: str, line: Line) -> bool:
+        """A label alone on its line (橘川部会長) with the remark on the lines below."""
+        flat = squash(text)
+        if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or not self._next_text():
+            return False
+        person = self._resolve(flat, line, quiet=True)
+        printed = split_person(flat)
+        if person is None and not (printed.role and printed.role not in HONORIFICS and is_name(printed.name, 3)):
+            return False
+        self._labelled(text.strip(), flat, "", line)
+        return True
+
+    def _continue(self, text: str) -> None:
+        remark = self.remark
+        assert remark is not None
+        if not remark.paragraphs:
+            remark.paragraphs.append(text)
+        elif self.blank_before and remark.paragraphs[-1].endswith(SENTENCE_END):
+            remark.paragraphs.append(text)
+        else:
+            # A line of the same paragraph, or one broken by a page break mid-sentence.
+            remark.paragraphs[-1] = _join(remark.paragraphs[-1], text)
+
+    def _start(self, kind: str, line: Line, text: str, speaker: str | None = None, label: str = "") -> None:
+        self.remark = DraftRemark(kind, self.section, speaker, label, [text] if text else [], line.no)
+        self.draft.remarks.append(self.remark)
+        if kind in ("spoken", "written"):
+            self.last_spoken = self.remark
+
+    def _narration(self, text: str, line: Line) -> None:
+        self._place(text)
+        self._start("narration", line, text)
+        if re.search(r"非公表|非公開", text) and self.section.startswith("item-"):
+            self.draft.agenda[self.item_index].public = False
+        if re.search(r"書面|机上配布", text):
+            self.written = {a.person for a in self.draft.attendees if a.person and self._mentions(text, a)}
+
+    def _mentions(self, text: str, attendee: DraftAttendee) -> bool:
+        flat = squash(text)
+        family = squash(attendee.name.split(" ")[0]) if attendee.name else ""
+        return bool(family) and (squash(attendee.name) in flat or (family + squash(attendee.role)) in flat)
+
+    def _labelled(self, printed: str, label: str, text: str, line: Line, quiet_narration: str | None = None) -> None:
+        """A remark under a speaker label: an attendee's, a role's (unattributed), or a new person's."""
+        person = self._resolve(label, line)
+        if person is None:
+            flat = squash(label)
+            role_only = flat in GROUP_WORDS or flat in ROLE_WORDS
+            ambiguous = self._candidates(label, None)
+            if len({a.person for a in ambiguous}) > 1:
+                self.draft.note(line.no, f"speaker label {printed!r} matches no attendee uniquely: kept as narration",
+                                "set speaker= by hand, then make it a spoken remark")
+                self._narration(quiet_narration if quiet_narration is not None else printed + (" " + text if text else ""),
+                                line)
+                return
+            if role_only:
+                holders = {a.person for a in self.draft.attendees if a.person and flat in (
+                    squash(a.role), squash(a.label or ""), squash(a.affiliation))}
+                if len(holders) == 1 and flat not in ("委員", "議員", "構成員", "事務局", "理事", "職員"):
+                    # ○会長 when one attendee is listed as 会長: that person speaks.
+                    person = holders.pop()
+                    self._start("written" if person in self.written else "spoken", line, text, person, printed)
+                    return
+                self._start("unattributed", line, text, None, printed)
+                return
+            if _ANONYMOUS.match(flat):
+                # Ａ委員, 委員Ｂ: the minutes withhold the name, so the remark stays unattributed.
+                self._start("unattributed", line, text, None, printed)
+                return
+            person = self._propose(label, line)
+            if person is None:
+                self.draft.note(line.no, f"speaker label {printed!r} matches no attendee: kept as narration",
+                                "add the speaker to the attendees, then make it a spoken remark with speaker=PERSON-ID")
+                self._narration(printed + (" " + text if text else ""), line)
+                return
+        kind = "written" if person in self.written else "spoken"
+        self._start(kind, line, text, person, printed)
+
+    def _propose(self, label: str, line: Line) -> str | None:
+        """A person for a label that names someone not in the attendance list."""
+        flat = squash(label)
+        if named := re.search(r"[(（](?P<name>[^)）]+?)(?:君|さん|氏|議員|委員)?[)）]$", flat):
+            name = named.group("name")
+            role = flat[: named.start()]
+        else:
+            printed = split_person(flat)
+            name, role = printed.name, printed.role
+            if not role or role in HONORIFICS and not is_name(name, 5):
+                return None  # 【開会】: a heading, not a person
+        if not is_name(name, 6):
+            return None
+        key = f"{name}/{role}"
+        if key in self.unknown:
+            return self.unknown[key]
+        person = self.names.find(name) or self.names.propose(name, self.draft, line.no, key=f"speaker:{key}")
+        self.unknown[key] = person
+        self.draft.note(line.no, f"speaker {label!r} is not in the attendance list: written as '{person}'",
+                        "add them to the attendees if they attended")
+        return person
+
+    def _resolve(self, label: str, line: Line | None, quiet: bool = False) -> str | None:
+        flat = squash(label)
+        # 議長（田中一郎君）, 委員長（鈴木花子さん）: the name is in the brackets.
+        if named := re.match(r"^[^(（]*[(（](?P<name>[^)）]+?)(?:君|くん|さん|氏|委員|議員)?[)）]$", flat):
+            person = self.names.find(named.group("name"))
+            if person and any(a.person == person for a in self.draft.attendees):
+                return person
+            for attendee in self.draft.attendees:
+                if attendee.person and squash(attendee.name) == named.group("name"):
+                    return attendee.person
+        candidates = self._candidates(label, line)
+        unique = {a.person for a in candidates}
+        if len(unique) == 1:
+            return candidates[0].person
+        if len(unique) > 1 and not quiet and line is not None:
+            self.draft.note(line.no, f"speaker label {label!r} fits several attendees: "
+                            + ", ".join(sorted(a.name for a in candidates)),
+                            "set speaker= by hand")
+        if len(unique) > 1:
+            return None
+        return None
+
+    def _candidates(self, label: str, line: Line | None) -> list[DraftAttendee]:
+        flat = squash(label)
+        hint = None
+        if match := re.match(r"^(?P<family>[^（(]+)[（(](?P<hint>[^）)]+)[)）](?P<rest>.*)$", flat):
+            if match.group("family") == "事務局":
+                flat, hint = match.group("hint") + "事務局", None
+            elif self._exact(flat):
+                return self._exact(flat)
+            else:
+                flat, hint = match.group("family") + match.group("rest"), match.group("hint")
+        candidates = []
+        for attendee in self.draft.attendees:
+            if not attendee.person or not attendee.name:
+                continue
+            full = squash(attendee.name)
+            family = squash(attendee.name.split(" ")[0])
+            prefixes = [full, family] + ([full[:k] for k in (3, 2, 1)] if " " not in attendee.name and len(full) >= 3 else [])
+            for prefix in prefixes:
+                if prefix and flat.startswith(prefix):
+                    rest = flat[len(prefix):]
+                    role = squash(attendee.role)
+                    affiliation = squash(attendee.affiliation)
+                    loose = prefix in (full, family)
+                    if (not rest and loose) or (rest and (rest == role or (role and role.endswith(rest)) or
+                                                          (role and rest.endswith(role) and loose) or
+                                                          rest == attendee.label or
+                                                          (affiliation and (affiliation.endswith(rest) or rest in affiliation)) or
+                                                          (rest in ROLE_WORDS and (loose or not attendee.label
+                                                                                   or attendee.label in GENERIC_GROUPS)) or
+                                                          GROUP_WORDS.get(rest) == attendee.group or
+                                                          (rest == "事務局" and attendee.group == "secretariat"))):
+                        candidates.append(attendee)
+                        break
+        if hint and len(candidates) > 1:
+            # 渡邉(光): the character after the surname is the given name's first.
+            candidates = [a for a in candidates if (" " in a.name and squash(a.name.split(" ")[1]).startswith(hint))
+                          or (" " not in a.name and hint in squash(a.name)[1:4])]
+        if len({a.person for a in candidates}) > 1:
+            # Same surname: the role printed in the label tells them apart.
+            exact_role = [a for a in candidates if flat.endswith(squash(a.role)) and squash(a.role) or
+                          (a.affiliation and flat.endswith(squash(a.affiliation)))]
+            if len({a.person for a in exact_role}) == 1:
+                return exact_role
+        return candidates
+
+    def _exact(self, flat: str) -> list[DraftAttendee]:
+        """Attendees printed with the same disambiguated name: 佐藤(勝)委員 -> 佐藤(勝)."""
+        printed = split_person(flat)
+        return [a for a in self.draft.attendees if a.person and squash(a.name) == printed.name]
+
+    def _agenda_heading(self, text: str) -> bool:
+        flat = squash(re.sub(rf"^{NUMBERING}", "", fold(text)))
+        flat = re.sub(r"^議題\d*[:：]?", "", flat).strip("≪≫《》【】〈〉")
+        flat = re.sub(r"^\d+[.．]", "", flat)
+        for index, item in enumerate(self.draft.agenda):
+            if flat == squash(item.title) and index > self.item_index:
+                self._enter(index)
+                return True
+        return False
+
+    def _place(self, text: str) -> None:
+        flat = squash(text)
+        for index, item in enumerate(self.draft.agenda):
+            if index > self.item_index and squash(item.title) in flat:
+                self._enter(index)
+                return
+        if self.item_index >= 0 and re.match(r"^(最後に|閉会|以上をもって|終わりに|閉会に当たり)", flat):
+            self.section = "closing"
+
+    def _enter(self, index: int) -> None:
+        self.item_index = index
+        self.section = self.draft.agenda[index].id
+
+
+def _join(left: str, right: str) -> str:
+    if re.search(r"[A-Za-z0-9]$", left) and re.match(r"^[A-Za-z0-9]", right):
+        return left + " " + right
+    return left + right
