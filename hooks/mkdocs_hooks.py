@@ -43,7 +43,9 @@ from gijiroku.site.langconfig import language_settings, localise_markdown_extens
 from gijiroku.site.notfound import render_not_found
 from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
-from gijiroku.site.render import BYTECODE_CACHE, Renderer, catalogue_text
+from gijiroku.site.catalogue import catalogue_text
+from gijiroku.site.jinjacache import BYTECODE_CACHE
+from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_broken_page, render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -226,7 +228,7 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
     notice = ""
     if root.preview is not None:
         shown, total = root.preview
-        notice = Renderer.catalogue_strings("preview_notice")[lang].format(shown=shown, total=total)
+        notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
     builds.attach(lang_config, builds.LanguageBuild(lang, root.index, notice))
     lang_config.plugins.on_startup(command="build", dirty=False)
@@ -341,8 +343,7 @@ def _project_dir(config: MkDocsConfig) -> Path:
 
 
 def _titles() -> dict[str, str]:
-    catalogue = Renderer.catalogue_strings("site_title")
-    return {lang: catalogue[lang] for lang in LANGUAGES}
+    return {lang: catalogue_text("site_title", lang) for lang in LANGUAGES}
 
 
 def _renderer(config: MkDocsConfig, build: builds.LanguageBuild) -> Renderer:

@@ -13,7 +13,7 @@ from gijiroku.model import LANGUAGES
 from gijiroku.search import rules as search_rules
 from gijiroku.search import tokenize
 from gijiroku.site.prose import join_japanese_lines
-from gijiroku.site.render import catalogue_text, format_date, load_catalogue
+from gijiroku.site.catalogue import catalogue_text, format_date, load_catalogue
 from htmlcheck import parse, resolve
 
 MEETING = "meetings/ai-strategy-council/2023-08-04"

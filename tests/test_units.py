@@ -219,7 +219,7 @@ def test_unknown_placeholder_names_file_and_line() -> None:
 def test_template_bytecode_is_reused_until_the_template_changes() -> None:
     import jinja2
 
-    from gijiroku.site.render import MemoryBytecodeCache
+    from gijiroku.site.jinjacache import MemoryBytecodeCache
 
     cache = MemoryBytecodeCache()
     sources = {"page.html": "one {{ n }}"}

@@ -1,6 +1,11 @@
 """Reading attendance lists: one person a line (姓 名 所属), comma runs (北山委員長、市川委員、…
 の各委員), group labels in all their forms, 欠席 / 委任状 / 代理, legends of marks, and
-attendance given only as a count."""
+attendance given only as a count.
+
+Longer than our other modules, on purpose: attendance lists are where published minutes
+vary most, and every form here feeds the same few decisions (is this a label, a person,
+a mark, a count?). Split by form, those decisions would be made in many places.
+"""
 
 from __future__ import annotations
 

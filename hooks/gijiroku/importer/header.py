@@ -1,5 +1,10 @@
 """The header of published minutes: which line is which field (日時, 場所, 出席者, 議題,
-資料…), the meeting's date, times and venue, its title, and the page text around it."""
+資料…), the meeting's date, times and venue, its title, and the page text around it.
+
+Longer than our other modules, on purpose: which line is which header field is decided
+by comparing every candidate (labels, numbering, tables flattened in three ways, posting
+dates that are not the meeting's), and those comparisons belong together.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..escape import front_matter_value, html
 from ..model import LANGUAGES
-from .render import catalogue_text
+from .catalogue import catalogue_text
 
 
 def render_root_page(titles: dict[str, str]) -> str:
