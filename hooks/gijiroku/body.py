@@ -17,7 +17,7 @@ from pathlib import Path
 from .diagnostics import Diagnostics
 from .model import REMARK_KINDS
 from .textrules import CJK, text_problems
-from .yamlsrc import id_problem, ID_HINT
+from .yamlsrc import ID_HINT, id_problem
 
 DIRECTIVE = ":::"
 REMARK_ATTRS = ("id", "kind", "speaker", "label", "topics", "source")

@@ -72,7 +72,14 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
     """Update `ledger.yml`, recording a move or a withdrawal first where asked; refuses
     (exit 1, with the diagnostics) while the minutes or the ledger have errors."""
     from .diagnostics import Diagnostics
-    from .ledger import LEDGER_FILE, check_ledger, published_addresses, unrecorded, with_entry, write_ledger
+    from .ledger import (
+        LEDGER_FILE,
+        check_ledger,
+        published_addresses,
+        unrecorded,
+        with_entry,
+        write_ledger,
+    )
 
     wanted = {"update": 0, "move": 2, "withdraw": 1}[action]
     if len(addresses) != wanted or (action == "withdraw" and not reason):

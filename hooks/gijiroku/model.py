@@ -222,6 +222,42 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """A meeting as read in one language: each text from the translation where it has
+    one, from the original otherwise. The one place that fallback is written."""
+
+    meeting: Meeting
+    version: Version
+    """The translation into that language, or the original when there is none."""
+
+    @property
+    def title(self) -> str:
+        """The meeting's title."""
+        return self.version.title
+
+    @property
+    def venue(self) -> str:
+        """Where it was held, as printed."""
+        return self.version.venue
+
+    def remark(self, remark_id: str) -> RemarkText:
+        """A remark's text."""
+        return self.version.remarks.get(remark_id) or self.meeting.original.remarks[remark_id]
+
+    def role(self, person_id: str) -> RoleText | None:
+        """The role and affiliation a person held at the meeting, if they attended."""
+        return self.version.roles.get(person_id) or self.meeting.original.roles.get(person_id)
+
+    def agenda_title(self, item_id: str) -> str:
+        """An agenda item's title."""
+        return self.version.agenda.get(item_id) or self.meeting.original.agenda[item_id]
+
+    def material(self, material_id: str) -> tuple[str, str]:
+        """A material's label and title."""
+        return self.version.materials.get(material_id) or self.meeting.original.materials[material_id]
+
+
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """One meeting of one council, with its structure and every language's text."""
 
@@ -259,6 +295,10 @@ class Meeting:
     def version(self, lang: str) -> Version | None:
         """The text in `lang`, or None when the meeting is not translated into it."""
         return self.versions.get(lang)
+
+    def reading(self, lang: str) -> Reading:
+        """The meeting as read in `lang`: its translation, the original where there is none."""
+        return Reading(self, self.versions.get(lang) or self.versions[self.language])
 
     def agenda_item(self, item_id: str) -> AgendaItem | None:
         """The agenda item with that id."""

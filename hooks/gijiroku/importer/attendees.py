@@ -16,8 +16,17 @@ from .draft import Draft, DraftAttendee
 from .header import MINUTES_WORDS, Heading, is_generic
 from .layout import Line
 from .people import NameIndex
-from .roles import (GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ORG_WORDS, ROLE_WORDS, TITLE_ENDINGS,
-                    is_name, role_suffix, split_person)
+from .roles import (
+    GENERIC_GROUPS,
+    GROUP_WORDS,
+    HONORIFICS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    TITLE_ENDINGS,
+    is_name,
+    role_suffix,
+    split_person,
+)
 from .textutil import fold, fold_aligned, squash, tidy
 
 TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",

@@ -11,8 +11,8 @@ from pathlib import Path
 from ..diagnostics import Diagnostics
 from ..registry import load_people
 from .draft import Draft, Note
-from .extract import Extracted, Refused, extract
 from .eras import for_matching
+from .extract import Extracted, Refused, extract
 from .header import ALL_LABEL_WORDS
 from .parse import NotMinutes, parse_minutes
 from .roles import GROUP_WORDS

@@ -8,7 +8,15 @@ import re
 from .draft import Draft, DraftAttendee, DraftRemark
 from .layout import Line
 from .people import NameIndex
-from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, ROLE_WORDS, is_name, role_suffix, split_person
+from .roles import (
+    GENERIC_GROUPS,
+    GROUP_WORDS,
+    HONORIFICS,
+    ROLE_WORDS,
+    is_name,
+    role_suffix,
+    split_person,
+)
 from .textutil import fold, fold_aligned, squash
 from .times import time_event
 

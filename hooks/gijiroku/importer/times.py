@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .eras import for_matching, find_date
+from .eras import find_date, for_matching
 
 _TIME = re.compile(
     r"(午前|午後)?\s*(\d{1,2})\s*(?:[:：]\s*(\d{2})|時\s*(?:(\d{1,2})\s*分|半)?)(?!\s*間)"

@@ -75,9 +75,9 @@ def collect_docs(index: ArchiveIndex, lang: str) -> list[Doc]:
     """Every remark, newest meeting first, in this language (or the original's where untranslated)."""
     docs = []
     for meeting in index.archive.meetings:
-        version = meeting.version(lang) or meeting.original
+        reading = meeting.reading(lang)
         for remark in meeting.remarks:
-            text = version.remarks.get(remark.id) or meeting.original.remarks[remark.id]
+            text = reading.remark(remark.id)
             docs.append(Doc(meeting, remark, "\n".join(text.paragraphs)))
     return docs
 
@@ -205,8 +205,7 @@ def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no, topic_no,
         remark = doc.remark
         role = ""
         if remark.speaker:
-            version = doc.meeting.version(lang) or doc.meeting.original
-            held = version.roles.get(remark.speaker) or doc.meeting.original.roles.get(remark.speaker)
+            held = doc.meeting.reading(lang).role(remark.speaker)
             role = held.role if held else ""
         rows.append([
             len(meetings) - 1, remark.id, remark.kind,
@@ -214,7 +213,7 @@ def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no, topic_no,
             [topic_no[t] for t in remark.topics], doc.text,
         ])
     table = [[
-        (m.version(lang) or m.original).title, m.date.isoformat(), council_no[m.council],
+        m.reading(lang).title, m.date.isoformat(), council_no[m.council],
         urls.url_of(urls.meeting_src(m.council, m.id)), m.version(lang) is not None,
     ] for m in meetings]
     return {"m": table, "d": rows}

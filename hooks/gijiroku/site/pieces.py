@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..escape import html, md_cell, md_inline
 from ..index import ArchiveIndex, RoleHeld
-from ..model import Meeting, Remark, Version
+from ..model import Meeting, Reading, Remark, Version
 from . import urls
 from .catalogue import excerpt, format_date
 from .wording import Wording
@@ -33,7 +33,7 @@ class Pieces(Wording):
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
                       text_lang: str) -> Markup:
         """The remarks and narration of one section of a meeting page."""
-        page = _PageContext(src, m, self.version_for(m), translated, html(text_lang), self.absolute(src),
+        page = _PageContext(src, m, m.reading(self.lang), translated, html(text_lang), self.absolute(src),
                             self.citation_values(m))
         return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
 
@@ -42,7 +42,7 @@ class Pieces(Wording):
         ht = self._escaped
         m, src, tl = page.meeting, page.src, page.text_lang
         rid, kind = html(r.id), html(r.kind)
-        text = page.version.remarks.get(r.id) or m.original.remarks[r.id]
+        text = page.reading.remark(r.id)
         stale = page.translated is not None and r.id in page.translated.stale
         stale_class = " gj-stale" if stale else ""
         stale_note = f'<p class="gj-stale-note" data-search-exclude>{ht("stale_notice")}</p>\n' if stale else ""
@@ -136,7 +136,7 @@ class Pieces(Wording):
         texts = self._listed.get(key)
         if texts is None:
             texts = self._listed[key] = (md_inline(self.remark_heading(m, r)),
-                                         md_inline(excerpt(self.text_of(m, r.id), self.lang)))
+                                         md_inline(excerpt(m.reading(self.lang).remark(r.id).paragraphs, self.lang)))
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
@@ -150,7 +150,7 @@ class Pieces(Wording):
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:
         """A Markdown link to a meeting's page, titled in this language."""
-        return Markup(f"[{md_inline(self.version_for(m).title)}]({html(urls.md_link(src, urls.meeting_src(m.council, m.id)))})")
+        return Markup(f"[{md_inline(m.reading(self.lang).title)}]({html(urls.md_link(src, urls.meeting_src(m.council, m.id)))})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ class _PageContext:
 
     src: str
     meeting: Meeting
-    version: Version
+    reading: Reading
     translated: Version | None
     text_lang: str
     url: str

@@ -73,7 +73,7 @@ class Renderer(Pieces):
             t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             date_short=lambda d: format_date(d, lang, "date_format_short"),
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
-            version_of=self.version_for, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
+            reading=self.reading, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
             role_rows=self.role_rows,
         )
@@ -108,7 +108,7 @@ class Renderer(Pieces):
         src = urls.meeting_src(meeting.council, meeting.id)
         version = meeting.version(self.lang)
         return self._render(
-            "meeting.md.j2", src, m=meeting, v=self.version_for(meeting), translated=version,
+            "meeting.md.j2", src, m=meeting, v=meeting.reading(self.lang), translated=version,
             original_lang=meeting.language, council=self.archive.councils[meeting.council],
         )
 
@@ -117,7 +117,7 @@ class Renderer(Pieces):
         src = urls.compare_src(meeting.council, meeting.id)
         other = next(lang for lang in LANGUAGES if lang != meeting.language)
         return self._render(
-            "compare.md.j2", src, m=meeting, v=self.version_for(meeting), original=meeting.original,
+            "compare.md.j2", src, m=meeting, v=meeting.reading(self.lang), original=meeting.original,
             translation=meeting.version(other), other_lang=other,
         )
 

@@ -7,7 +7,7 @@ import functools
 
 from ..escape import html
 from ..index import ArchiveIndex
-from ..model import GROUPS, Attendee, Meeting, Remark, Version
+from ..model import GROUPS, Attendee, Meeting, Reading, Remark
 from . import urls
 from .catalogue import Text, _catalogue, catalogue_text, format_date
 
@@ -57,20 +57,13 @@ class Wording:
         return f"{self.site_url}{urls.url_of(src)}" + (f"#{anchor}" if anchor else "")
 
     # -- per-meeting text -------------------------------------------------------
-    def version_for(self, meeting: Meeting) -> Version:
-        """The meeting's text in this language, or the original where it is not translated."""
-        return meeting.version(self.lang) or meeting.original
-
-    def text_of(self, meeting: Meeting, remark_id: str) -> tuple[str, ...]:
-        """A remark's paragraphs in this language, or in the original."""
-        version = self.version_for(meeting)
-        text = version.remarks.get(remark_id) or meeting.original.remarks[remark_id]
-        return text.paragraphs
+    def reading(self, meeting: Meeting) -> Reading:
+        """The meeting as read in this language (the original where it is not translated)."""
+        return meeting.reading(self.lang)
 
     def role_of(self, meeting: Meeting, person_id: str) -> str:
         """The role a person held at a meeting, as printed, in this language if translated."""
-        version = self.version_for(meeting)
-        role = version.roles.get(person_id) or meeting.original.roles.get(person_id)
+        role = meeting.reading(self.lang).role(person_id)
         return role.role if role else ""
 
     def remark_heading(self, meeting: Meeting, remark: Remark) -> str:
@@ -107,7 +100,7 @@ class Wording:
 
     def citation_values(self, meeting: Meeting) -> dict[str, str]:
         """What every citation of a meeting's remarks says of the meeting."""
-        version = self.version_for(meeting)
+        version = meeting.reading(self.lang).version
         translation = ""
         if version.is_translation and version.provenance is not None:
             # A citation of a translation says so: the words are not the record's own.
