@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -10,9 +9,10 @@ import yaml
 from .diagnostics import Diagnostics
 from .model import LANGUAGES, Council, LangText, Person, Topic
 from .sources import read_text
+from .textrules import KANA_READING
 from .yamlsrc import Reader
 
-KANA_RE = re.compile(r"^[\u3041-\u309f\u30a0-\u30ff\u3000 ー・]+$")
+KANA_RE = KANA_READING
 
 
 def lang_text(reader: Reader, node: yaml.Node | None, what: str) -> LangText | None:

@@ -10,8 +10,21 @@ from __future__ import annotations
 
 import re
 
-CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-"""CJK scripts and full-width forms: a line break next to one of these is not a space."""
+KANA = "\u3040-\u309f\u30a0-\u30ff"
+"""Hiragana and katakana (with the prolonged sound mark and middle dot), for character classes."""
+
+HAN = "\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134F"
+"""Kanji, with 々 and 〆, in every plane a name may use (森山𥙿), for character classes."""
+
+JAPANESE = "\u3000-\u303f" + KANA + "\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+"""Japanese script, CJK punctuation and full-width forms: a line break between two of
+these is not a space (in minutes and in hand-written pages alike)."""
+
+CJK = re.compile(f"[{JAPANESE}]")
+"""One character of JAPANESE."""
+
+KANA_READING = re.compile(f"^[{KANA}\u3000 ]+$")
+"""A reading written in kana, words separated by spaces: まつもと たけあき."""
 
 MARKUP = re.compile(r"<[A-Za-z/!?]")
 """The start of something a browser would read as markup: a tag, an end tag, a comment,

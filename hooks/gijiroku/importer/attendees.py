@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..textrules import HAN, KANA
 from .draft import Draft, DraftAttendee
 from .header import MINUTES_WORDS, Heading, is_generic
 from .layout import Line
@@ -32,7 +33,7 @@ from .textutil import fold, fold_aligned, squash, tidy
 TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
                "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
                "CEO", "CTO", "COO", "事務総長", "専務理事", "常務理事", "会員")
-_CJK = re.compile(r"^[\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134F]+$")
+_CJK = re.compile(f"^[{HAN}{KANA}]+$")
 _MARKS = "○◯〇◎●◇◆☆★△▲□■※"
 _NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
 _NOTE_WORDS = r"(?:五十音順|50音順|敬称略|順不同|敬称省略|役職順|名簿順|氏名五十音順)"

@@ -8,6 +8,7 @@ import re
 from typing import Mapping
 
 from ..model import Person
+from ..textrules import KANA_READING
 from .draft import Draft
 from .textutil import squash, tidy
 
@@ -29,7 +30,7 @@ def propose_reading(name: str) -> tuple[str, str]:
         reading.append("".join(str(c["hira"]) for c in converted))
         roman.append("".join(str(c["hepburn"]) for c in converted).capitalize())
     hira = " ".join(r for r in reading if r)
-    if not re.fullmatch(r"[\u3041-\u309f\u30a0-\u30ffー・ ]+", hira):
+    if not KANA_READING.match(hira):
         hira = ""
     return hira, " ".join(r for r in roman if r)
 

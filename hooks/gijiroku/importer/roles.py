@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..textrules import HAN, KANA
 from .textutil import squash
 
 # Printed group word -> the format's attendee group. These words, standing before a
@@ -64,7 +65,7 @@ ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "セ�
 UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
               "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
               "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
-_NAME_CHARS = r"\u3005\u3006\u3040-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134F"
+_NAME_CHARS = HAN + KANA
 NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
 """A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
 

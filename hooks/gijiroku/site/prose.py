@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-_JA = "\u3000-\u303f\u3041-\u3096\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
-_ENDS_JA = re.compile(f"[{_JA}]$")
-_STARTS_JA = re.compile(f"^[ \\t]*[{_JA}]")
+from ..textrules import JAPANESE
+
+_ENDS_JA = re.compile(f"[{JAPANESE}]$")
+_STARTS_JA = re.compile(f"^[ \\t]*[{JAPANESE}]")
 # Headings, table rows, fences, blank lines and block-level HTML (inline tags such as
 # <a> may start a line of a paragraph).
 _NOT_PROSE = re.compile(r"^\s*(?:#|\||```|~~~|<(?:div|p|table|ul|ol|li|dl|details|section|script|style|pre|figure|!--)\b|$)")
