@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
+from gijiroku import data as data_out
 from gijiroku import load_archive, preview, timing
 from gijiroku.index import ArchiveIndex, index_archive
 from gijiroku.model import LANGUAGES
@@ -44,6 +45,9 @@ log = logging.getLogger("mkdocs.plugins.gijiroku")
 
 TIMINGS_ENV = "GIJIROKU_TIMINGS"
 """A JSON file to write the time spent in gijiroku's own code to (for the benchmark)."""
+
+DATA_OUT_ENV = "GIJIROKU_DATA_OUT"
+"""Set to 0 to build without the API, feeds and charts (the benchmark measures what they add)."""
 
 STATE_KEY = "_gijiroku"
 """Where a language build finds what the root build prepared, in `config.extra`."""
@@ -102,6 +106,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = _renderer(config, build)
     with timing.timed("render"):
         pages = renderer.pages()
+    if _data_out():
+        with timing.timed("data_pages"):
+            data_out.decorate_pages(pages, build.index, build.lang)
     for src, markdown in pages.items():
         files.append(File.generated(config, src, content=markdown))
     for src, title, other in _missing_hand_written(config, build.lang):
@@ -121,10 +128,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _language_build(config)
     if build is None or page.file.generated_by:
         return markdown
+    if _data_out():
+        markdown = data_out.decorate_home(markdown, page.file.src_uri, build.lang)
     try:
         return fill_placeholders(markdown, page.file.src_uri, _renderer(config, build))
     except ValueError as exc:
         raise PluginError(f"docs/{build.lang}/{exc}") from exc
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
+    build = _language_build(config)
+    if build is None or not _data_out():
+        return output
+    tag = data_out.feed_link_tag(build.index, page.file.src_uri, build.lang)
+    return output.replace("</head>", tag + "</head>", 1) if tag else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -133,6 +151,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build is not None:
         with timing.timed("search_index"):
             _write_search_index(config, build)
+        if _data_out():
+            minutes = _project_dir(config) / _settings(config).get("minutes", "minutes")
+            data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", minutes)
         if not config.site_url:
             # Without a site URL MkDocs writes the 404 page's links from "/", which is
             # wrong inside /ja/ and /en/; servers fall back to the root 404 page instead.
@@ -251,6 +272,10 @@ def _read_child_timings(lang: str) -> None:
 
 
 # -- configuration ----------------------------------------------------------------
+
+def _data_out() -> bool:
+    return os.environ.get(DATA_OUT_ENV) != "0"
+
 
 def _language_build(config: MkDocsConfig) -> LanguageBuild | None:
     return config.extra.get(STATE_KEY)
