@@ -151,7 +151,7 @@ def render_table(chart: Chart, caption: str) -> str:
 
 def render_figure(chart: Chart, caption: str, table_caption: str) -> str:
     """A figure with the chart, a visible caption and the table: one raw HTML block."""
-    return (f'<figure class="gj-chart" data-search-exclude>{render_svg(chart)}'
+    return (f'<figure class="gj-chart" data-search-exclude="">{render_svg(chart)}'
             f"<figcaption>{_t(caption)}</figcaption>{render_table(chart, table_caption)}</figure>")
 
 
