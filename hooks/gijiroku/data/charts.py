@@ -26,6 +26,8 @@ MONTHLY_SPAN_YEARS = 3
 """Periods are months when the dates span at most this many calendar years, else years."""
 WIDTH = 640
 ROW = 64
+BAR_MAX = 40
+"""The tallest bar of a row; the rest of the row is its name and the gap to the row above."""
 LEFT = 44
 TOP = 8
 AXIS = 22
@@ -91,7 +93,7 @@ def render_svg(chart: Chart) -> str:
     height = TOP + rows * ROW + AXIS
     n = max(len(chart.periods), 1)
     slot = (WIDTH - LEFT - 8) / n
-    bar = max(slot * 0.7, 1.0)
+    bar = min(max(slot * 0.7, 1.0), 28.0)  # one period alone must not fill the width
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="gj-chart-svg" role="img" viewBox="0 0 {WIDTH} {height}" '
         f'width="{WIDTH}" height="{height}" aria-labelledby="{title_id} {desc_id}" '
@@ -101,10 +103,10 @@ def render_svg(chart: Chart) -> str:
     for row, series in enumerate(chart.series):
         base = TOP + (row + 1) * ROW - 4
         peak = max(series.counts.values(), default=0)
-        scale = (ROW - 20) / peak if peak else 0.0
-        out.append(f'<text x="{LEFT}" y="{base - ROW + 12}" fill="currentColor">{_t(series.name)}</text>')
+        scale = BAR_MAX / peak if peak else 0.0
+        out.append(f'<text x="{LEFT}" y="{base - ROW + 14}" fill="currentColor">{_t(series.name)}</text>')
         if peak:  # the scale: the top of the tallest bar
-            out.append(f'<text x="{LEFT - 6}" y="{base - (ROW - 20) + 4}" text-anchor="end" fill="currentColor" '
+            out.append(f'<text x="{LEFT - 6}" y="{base - BAR_MAX + 4}" text-anchor="end" fill="currentColor" '
                        f'opacity="0.8">{peak}</text>')
         out.append(f'<text x="{LEFT - 6}" y="{base + 4}" text-anchor="end" fill="currentColor" opacity="0.8">0</text>')
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{base}" y2="{base}" stroke="currentColor" stroke-opacity="0.4"/>')
