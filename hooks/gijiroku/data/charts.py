@@ -7,8 +7,8 @@ take the theme's link colour (`--md-typeset-a-color`, tuned per scheme), text an
 `currentColor`. It is an image with a title and description for screen readers
 (`role="img"`, `aria-labelledby`), followed by the same figures as a table.
 
-Every value that comes from the minutes (names, labels) is escaped for XML and
-stripped of characters XML cannot carry. A chart's size depends on the number of
+Every value that comes from the minutes (names, labels) is escaped for XML, stripped
+of characters XML cannot carry and kept on one line. A chart's size depends on the number of
 periods, never on the number of meetings: twenty years of a 4,000-meeting archive is
 twenty bars per series.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from .xmltext import xml_text
 
@@ -158,9 +158,8 @@ def render_figure(chart: Chart, caption: str, table_caption: str) -> str:
 
 
 def _t(value: object) -> str:
-    return escape(xml_text(value))
+    # One line: a chart is a Markdown raw-HTML block, which a blank line inside a
+    # value would end, letting the rest be read as Markdown.
+    return escape(" ".join(xml_text(value).split()))
 
 
-def attr(value: object) -> str:
-    """An XML attribute value, quoted and escaped."""
-    return quoteattr(xml_text(value))

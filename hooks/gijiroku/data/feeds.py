@@ -26,9 +26,9 @@ from .api import text_version
 from .paths import Links
 from .xmltext import xml_text
 
-MEETING_ENTRIES = 30
+MEETING_ENTRIES = 20
 """Entries of a meetings feed: readers poll feeds, so they carry only the latest."""
-REMARK_ENTRIES = 50
+REMARK_ENTRIES = 20
 """Entries of a speaker's or a topic's feed."""
 TAG_DATE = "2026"
 """The date part of every tag: URI. Fixed: changing it would change every entry's id."""
