@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -22,19 +23,30 @@ def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str
     `site_url` is the language build's own URL ('' for relative links); `minutes_root`
     is where the meetings' source files are (each is copied, never parsed again)."""
     links = Links.for_site(lang, site_url)
+    _made.clear()  # MkDocs empties the site folder between builds under `mkdocs serve`
     with timing.timed("data_api"):
         _write_api(index, links, site_dir, minutes_root)
     with timing.timed("data_feeds"):
         _write_feeds(index, links, site_dir)
 
 
+_made: set[str] = set()
+"""Folders this process already created: thousands of files share a few folders."""
+
+
+def _target(site_dir: Path, relative: str) -> str:
+    path = f"{site_dir}/{relative}"
+    folder = os.path.dirname(path)
+    if folder not in _made:
+        os.makedirs(folder, exist_ok=True)
+        _made.add(folder)
+    return path
+
+
 def _write(site_dir: Path, relative: str, content: str | bytes) -> None:
-    path = site_dir / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        path.write_text(content, encoding="utf-8")
-    else:
-        path.write_bytes(content)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with open(_target(site_dir, relative), "wb") as handle:
+        handle.write(data)
 
 
 def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path) -> None:
@@ -54,9 +66,7 @@ def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: 
         if version is not None:
             # Version.path is relative to the minutes folder's parent, as diagnostics print it.
             source = minutes_root.parent / version.path
-            target = site_dir / paths.meeting_source(meeting.council, meeting.id, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            shutil.copyfile(source, _target(site_dir, paths.meeting_source(meeting.council, meeting.id, lang)))
 
 
 def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
