@@ -30,7 +30,7 @@ from gijiroku.data import api, charts, feeds, pages
 from gijiroku.data.akn import AKN_NS, meeting_akn
 from gijiroku.data.paths import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
-from gijiroku.model import LANGUAGES, Archive, LangText, RemarkText, RoleText
+from gijiroku.model import LANGUAGES, Archive, LangText, RoleText
 from gijiroku.synth import generate_archive
 from htmlcheck import parse
 

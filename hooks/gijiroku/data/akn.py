@@ -28,15 +28,14 @@ from ..index import ArchiveIndex
 from ..model import Meeting
 from .api import text_version
 from .paths import Links
+from .strings import t
 from .xmltext import xml_text
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANG_CODES = {"ja": "jpn", "en": "eng"}
 """ISO 639-2 codes, as FRBRlanguage wants them."""
-SECTION_HEADINGS = {"opening": {"ja": "冒頭", "en": "Opening"}, "closing": {"ja": "閉会", "en": "Closing"}}
 MEMBERS = "members_unnamed"
 """The reference an unattributed opinion is spoken `by`: the members, never a person."""
-MEMBERS_NAME = {"ja": "構成員（発言者非公表）", "en": "Members (speaker not named)"}
 SOURCE = "#gijiroku"
 
 
@@ -108,7 +107,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
     _sub(refs, "TLCOrganization", eId="council", href=f"/ontology/organization/{council.id}",
          showAs=council.name.get(lang))
     _sub(refs, "TLCOrganization", eId=MEMBERS, href=f"/ontology/organization/{council.id}/members",
-         showAs=MEMBERS_NAME[lang])
+         showAs=t("members_collectively", lang))
     _sub(refs, "TLCOrganization", eId="gijiroku", href="/ontology/organization/gijiroku", showAs="gijiroku")
     if provenance is not None:
         _sub(refs, "TLCPerson", eId="translator", href="/ontology/person/translator", showAs=provenance.by)
@@ -147,7 +146,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
                 part.set("refersTo", " ".join(f"#topic_{t}" for t in item.topics))
             _sub(part, "heading", heading)
         else:
-            _sub(part, "heading", SECTION_HEADINGS[section.kind][lang])
+            _sub(part, "heading", t(section.kind, lang))
         for remark in section.remarks:
             text = version.remarks.get(remark.id) or original.remarks[remark.id]
             if remark.kind == "narration":
@@ -157,7 +156,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
                 element = _sub(part, "speech", eId=remark.id, by=f"#{by}", name=remark.kind)
                 if remark.speaker and remark.speaker in roles:
                     element.set("as", f"#{role_ref(remark.speaker)}")
-                speaker = archive.people[remark.speaker].name.get(lang) if remark.speaker else MEMBERS_NAME[lang]
+                speaker = archive.people[remark.speaker].name.get(lang) if remark.speaker else t("members_collectively", lang)
                 _sub(element, "from", text.label or speaker)
             if remark.topics:
                 element.set("refersTo", " ".join(f"#topic_{t}" for t in remark.topics))

@@ -24,6 +24,7 @@ from ..site import urls
 from . import paths
 from .api import text_version
 from .paths import Links
+from .strings import t
 from .xmltext import xml_text
 
 MEETING_ENTRIES = 20
@@ -35,16 +36,6 @@ TAG_DATE = "2026"
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
-FEED_TITLES = {
-    "site": {"ja": "議事録アーカイブ：最新の会議", "en": "Minutes Archive: latest meetings"},
-    "council": {"ja": "{name}：最新の会議", "en": "{name}: latest meetings"},
-    "speaker": {"ja": "{name}の発言", "en": "Remarks by {name}"},
-    "topic": {"ja": "「{name}」に関する発言", "en": "Remarks on {name}"},
-}
-AUTHOR = {"ja": "議事録アーカイブ", "en": "Minutes Archive"}
-MEMBERS = {"ja": "構成員（発言者非公表）", "en": "Members (speaker not named)"}
-NARRATION = {"ja": "議事の進行", "en": "Proceedings"}
-REMARK_COUNT = {"ja": "発言 {n} 件", "en": "{n} remarks"}
 
 
 class _XmlBase(BaseExtension):  # type: ignore[misc]
@@ -100,7 +91,7 @@ def _feed(links: Links, ids: FeedIds, path: str, title: str, page_src: str) -> F
     generator.id(ids.feed(links.lang, path))
     generator.title(xml_text(title))
     generator.language(links.lang)
-    generator.author({"name": AUTHOR[links.lang]})
+    generator.author({"name": t("site_title", links.lang)})
     generator.link(href=links.file(path), rel="self", type="application/atom+xml")
     generator.link(href=links.page(page_src), rel="alternate", type="text/html")
     return generator
@@ -118,12 +109,12 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
     if council is None:
         meetings = list(index.archive.meetings[:MEETING_ENTRIES])
         path, page = paths.site_feed(), urls.MEETINGS
-        title = FEED_TITLES["site"][lang]
+        title = t("feed_site", lang)
     else:
         years = index.by_council_year.get(council, {})
         meetings = [m for year in sorted(years, reverse=True) for m in years[year]][:MEETING_ENTRIES]
         path, page = paths.council_feed(council), urls.council_src(council)
-        title = FEED_TITLES["council"][lang].format(name=index.archive.councils[council].name.get(lang))
+        title = t("feed_council", lang, name=index.archive.councils[council].name.get(lang))
     generator = _feed(links, ids, path, title, page)
     for meeting in meetings:
         entry = generator.add_entry(order="append")
@@ -133,7 +124,7 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
         entry.link(href=links.page(urls.meeting_src(meeting.council, meeting.id)), rel="alternate")
         entry.updated(published(meeting))
         entry.published(published(meeting))
-        entry.summary(xml_text(f"{council_name} · {REMARK_COUNT[lang].format(n=len(meeting.remarks))}"))
+        entry.summary(xml_text(f"{council_name} · {t('count_remarks', lang, n=len(meeting.remarks))}"))
     return _finish(generator, meetings, dt.datetime(1970, 1, 1, tzinfo=JST))
 
 
@@ -146,11 +137,11 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
     if person is not None:
         refs = index.people[person].remarks
         path, page = paths.speaker_feed(person), urls.speaker_src(person)
-        title = FEED_TITLES["speaker"][lang].format(name=archive.people[person].name.get(lang))
+        title = t("feed_speaker", lang, name=archive.people[person].name.get(lang))
     elif topic is not None:
         refs = index.topics[topic].remarks
         path, page = paths.topic_feed(topic), urls.topic_src(topic)
-        title = FEED_TITLES["topic"][lang].format(name=archive.topics[topic].label.get(lang))
+        title = t("feed_topic", lang, name=archive.topics[topic].label.get(lang))
     else:
         raise ValueError("remarks_feed needs a person or a topic")
     chosen = refs[:REMARK_ENTRIES]  # the index lists newest meeting first
@@ -164,7 +155,7 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
             held = version.roles.get(remark.speaker) or meeting.original.roles.get(remark.speaker)
             who = f"{speaker} ({held.role})" if held and held.role else speaker
         else:
-            speaker = who = MEMBERS[lang] if remark.kind == "unattributed" else NARRATION[lang]
+            speaker = who = t("members_collectively" if remark.kind == "unattributed" else "kind_narration", lang)
         entry = generator.add_entry(order="append")
         entry.id(ids.remark(lang, meeting, remark.id))
         entry.title(xml_text(f"{who} — {version.title}"))

@@ -13,16 +13,11 @@ import datetime as dt
 from ..index import ArchiveIndex
 from ..model import LANGUAGES
 from ..site import urls
-from ..site.render import Renderer, h
+from ..site.render import h
 from . import charts, paths
+from .strings import t
 
 LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "Japanese"}, "en": {"ja": "英語", "en": "English"}}
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    """A catalogue string in `lang`, with {placeholders} filled."""
-    text = Renderer.catalogue_strings(key)[lang]
-    return text.format(**values) if values else text
 
 
 def insert_before_first_section(markdown: str, addition: str) -> str:
