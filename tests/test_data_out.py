@@ -358,13 +358,18 @@ def test_pages_advertise_their_feed(built_site: Path, lang: str) -> None:
         assert visible.text.strip()
 
 
-def test_links_are_absolute_with_a_site_url(tmp_path: Path) -> None:
+def _build_with(tmp_path: Path, **env: str) -> Path:
+    """The small fixture archive built with extra environment variables; its site."""
     project = make_project(tmp_path / "project", BASE_MINUTES)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIJIROKU_SITE_URL="https://minutes.example.org/archive/")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
-    site = tmp_path / "site"
+    return tmp_path / "site"
+
+
+def test_links_are_absolute_with_a_site_url(tmp_path: Path) -> None:
+    site = _build_with(tmp_path, GIJIROKU_SITE_URL="https://minutes.example.org/archive/")
     document = _json(site / "en" / "api" / "meetings" / "test-council" / "2024-01-15.json")
     assert document["remarks"][0]["permalink"] == "https://minutes.example.org/archive/en/meetings/test-council/2024-01-15/#yamada-1"
     _validator(site, "en", "meeting").validate(document)
@@ -373,6 +378,15 @@ def test_links_are_absolute_with_a_site_url(tmp_path: Path) -> None:
     [entry] = root.findall(f"{{{ATOM}}}entry")
     assert entry.find(f"{{{ATOM}}}link").get("href") == document["remarks"][0]["permalink"]
     assert entry.findtext(f"{{{ATOM}}}id") == "tag:minutes.example.org,2026:en/test-council/2024-01-15/yamada-1"
+
+
+def test_data_out_can_be_switched_off(tmp_path: Path) -> None:
+    """GIJIROKU_DATA_OUT=0 (the benchmark's comparison) builds the site without any of it."""
+    site = _build_with(tmp_path, GIJIROKU_DATA_OUT="0")
+    for lang in LANGUAGES:
+        assert not (site / lang / "api").exists() and not (site / lang / "feeds").exists()
+        html = (site / lang / "speakers" / "yamada-taro" / "index.html").read_text(encoding="utf-8")
+        assert "gj-chart" not in html and "application/atom+xml" not in html
 
 
 # -- charts ---------------------------------------------------------------------------
