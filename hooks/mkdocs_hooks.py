@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from gijiroku import THEME_DIR, load_archive, preview, timing
+from gijiroku import data as data_out
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
@@ -52,6 +53,9 @@ log = logging.getLogger("mkdocs.plugins.gijiroku")
 
 TIMINGS_ENV = "GIJIROKU_TIMINGS"
 """A JSON file to write the time spent in gijiroku's own code to (for the benchmark)."""
+
+DATA_OUT_ENV = "GIJIROKU_DATA_OUT"
+"""Set to 0 to build without the API, feeds and charts (the benchmark measures what they add)."""
 
 class GijirokuOptions(base.Config):
     """`extra.gijiroku` in mkdocs.yml, checked with MkDocs' own messages."""
@@ -79,13 +83,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if builds.language_of(config) is not None:
         return config
     options = _options(config)
-    root = builds.RootBuild()
+    minutes = _project_dir(config) / options.minutes
+    root = builds.RootBuild(minutes)
     builds.attach(config, root)
     _drop_search(config)
     config.site_name = " / ".join(_titles().values())
     config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
     timing.reset()
-    minutes = _project_dir(config) / options.minutes
     with timing.timed("load"):
         archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
     for diag in diags.sorted():
@@ -122,6 +126,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = _renderer(config, build)
     with timing.timed("render"):
         pages = renderer.pages()
+    if _data_out():
+        with timing.timed("data_pages"):
+            data_out.decorate_pages(pages, build.index, build.lang)
     ledger = build.index.archive.ledger
     if ledger is not None:
         _add_ledger_output(config, files, renderer, pages, ledger)
@@ -153,10 +160,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = builds.language_of(config)
     if build is None or page.file.generated_by:
         return markdown
+    if _data_out():
+        markdown = data_out.decorate_home(markdown, page.file.src_uri, build.lang)
     try:
         return join_japanese_lines(fill_placeholders(markdown, page.file.src_uri, _renderer(config, build)))
     except ValueError as exc:
         raise PluginError(f"docs/{build.lang}/{exc}") from exc
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
+    build = builds.language_of(config)
+    if build is None or not _data_out():
+        return output
+    tag = data_out.feed_link_tag(build.index, page.file.src_uri, build.lang)
+    return output.replace("</head>", tag + "</head>", 1) if tag else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -171,6 +189,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Material's 404 page links theme assets from "/" and speaks one language: ours is
         # self-contained, in this language (and at the root, in every language).
         _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
+        if _data_out():
+            data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.minutes)
         return
     root = builds.root_of(config)
     builds.detach(config)
@@ -230,7 +250,7 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    builds.attach(lang_config, builds.LanguageBuild(lang, root.index, notice))
+    builds.attach(lang_config, builds.LanguageBuild(lang, root.index, root.minutes, notice))
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
 
@@ -336,6 +356,10 @@ def _options(config: MkDocsConfig) -> GijirokuOptions:
     if options.preview is not None and options.preview < 1:
         raise ConfigurationError("Config value 'extra.gijiroku.preview': must be a whole number of meetings, 1 or more")
     return options
+
+
+def _data_out() -> bool:
+    return os.environ.get(DATA_OUT_ENV) != "0"
 
 
 def _project_dir(config: MkDocsConfig) -> Path:

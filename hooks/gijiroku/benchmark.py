@@ -213,6 +213,7 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
     project per language with the same theme, extensions and plugins but no hooks."""
     from mkdocs.utils.yaml import yaml_load
 
+    from .data import decorate_home, decorate_pages
     from .index import index_archive
     from .loader import load_archive
     from .model import LANGUAGES
@@ -232,8 +233,11 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
             src = path.relative_to(project / "docs" / lang).as_posix()
             target = docs / src
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(fill_placeholders(path.read_text(encoding="utf-8"), src, renderer), encoding="utf-8")
-        for src, markdown in renderer.pages().items():
+            text = decorate_home(path.read_text(encoding="utf-8"), src, lang)
+            target.write_text(fill_placeholders(text, src, renderer), encoding="utf-8")
+        generated = renderer.pages()
+        decorate_pages(generated, index, lang)  # the same pages as the real build's
+        for src, markdown in generated.items():
             target = docs / src
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(markdown, encoding="utf-8")
@@ -273,7 +277,14 @@ def measure_build(meetings: int, seed: int, work: Path) -> dict[str, object]:
     meeting_files = sum(1 for _ in (project / "minutes").glob("*/*.md"))
     size, files = _folder_size(site)
     pages = sum(1 for _ in site.rglob("*.html"))
+    data_parts = _data_sizes(site)
     shutil.rmtree(site)
+    # The same build without data out (API, feeds, charts), for what they add.
+    bare_site = work / f"site-{meetings}-bare"
+    bare = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(bare_site)],
+                        project, dict(env, GIJIROKU_DATA_OUT="0"))
+    bare["output_mb"] = _folder_size(bare_site)[0] / 2**20
+    shutil.rmtree(bare_site)
     floor = {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0}
     for config in write_floor_project(project, work / f"floor-{meetings}"):
         measured = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
@@ -287,7 +298,26 @@ def measure_build(meetings: int, seed: int, work: Path) -> dict[str, object]:
     own = sum(v for k, v in ours.items() if not k.startswith("build_"))
     return {"meetings": meetings, "real": real, "floor": floor, "ours": ours, "own": own,
             "output_mb": size / 2**20, "files": files, "pages": pages,
-            "meeting_files": meeting_files, "parsed": counts.get("meeting_files_parsed", 0)}
+            "meeting_files": meeting_files, "parsed": counts.get("meeting_files_parsed", 0),
+            "bare": bare, "data_parts": data_parts}
+
+
+DATA_PARTS = (
+    ("meeting JSON", "api/meetings/*/*.json"), ("Akoma Ntoso", "api/meetings/*/*.akn.xml"),
+    ("source Markdown", "api/meetings/*/*.md"), ("indexes and schemas", "api/*.json"),
+    ("", "api/schemas/*.json"), ("feeds", "feeds/**/*.xml"),
+)
+
+
+def _data_sizes(site: Path) -> dict[str, int]:
+    """Bytes of each part of data out, both languages together."""
+    sizes: dict[str, int] = {}
+    last = ""
+    for name, pattern in DATA_PARTS:
+        last = name or last
+        for lang in ("ja", "en"):
+            sizes[last] = sizes.get(last, 0) + sum(p.stat().st_size for p in (site / lang).glob(pattern) if p.is_file())
+    return sizes
 
 
 def run_build_benchmark(sizes: list[int], seed: int, report: Path) -> str:
@@ -331,6 +361,7 @@ def _build_report(rows: list[dict], seed: int) -> str:
         o = r["ours"]
         lines.append(f"| {r['meetings']:,} | {o.get('load', 0):.1f} | {o.get('index', 0):.2f} | {o.get('render', 0):.1f} | "
                      f"{o.get('search_index', 0):.1f} |")
+    lines += _data_out_lines(rows)
     lines += ["", "Meeting files parsed during each build (the archive is parsed once per build, never per page):", ""]
     lines += [f"- {r['meetings']:,} meetings: {r['parsed']:,} parses of {r['meeting_files']:,} files" for r in rows]
     by_size = {r["meetings"]: r for r in rows}
@@ -342,6 +373,34 @@ def _build_report(rows: list[dict], seed: int) -> str:
         lines += ["", "Growth from 1,000 to 4,000 meetings (linear would be 4.0; the target is at most 4.4):", ""]
         lines += [f"- {what} × {ratio:.2f}" for what, ratio in growth.items()]
     return "\n".join(lines + _build_targets(rows, by_size, growth)) + "\n"
+
+
+def _data_out_lines(rows: list[dict]) -> list[str]:
+    """What data out (the API, Akoma Ntoso, sources, feeds, charts) adds: the same build
+    with and without it, in this run."""
+    if not all("bare" in r for r in rows):
+        return []
+    lines = ["", "## What data out adds", "",
+             "The same build with `GIJIROKU_DATA_OUT=0` (no API, Akoma Ntoso, source downloads, feeds or charts),",
+             "run right after the full one. Targets: at most 10 % more time and 15 % more output.", "",
+             "| meetings | wall without → with | CPU without → with | output without → with | gijiroku's data-out code (CPU) |",
+             "| ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        bare, real, o = r["bare"], r["real"], r["ours"]
+        own = o.get("data_api", 0) + o.get("data_feeds", 0) + o.get("data_pages", 0)
+        lines.append(
+            f"| {r['meetings']:,} | {bare['wall']:.1f} s → {real['wall']:.1f} s (+{100 * (real['wall'] / bare['wall'] - 1):.0f} %) | "
+            f"{bare['cpu']:.1f} s → {real['cpu']:.1f} s (+{100 * (real['cpu'] / bare['cpu'] - 1):.0f} %) | "
+            f"{bare['output_mb']:.0f} MB → {r['output_mb']:.0f} MB (+{100 * (r['output_mb'] / bare['output_mb'] - 1):.0f} %) | "
+            f"{own:.1f} s (API {o.get('data_api', 0):.1f}, feeds {o.get('data_feeds', 0):.1f}, pages {o.get('data_pages', 0):.1f}) |")
+    names = list(rows[0]["data_parts"])
+    lines += ["", "Output of data out by part, both languages (MB, and share of the output without data out):", "",
+              "| meetings | " + " | ".join(names) + " |", "| ---: |" + " ---: |" * len(names)]
+    for r in rows:
+        bare_mb = r["bare"]["output_mb"]
+        cells = [f"{b / 2**20:.1f} ({100 * b / 2**20 / bare_mb:.1f} %)" for b in r["data_parts"].values()]
+        lines.append(f"| {r['meetings']:,} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _build_targets(rows: list[dict], by_size: dict[int, dict], growth: dict[str, float] | None) -> list[str]:
@@ -366,6 +425,14 @@ def _build_targets(rows: list[dict], by_size: dict[int, dict], growth: dict[str,
     once = all(r["parsed"] == r["meeting_files"] for r in rows)
     parses = ", ".join(f"{r['parsed']:,} / {r['meeting_files']:,}" for r in rows)
     lines.append(f"| the archive is parsed once per build | parses / meeting files: {parses} | {verdict(once)} |")
+    if all("bare" in r for r in rows):
+        for measure, key in (("wall time", "wall"), ("CPU time", "cpu")):
+            extra = [r["real"][key] / r["bare"][key] - 1 for r in rows]
+            listed = ", ".join(f"+{100 * e:.0f} % at {r['meetings']:,}" for e, r in zip(extra, rows))
+            lines.append(f"| data out adds ≤ 10 % {measure} | {listed} | {verdict(max(extra) <= 0.10)} |")
+        extra = [r["output_mb"] / r["bare"]["output_mb"] - 1 for r in rows]
+        listed = ", ".join(f"+{100 * e:.0f} % at {r['meetings']:,}" for e, r in zip(extra, rows))
+        lines.append(f"| data out adds ≤ 15 % output | {listed} | {verdict(max(extra) <= 0.15)} |")
     lines.append("| an edit under `mkdocs serve` shows within 5 s | see the [serve report](serve-benchmark.md) | |")
     lines += ["", "What the figures mean, and why a target may be out of reach inside MkDocs: "
                   "[where the time goes](../performance.md)."]

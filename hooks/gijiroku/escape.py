@@ -14,6 +14,7 @@ that misses something never becomes script in a reader's browser.
 | a title or description in front matter    | `front_matter_value`|
 | JSON inside a `<script>` element           | `script_json`       |
 | an `href` the author supplied              | `safe_url`          |
+| text for an XML serializer (feeds, AKN)    | `xml_text`          |
 
 Each returns a plain string; the renderer marks it safe (`Markup`) where it hands
 it to a template. Jinja templates HTML-escape every value (autoescape) after `scrub_value` (the
@@ -95,6 +96,17 @@ def safe_url(url: str) -> str:
     "#" (no `javascript:`, `data:` or other scheme ever reaches a link)."""
     url = scrub(url).strip()
     return url if _SAFE_URL.match(url) else "#"
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text for an XML serializer (Atom, Akoma Ntoso, SVG): the serializer escapes `<`,
+    `&` and quotes, but XML 1.0 cannot carry most C0 controls, lone surrogates or
+    U+FFFE/U+FFFF at all (lxml refuses them), so they are dropped here."""
+    text = str(value)
+    return _XML_ILLEGAL.sub("", text) if _XML_ILLEGAL.search(text) else text
 
 
 def scrub_value(value: object) -> object:

@@ -10,6 +10,7 @@ and detached when the build ends.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..index import ArchiveIndex
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 class RootBuild:
     """The build of the whole site: it loads the minutes once and starts each language's build."""
 
+    minutes: Path
+    """The minutes folder."""
     index: ArchiveIndex | None = None
     """The cross-indexed archive, once loaded without errors."""
     preview: tuple[int, int] | None = None
@@ -36,6 +39,8 @@ class LanguageBuild:
 
     lang: str
     index: ArchiveIndex
+    minutes: Path
+    """The minutes folder (the data pages offer its files for download)."""
     preview_notice: str = ""
     renderer: Renderer | None = None
     expected: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -1,0 +1,171 @@
+"""What data out adds to the generated pages: download and subscribe links, charts,
+and the `<link rel="alternate">` that lets browsers and feed readers find a feed.
+
+Each addition goes in before a page's first second-level heading (under its title and
+introduction), so the templates stay as they are. Strings come from the site's
+catalogue; every value from the minutes is escaped for HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..escape import html as h
+from ..index import ArchiveIndex
+from ..model import LANGUAGES
+from ..site import urls
+from . import charts, paths
+from .strings import t
+
+LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "Japanese"}, "en": {"ja": "英語", "en": "English"}}
+
+
+def insert_before_first_section(markdown: str, addition: str) -> str:
+    """`addition` (a Markdown block) before the first `## ` heading, or at the end."""
+    at = markdown.find("\n## ")
+    if at < 0:
+        return markdown.rstrip("\n") + "\n\n" + addition + "\n"
+    return markdown[: at + 1] + addition + "\n\n" + markdown[at + 1:]
+
+
+def feed_of(src: str) -> str | None:
+    """The feed a page advertises (its path in the language folder), if any."""
+    parts = src[:-3].split("/")
+    if src in (urls.HOME, urls.MEETINGS):
+        return paths.site_feed()
+    if len(parts) == 3 and parts[0] == "meetings" and parts[2] == "index":
+        return paths.council_feed(parts[1])
+    if len(parts) == 2 and parts[0] == "speakers" and parts[1] != "index":
+        return paths.speaker_feed(parts[1])
+    if len(parts) == 2 and parts[0] == "topics" and parts[1] != "index":
+        return paths.topic_feed(parts[1])
+    return None
+
+
+def feed_title(index: ArchiveIndex, feed: str, lang: str) -> str:
+    """The title a feed has (and the page's `<link>` names)."""
+    kind, _, rest = feed.partition("/")[2].partition("/")
+    name = rest[:-4]
+    if kind == "councils":
+        return t("feed_council", lang, name=index.archive.councils[name].name.get(lang))
+    if kind == "speakers":
+        return t("feed_speaker", lang, name=index.archive.people[name].name.get(lang))
+    if kind == "topics":
+        return t("feed_topic", lang, name=index.archive.topics[name].label.get(lang))
+    return t("feed_site", lang)
+
+
+def feed_link_tag(index: ArchiveIndex, src: str, lang: str) -> str:
+    """The `<link rel="alternate">` element for a page's `<head>`, or '' without a feed."""
+    feed = feed_of(src)
+    if feed is None:
+        return ""
+    return (f'<link rel="alternate" type="application/atom+xml" title="{h(feed_title(index, feed, lang))}" '
+            f'href="{h(paths.from_page(src, feed))}">')
+
+
+def subscribe_link(src: str, lang: str) -> str:
+    """The visible link to a page's feed."""
+    feed = feed_of(src)
+    if feed is None:
+        return ""
+    return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(paths.from_page(src, feed))}" '
+            f'type="application/atom+xml">{h(t("subscribe", lang))}</a></p>')
+
+
+def downloads(src: str, council: str, meeting: str, versions: list[str], lang: str) -> str:
+    """A meeting page's links to its JSON, Akoma Ntoso and source Markdown."""
+    links = [
+        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json">'
+        f'{h(t("download_json", lang))}</a>',
+        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml">'
+        f'{h(t("download_akn", lang))}</a>',
+    ]
+    for version in versions:
+        target = paths.meeting_source(council, meeting, version)
+        href = paths.from_page(src, target, None if version == lang else version)
+        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}">'
+                     f'{h(t("download_source", lang, language=LANGUAGE_NAMES[version][lang]))}</a>')
+    about = f'<a href="{h(paths.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
+    return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
+            + " · ".join(links) + f" · {about}</p>")
+
+
+def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series]) -> str:
+    span = t("chart_span", lang, first=periods[0], last=periods[-1]) if periods else ""
+    summaries = []
+    for s in series:
+        if s.counts:
+            peak_period = max(s.counts, key=lambda p: (s.counts[p], p))
+            summaries.append(t("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
+                               peak_period=peak_period, peak=s.counts[peak_period]))
+    description = span + ("" if lang == "ja" else " ") + " ".join(summaries)
+    chart = charts.Chart(key, title, description.strip(), t(f"period_{unit}", lang), periods, series)
+    return charts.render_figure(chart, title, t("chart_table", lang))
+
+
+def council_chart(index: ArchiveIndex, council: str, lang: str) -> str:
+    """A council's meetings over time."""
+    dates = [m.date for year in index.by_council_year.get(council, {}).values() for m in year]
+    if not dates:
+        return ""
+    unit, periods = charts.periods_for(dates)
+    name = index.archive.councils[council].name.get(lang)
+    series = [charts.Series(t("series_meetings", lang), charts.count_by_period(dates, unit))]
+    return _chart(f"council-{council}", t("chart_council", lang, name=name, unit=t(f"unit_{unit}", lang)),
+                  lang, unit, periods, series)
+
+
+def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
+    """A person's attendance and remarks per period."""
+    entry = index.people[person]
+    attended = [held.meeting.date for held in entry.roles if not held.absent]
+    spoke = [ref.meeting.date for ref in entry.remarks]
+    if not attended and not spoke:
+        return ""
+    unit, periods = charts.periods_for(attended + spoke)
+    name = index.archive.people[person].name.get(lang)
+    series = [charts.Series(t("series_attended", lang), charts.count_by_period(attended, unit)),
+              charts.Series(t("series_remarks", lang), charts.count_by_period(spoke, unit))]
+    return _chart(f"speaker-{person}", t("chart_speaker", lang, name=name, unit=t(f"unit_{unit}", lang)),
+                  lang, unit, periods, series)
+
+
+def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
+    """A topic's remarks over time."""
+    dates: list[dt.date] = [ref.meeting.date for ref in index.topics[topic].remarks]
+    if not dates:
+        return ""
+    unit, periods = charts.periods_for(dates)
+    label = index.archive.topics[topic].label.get(lang)
+    series = [charts.Series(t("series_remarks", lang), charts.count_by_period(dates, unit))]
+    return _chart(f"topic-{topic}", t("chart_topic", lang, name=label, unit=t(f"unit_{unit}", lang)),
+                  lang, unit, periods, series)
+
+
+def decorate_pages(pages: dict[str, str], index: ArchiveIndex, lang: str) -> None:
+    """Add download links to meeting pages, and subscribe links and charts to the pages
+    of the meetings index, councils, speakers and topics (in place)."""
+    for meeting in index.archive.meetings:
+        src = urls.meeting_src(meeting.council, meeting.id)
+        if src in pages:
+            versions = [v for v in LANGUAGES if v in meeting.versions]
+            pages[src] = insert_before_first_section(
+                pages[src], downloads(src, meeting.council, meeting.id, versions, lang))
+    additions: list[tuple[str, str]] = [(urls.MEETINGS, "")]
+    additions += [(urls.council_src(c), council_chart(index, c, lang)) for c in index.archive.councils]
+    additions += [(urls.speaker_src(p), speaker_chart(index, p, lang)) for p in index.archive.people]
+    additions += [(urls.topic_src(tp), topic_chart(index, tp, lang)) for tp in index.archive.topics]
+    for src, chart in additions:
+        if src in pages:
+            pages[src] = insert_before_first_section(pages[src], subscribe_link(src, lang) + ("\n\n" + chart if chart else ""))
+
+
+def decorate_home(markdown: str, src: str, lang: str) -> str:
+    """The home page's subscribe link, after its list of the latest meetings."""
+    if src != urls.HOME:
+        return markdown
+    marker = "<!-- gijiroku:latest-meetings -->"
+    if marker not in markdown:
+        return markdown
+    return markdown.replace(marker, marker + "\n\n" + subscribe_link(src, lang) + "\n", 1)

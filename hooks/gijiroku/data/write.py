@@ -1,0 +1,80 @@
+"""Writing one language's data out into its folder of the built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from .. import timing
+from ..gcpause import gc_paused
+from ..index import ArchiveIndex
+from . import api, feeds, paths
+from .akn import meeting_akn
+from .paths import Links
+
+
+@gc_paused()
+def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str, minutes_root: Path) -> None:
+    """Write the API, the schemas, the source files and the feeds of language `lang`
+    into `site_dir` (that language's folder), from the cross-index alone.
+
+    `site_url` is the language build's own URL ('' for relative links); `minutes_root`
+    is where the meetings' source files are (each is copied, never parsed again)."""
+    links = Links.for_site(lang, site_url)
+    _made.clear()  # MkDocs empties the site folder between builds under `mkdocs serve`
+    with timing.timed("data_api"):
+        _write_api(index, links, site_dir, minutes_root)
+    with timing.timed("data_feeds"):
+        _write_feeds(index, links, site_dir)
+
+
+_made: set[str] = set()
+"""Folders this process already created: thousands of files share a few folders."""
+
+
+def _target(site_dir: Path, relative: str) -> str:
+    path = f"{site_dir}/{relative}"
+    folder = os.path.dirname(path)
+    if folder not in _made:
+        os.makedirs(folder, exist_ok=True)
+        _made.add(folder)
+    return path
+
+
+def _write(site_dir: Path, relative: str, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with open(_target(site_dir, relative), "wb") as handle:
+        handle.write(data)
+
+
+def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path) -> None:
+    lang = links.lang
+    for kind in paths.SCHEMA_KINDS:
+        schema = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_bytes()
+        _write(site_dir, paths.schema_json(kind), schema)
+    _write(site_dir, paths.index_json("meetings"), api.dump(api.meetings_document(index, links)))
+    _write(site_dir, paths.index_json("people"), api.dump(api.people_document(index, links)))
+    _write(site_dir, paths.index_json("topics"), api.dump(api.topics_document(index, links)))
+    _write(site_dir, paths.index_json("councils"), api.dump(api.councils_document(index, links)))
+    for meeting in index.archive.meetings:
+        _write(site_dir, paths.meeting_json(meeting.council, meeting.id),
+               api.dump(api.meeting_document(index, meeting, links)))
+        _write(site_dir, paths.meeting_akn(meeting.council, meeting.id), meeting_akn(index, meeting, links))
+        version = meeting.version(lang)
+        if version is not None:
+            # Version.path is relative to the minutes folder's parent, as diagnostics print it.
+            source = minutes_root.parent / version.path
+            shutil.copyfile(source, _target(site_dir, paths.meeting_source(meeting.council, meeting.id, lang)))
+
+
+def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
+    ids = feeds.FeedIds.for_links(links)
+    _write(site_dir, paths.site_feed(), feeds.meetings_feed(index, links, ids))
+    for council in index.archive.councils:
+        _write(site_dir, paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
+    for person in index.archive.people:
+        _write(site_dir, paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
+    for topic in index.archive.topics:
+        _write(site_dir, paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))
