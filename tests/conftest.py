@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gijiroku.benchmark import scaffold_project, serve
+from devtools.benchmark import scaffold_project, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

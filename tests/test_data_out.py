@@ -31,7 +31,7 @@ from gijiroku.data.akn import AKN_NS, meeting_akn
 from gijiroku.data.paths import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES, Archive, LangText, RoleText
-from gijiroku.synth import generate_archive
+from devtools.synth import generate_archive
 from htmlcheck import parse
 
 ATOM = "http://www.w3.org/2005/Atom"

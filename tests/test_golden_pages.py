@@ -54,7 +54,7 @@ def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
     import re
 
     from gijiroku.site import render
-    from gijiroku.synth import generate_archive
+    from devtools.synth import generate_archive
 
     generate_archive(tmp_path / "minutes", 12, seed=4)
     archive, diags = load_archive(tmp_path / "minutes")

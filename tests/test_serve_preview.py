@@ -17,7 +17,7 @@ import yaml
 from conftest import make_project
 from gijiroku import preview
 from gijiroku.loader import load_archive
-from gijiroku.synth import generate_archive
+from devtools.synth import generate_archive
 
 
 def _free_port() -> int:

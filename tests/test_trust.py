@@ -309,7 +309,7 @@ def test_random_edits_never_crash_the_checker_nor_lose_a_remark(edits, which: st
 
 @pytest.mark.browser
 def test_hostile_pages_run_no_script_and_fetch_nothing_off_site(browser, hostile_site: Path) -> None:
-    from gijiroku.benchmark import serve
+    from devtools.benchmark import serve
 
     with serve(hostile_site) as base:
         context = browser.new_context()
@@ -334,7 +334,7 @@ def test_hostile_pages_run_no_script_and_fetch_nothing_off_site(browser, hostile
 
 @pytest.mark.browser
 def test_moved_and_withdrawn_addresses_lead_readers_on(browser, ledger_site: Path) -> None:
-    from gijiroku.benchmark import serve
+    from devtools.benchmark import serve
 
     with serve(ledger_site) as base:
         page = browser.new_page()

@@ -32,10 +32,6 @@ def main(argv: list[str] | None = None) -> int:
     ledger.add_argument("addresses", nargs="*", help="OLD [NEW]: addresses such as meetings/COUNCIL/MEETING/#REMARK-ID")
     ledger.add_argument("--reason", help="why an address was withdrawn (shown on its tombstone)")
     ledger.add_argument("--directory", default="minutes", type=Path)
-    synth = commands.add_parser("synth", help="write a synthetic archive, for benchmarks")
-    synth.add_argument("out", type=Path, help="the folder to write (a minutes/ tree)")
-    synth.add_argument("--meetings", type=int, default=100)
-    synth.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.directory, args.strict)
@@ -45,11 +41,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args.file, args.output, args.minutes, args.encoding, args.report)
     if args.command == "ledger":
         return run_ledger(args.directory, args.action, args.addresses, args.reason)
-    if args.command == "synth":
-        from .synth import generate_archive
-
-        generate_archive(args.out, args.meetings, args.seed)
-        return 0
     return run_fingerprint(args.directory, args.meeting)
 
 

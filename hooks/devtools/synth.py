@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import fingerprint
+from gijiroku.model import fingerprint
 
 COUNCILS = [
     ("digital-council", "デジタル社会推進会議", "Digital Society Council", "デジタル庁", "Digital Agency"),
@@ -222,3 +222,20 @@ def _write_meeting(folder: Path, meeting_id: str, council_ja: str, council_en: s
         "materials:", "  shiryo-1: {label: Material 1, title: Secretariat briefing}", "---", "",
     ]
     (folder / f"{meeting_id}.en.md").write_text("\n".join(front_en + body_en) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: `python -m devtools.synth OUT [--meetings N] [--seed S]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m devtools.synth", description="write a synthetic archive")
+    parser.add_argument("out", type=Path, help="the folder to write (a minutes/ tree)")
+    parser.add_argument("--meetings", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    generate_archive(args.out, args.meetings, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,14 +1,14 @@
 """Benchmarks on synthetic archives, with their reports written into docs/en/reports/.
 
-    python -m gijiroku.benchmark search [--meetings 2000]
+    python -m devtools.benchmark search [--meetings 2000]
 
 builds the site for a synthetic archive, serves it on loopback and measures the remark
 search in headless Chromium: bytes fetched per query after the page itself, time to
 the first results (cold: a new browser context; warm: the next query on the same page),
 and the index's size.
 
-    python -m gijiroku.benchmark build [--sizes 100,1000,4000]
-    python -m gijiroku.benchmark serve [--meetings 1000]
+    python -m devtools.benchmark build [--sizes 100,1000,4000]
+    python -m devtools.benchmark serve [--meetings 1000]
 
 builds the real site config on synthetic archives of each size and measures wall and
 CPU time, peak memory, output size and page count, the time spent in gijiroku's own
@@ -164,7 +164,7 @@ def _search_report(meetings, seed, build_seconds, index_bytes, meta, rows) -> st
     lines = [
         "# Search benchmark",
         "",
-        f"Written by `python -m gijiroku.benchmark search --meetings {meetings} --seed {seed}`: a synthetic",
+        f"Written by `python -m devtools.benchmark search --meetings {meetings} --seed {seed}`: a synthetic",
         f"archive of {meetings} meetings ({meta['docs']:,} remarks in Japanese; English for most meetings),",
         "built with `mkdocs build --strict`, served on loopback, queried in headless Chromium.",
         "One run on a shared 2-core machine: read the figures against each other and the targets.",
@@ -213,13 +213,13 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
     project per language with the same theme, extensions and plugins but no hooks."""
     from mkdocs.utils.yaml import yaml_load
 
-    from .data import decorate_home, decorate_pages
-    from .index import index_archive
-    from .loader import load_archive
-    from .model import LANGUAGES
-    from .site.home import fill_placeholders
-    from .site.langconfig import language_settings
-    from .site.render import Renderer
+    from gijiroku.data import decorate_home, decorate_pages
+    from gijiroku.index import index_archive
+    from gijiroku.loader import load_archive
+    from gijiroku.model import LANGUAGES
+    from gijiroku.site.home import fill_placeholders
+    from gijiroku.site.langconfig import language_settings
+    from gijiroku.site.render import Renderer
 
     archive, _ = load_archive(project / "minutes")
     index = index_archive(archive)
@@ -338,7 +338,7 @@ def _build_report(rows: list[dict], seed: int) -> str:
     lines = [
         "# Build benchmark",
         "",
-        f"Written by `python -m gijiroku.benchmark build --sizes {sizes} --seed {seed}`: `mkdocs build --strict`",
+        f"Written by `python -m devtools.benchmark build --sizes {sizes} --seed {seed}`: `mkdocs build --strict`",
         "of the real configuration (both languages) on synthetic archives, against the floor: plain",
         "`mkdocs build` of the very same generated pages written out as ordinary Markdown files, with",
         "the same theme, extensions and plugins and no hooks, one language after the other. The real",
@@ -496,7 +496,7 @@ def run_serve_benchmark(meetings: int, seed: int, report: Path) -> str:
     lines = [
         "# Editing under `mkdocs serve`",
         "",
-        f"Written by `python -m gijiroku.benchmark serve --meetings {meetings} --seed {seed}`: `mkdocs serve` on a",
+        f"Written by `python -m devtools.benchmark serve --meetings {meetings} --seed {seed}`: `mkdocs serve` on a",
         f"synthetic archive of {meetings} meetings with the configured preview scope; meeting files are edited",
         "one after another and each edit is timed from the file's write until the served page shows it",
         "(the server's file watching and rebuild included). One run on a shared 2-core machine.",
@@ -516,8 +516,8 @@ def run_serve_benchmark(meetings: int, seed: int, report: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: `python -m gijiroku.benchmark search …`."""
-    parser = argparse.ArgumentParser(prog="python -m gijiroku.benchmark")
+    """Command line: `python -m devtools.benchmark search …`."""
+    parser = argparse.ArgumentParser(prog="python -m devtools.benchmark")
     commands = parser.add_subparsers(dest="command", required=True)
     search = commands.add_parser("search", help="measure the remark search on a synthetic archive")
     search.add_argument("--meetings", type=int, default=2000)
