@@ -34,18 +34,18 @@ from mkdocs.utils.yaml import yaml_load
 from gijiroku import THEME_DIR, load_archive, preview, timing
 from gijiroku import data as data_out
 from gijiroku.index import index_archive
+from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
-from gijiroku.site.home import fill_placeholders
-from gijiroku.ledger import Ledger
 from gijiroku.site import builds, urls
+from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
+from gijiroku.site.home import fill_placeholders
+from gijiroku.site.jinjacache import BYTECODE_CACHE
 from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
 from gijiroku.site.notfound import render_not_found
 from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
-from gijiroku.site.catalogue import catalogue_text
-from gijiroku.site.jinjacache import BYTECODE_CACHE
 from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_broken_page, render_root_page
 

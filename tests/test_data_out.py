@@ -25,13 +25,13 @@ from lxml import etree
 from referencing import Registry, Resource
 
 from conftest import BASE_MINUTES, ROOT, make_project, run_mkdocs_build
+from devtools.synth import generate_archive
 from gijiroku import load_archive
 from gijiroku.data import api, charts, feeds, pages
 from gijiroku.data.akn import AKN_NS, meeting_akn
 from gijiroku.data.paths import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES, Archive, LangText, RoleText
-from devtools.synth import generate_archive
 from htmlcheck import parse
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -296,7 +296,7 @@ def test_every_feed_is_atom_and_every_entry_lands_on_its_anchor(built, lang: str
         assert root_url == "/"
         for required in ("id", "title", "updated"):
             assert root.find(f"{{{ATOM}}}{required}") is not None
-        [self_link] = [l for l in root.findall(f"{{{ATOM}}}link") if l.get("rel") == "self"]
+        [self_link] = [link for link in root.findall(f"{{{ATOM}}}link") if link.get("rel") == "self"]
         assert urljoin(root_url, self_link.get("href")) == feed_url
         for entry in root.findall(f"{{{ATOM}}}entry"):
             assert entry.findtext(f"{{{ATOM}}}id").startswith("tag:")

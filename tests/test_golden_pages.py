@@ -53,8 +53,8 @@ def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
     they still link every tagged remark."""
     import re
 
-    from gijiroku.site import render
     from devtools.synth import generate_archive
+    from gijiroku.site import render
 
     generate_archive(tmp_path / "minutes", 12, seed=4)
     archive, diags = load_archive(tmp_path / "minutes")
@@ -67,7 +67,7 @@ def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
     years = sorted({r.meeting.date.year for r in index.topics["data"].remarks})
     assert set(pages) == {"topics/data.md"} | {f"topics/data/{y}.md" for y in years}
     linked = set()
-    for src, text in pages.items():
+    for text in pages.values():
         for council, meeting, anchor in re.findall(r"meetings/([a-z-]+)/([0-9-]+)\.md#(r\d+)", text):
             linked.add((f"{council}/{meeting}", anchor))
     assert linked == tagged

@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from conftest import make_project
+from devtools.synth import generate_archive
 from gijiroku import preview
 from gijiroku.loader import load_archive
-from devtools.synth import generate_archive
 
 
 def _free_port() -> int:

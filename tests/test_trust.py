@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 timings: dict[str, float] = {}
 counts: dict[str, int] = {}

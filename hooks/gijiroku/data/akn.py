@@ -66,7 +66,6 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
     lang = links.lang
     reading = meeting.reading(lang)
     version = reading.version
-    original = meeting.original
     text_lang = lang if meeting.version(lang) else meeting.language
     date = meeting.date.isoformat()
     work = f"/akn/jp/debate/{meeting.council}/{date}/{meeting.id}"

@@ -16,8 +16,8 @@ twenty bars per series.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..escape import html, xml_text
 

@@ -11,8 +11,8 @@ there, so feed readers resolve them as the site serves them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urlsplit
 
 from feedgen.ext.base import BaseExtension

@@ -7,7 +7,7 @@ English originals take their own path (english.py).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..model import Person
 from .agenda import read_agenda, read_materials

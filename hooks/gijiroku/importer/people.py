@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..model import Person
 from ..textrules import KANA_READING

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..model import Person
 from .draft import Draft, DraftRemark

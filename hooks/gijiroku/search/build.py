@@ -18,10 +18,11 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
-from ..model import REMARK_KINDS, Meeting, Remark
+from ..model import REMARK_KINDS, Meeting, Person, Remark
 from ..site import urls
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
@@ -186,7 +187,7 @@ def _word_lists(postings: dict[str, list[int]]) -> list[dict[str, list[str]]]:
     return shards
 
 
-def name_forms(person) -> list[str]:
+def name_forms(person: Person) -> list[str]:
     """Every form of a person's name a reader may type, normalised and without spaces."""
     forms = {
         person.name.ja, person.name.en, person.reading, person.romanized,
@@ -196,7 +197,8 @@ def name_forms(person) -> list[str]:
     return sorted({normalize(f).replace(" ", "").replace("\u3000", "") for f in forms if f})
 
 
-def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no, topic_no, council_no) -> dict[str, list]:
+def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no: dict[str, int], topic_no: dict[str, int],
+           council_no: dict[str, int]) -> dict[str, list[Any]]:
     meetings: list[Meeting] = []
     rows = []
     for doc in docs:

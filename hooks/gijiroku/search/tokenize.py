@@ -23,14 +23,16 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 RULES_PATH = Path(__file__).with_name("rules.json")
 
 
 @functools.cache
-def rules() -> dict:
+def rules() -> dict[str, Any]:
     """The shared text rules (rules.json)."""
-    return json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(RULES_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 _RULES = rules()
@@ -81,13 +83,14 @@ def is_word(run: str) -> bool:
 def american(word: str) -> str:
     """A British spelling as the American one (colours -> colors, organised -> organized);
     other words unchanged."""
-    words = _SPELLING["words"]
+    words: dict[str, str] = _SPELLING["words"]
     if word in words:
         return words[word]
     if word.endswith("s") and word[:-1] in words:
         return words[word[:-1]] + "s"
     if len(word) >= _SPELLING["suffix_min_length"]:
-        for old, new in _SPELLING["suffixes"]:
+        suffixes: list[tuple[str, str]] = _SPELLING["suffixes"]
+        for old, new in suffixes:
             if word.endswith(old):
                 return word[: -len(old)] + new
     return word

@@ -38,7 +38,8 @@ def load_catalogue() -> dict[str, dict[str, Text]]:
         for lang, text in texts.items():
             if isinstance(text, dict) and "other" not in text:
                 raise ValueError(f"catalogue entry {key!r} ({lang}) has plural forms without 'other'")
-    return catalogue
+    checked: dict[str, dict[str, Text]] = catalogue
+    return checked
 
 
 def plural_category(lang: str, n: int) -> str:

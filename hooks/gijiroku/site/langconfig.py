@@ -42,7 +42,7 @@ PALETTE_NAMES = ("palette_auto", "palette_light", "palette_dark")
 """The catalogue's names of mkdocs.yml's palette toggles, in their order there."""
 
 
-def localise_theme(theme: dict, lang: str) -> dict:
+def localise_theme(theme: dict[str, Any], lang: str) -> dict[str, Any]:
     """The theme settings with the palette toggles named in `lang` (mkdocs.yml names them
     once; Material shows the name as the button's label and tooltip)."""
     palette = theme.get("palette")
@@ -53,7 +53,7 @@ def localise_theme(theme: dict, lang: str) -> dict:
     return theme
 
 
-def localise_markdown_extensions(extensions: list, lang: str) -> list:
+def localise_markdown_extensions(extensions: list[Any], lang: str) -> list[Any]:
     """mkdocs.yml's Markdown extensions with the heading permalinks' title in `lang`."""
     out = []
     for ext in extensions:

@@ -10,8 +10,8 @@ fallback without script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Callable
 
 from . import urls
 

@@ -30,7 +30,7 @@ from ..escape import (
     scrub_value,
 )
 from ..gcpause import gc_paused
-from ..index import ArchiveIndex, RemarkRef
+from ..index import ArchiveIndex, ItemRef, RemarkRef
 from ..model import (
     LANGUAGES,
     REMARK_KINDS,
@@ -146,7 +146,7 @@ class Renderer(Pieces):
         if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
             return {src: self._render("topic.md.j2", src, topic=topic, items=entry.items,
                                       remarks=_group_by_meeting(entry.remarks), years=None, year=None)}
-        by_year: dict[int, tuple[list, list]] = {}
+        by_year: dict[int, tuple[list[ItemRef], list[RemarkRef]]] = {}
         for item_ref in entry.items:
             by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
         for remark_ref in entry.remarks:

@@ -1,0 +1,24 @@
+"""The code as a newcomer meets it: the linter and the type checker are part of the suite.
+
+`ruff` (rules in pyproject.toml) over the package, the hook, the development tools and
+the tests; `mypy --strict` over the package and the hook (files and overrides in
+pyproject.toml). Both run as the README's test command runs, so CI runs them too.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_ruff_finds_nothing() -> None:
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "hooks", "tests"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_finds_nothing() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
