@@ -99,7 +99,7 @@ def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], serie
             peak_period = max(s.counts, key=lambda p: (s.counts[p], p))
             summaries.append(t("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
                                peak_period=peak_period, peak=s.counts[peak_period]))
-    description = span + ("" if lang == "ja" else " ") + " ".join(summaries)
+    description = span + t("paragraph_joiner", lang) + " ".join(summaries)
     chart = charts.Chart(key, title, description.strip(), t(f"period_{unit}", lang), periods, series)
     return charts.render_figure(chart, title, t("chart_table", lang))
 

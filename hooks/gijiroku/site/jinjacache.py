@@ -18,11 +18,13 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self._store: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give the bucket the code compiled for it earlier in this process, if any."""
         code = self._store.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the code Jinja compiled for the bucket."""
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
