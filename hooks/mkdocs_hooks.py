@@ -47,7 +47,7 @@ from gijiroku.site.notfound import render_not_found
 from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.render import Renderer
-from gijiroku.site.root import render_broken_page, render_root_page
+from gijiroku.site.root import render_broken_html, render_broken_page, render_root_page
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
 
@@ -197,8 +197,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if root is None or root.index is None:
         # The minutes are broken (under `mkdocs serve`): every address answers with the
         # diagnostics page until they are fixed.
-        site = Path(config.site_dir)
-        (site / "404.html").write_bytes((site / "index.html").read_bytes())
+        broken = root.broken if root is not None else []
+        (Path(config.site_dir) / "404.html").write_text(render_broken_html(broken), encoding="utf-8")
         return
     languages = [_prepare_language(config, lang, root) for lang in LANGUAGES]
     try:

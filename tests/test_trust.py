@@ -115,6 +115,18 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path, request: pytest.Fixtu
     assert "The budget was explained. " + payload.strip() in text
 
 
+def test_titles_read_the_same_in_the_tab_and_the_breadcrumbs(hostile_site: Path) -> None:
+    """Escaped once, wherever a title lands (a double escape shows `&amp;#39;` to readers)."""
+    for lang in LANGUAGES:
+        for rel in (f"{MEETING}/index.html", f"{MEETING}/compare/index.html", "meetings/test-council/index.html"):
+            page = (hostile_site / lang / rel).read_text(encoding="utf-8")
+            title = re.search(r"<title>(.*?)</title>", page, re.S)
+            crumb = re.search(r'<span class="md-path__link" aria-current="page">(.*?)</span>', page, re.S)
+            assert title and crumb, (lang, rel)
+            shown = html_lib.unescape(title.group(1)).rsplit(" - ", 1)[0].strip()
+            assert html_lib.unescape(crumb.group(1)).strip() == shown, (lang, rel)
+
+
 def test_hostile_text_keeps_every_anchor_and_search_document(hostile_site: Path) -> None:
     for lang in LANGUAGES:
         page = (hostile_site / lang / MEETING / "index.html").read_text(encoding="utf-8")
@@ -187,6 +199,10 @@ def test_ledger_commands_record_rename_move_and_withdrawal(tmp_path: Path, capsy
     (minutes / "test-council" / "2024-01-15.en.md").unlink()  # the side-by-side page goes with it
     assert main(["check", str(minutes)]) == 1
     assert f"published page '{MEETING}/compare/' would disappear" in capsys.readouterr().err
+    assert main(["ledger", "withdraw", f"{MEETING}/#suzuki-1", "--reason", "typo", "--directory", str(minutes)]) == 1
+    assert f"E094 '{MEETING}/#suzuki-1' is recorded as withdrawn but the site still publishes it" in capsys.readouterr().err
+    assert main(["ledger", "move", "meetings/x y/", f"{MEETING}/", "--directory", str(minutes)]) == 2
+    assert "is not an address of this site" in capsys.readouterr().err
     assert main(["ledger", "withdraw", f"{MEETING}/compare/", "--directory", str(minutes)]) == 2  # a reason is required
     assert main(["ledger", "withdraw", f"{MEETING}/compare/", "--reason", "translation retracted",
                  "--directory", str(minutes)]) == 0

@@ -65,6 +65,7 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
     from .diagnostics import Diagnostics
     from .ledger import (
         LEDGER_FILE,
+        address_problem,
         check_ledger,
         published_addresses,
         unrecorded,
@@ -78,6 +79,10 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
                  "withdraw": 'gijiroku ledger withdraw OLD --reason "…"'}[action]
         print(f"gijiroku ledger: usage: {usage}", file=sys.stderr)
         return 2
+    for address in addresses:
+        if problem := address_problem(address):
+            print(f"gijiroku ledger: '{address}' is not an address of this site: {problem}", file=sys.stderr)
+            return 2
     archive, diags = load_archive(directory)
     current = published_addresses(archive)
     ledger = archive.ledger

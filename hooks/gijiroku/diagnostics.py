@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "E091": "published anchor would disappear",
     "E092": "moved to an address that is not published",
     "E093": "not an address of this site",
+    "E094": "recorded as moved or withdrawn but still published",
     "W080": "stale translation",
     "W081": "speaker is not among the attendees",
     "W082": "agenda item has no proceedings",

@@ -8,7 +8,7 @@ checker and the build compare the archive against it, so deleting or renaming a
 published id fails with a diagnostic that names the address and the way out.
 
     pages:
-      meetings/ai-strategy-council/2023-08-04/: attendees agenda-1 opinion-01 …
+      meetings/ai-strategy-council/2023-08-04/: hiroshima-ai-process shiryo-1-1 matsumoto-1 opinion-01 …
       speakers/matsumoto-takeaki/: ""
     moved:
       meetings/ai-strategy-council/2023-08-04/#opinion-5: meetings/ai-strategy-council/2023-08-04/#opinion-05
@@ -117,14 +117,23 @@ def load_ledger(path: Path, diags: Diagnostics) -> Ledger | None:
     return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines))
 
 
-def _valid_address(reader: Reader, value: object, line: int, col: int, page_only: bool = False) -> bool:
-    address = str(value)
+def address_problem(address: str, page_only: bool = False) -> str:
+    """Why `address` is not an address of this site (a page such as `meetings/C/M/`,
+    optionally `#ANCHOR`), or "" when it is."""
     page, anchor = split_address(address)
     wrong = (not page.endswith("/") or page.startswith("/") or "//" in page or ".." in page
              or any(c.isspace() for c in address) or (page_only and "#" in address) or ("#" in address and not anchor))
+    if not wrong:
+        return ""
+    return "write a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
+
+
+def _valid_address(reader: Reader, value: object, line: int, col: int, page_only: bool = False) -> bool:
+    address = str(value)
+    problem = address_problem(address, page_only)
+    wrong = bool(problem)
     if wrong:
-        form = "a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
-        reader.diags.add(reader.path, line, col, "E093", f"'{address}' is not an address of this site", f"write {form}")
+        reader.diags.add(reader.path, line, col, "E093", f"'{address}' is not an address of this site", problem)
     return not wrong
 
 
@@ -134,9 +143,19 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
                  unsure: tuple[str, ...] = ()) -> None:
     """Report every recorded address the archive would no longer publish (E090 a page,
     E091 an anchor) unless the ledger says where it went, and every move whose new
-    address does not exist (E092). Pages under the `unsure` prefixes belong to files
-    with errors of their own, reported there: they are not reported again."""
+    address does not exist (E092), and every address recorded as moved or withdrawn
+    that the archive still publishes (E094: readers would be sent away from a live
+    page, or told a live remark was withdrawn). Pages under the `unsure` prefixes
+    belong to files with errors of their own, reported there: they are not reported again."""
     anchors_now = {page: frozenset(anchors) for page, anchors in current.items()}
+    for kind, entries in (("moved", ledger.moved), ("withdrawn", ledger.withdrawn)):
+        for address in entries:
+            page, anchor = split_address(address)
+            if page in anchors_now and (not anchor or anchor in anchors_now[page]):
+                diags.add(path, ledger.lines.get(address, 1), 1, "E094",
+                          f"'{address}' is recorded as {kind} but the site still publishes it",
+                          f"remove it from `{kind}:` in {LEDGER_FILE}: only an address that is gone can be "
+                          "recorded as moved or withdrawn")
     for page, anchors in ledger.pages.items():
         if unsure and page.startswith(unsure):
             continue

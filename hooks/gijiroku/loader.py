@@ -95,7 +95,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         elif council_id in councils:
             meetings.append(meeting)
     _report_unexplained(unpublished, diags)
-    unsure = _unsure_addresses(root, councils, unpublished, flawed)
+    unsure = _unsure_addresses(root, councils, list(by_meeting.values()), flawed, diags)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
         people=MappingProxyType(people), topics=MappingProxyType(topics),
@@ -108,13 +108,16 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     return archive, diags
 
 
-def _unsure_addresses(root: Path, councils: dict[str, Council], unpublished: list[list[MeetingFile]],
-                      flawed: set[str]) -> tuple[str, ...]:
-    """Address prefixes of what failed to load (its own errors say why): the ledger
-    does not report their pages again as disappearing."""
+def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[list[MeetingFile]],
+                      flawed: set[str], diags: Diagnostics) -> tuple[str, ...]:
+    """Address prefixes of what has errors of its own (they say what to fix): the ledger
+    does not report their pages and anchors again as disappearing, with a hint to
+    withdraw them, while a mistake in their files is the likelier cause."""
     prefixes = [f"meetings/{d.name}/" for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")
                 and d.name not in councils]
-    prefixes += [f"meetings/{files[0].council}/{files[0].meeting_id}/" for files in unpublished]
+    with_errors = {d.path for d in diags.errors}
+    prefixes += [f"meetings/{files[0].council}/{files[0].meeting_id}/" for files in meetings
+                 if any(diags.relpath(f.path) in with_errors for f in files)]
     prefixes += [f"speakers/{i}/" for i in flawed] + [f"topics/{i}/" for i in flawed]
     return tuple(prefixes)
 

@@ -239,7 +239,12 @@ class Reading:
     @property
     def venue(self) -> str:
         """Where it was held, as printed."""
-        return self.version.venue
+        return self.version.venue or self.meeting.original.venue
+
+    @property
+    def lang(self) -> str:
+        """The language the text is in: the reader's, or the original's where it is not translated."""
+        return self.version.lang
 
     def remark(self, remark_id: str) -> RemarkText:
         """A remark's text."""

@@ -101,11 +101,6 @@ def scrub(text: str) -> str:
     return text
 
 
-def scrub_block(text: str) -> str:
-    """Like `scrub`, for text that may hold line breaks (a paragraph, a note)."""
-    return CONTROL.sub("\ufffd", text) if CONTROL.search(text) else text
-
-
 _SUSPECT = re.compile("<[A-Za-z/!?]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\n\r\u2028\u2029"
                       "\u202a-\u202e\u2066-\u2069]")
 """Anything any rule below could object to."""

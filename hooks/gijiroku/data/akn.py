@@ -66,7 +66,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
     lang = links.lang
     reading = meeting.reading(lang)
     version = reading.version
-    text_lang = lang if meeting.version(lang) else meeting.language
+    text_lang = reading.lang
     date = meeting.date.isoformat()
     work = f"/akn/jp/debate/{meeting.council}/{date}/{meeting.id}"
     expression = f"{work}/{LANG_CODES[text_lang]}@"

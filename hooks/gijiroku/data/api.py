@@ -34,7 +34,6 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links) -> Jso
     lang = links.lang
     reading = meeting.reading(lang)
     version = reading.version
-    original = meeting.original
     src = urls.meeting_src(meeting.council, meeting.id)
     translation = meeting.version(lang) if lang != meeting.language else None
 
@@ -85,7 +84,7 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links) -> Jso
         "council": {"id": council.id, "name": council.name.get(lang)},
         "id": meeting.id, "key": meeting.key, "title": version.title, "record": meeting.record,
         "date": meeting.date.isoformat(), "number": meeting.number, "start": meeting.start, "end": meeting.end,
-        "venue": version.venue or original.venue or None, "source": meeting.source,
+        "venue": reading.venue or None, "source": meeting.source,
         "original_language": meeting.language,
         "translated": translation is not None,
         "translation": None if provenance is None else {

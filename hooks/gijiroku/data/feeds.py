@@ -153,7 +153,7 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
         if remark.speaker:
             speaker = archive.people[remark.speaker].name.get(lang)
             held = reading.role(remark.speaker)
-            who = f"{speaker} ({held.role})" if held and held.role else speaker
+            who = speaker + t("in_parentheses", lang, text=held.role) if held and held.role else speaker
         else:
             speaker = who = t("members_collectively" if remark.kind == "unattributed" else "kind_narration", lang)
         entry = generator.add_entry(order="append")

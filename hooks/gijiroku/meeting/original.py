@@ -107,6 +107,9 @@ def _read_attendees(f: MeetingFile, reg: Registries, written: Written, diags: Di
                           "remove: " + ", ".join(sorted(extra)))
             if group and others:
                 attendees.append(Attendee(group=group, others=True, line=line))
+            elif others is False:
+                r.problem(fields["others"], "E014", "'others: false' stands for nobody",
+                          "remove the entry, or write 'others: true' for 他 / and others")
             continue
         if "person" not in fields:
             r.problem(node, "E011", "an attendee lacks 'person'",

@@ -11,11 +11,11 @@ fallback without script.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
+from ..escape import html as escape
 from . import urls
 
-_STYLE = """
+PAGE_STYLE = """
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fff; --a: #303f9f; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e2e4e9; --bg: #1e2129; --a: #8c9eff; } }
 body { margin: 0; font: 16px/1.6 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
@@ -58,6 +58,6 @@ def render_not_found(langs: list[str], t: Callable[[str, str], str], site_url: s
         f'<!doctype html>\n<html lang="{langs[0]}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{''.join(sections)}\n</main>\n{script}\n</body>\n</html>\n"
     )

@@ -50,8 +50,11 @@ def ledger_output(ledger: Ledger, page_srcs: Mapping[str, str], t: Callable[...,
 
 def _annotate_page(ledger: Ledger, page: str, src: str, out: LedgerOutput, t: Callable[..., str]) -> None:
     fragments = _fragments(ledger, page)
+    # Its own withdrawn anchors, and those of pages that moved here: their redirect
+    # carries the #fragment to this page, which must say what became of it.
     withdrawn = sorted((split_address(a)[1], reason) for a, reason in ledger.withdrawn.items()
-                       if split_address(a)[0] == page and split_address(a)[1])
+                       if split_address(a)[1] and (split_address(a)[0] == page
+                                                   or resolve(ledger, split_address(a)[0]) == page))
     parts = []
     if fragments:
         parts.append(f'<script type="application/json" class="gj-moved">{script_json(fragments)}</script>\n')
@@ -102,7 +105,8 @@ def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Call
         '  var map = JSON.parse(document.querySelector("script.gj-moved").textContent);\n'
         '  var anchor = decodeURIComponent(location.hash.slice(1));\n'
         f'  var base = "{_js_string(_relative(page, target))}";\n'
-        '  var target = map[anchor] || (location.hash ? base.split("#")[0] + location.hash : base);\n'
+        '  var own = Object.prototype.hasOwnProperty.call(map, anchor) ? map[anchor] : null;\n'
+        '  var target = own || (location.hash ? base.split("#")[0] + location.hash : base);\n'
         "  location.replace(target);\n"
         "})();\n"
         "</script>\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..escape import front_matter_value, html
 from ..model import LANGUAGES
 from .catalogue import catalogue_text
+from .notfound import PAGE_STYLE
 
 
 def render_root_page(titles: dict[str, str]) -> str:
@@ -38,4 +39,21 @@ def render_broken_page(diagnostics: list[str]) -> str:
         '<p class="gj-broken">修正して保存すると、このページは自動で更新されます（再読み込みしてください）。 '
         "Fix them and save: the site is rebuilt (reload this page).</p>\n\n"
         f'<ol class="gj-diagnostics">\n{items}\n</ol>\n'
+    )
+
+
+def render_broken_html(diagnostics: list[str]) -> str:
+    """The same, as one self-contained HTML file for every other address (a 404 page is
+    served at any depth, so it cannot link the theme's assets)."""
+    items = "".join(f"<li><pre>{html(d)}</pre></li>" for d in diagnostics)
+    errors = sum(1 for d in diagnostics if ": E" in d.split("\n", 1)[0])
+    return (
+        '<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{errors} errors / {errors} 件のエラー</title>\n<style>{PAGE_STYLE} pre {{ white-space: pre-wrap; }}</style>\n"
+        "</head>\n<body>\n<main>\n"
+        f"<h1>議事録にエラーがあります / The minutes have {errors} errors</h1>\n"
+        "<p>修正して保存すると、サイトが作り直されます（再読み込みしてください）。 "
+        "Fix them and save: the site is rebuilt (reload this page).</p>\n"
+        f'<ol class="gj-diagnostics">{items}</ol>\n</main>\n</body>\n</html>\n'
     )
