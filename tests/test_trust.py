@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -104,6 +105,35 @@ def test_hostile_text_adds_no_markup_to_any_page(benign_site: Path, hostile_site
     for rel in pages:
         assert_no_foreign_markup((benign_site / rel).read_text(encoding="utf-8"),
                                  (hostile_site / rel).read_text(encoding="utf-8"), str(rel))
+
+
+def _xml_shape(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    return [(el.tag, tuple(sorted(el.attrib))) for el in ElementTree.parse(path).iter()]
+
+
+def _json_shape(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _json_shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_shape(item) for item in value]
+    return type(value).__name__
+
+
+def test_hostile_text_adds_nothing_to_feeds_and_data(benign_site: Path, hostile_site: Path) -> None:
+    """Feeds and Akoma Ntoso parse to the same elements and attributes, JSON to the same
+    keys and types, as the benign build's: the values stayed values."""
+    data = sorted(p.relative_to(benign_site) for p in benign_site.rglob("*") if p.suffix in (".xml", ".json")
+                  and "search-index" not in p.parts)
+    assert any(p.suffix == ".xml" and "feeds" in p.parts for p in data) and any(p.suffix == ".json" for p in data)
+    assert data == sorted(p.relative_to(hostile_site) for p in hostile_site.rglob("*")
+                          if p.suffix in (".xml", ".json") and "search-index" not in p.parts)
+    for rel in data:
+        if rel.suffix == ".xml":
+            assert _xml_shape(hostile_site / rel) == _xml_shape(benign_site / rel), str(rel)
+        else:
+            benign = json.loads((benign_site / rel).read_text(encoding="utf-8"))
+            hostile = json.loads((hostile_site / rel).read_text(encoding="utf-8"))
+            assert _json_shape(hostile) == _json_shape(benign), str(rel)
 
 
 def test_hostile_text_is_shown_as_text(hostile_site: Path, request: pytest.FixtureRequest) -> None:
