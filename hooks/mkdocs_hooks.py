@@ -13,7 +13,6 @@ recently edited meetings (see gijiroku/preview.py).
 
 from __future__ import annotations
 
-import copy
 import gc
 import json
 import logging
@@ -42,7 +41,7 @@ from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.jinjacache import BYTECODE_CACHE
-from gijiroku.site.langconfig import language_settings, localise_markdown_extensions, localise_theme
+from gijiroku.site.langconfig import language_overrides, missing_hand_written
 from gijiroku.site.notfound import render_not_found
 from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
@@ -135,7 +134,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src, markdown in pages.items():
         files.append(File.generated(config, src, content=markdown))
     build.expected = expected_anchors(build.index.archive)
-    for src, title, other in _missing_hand_written(config, build.lang):
+    for src, title, other in missing_hand_written(Path(config.docs_dir).parent, build.lang):
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=renderer.render_untranslated_page(src, title, other)))
     return files
@@ -390,48 +389,13 @@ def _language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     path = root.config_file_path
     with open(path, encoding="utf-8") as handle:
         raw = yaml_load(handle) or {}
-    theme = copy.deepcopy(raw.get("theme") or {})
-    if isinstance(theme, str):
-        theme = {"name": theme}
-    theme["language"] = lang
-    theme = localise_theme(theme, lang)
-    settings = language_settings(lang)
-    settings["markdown_extensions"] = localise_markdown_extensions(copy.deepcopy(raw.get("markdown_extensions") or []), lang)
-    extra = copy.deepcopy(raw.get("extra") or {})
-    extra.update(settings.pop("extra"))
     site_url = root.site_url or ""
-    extra["gijiroku_root_url"] = site_url
     return load_config(
         config_file=path,
         docs_dir=str(Path(root.docs_dir) / lang),
         site_dir=str(Path(root.site_dir) / lang),
         site_url=posixpath.join(site_url, f"{lang}/") if site_url else "",
-        theme=theme,
-        extra=extra,
         strict=root.strict,
         use_directory_urls=True,
-        **settings,
+        **language_overrides(raw, lang, site_url),
     )
-
-
-def _missing_hand_written(config: MkDocsConfig, lang: str) -> list[tuple[str, str, str]]:
-    """Hand-written pages another language has and this one lacks: (src, title, their language)."""
-    docs = Path(config.docs_dir).parent
-    here = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
-    missing = []
-    for other in LANGUAGES:
-        if other == lang or not (docs / other).is_dir():
-            continue
-        for path in sorted((docs / other).rglob("*.md")):
-            src = path.relative_to(docs / other).as_posix()
-            if src not in here:
-                missing.append((src, _first_heading(path) or src, other))
-                here.add(src)
-    return missing
-
-
-def _first_heading(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return ""

@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     ledger.add_argument("addresses", nargs="*", help="OLD [NEW]: addresses such as meetings/COUNCIL/MEETING/#REMARK-ID")
     ledger.add_argument("--reason", help="why an address was withdrawn (shown on its tombstone)")
     ledger.add_argument("--directory", default="minutes", type=Path)
+    render = commands.add_parser("render", help="write the site as plain MkDocs projects that build without gijiroku's hooks")
+    render.add_argument("out", type=Path, help="the folder to write (a theme/ and a project per language)")
+    render.add_argument("--project", type=Path, default=Path("."), help="the folder holding mkdocs.yml, docs/ and minutes/")
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args.directory, args.strict)
@@ -39,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         from .importer.report import run_import
 
         return run_import(args.file, args.output, args.minutes, args.encoding, args.report)
+    if args.command == "render":
+        return run_render(args.project, args.out)
     if args.command == "ledger":
         return run_ledger(args.directory, args.action, args.addresses, args.reason)
     return run_fingerprint(args.directory, args.meeting)
@@ -57,6 +62,20 @@ def run_check(directory: Path, strict: bool) -> int:
         file=sys.stderr,
     )
     return 1 if errors or (strict and warnings) else 0
+
+
+def run_render(project: Path, out: Path) -> int:
+    """Write the plain MkDocs projects; say how to build them."""
+    from .site.export import export_site
+
+    try:
+        configs = export_site(project, out)
+    except ValueError as exc:
+        print(f"gijiroku render: {exc}", file=sys.stderr)
+        return 1
+    for config in configs:
+        print(f"{config}: mkdocs build -f {config}", file=sys.stderr)
+    return 0
 
 
 def run_ledger(directory: Path, action: str, addresses: list[str], reason: str | None) -> int:

@@ -6,6 +6,8 @@ floor builds exactly the configuration the site does.
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
 from typing import Any
 
 from ..model import LANGUAGES
@@ -63,3 +65,41 @@ def localise_markdown_extensions(extensions: list[Any], lang: str) -> list[Any]:
             ext = {"toc": options}
         out.append(ext)
     return out
+
+
+def language_overrides(raw: dict[str, Any], lang: str, site_url: str) -> dict[str, Any]:
+    """What one language's build sets over the top-level mkdocs.yml (`raw`): its theme
+    language and localised toggles, navigation, selector, Markdown extensions, `extra`."""
+    theme = copy.deepcopy(raw.get("theme") or {})
+    if isinstance(theme, str):
+        theme = {"name": theme}
+    theme["language"] = lang
+    settings = language_settings(lang)
+    extra = copy.deepcopy(raw.get("extra") or {})
+    extra.update(settings.pop("extra"))
+    extra["gijiroku_root_url"] = site_url
+    settings["markdown_extensions"] = localise_markdown_extensions(copy.deepcopy(raw.get("markdown_extensions") or []), lang)
+    return {**settings, "theme": localise_theme(theme, lang), "extra": extra}
+
+
+def missing_hand_written(docs: Path, lang: str) -> list[tuple[str, str, str]]:
+    """Hand-written pages (under `docs/LANG/`) another language has and `lang` lacks:
+    (source path, title, their language)."""
+    here = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
+    missing = []
+    for other in LANGUAGES:
+        if other == lang or not (docs / other).is_dir():
+            continue
+        for path in sorted((docs / other).rglob("*.md")):
+            src = path.relative_to(docs / other).as_posix()
+            if src not in here:
+                missing.append((src, _first_heading(path) or src, other))
+                here.add(src)
+    return missing
+
+
+def _first_heading(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
