@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from gijiroku import load_archive
 from gijiroku.cli import main
 from gijiroku.importer import extract, parse_minutes, write_meeting
 from gijiroku.importer.eras import find_date, parse_date
 from gijiroku.importer.people import propose_reading
+from importcheck import check_errors
 
 MINUTES_TEXT = """第3回 緑化推進審議会 議事録
 
@@ -68,17 +68,7 @@ def _import(tmp_path: Path, name: str, data: bytes, *extra: str) -> tuple[int, s
 
 
 def _check_passes(draft_text: str, proposed: dict[str, dict[str, str]], tmp_path: Path, lang: str = "ja") -> list[str]:
-    minutes = tmp_path / "archive"
-    (minutes / "council").mkdir(parents=True, exist_ok=True)
-    people = "".join(f"{pid}:\n  name: {{ja: {json.dumps(e['ja'], ensure_ascii=False)}, en: Someone}}\n"
-                     f"  reading: {e.get('reading') or 'なにがし'}\n  romanized: Someone\n" for pid, e in proposed.items())
-    (minutes / "people.yml").write_text(people or "{}\n", encoding="utf-8")
-    (minutes / "topics.yml").write_text("{}\n", encoding="utf-8")
-    (minutes / "council" / "series.yml").write_text("name: {ja: 会議, en: Council}\norganiser: {ja: 府, en: Office}\n",
-                                                    encoding="utf-8")
-    (minutes / "council" / f"m1.{lang}.md").write_text(draft_text, encoding="utf-8")
-    _, diags = load_archive(minutes)
-    return [d.format() for d in diags.errors]
+    return check_errors(draft_text, proposed, tmp_path / "archive", lang=lang)
 
 
 def test_html_page_gives_the_record_without_navigation(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
