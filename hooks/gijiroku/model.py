@@ -50,6 +50,10 @@ class LangText:
         """The text in `lang`."""
         return str(getattr(self, lang))
 
+    def as_dict(self) -> dict[str, str]:
+        """Every language's text, by language code."""
+        return {"ja": self.ja, "en": self.en}
+
 
 @dataclass(frozen=True, slots=True)
 class Person:

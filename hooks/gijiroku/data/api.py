@@ -131,7 +131,7 @@ def people_document(index: ArchiveIndex, links: Links) -> Json:
         person = index.archive.people[person_id]
         entry = index.people[person_id]
         people.append({
-            "id": person_id, "name": {"ja": person.name.ja, "en": person.name.en},
+            "id": person_id, "name": person.name.as_dict(),
             "reading": person.reading, "romanized": person.romanized, "aliases": list(person.aliases),
             "meetings": len(entry.roles), "remark_count": len(entry.remarks),
             "roles": _role_spans(person, entry.roles, lang),
@@ -171,7 +171,7 @@ def topics_document(index: ArchiveIndex, links: Links) -> Json:
         entry = index.topics[topic_id]
         dates = [ref.meeting.date for ref in entry.remarks] + [ref.meeting.date for ref in entry.items]
         topics.append({
-            "id": topic_id, "label": {"ja": topic.label.ja, "en": topic.label.en}, "reading": topic.reading,
+            "id": topic_id, "label": topic.label.as_dict(), "reading": topic.reading,
             "agenda_items": len(entry.items), "remark_count": len(entry.remarks),
             "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
             "page": links.page(urls.topic_src(topic_id)), "feed": links.file(paths.topic_feed(topic_id)),
@@ -188,8 +188,8 @@ def councils_document(index: ArchiveIndex, links: Links) -> Json:
         meetings = [m for year in index.by_council_year.get(council_id, {}).values() for m in year]
         dates = [m.date for m in meetings]
         councils.append({
-            "id": council_id, "name": {"ja": council.name.ja, "en": council.name.en},
-            "organiser": {"ja": council.organiser.ja, "en": council.organiser.en}, "source": council.source,
+            "id": council_id, "name": council.name.as_dict(),
+            "organiser": council.organiser.as_dict(), "source": council.source,
             "meetings": len(meetings),
             "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
             "page": links.page(urls.council_src(council_id)), "feed": links.file(paths.council_feed(council_id)),
