@@ -13,30 +13,38 @@ recently edited meetings (see gijiroku/preview.py).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
 import os
 import posixpath
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import material
+import mkdocs
 from mkdocs.commands.build import build as build_site
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
+import gijiroku
 from gijiroku import THEME_DIR, load_archive, preview, timing
 from gijiroku import data as data_out
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
-from gijiroku.site import builds, urls
+from gijiroku.site import builds, pagecache, urls
 from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.home import fill_placeholders
@@ -56,6 +64,12 @@ TIMINGS_ENV = "GIJIROKU_TIMINGS"
 DATA_OUT_ENV = "GIJIROKU_DATA_OUT"
 """Set to 0 to build without the API, feeds and charts (the benchmark measures what they add)."""
 
+CACHE_ENV = "GIJIROKU_CACHE"
+"""Set to 0 to build every page afresh, as `extra.gijiroku.cache: false` does."""
+
+CACHE_DIR = Path(".cache") / "gijiroku"
+"""Where `mkdocs build` keeps what the next build may reuse, beside mkdocs.yml."""
+
 class GijirokuOptions(base.Config):
     """`extra.gijiroku` in mkdocs.yml, checked with MkDocs' own messages."""
 
@@ -63,6 +77,8 @@ class GijirokuOptions(base.Config):
     """The minutes folder, relative to mkdocs.yml."""
     preview = c.Optional(c.Type(int))
     """Under `mkdocs serve`, build only this many most recently edited meetings."""
+    cache = c.Type(bool, default=True)
+    """Under `mkdocs build`, reuse the pages whose inputs did not change (gijiroku/site/pagecache.py)."""
 
 
 # -- events -------------------------------------------------------------------------
@@ -84,6 +100,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = _options(config)
     minutes = _project_dir(config) / options.minutes
     root = builds.RootBuild(minutes)
+    if options.cache and os.environ.get(CACHE_ENV) != "0" and not preview.mode.serving:
+        root.cache_dir = _project_dir(config) / CACHE_DIR
     builds.attach(config, root)
     _drop_search(config)
     config.site_name = " / ".join(_titles().values())
@@ -140,6 +158,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Language build with a cache: mark the generated pages whose HTML the last build
+    made from the same inputs, so that MkDocs keeps them instead of building them, and
+    clear everything else out of the cached site."""
+    build = builds.language_of(config)
+    if build is None or build.cache is None:
+        return nav
+    cache = build.cache
+    with timing.timed("cache"):
+        cache.open(_site_key(config, nav))
+        in_nav = {page.file.src_uri for page in nav.pages}
+        kept = []
+        for file in files.documentation_pages():
+            if not file.generated_by or file.src_uri in in_nav:
+                continue
+            key = pagecache.page_key(file.src_uri, file.content_string, _feed_tag(build, file.src_uri))
+            entry = cache.reuse(file.src_uri, file.dest_uri, key, lambda src: files.get_file_from_path(src) is not None)
+            if entry is None:
+                build.keys[file.src_uri] = key
+            else:
+                file.is_modified = _unmodified  # type: ignore[method-assign]  # MkDocs then neither converts nor writes it
+                build.reused[file.src_uri] = entry
+                kept.append(entry.dest)
+        cache.keep_only(kept)
+        timing.count("pages_reused", len(kept))
+    return nav
+
+
+def _unmodified() -> bool:
+    return False
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Language build: note which of a meeting page's anchors made it into its HTML."""
     build = builds.language_of(config)
@@ -149,8 +199,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Every build: the theme's templates are compiled once per process, not once per build."""
+    """Every build: the theme's templates are compiled once per process, not once per build.
+    Language build: pages kept from the last build get back their anchors and anchored
+    links, so that MkDocs checks links into and out of them as if they were built."""
     env.bytecode_cache = BYTECODE_CACHE
+    build = builds.language_of(config)
+    if build is not None:
+        for src, entry in build.reused.items():
+            page = files.src_uris[src].page
+            assert page is not None
+            page.present_anchor_ids = set(entry.anchors)
+            page.links_to_anchors = {files.src_uris[target]: dict(links) for target, links in entry.links.items()}
+            if src in build.expected:
+                build.published[src] = sorted(build.expected[src] - page.present_anchor_ids)
     return env
 
 
@@ -170,10 +231,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
     build = builds.language_of(config)
-    if build is None or not _data_out():
+    if build is None:
         return output
-    tag = data_out.feed_link_tag(build.index, page.file.src_uri, build.lang)
+    src = page.file.src_uri
+    if build.cache is not None and src in build.keys:
+        build.cache.record(src, pagecache.Entry(
+            build.keys[src], page.file.dest_uri, tuple(sorted(page.present_anchor_ids or ())),
+            {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()}))
+    tag = _feed_tag(build, src)
     return output.replace("</head>", tag + "</head>", 1) if tag else output
+
+
+def _feed_tag(build: builds.LanguageBuild, src: str) -> str:
+    return data_out.feed_link_tag(build.index, src, build.lang) if _data_out() else ""
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -206,9 +276,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             for lang, lang_config in languages:
                 with timing.timed(f"build_{lang}"):
-                    build_site(lang_config)
+                    _build_language(lang_config)
+        for lang, lang_config in languages:
+            cache = _cache_of(lang_config)
+            if cache is not None:  # the language's site was built in the cache: publish it
+                with timing.timed("cache"):
+                    pagecache.link_tree(cache.site_dir, Path(config.site_dir) / lang)
     finally:
         for _, lang_config in languages:
+            if (cache := _cache_of(lang_config)) is not None:
+                cache.release()
             builds.detach(lang_config)
     _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
     if os.environ.get(TIMINGS_ENV):
@@ -249,9 +326,84 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    builds.attach(lang_config, builds.LanguageBuild(lang, root.index, root.minutes, notice))
+    build = builds.LanguageBuild(lang, root.index, root.minutes, notice)
+    if root.cache_dir is not None:
+        cache = pagecache.PageCache(root.cache_dir / lang)
+        if cache.acquire():
+            build.cache = cache
+            lang_config.site_dir = str(cache.site_dir)
+        else:
+            log.info(f"{lang}: another build is using {CACHE_DIR}; building every page")
+    builds.attach(lang_config, build)
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
+
+
+def _cache_of(lang_config: MkDocsConfig) -> pagecache.PageCache | None:
+    build = builds.language_of(lang_config)
+    return build.cache if build is not None else None
+
+
+def _build_language(lang_config: MkDocsConfig) -> None:
+    """One language's MkDocs build. With a cache that a previous build left, MkDocs'
+    own "dirty" build keeps the pages this build marks as unchanged (on_nav); the
+    cache is saved only if the build ends without a warning or an error."""
+    cache = _cache_of(lang_config)
+    counter = CountHandler(level=logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(counter)
+    dirty = cache is not None and cache.warm
+    try:
+        with _quiet_dirty_warning(dirty):
+            build_site(lang_config, dirty=dirty)
+    finally:
+        mkdocs_log.removeHandler(counter)
+    if cache is not None and not counter.get_counts():
+        cache.save()
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links inaccurate; ours
+    rebuilds every page whose inputs changed and checks kept pages' links, so the
+    warning does not apply (and would fail a strict build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _quiet_dirty_warning(dirty: bool) -> Iterator[None]:
+    target = logging.getLogger("mkdocs.commands.build")
+    quiet = _DirtyWarningFilter()
+    if dirty:
+        target.addFilter(quiet)
+    try:
+        yield
+    finally:
+        target.removeFilter(quiet)
+
+
+def _site_key(config: MkDocsConfig, nav: Navigation) -> str:
+    """What every page of a language build shares: settings, navigation, theme, code."""
+    settings = {name: config.get(name) for name in (
+        "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
+        "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript", "extra_templates",
+        "markdown_extensions", "mdx_configs", "nav", "not_in_nav")}
+    settings["theme"] = {"name": config.theme.name, **dict(config.theme)}
+    settings["validation"] = {str(k): str(v) for k, v in dict(config.validation).items()}
+    settings["plugins"] = list(config.plugins)
+    settings["navigation"] = _nav_outline(nav.items)
+    package = Path(gijiroku.__file__).parent
+    code = [Path(__file__), *sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)]
+    # Theme folders inside MkDocs or Material change only with their versions, which the key has.
+    versioned = [Path(module.__file__).parent for module in (mkdocs, material) if module.__file__]
+    themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
+    return pagecache.site_key(settings, themes, code)
+
+
+def _nav_outline(items: list[Any]) -> list[object]:
+    return [[item.title, getattr(item, "url", None), _nav_outline(getattr(item, "children", None) or [])]
+            for item in items]
 
 
 def _can_build_in_parallel() -> bool:
@@ -278,7 +430,7 @@ def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
         children = {_fork_build(lang, lang_config): lang for lang, lang_config in forked}
         try:
             with timing.timed(f"build_{own_lang}"):
-                build_site(own_config)
+                _build_language(own_config)
         finally:  # whatever happened here, the children finish before this build ends
             failed = _wait_for(children)
     finally:
@@ -308,7 +460,7 @@ def _fork_build(lang: str, lang_config: MkDocsConfig) -> int:
     timing.reset()  # the parent's figures stay the parent's
     try:
         with timing.timed(f"build_{lang}"):
-            build_site(lang_config)
+            _build_language(lang_config)
         _write_child_timings(lang)
         status = 0
     except BaseException as exc:  # noqa: BLE001 - any failure must reach the parent

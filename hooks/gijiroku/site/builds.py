@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..index import ArchiveIndex
+from .pagecache import Entry, PageCache
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -31,6 +32,8 @@ class RootBuild:
     """Under `mkdocs serve` on a large archive: (meetings shown, meetings in all)."""
     broken: list[str] = field(default_factory=list)
     """Under `mkdocs serve` with errors in the minutes: the diagnostics to show instead."""
+    cache_dir: Path | None = None
+    """Where the language builds keep pages for the next build to reuse (None: no cache)."""
 
 
 @dataclass(slots=True)
@@ -47,6 +50,12 @@ class LanguageBuild:
     """Generated pages that must publish anchors: source path -> anchor ids."""
     published: dict[str, list[str]] = field(default_factory=dict)
     """Those pages as built: source path -> the anchors missing from its HTML."""
+    cache: PageCache | None = None
+    """This language's cache, when the build keeps one (the build's site folder is in it)."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Generated pages this build makes, with a cache: source path -> the page's key."""
+    reused: dict[str, Entry] = field(default_factory=dict)
+    """Generated pages kept from the last build: source path -> what it recorded of them."""
 
 
 _ATTACHED: dict[int, tuple[object, RootBuild | LanguageBuild]] = {}
