@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import posixpath
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -191,11 +192,32 @@ def _unmodified() -> bool:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Language build: note which of a meeting page's anchors made it into its HTML."""
+    """Language build: note which of a meeting page's anchors made it into its HTML, and
+    hold the HTML compressed until the page is written.
+
+    MkDocs converts every page before it writes any, so a build held every page's HTML
+    and Markdown at once: most of its memory on a large archive. The page's Markdown is
+    dropped here (nothing reads it after conversion) and its HTML comes back in
+    on_page_context, just before the theme renders the page."""
     build = builds.language_of(config)
-    if build is not None and page.file.src_uri in build.expected:
-        build.published[page.file.src_uri] = anchors_missing(html, build.expected[page.file.src_uri])
-    return html
+    if build is None:
+        return html
+    src = page.file.src_uri
+    if src in build.expected:
+        build.published[src] = anchors_missing(html, build.expected[src])
+    build.held[src] = zlib.compress(html.encode("utf-8"), 1)
+    page.markdown = ""  # not None: MkDocs reads None as "not read yet" (no title)
+    if page.file.generated_by:
+        page.file.content_string = ""
+    return ""
+
+
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    """Language build: the page's HTML, held since its conversion (on_page_content)."""
+    build = builds.language_of(config)
+    if build is not None and page.file.src_uri in build.held:
+        page.content = zlib.decompress(build.held.pop(page.file.src_uri)).decode("utf-8")
+    return context
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -238,6 +260,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build.cache.record(src, pagecache.Entry(
             build.keys[src], page.file.dest_uri, tuple(sorted(page.present_anchor_ids or ())),
             {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()}))
+    page.content = None  # written: nothing reads it again
     tag = _feed_tag(build, src)
     return output.replace("</head>", tag + "</head>", 1) if tag else output
 

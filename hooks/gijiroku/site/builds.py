@@ -50,6 +50,8 @@ class LanguageBuild:
     """Generated pages that must publish anchors: source path -> anchor ids."""
     published: dict[str, list[str]] = field(default_factory=dict)
     """Those pages as built: source path -> the anchors missing from its HTML."""
+    held: dict[str, bytes] = field(default_factory=dict)
+    """Pages converted but not yet written: source path -> their HTML, compressed."""
     cache: PageCache | None = None
     """This language's cache, when the build keeps one (the build's site folder is in it)."""
     keys: dict[str, str] = field(default_factory=dict)
