@@ -19,8 +19,7 @@ import json
 import logging
 import os
 import posixpath
-import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -142,16 +141,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         kept.append(File.generated(config, "index.md", content=page))
         return kept
     renderer = _renderer(config, build)
+    pages = build.markdown
     with timing.timed("render"):
-        pages = renderer.pages()
+        renderer.pages(into=pages)
     if _data_out():
         with timing.timed("data_pages"):
             data_out.decorate_pages(pages, build.index, build.lang)
     ledger = build.index.archive.ledger
     if ledger is not None:
         _add_ledger_output(config, files, renderer, pages, ledger)
-    for src, markdown in pages.items():
-        files.append(File.generated(config, src, content=markdown))
+    for src in pages:  # the Markdown stays held until MkDocs reads the page (on_page_read_source)
+        files.append(File.generated(config, src, content=""))
     build.expected = expected_anchors(build.index.archive)
     for src, title, other in missing_hand_written(Path(config.docs_dir).parent, build.lang):
         if files.get_file_from_path(src) is None:
@@ -174,7 +174,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         for file in files.documentation_pages():
             if not file.generated_by or file.src_uri in in_nav:
                 continue
-            key = pagecache.page_key(file.src_uri, file.content_string, _feed_tag(build, file.src_uri))
+            src = file.src_uri
+            markdown = build.markdown.packed(src) if src in build.markdown else file.content_string.encode("utf-8")
+            key = pagecache.page_key(src, markdown, _feed_tag(build, src).encode("utf-8"))
             entry = cache.reuse(file.src_uri, file.dest_uri, key, lambda src: files.get_file_from_path(src) is not None)
             if entry is None:
                 build.keys[file.src_uri] = key
@@ -191,6 +193,14 @@ def _unmodified() -> bool:
     return False
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Language build: a generated page's Markdown, held compressed since on_files."""
+    build = builds.language_of(config)
+    if build is not None and page.file.src_uri in build.markdown:
+        return build.markdown.take(page.file.src_uri)
+    return None
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Language build: note which of a meeting page's anchors made it into its HTML, and
     hold the HTML compressed until the page is written.
@@ -205,18 +215,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     src = page.file.src_uri
     if src in build.expected:
         build.published[src] = anchors_missing(html, build.expected[src])
-    build.held[src] = zlib.compress(html.encode("utf-8"), 1)
+    build.html[src] = html
     page.markdown = ""  # not None: MkDocs reads None as "not read yet" (no title)
-    if page.file.generated_by:
-        page.file.content_string = ""
     return ""
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
     """Language build: the page's HTML, held since its conversion (on_page_content)."""
     build = builds.language_of(config)
-    if build is not None and page.file.src_uri in build.held:
-        page.content = zlib.decompress(build.held.pop(page.file.src_uri)).decode("utf-8")
+    if build is not None and page.file.src_uri in build.html:
+        page.content = build.html.take(page.file.src_uri)
     return context
 
 
@@ -315,7 +323,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
 
-def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, pages: dict[str, str],
+def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, pages: MutableMapping[str, str],
                        ledger: Ledger) -> None:
     """Redirects and tombstones for the addresses the ledger says moved or were withdrawn."""
     out = ledger_output(ledger, {urls.url_of(src): src for src in pages}, renderer.t)

@@ -9,6 +9,7 @@ catalogue; every value from the minutes is escaped for HTML.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import MutableMapping
 
 from ..escape import html as h
 from ..index import ArchiveIndex
@@ -143,7 +144,7 @@ def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
                   lang, unit, periods, series)
 
 
-def decorate_pages(pages: dict[str, str], index: ArchiveIndex, lang: str) -> None:
+def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: str) -> None:
     """Add download links to meeting pages, and subscribe links and charts to the pages
     of the meetings index, councils, speakers and topics (in place)."""
     for meeting in index.archive.meetings:

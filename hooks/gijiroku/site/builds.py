@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..index import ArchiveIndex
+from .held import HeldTexts
 from .pagecache import Entry, PageCache
 
 if TYPE_CHECKING:
@@ -50,8 +51,10 @@ class LanguageBuild:
     """Generated pages that must publish anchors: source path -> anchor ids."""
     published: dict[str, list[str]] = field(default_factory=dict)
     """Those pages as built: source path -> the anchors missing from its HTML."""
-    held: dict[str, bytes] = field(default_factory=dict)
-    """Pages converted but not yet written: source path -> their HTML, compressed."""
+    markdown: HeldTexts = field(default_factory=HeldTexts)
+    """Generated pages not yet read by MkDocs: source path -> Markdown (held compressed)."""
+    html: HeldTexts = field(default_factory=HeldTexts)
+    """Pages converted but not yet written: source path -> HTML (held compressed)."""
     cache: PageCache | None = None
     """This language's cache, when the build keeps one (the build's site folder is in it)."""
     keys: dict[str, str] = field(default_factory=dict)

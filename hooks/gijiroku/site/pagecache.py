@@ -157,11 +157,11 @@ class PageCache:
         os.replace(temporary, self.folder / MANIFEST)
 
 
-def page_key(*parts: str) -> str:
+def page_key(*parts: str | bytes) -> str:
     """The key of a page from everything of its own that its HTML depends on."""
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "little"))
         digest.update(data)
     return digest.hexdigest()

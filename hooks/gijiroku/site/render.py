@@ -15,6 +15,7 @@ pieces written in Python (`pieces.py`: remarks, list items, side-by-side rows) c
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 
 import jinja2
@@ -80,14 +81,14 @@ class Renderer(Pieces):
 
     # -- pages ------------------------------------------------------------------
     @gc_paused()
-    def pages(self) -> dict[str, str]:
-        """Every generated page of this language: source path -> Markdown."""
-        pages: dict[str, str] = {
-            urls.SEARCH: self.render_search(),
-            urls.MEETINGS: self.render_meetings_index(),
-            urls.SPEAKERS: self.render_speakers_index(),
-            urls.TOPICS: self.render_topics_index(),
-        }
+    def pages(self, into: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+        """Every generated page of this language: source path -> Markdown, in a dict or
+        added to `into` (the build holds them compressed: `site/held.py`)."""
+        pages: MutableMapping[str, str] = {} if into is None else into
+        pages[urls.SEARCH] = self.render_search()
+        pages[urls.MEETINGS] = self.render_meetings_index()
+        pages[urls.SPEAKERS] = self.render_speakers_index()
+        pages[urls.TOPICS] = self.render_topics_index()
         for council in self.archive.councils:
             pages[urls.council_src(council)] = self.render_council(council)
         for meeting in self.archive.meetings:
