@@ -9,12 +9,18 @@ parsed once per build however many languages there are. On `mkdocs build` the
 languages are built side by side, the last in the root build's own process and the
 others in forked ones; on `mkdocs serve`, one after the other and only for the most
 recently edited meetings (see gijiroku/preview.py).
+
+Why one file of about 500 lines: it is the one module that imports MkDocs, and its
+events are read together (what on_files adds, on_nav marks, on_page_content holds and
+on_post_build writes). Everything that does not need MkDocs' types lives in the
+package: the cache (`site/pagecache.py`), held texts (`site/held.py`), side-by-side
+builds (`forkjoin.py`), rendering, search and data.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
+import functools
 import json
 import logging
 import os
@@ -38,7 +44,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
 import gijiroku
-from gijiroku import THEME_DIR, load_archive, preview, timing
+from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
 from gijiroku import data as data_out
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
@@ -439,84 +445,19 @@ def _nav_outline(items: list[Any]) -> list[object]:
 
 def _can_build_in_parallel() -> bool:
     """Language builds are independent: on `mkdocs build` with more than one core, they
-    run side by side, in this process and in forked ones that inherit the loaded archive
-    (nothing is parsed again). Not under `mkdocs serve`, whose server threads must not
-    be forked, nor with GIJIROKU_SERIAL=1."""
-    return not preview.mode.serving and hasattr(os, "fork") and (os.cpu_count() or 1) > 1 \
-        and os.environ.get("GIJIROKU_SERIAL") != "1"
+    run side by side (gijiroku/forkjoin.py). Not under `mkdocs serve`, whose server
+    threads must not be forked, nor with GIJIROKU_SERIAL=1."""
+    return not preview.mode.serving and forkjoin.can_fork() and os.environ.get("GIJIROKU_SERIAL") != "1"
 
 
-def _build_in_parallel(builds: list[tuple[str, MkDocsConfig]]) -> None:
-    """Every language but the last in a forked child; the last in this process.
-
-    Building one language here rather than in a child of its own matters: a page of
-    the inherited archive that a build touches is copied once, by whichever process
-    touches it first, and then belongs to the other; with two children and an idle
-    parent, each child copied the whole archive (rendering the pages of 4,000
-    meetings cost 6 s of system time per child, 0.7 s this way). Frozen (Python's `gc.freeze` recipe),
-    the inherited objects are never walked by a garbage collection either."""
-    *forked, (own_lang, own_config) = builds
-    gc.freeze()
-    try:
-        children = {_fork_build(lang, lang_config): lang for lang, lang_config in forked}
-        try:
-            with timing.timed(f"build_{own_lang}"):
-                _build_language(own_config)
-        finally:  # whatever happened here, the children finish before this build ends
-            failed = _wait_for(children)
-    finally:
-        gc.unfreeze()
+def _build_in_parallel(languages: list[tuple[str, MkDocsConfig]]) -> None:
+    """Every language but the last in a forked child that inherits the loaded archive;
+    the last in this process."""
+    jobs: list[forkjoin.Job] = [(lang, functools.partial(_build_language, lang_config))
+                                for lang, lang_config in languages]
+    failed = forkjoin.run_side_by_side(jobs, os.environ.get(TIMINGS_ENV))
     if failed:
         raise PluginError(f"the {', '.join(failed)} build failed (see the messages above)")
-
-
-def _wait_for(children: dict[int, str]) -> list[str]:
-    """Wait for the forked builds; the languages whose build failed."""
-    failed = []
-    for pid, lang in children.items():
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            failed.append(lang)
-        _read_child_timings(lang)
-    return failed
-
-
-def _fork_build(lang: str, lang_config: MkDocsConfig) -> int:
-    """Start one language's build in a child process; its pid."""
-    pid = os.fork()
-    if pid != 0:
-        return pid
-    # The child: build, hand its figures back in a file and the outcome in its exit status.
-    status = 1
-    timing.reset()  # the parent's figures stay the parent's
-    try:
-        with timing.timed(f"build_{lang}"):
-            _build_language(lang_config)
-        _write_child_timings(lang)
-        status = 0
-    except BaseException as exc:  # noqa: BLE001 - any failure must reach the parent
-        log.error(f"{lang}: {exc}")
-    finally:
-        logging.shutdown()
-        os._exit(status)
-
-
-def _child_timings_path(lang: str) -> Path | None:
-    target = os.environ.get(TIMINGS_ENV)
-    return Path(f"{target}.{lang}") if target else None
-
-
-def _write_child_timings(lang: str) -> None:
-    if (path := _child_timings_path(lang)) is not None:
-        path.write_text(json.dumps(timing.snapshot()), encoding="utf-8")
-
-
-def _read_child_timings(lang: str) -> None:
-    path = _child_timings_path(lang)
-    if path is None or not path.is_file():
-        return
-    timing.merge(json.loads(path.read_text(encoding="utf-8")))
-    path.unlink()
 
 
 # -- configuration ----------------------------------------------------------------
