@@ -66,7 +66,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     registries = Registries(people, topics, frozenset(flawed))
 
     councils: dict[str, Council] = {}
-    by_meeting: dict[tuple[str, str], list[MeetingFile]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Path]] = defaultdict(list)
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES or entry.name == LEDGER_FILE:
             continue
@@ -78,24 +78,34 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         if council is not None:
             councils[council.id] = council
         for path in sorted(entry.iterdir()):
-            parsed = _cached_meeting_file(path, entry.name, diags) if reuse_parsed else _meeting_file(path, entry.name, diags)
-            if parsed is not None:
-                by_meeting[(entry.name, parsed.meeting_id)].append(parsed)
+            match = MEETING_FILE_RE.match(path.name)
+            groups[(entry.name, match.group("id") if match else "")].append(path)
 
+    # One meeting at a time, parsed and then assembled: the parse (YAML nodes, raw
+    # sections) is dropped as soon as its meeting is checked, so a large archive never
+    # holds every file's parse at once (it was most of the loading's peak memory).
     registry_key = tuple(_stat_key(root / name) for name in REGISTRY_FILES)
     meetings = []
     unpublished: list[list[MeetingFile]] = []
-    for (council_id, _), files in sorted(by_meeting.items()):
-        if reuse_parsed:
-            meeting = _cached_assembly(files, registries, registry_key, diags)
-        else:
-            meeting = assemble_meeting(files, registries, diags)
-        if meeting is None:
-            unpublished.append(files)
-        elif council_id in councils:
-            meetings.append(meeting)
+    with_files: list[tuple[str, str, tuple[Path, ...]]] = []
+    for (council_id, _), paths in sorted(groups.items()):
+        by_id: dict[str, list[MeetingFile]] = defaultdict(list)
+        for path in paths:
+            parsed = _cached_meeting_file(path, council_id, diags) if reuse_parsed else _meeting_file(path, council_id, diags)
+            if parsed is not None:
+                by_id[parsed.meeting_id].append(parsed)
+        for meeting_id, files in sorted(by_id.items()):
+            with_files.append((council_id, meeting_id, tuple(f.path for f in files)))
+            if reuse_parsed:
+                meeting = _cached_assembly(files, registries, registry_key, diags)
+            else:
+                meeting = assemble_meeting(files, registries, diags)
+            if meeting is None:
+                unpublished.append(files)
+            elif council_id in councils:
+                meetings.append(meeting)
     _report_unexplained(unpublished, diags)
-    unsure = _unsure_addresses(root, councils, list(by_meeting.values()), flawed, diags)
+    unsure = _unsure_addresses(root, councils, with_files, flawed, diags)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
         people=MappingProxyType(people), topics=MappingProxyType(topics),
@@ -108,7 +118,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     return archive, diags
 
 
-def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[list[MeetingFile]],
+def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[tuple[str, str, tuple[Path, ...]]],
                       flawed: set[str], diags: Diagnostics) -> tuple[str, ...]:
     """Address prefixes of what has errors of its own (they say what to fix): the ledger
     does not report their pages and anchors again as disappearing, with a hint to
@@ -116,8 +126,8 @@ def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[l
     prefixes = [f"meetings/{d.name}/" for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")
                 and d.name not in councils]
     with_errors = {d.path for d in diags.errors}
-    prefixes += [f"meetings/{files[0].council}/{files[0].meeting_id}/" for files in meetings
-                 if any(diags.relpath(f.path) in with_errors for f in files)]
+    prefixes += [f"meetings/{council}/{meeting_id}/" for council, meeting_id, paths in meetings
+                 if any(diags.relpath(path) in with_errors for path in paths)]
     prefixes += [f"speakers/{i}/" for i in flawed] + [f"topics/{i}/" for i in flawed]
     return tuple(prefixes)
 
