@@ -1,5 +1,6 @@
 """The development tools the benchmarks rest on: synthetic archives of both profiles
-(valid minutes, of the intended shape)."""
+(valid minutes, of the intended shape), the changes the incremental benchmark makes to
+them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from devtools.synth import generate_archive
+from devtools.synth import add_meeting, edit_remark, generate_archive
 from gijiroku import load_archive
+from gijiroku.model import fingerprint
 
 
 def _digest(folder: Path) -> str:
@@ -60,3 +62,29 @@ def test_verbatim_meetings_are_long_records_of_many_turns(verbatim: Path) -> Non
 def test_a_verbatim_archive_is_the_same_for_the_same_seed(verbatim: Path, tmp_path: Path) -> None:
     generate_archive(tmp_path, 7, seed=2, profile="verbatim")
     assert _digest(tmp_path) == _digest(verbatim)
+
+
+@pytest.mark.parametrize("profile", ["summary", "verbatim"])
+def test_an_added_meeting_and_an_edited_remark_keep_the_archive_free_of_warnings(tmp_path: Path, profile: str) -> None:
+    """What the incremental benchmark does before its rebuild: `mkdocs build --strict`
+    would stop on a stale translation (W080)."""
+    generate_archive(tmp_path, 6, seed=3, profile=profile, translated_share=0.5)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.md")}
+    added = add_meeting(tmp_path, 6, seed=3, profile=profile)
+    assert all(p.is_file() and p not in before for p in added)
+    originals = sorted(tmp_path.glob("*/*.ja.md"))
+    translated = next(p for p in originals if p.with_name(p.name.replace(".ja.", ".en.")).is_file() and p not in added)
+    untranslated = next(p for p in originals if not p.with_name(p.name.replace(".ja.", ".en.")).is_file())
+    edited = edit_remark(translated) + edit_remark(untranslated)
+    assert len(edited) == 3
+    changed = {p for p, data in before.items() if p.read_bytes() != data}
+    assert changed == set(edited)
+    archive, diags = load_archive(tmp_path)
+    assert [d.format() for d in diags.sorted()] == []
+    meeting = next(m for m in archive.meetings if m.key == f"{translated.parent.name}/{translated.name[:-6]}")
+    edited_ja = [r for r, t in meeting.versions["ja"].remarks.items() if "次回の会議で改めて報告する" in t.paragraphs[-1]]
+    assert len(edited_ja) == 1
+    english = meeting.versions["en"].remarks[edited_ja[0]]
+    assert english.paragraphs[-1].endswith("reported on again at the next meeting.")
+    assert english.source == fingerprint(meeting.versions["ja"].remarks[edited_ja[0]].paragraphs)
+    assert not meeting.versions["en"].stale

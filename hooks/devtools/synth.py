@@ -500,6 +500,74 @@ def _verbatim_bodies(sections: list[tuple[str, str | None, list[_Turn]]]) -> tup
     return body_ja, body_en
 
 
+# -- changes to an archive, for timing rebuilds -------------------------------------------
+
+def add_meeting(out: Path, meetings: int, seed: int = 1, profile: str = "summary") -> list[Path]:
+    """Add one new meeting, translated, to the archive `generate_archive(out, meetings,
+    seed, profile=profile)` wrote: the first council's next meeting, a week after its
+    last. The same people, none of the other files touched. Returns the files written."""
+    people = _people(random.Random(seed), max(40, meetings // 8))  # as generate_archive drew them
+    rng = random.Random(f"added/{seed}/{profile}/{meetings}")
+    council = COMMITTEES[0] if profile == "verbatim" else COUNCILS[0]
+    folder = out / council[0]
+    originals = sorted(folder.glob("*.ja.md"))
+    if not originals:
+        raise ValueError(f"{folder} holds no meeting to add one after")
+    date = max(dt.date.fromisoformat(p.name[:10]) for p in originals) + dt.timedelta(days=7)
+    meeting_id, number = date.isoformat(), len(originals) + 1
+    if profile == "verbatim":
+        _write_verbatim_meeting(folder, meeting_id, council, number, date, people, seed, rng, True)
+    else:
+        _write_meeting(folder, meeting_id, council[1], council[2], number, date, people, rng, True)
+    return [folder / f"{meeting_id}.{lang}.md" for lang in ("ja", "en")]
+
+
+EDIT_TEXT = ("なお、この点については次回の会議で改めて報告する。", "This point will be reported on again at the next meeting.")
+
+
+def edit_remark(original: Path, text: tuple[str, str] = EDIT_TEXT) -> list[Path]:
+    """Add a sentence to one remark of a meeting (the middle one) the way an editor
+    would correct it: in the original and, where there is one, in its translation, whose
+    `source=` then gets the original's new fingerprint, so the archive stays free of
+    warnings (a stale translation is W080). `text` is the sentence in the original's and
+    the translation's language. Returns the files changed."""
+    from gijiroku.body import join_lines
+
+    lines = original.read_text(encoding="utf-8").split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("::: remark ")]
+    start = starts[len(starts) // 2]
+    remark_id = lines[start].split(" id=", 1)[1].split(" ", 1)[0]
+    paragraphs = _append_to_remark(lines, start, text[0])
+    original.write_text("\n".join(lines), encoding="utf-8")
+    changed = [original]
+    translation = original.with_name(original.name.replace(".ja.md", ".en.md"))
+    if translation.is_file():
+        new_source = fingerprint(tuple(join_lines(p) for p in paragraphs))
+        lines = translation.read_text(encoding="utf-8").split("\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith("::: remark ") and f" id={remark_id} " in line + " ")
+        head, _, rest = lines[start].partition(" source=")
+        lines[start] = f"{head} source={new_source}" + (" " + rest.split(" ", 1)[1] if " " in rest else "")
+        _append_to_remark(lines, start, " " + text[1])
+        translation.write_text("\n".join(lines), encoding="utf-8")
+        changed.append(translation)
+    return changed
+
+
+def _append_to_remark(lines: list[str], start: int, text: str) -> list[list[str]]:
+    """Append `text` to the last line of the remark whose `::: remark` line is `start`;
+    the remark's paragraphs afterwards, as lists of lines."""
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith(":::")), len(lines))
+    last = max(i for i in range(start + 1, end) if lines[i].strip())
+    lines[last] += text
+    paragraphs: list[list[str]] = [[]]
+    for line in lines[start + 1:end]:
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: `python -m devtools.synth OUT [--meetings N] [--seed S] [--profile summary|verbatim]`."""
     import argparse
