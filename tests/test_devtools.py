@@ -1,6 +1,6 @@
 """The development tools the benchmarks rest on: synthetic archives of both profiles
 (valid minutes, of the intended shape), the changes the incremental benchmark makes to
-them."""
+them, and how it classifies a site's files."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from devtools.benchmark import FILE_KINDS, OTHER, compare_trees, file_kind
 from devtools.synth import add_meeting, edit_remark, generate_archive
 from gijiroku import load_archive
 from gijiroku.model import fingerprint
@@ -88,3 +89,44 @@ def test_an_added_meeting_and_an_edited_remark_keep_the_archive_free_of_warnings
     assert english.paragraphs[-1].endswith("reported on again at the next meeting.")
     assert english.source == fingerprint(meeting.versions["ja"].remarks[edited_ja[0]].paragraphs)
     assert not meeting.versions["en"].stale
+
+
+def test_site_files_are_classified_by_path() -> None:
+    expected = {
+        "ja/meetings/energy-council/2010-04-01/index.html": "meeting pages",
+        "en/meetings/energy-council/2010-04-01-2/compare/index.html": "side-by-side pages",
+        "en/meetings/index.html": "index pages",
+        "en/meetings/energy-council/index.html": "index pages",
+        "ja/speakers/index.html": "index pages",
+        "ja/topics/index.html": "index pages",
+        "ja/speakers/sato-taro/index.html": "speaker pages",
+        "en/topics/energy/index.html": "topic pages",
+        "en/topics/energy/2012/index.html": "topic pages",
+        "ja/search-index/facets/s-3.json": "search index",
+        "ja/api/meetings/energy-council/2010-04-01.json": "meeting JSON",
+        "en/api/meetings/energy-council/2010-04-01.akn.xml": "Akoma Ntoso",
+        "ja/api/meetings/energy-council/2010-04-01.ja.md": "source downloads",
+        "en/api/meetings/energy-council/2010-04-01.en.md": "source downloads",
+        "en/api/meetings.json": "API indexes and schemas",
+        "en/api/schemas/meeting.schema.json": "API indexes and schemas",
+        "en/feeds/speakers/sato-taro.xml": "feeds",
+        "assets/javascripts/bundle.min.js": "theme assets",
+        "en/assets/gijiroku.css": "theme assets",
+        "ja/index.html": OTHER, "ja/search/index.html": OTHER, "ja/format/index.html": OTHER,
+        "404.html": OTHER, "index.html": OTHER, "ja/sitemap.xml.gz": OTHER,
+    }
+    assert {path: file_kind(path) for path in expected} == expected
+    assert {kind for kind, _ in FILE_KINDS} | {OTHER} == set(expected.values())
+
+
+def test_compare_trees_names_what_differs(tmp_path: Path) -> None:
+    for side in ("a", "b"):
+        (tmp_path / side / "x").mkdir(parents=True)
+        (tmp_path / side / "x" / "same.html").write_text("same")
+    assert compare_trees(tmp_path / "a", tmp_path / "b")["identical"]
+    (tmp_path / "a" / "x" / "same.html").write_text("changed")
+    (tmp_path / "b" / "extra.json").write_text("{}")
+    compared = compare_trees(tmp_path / "a", tmp_path / "b")
+    assert not compared["identical"]
+    assert (compared["differ"], compared["only_first"], compared["only_second"]) == (1, 0, 1)
+    assert set(compared["examples"]) == {"x/same.html", "extra.json"}
