@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gijiroku import timing
 from gijiroku.body import join_lines, parse_body
 from gijiroku.cli import main
 from gijiroku.diagnostics import Diagnostic, Diagnostics
@@ -250,3 +251,22 @@ def test_directive_words_with_and_without_quotes(tmp_path: Path) -> None:
     first, second = sections[0].remarks
     assert first.attrs == {"id": "a", "kind": "spoken", "speaker": "x"}
     assert second.attrs == {"id": "b", "kind": "narration", "label": "議長 挨拶"}
+
+
+# -- build figures ----------------------------------------------------------------
+
+def test_timing_notes_each_phases_peak_memory_and_merges_the_larger() -> None:
+    saved = timing.snapshot()
+    timing.reset()
+    try:
+        with timing.timed("load"):
+            fingerprint(("x",))
+        peak = timing.snapshot()["peak_rss"]["load"]
+        assert 0 < peak <= timing.peak_rss()
+        timing.merge({"seconds": {"load": 1.0}, "peak_rss": {"load": peak * 2, "build_ja": 5}})
+        assert timing.snapshot()["peak_rss"] == {"load": peak * 2, "build_ja": 5}
+        timing.merge({"peak_rss": {"load": 1}})
+        assert timing.snapshot()["peak_rss"]["load"] == peak * 2
+    finally:
+        timing.reset()
+        timing.merge(saved)
