@@ -148,12 +148,17 @@ def measure_search(base: str, queries: list[tuple[str, dict[str, str]]]) -> list
     return rows
 
 
-def run_search_benchmark(meetings: int, seed: int, report: Path) -> str:
-    """Build, serve and measure; write the report; return its text."""
+def run_search_benchmark(meetings: int, seed: int, report: Path, built: Path | None = None) -> str:
+    """Build, serve and measure; write the report; return its text. With `built`, the
+    site already built from the same synthetic archive (`make_project(…, meetings,
+    seed)` and `mkdocs build`, e.g. by a memory measurement) is measured instead."""
     with tempfile.TemporaryDirectory(prefix="gijiroku-bench-") as tmp:
-        project = make_project(Path(tmp) / "project", meetings, seed)
-        site = Path(tmp) / "site"
-        build_seconds = build_site(project, site)
+        if built is None:
+            project = make_project(Path(tmp) / "project", meetings, seed)
+            site = Path(tmp) / "site"
+            build_seconds: float | None = build_site(project, site)
+        else:
+            site, build_seconds = built, None
         index_bytes = {lang: _folder_size(site / lang / "search-index") for lang in ("ja", "en")}
         meta = json.loads((site / "ja" / "search-index" / "meta.json").read_text(encoding="utf-8"))
         with serve(site) as base:
@@ -186,7 +191,8 @@ def _search_report(meetings, seed, build_seconds, index_bytes, meta, rows) -> st
         f"| median warm query | {statistics.median(warms):.0f} ms | |" if warms else "",
         f"| index size on disk, ja / en | {index_bytes['ja'][0] / 2**20:.1f} MB in {index_bytes['ja'][1]:,} files / "
         f"{index_bytes['en'][0] / 2**20:.1f} MB in {index_bytes['en'][1]:,} files | |",
-        f"| whole site build (for scale) | {build_seconds:.0f} s | |",
+        f"| whole site build (for scale) | {build_seconds:.0f} s | |" if build_seconds is not None
+        else "| whole site build (for scale) | built beforehand (`--site`) | |",
         "",
         "Per query (cold timings include fetching the index files; *page + query* adds the page's own load):",
         "",
@@ -863,6 +869,7 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--meetings", type=int, default=2000)
     search.add_argument("--seed", type=int, default=1)
     search.add_argument("--report", type=Path, default=REPORTS / "search-benchmark.md")
+    search.add_argument("--site", type=Path, help="measure this site, already built from the same --meetings and --seed")
     build = commands.add_parser("build", help="measure full builds against plain MkDocs on synthetic archives")
     build.add_argument("--sizes", default="100,1000,4000", help="comma-separated numbers of meetings")
     build.add_argument("--verbatim-sizes", help="numbers of meetings for the verbatim profile (default: --sizes)")
@@ -887,7 +894,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes = {args.profile: sizes[args.profile]}
         print(run_build_benchmark(sizes, args.seed, args.report, args.floor, args.data_out_compare))
     else:
-        print(run_search_benchmark(args.meetings, args.seed, args.report))
+        print(run_search_benchmark(args.meetings, args.seed, args.report, args.site))
     return 0
 
 
