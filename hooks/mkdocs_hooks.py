@@ -49,7 +49,7 @@ from gijiroku import data as data_out
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
-from gijiroku.search.build import build_search_index
+from gijiroku.search.build import search_index_files
 from gijiroku.site import builds, pagecache, urls
 from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
@@ -166,13 +166,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Language build with a cache: mark the generated pages whose HTML the last build
+    """Language build: with a cache, mark the generated pages whose HTML the last build
     made from the same inputs, so that MkDocs keeps them instead of building them, and
-    clear everything else out of the cached site."""
+    clear everything else out of the cached site. Then write the remark-search index:
+    here, before MkDocs converts any page, the build holds the least it ever will."""
     build = builds.language_of(config)
-    if build is None or build.cache is None:
+    if build is None:
         return nav
-    cache = build.cache
+    if build.cache is not None:
+        _mark_reusable(build, build.cache, nav, config, files)
+    with timing.timed("search_index"):
+        _write_search_index(config, build)
+    return nav
+
+
+def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav: Navigation,
+                   config: MkDocsConfig, files: Files) -> None:
     with timing.timed("cache"):
         cache.open(_site_key(config, nav))
         in_nav = {page.file.src_uri for page in nav.pages}
@@ -192,7 +201,6 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
                 kept.append(entry.dest)
         cache.keep_only(kept)
         timing.count("pages_reused", len(kept))
-    return nav
 
 
 def _unmodified() -> bool:
@@ -244,8 +252,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         for src, entry in build.reused.items():
             page = files.src_uris[src].page
             assert page is not None
-            page.present_anchor_ids = set(entry.anchors)
-            page.links_to_anchors = {files.src_uris[target]: dict(links) for target, links in entry.links.items()}
+            page.present_anchor_ids = entry.anchor_ids()
+            page.links_to_anchors = {files.src_uris[target]: links for target, links in entry.anchored_links().items()}
             if src in build.expected:
                 build.published[src] = sorted(build.expected[src] - page.present_anchor_ids)
     return env
@@ -271,9 +279,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     src = page.file.src_uri
     if build.cache is not None and src in build.keys:
-        build.cache.record(src, pagecache.Entry(
-            build.keys[src], page.file.dest_uri, tuple(sorted(page.present_anchor_ids or ())),
-            {target.src_uri: dict(links) for target, links in (page.links_to_anchors or {}).items()}))
+        build.cache.record(src, pagecache.Entry.of_page(
+            build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
+            {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}))
     page.content = None  # written: nothing reads it again
     tag = _feed_tag(build, src)
     return output.replace("</head>", tag + "</head>", 1) if tag else output
@@ -290,8 +298,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         lost = lost_in_build(build.expected, build.published)
         if lost:
             raise PluginError(f"the {build.lang} site would publish less than the minutes hold:\n  " + "\n  ".join(lost))
-        with timing.timed("search_index"):
-            _write_search_index(config, build)
         # Material's 404 page links theme assets from "/" and speaks one language: ours is
         # self-contained, in this language (and at the root, in every language).
         _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
@@ -345,7 +351,7 @@ def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, p
 
 def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild) -> None:
     out = Path(config.site_dir) / "search-index"
-    for relative, content in build_search_index(build.index, build.lang).items():
+    for relative, content in search_index_files(build.index, build.lang):
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")

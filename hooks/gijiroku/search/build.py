@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,11 +37,17 @@ EPOCH = 719163  # date(1970, 1, 1).toordinal()
 
 @dataclass(frozen=True, slots=True)
 class Doc:
-    """One searchable remark."""
+    """One searchable remark (its text is read from the meeting when needed, so that the
+    index never holds a second copy of the archive's text)."""
 
     meeting: Meeting
     remark: Remark
-    text: str
+    lang: str
+
+    @property
+    def text(self) -> str:
+        """The remark's paragraphs in this language (or the original's), joined by newlines."""
+        return "\n".join(self.meeting.reading(self.lang).remark(self.remark.id).paragraphs)
 
 
 def fnv1a(term: str) -> int:
@@ -74,18 +81,23 @@ def _b36(n: int) -> str:
 
 def collect_docs(index: ArchiveIndex, lang: str) -> list[Doc]:
     """Every remark, newest meeting first, in this language (or the original's where untranslated)."""
-    docs = []
-    for meeting in index.archive.meetings:
-        reading = meeting.reading(lang)
-        for remark in meeting.remarks:
-            text = reading.remark(remark.id)
-            docs.append(Doc(meeting, remark, "\n".join(text.paragraphs)))
-    return docs
+    return [Doc(meeting, remark, lang) for meeting in index.archive.meetings for remark in meeting.remarks]
 
 
-@gc_paused()
 def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     """relative path under search-index/ -> file content."""
+    return dict(search_index_files(index, lang))
+
+
+def search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, str]]:
+    """Each file of the index as (relative path under search-index/, content), made one
+    at a time: a build writes each as it comes and holds none (the document chunks are
+    the archive's text once more)."""
+    with gc_paused():
+        yield from _search_index_files(index, lang)
+
+
+def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, str]]:
     archive = index.archive
     docs = collect_docs(index, lang)
     people = sorted(archive.people)
@@ -106,7 +118,6 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         facets[f"c-{council_no[doc.meeting.council]}"].append(doc_id)
         facets[f"k-{remark.kind}"].append(doc_id)
 
-    files: dict[str, str] = {}
     common_over = max(COMMON_MIN, int(len(docs) * COMMON_SHARE))
     encoded = {t: ("*" if len(ids) > common_over else encode_ids(ids)) for t, ids in postings.items()}
     total = sum(len(t) + len(v) + 6 for t, v in encoded.items())
@@ -115,14 +126,14 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     for term, value in encoded.items():
         shards[fnv1a(term) % shard_count][term] = value
     for number, shard in enumerate(shards):
-        files[f"terms/{number}.json"] = _dump(dict(sorted(shard.items())))
+        yield f"terms/{number}.json", _dump(dict(sorted(shard.items())))
     word_shards = _word_lists(postings)
     for number, words in enumerate(word_shards):
-        files[f"words/{number}.json"] = _dump(words)
+        yield f"words/{number}.json", _dump(words)
     for name, ids in facets.items():
-        files[f"facets/{name}.json"] = _dump(encode_ids(ids))
+        yield f"facets/{name}.json", _dump(encode_ids(ids))
     for start in range(0, len(docs), CHUNK):
-        files[f"docs/{start // CHUNK}.json"] = _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
+        yield f"docs/{start // CHUNK}.json", _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
 
     # Where each date's documents start: days since 1970 (descending) and first doc ids,
     # both delta-encoded, so that a date range becomes an id range without a big table.
@@ -133,7 +144,7 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         if not days or days[-1] != day:
             days.append(day)
             firsts.append(doc_id)
-    files["meta.json"] = _dump({
+    yield "meta.json", _dump({
         "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
         "wordShards": len(word_shards),
         "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]),
@@ -145,7 +156,6 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
         "day0": days[0] if days else 0,
         "firsts": encode_ids(firsts),
     })
-    return files
 
 
 def _postings(docs: list[Doc]) -> dict[str, list[int]]:

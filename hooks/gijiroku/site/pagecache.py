@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import IO
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2
 """The manifest's format: a cache written in another format is not read."""
 
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments", "gijiroku")
@@ -50,28 +50,41 @@ DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A page as the last successful build made it."""
+    """A page as the last successful build made it (held for every page of a build, so
+    in as few objects as can be: ids joined by spaces, which no id contains)."""
 
     key: str
     dest: str
     """Its output file, relative to the site folder."""
-    anchors: tuple[str, ...]
-    """The ids its HTML has (MkDocs checks links into the page against them)."""
-    links: Mapping[str, Mapping[str, str]]
-    """Its links with an anchor: target page's source path -> {anchor: the link as written}."""
+    anchors: str
+    """The ids its HTML has, space-separated (MkDocs checks links into the page against them)."""
+    links: Mapping[str, str]
+    """Its links with an anchor: target page's source path -> the anchors, space-separated."""
+
+    @staticmethod
+    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]]) -> Entry:
+        """An entry from what MkDocs recorded of a page it built."""
+        return Entry(key, dest, " ".join(sorted(anchors)), {target: " ".join(sorted(ids)) for target, ids in links.items()})
+
+    def anchor_ids(self) -> set[str]:
+        """The page's ids."""
+        return set(self.anchors.split())
+
+    def anchored_links(self) -> dict[str, dict[str, str]]:
+        """The page's anchored links as MkDocs records them (target -> {anchor: link}); the
+        link text is rebuilt from the target's source path, for MkDocs' messages."""
+        return {target: {a: f"{target}#{a}" for a in ids.split()} for target, ids in self.links.items()}
 
     def as_json(self) -> dict[str, object]:
         """The entry as the manifest stores it."""
-        return {"key": self.key, "dest": self.dest, "anchors": list(self.anchors),
-                "links": {target: dict(links) for target, links in self.links.items()}}
+        return {"key": self.key, "dest": self.dest, "anchors": self.anchors, "links": dict(self.links)}
 
     @staticmethod
     def from_json(data: Mapping[str, object]) -> Entry:
         """An entry read back from the manifest."""
-        anchors = data["anchors"]
-        links = data["links"]
-        assert isinstance(anchors, list) and isinstance(links, dict)
-        return Entry(str(data["key"]), str(data["dest"]), tuple(anchors), links)
+        anchors, links = data["anchors"], data["links"]
+        assert isinstance(anchors, str) and isinstance(links, dict)
+        return Entry(str(data["key"]), str(data["dest"]), anchors, {str(k): str(v) for k, v in links.items()})
 
 
 class PageCache:
