@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -59,7 +60,18 @@ def test_index_files_find_a_term_and_a_speaker() -> None:
     suzuki = speakers.index("suzuki-hanako")
     assert files[f"facets/s-{suzuki}.json"] == "1"
     assert "k-unattributed" in {k.split("/")[1][:-5] for k in files if k.startswith("facets/")}
-    assert "すずき" in meta["people"][suzuki][2] and "hanakosuzuki" in meta["people"][suzuki][2]
+    # Every form of a name is in the names shard of its first character, naming the person.
+    for form in ("すずき", "hanakosuzuki", "suzuki", "鈴木"):
+        shard = files[f"names/{search_build.fnv1a(form[0]) % meta['nameShards']}.json"]
+        assert suzuki in shard[form], form
+    assert all(len(person) == 3 for person in meta["people"]), "meta.json keeps an id, a name and a count"
+
+
+def test_dates_are_read_only_for_a_date_filter() -> None:
+    files = _files()
+    assert "days" not in files["meta.json"]
+    dates = files["dates.json"]
+    assert dates["day0"] == (dt.date(2024, 1, 15) - dt.date(1970, 1, 1)).days and dates["firsts"] == "0"
 
 
 def test_documents_carry_meeting_speaker_role_and_text() -> None:

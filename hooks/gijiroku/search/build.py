@@ -1,6 +1,8 @@
 """Writing one language's remark-search index as small static files.
 
-    search-index/meta.json          people, topics, councils, kinds, where each date starts; sizes
+    search-index/meta.json          people, topics, councils, kinds; sizes
+    search-index/dates.json         where each date's documents start (read for a date filter)
+    search-index/names/N.json       every form of every name -> people, by the form's first character
     search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
     search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
     search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-)
@@ -23,11 +25,11 @@ from typing import Any
 
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
-from ..model import REMARK_KINDS, Meeting, Person, Remark
+from ..model import REMARK_KINDS, Archive, Meeting, Person, Remark
 from ..site import urls
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CHUNK = 20
 SHARD_BYTES = 24_000
 COMMON_MIN = 2_000
@@ -137,6 +139,7 @@ def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, s
 
     # Where each date's documents start: days since 1970 (descending) and first doc ids,
     # both delta-encoded, so that a date range becomes an id range without a big table.
+    # Only a query with a date filter reads them.
     days: list[int] = []
     firsts: list[int] = []
     for doc_id, doc in enumerate(docs):
@@ -144,18 +147,36 @@ def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, s
         if not days or days[-1] != day:
             days.append(day)
             firsts.append(doc_id)
+    yield "dates.json", _dump({"days": encode_ids([days[0] - d for d in days]), "day0": days[0] if days else 0,
+                               "firsts": encode_ids(firsts)})
+    name_shards = _name_shards(archive, people)
+    for number, forms in enumerate(name_shards):
+        yield f"names/{number}.json", _dump(forms)
     yield "meta.json", _dump({
         "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
-        "wordShards": len(word_shards),
-        "people": [[pid, archive.people[pid].name.get(lang), name_forms(archive.people[pid]),
-                    len(index.people[pid].remarks)] for pid in people],
+        "wordShards": len(word_shards), "nameShards": len(name_shards),
+        "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],
         "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
         "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
         "kinds": list(REMARK_KINDS),
-        "days": encode_ids([days[0] - d for d in days]),
-        "day0": days[0] if days else 0,
-        "firsts": encode_ids(firsts),
     })
+
+
+def _name_shards(archive: Archive, people: list[str]) -> list[dict[str, list[int]]]:
+    """Every form of every person's name -> the numbers of the people it names, in shards
+    by the hash of its first character: a query is compared with the forms that start
+    with its own first character, so it reads one shard (every query reads `meta.json`,
+    which would otherwise grow with every form of every name)."""
+    named: dict[str, list[int]] = defaultdict(list)
+    for number, pid in enumerate(people):
+        for form in name_forms(archive.people[pid]):
+            named[form].append(number)
+    total = sum(len(form) * 3 + 8 for form in named)
+    count = max(1, math.ceil(total / SHARD_BYTES))
+    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for form, numbers in sorted(named.items()):
+        shards[fnv1a(form[0]) % count][form] = numbers
+    return shards
 
 
 def _postings(docs: list[Doc]) -> dict[str, list[int]]:

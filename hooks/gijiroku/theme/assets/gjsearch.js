@@ -293,18 +293,22 @@
     return Math.round(Date.UTC(parts[0], parts[1] - 1, parts[2]) / 86400000);
   }
 
-  // The ids of documents dated within [from, to]; documents are newest first.
-  function dateRange(meta, from, to) {
-    if (!meta.dayStarts) {
-      var offsets = decodeIds(meta.days), firsts = decodeIds(meta.firsts);
-      meta.dayStarts = offsets.map(function (off, i) { return [meta.day0 - off, firsts[i]]; });
-    }
-    var lo = meta.docs, hi = 0, fromDay = from ? dayNumber(from) : -Infinity, toDay = to ? dayNumber(to) : Infinity;
-    meta.dayStarts.forEach(function (entry, i) {
-      var end = i + 1 < meta.dayStarts.length ? meta.dayStarts[i + 1][1] : meta.docs;
-      if (entry[0] >= fromDay && entry[0] <= toDay) { lo = Math.min(lo, entry[1]); hi = Math.max(hi, end); }
+  // The ids of documents dated within [from, to]; documents are newest first. Where each
+  // date starts is in dates.json, read only when a date is given.
+  function dateRange(index, meta, from, to) {
+    if (!from && !to) return Promise.resolve([0, meta.docs]);
+    return index.fetch("dates.json").then(function (dates) {
+      if (!dates.starts) {
+        var offsets = decodeIds(dates.days), firsts = decodeIds(dates.firsts);
+        dates.starts = offsets.map(function (off, i) { return [dates.day0 - off, firsts[i]]; });
+      }
+      var lo = meta.docs, hi = 0, fromDay = from ? dayNumber(from) : -Infinity, toDay = to ? dayNumber(to) : Infinity;
+      dates.starts.forEach(function (entry, i) {
+        var end = i + 1 < dates.starts.length ? dates.starts[i + 1][1] : meta.docs;
+        if (entry[0] >= fromDay && entry[0] <= toDay) { lo = Math.min(lo, entry[1]); hi = Math.max(hi, end); }
+      });
+      return [lo, hi];
     });
-    return [lo, hi];
   }
 
   // -- a query --------------------------------------------------------------------
@@ -325,18 +329,18 @@
     else if (state.speaker) {
       var n = indexOf(meta.people, state.speaker);
       // Someone with no remarks has no facet file: nothing to fetch.
-      facets.push(n >= 0 && meta.people[n][3] > 0 ? facetIds(index, "s-" + n) : Promise.resolve([]));
+      facets.push(n >= 0 && meta.people[n][2] > 0 ? facetIds(index, "s-" + n) : Promise.resolve([]));
     }
     facet("t", meta.topics, state.topic);
     facet("c", meta.councils, state.council);
     if (state.kind) facets.push(facetIds(index, "k-" + state.kind));
-    return Promise.all(lists.concat(facets)).then(function (all) {
+    return Promise.all([dateRange(index, meta, state.from, state.to)].concat(lists, facets)).then(function (all) {
+      var range = all.shift();
       var result = null;
       all.forEach(function (ids) {
         if (ids === COMMON) return;
         result = result === null ? ids : intersect(result, ids);
       });
-      var range = dateRange(meta, state.from, state.to);
       if (result === null) {
         result = [];
         for (var id = range[0]; id < range[1]; id++) result.push(id);
@@ -419,11 +423,17 @@
     return el("li", { "class": "gj-result", "data-anchor": doc.anchor }, [head, el("p", { "class": "gj-result-text" }, [highlighted(doc.text, match)])]);
   }
 
-  function peopleMatches(meta, q) {
+  // The people one of whose names starts with the query: the forms of names are in
+  // shards by their first character, so the query reads the one its own first names.
+  function peopleMatches(index, meta, q) {
     var key = normalize(q).replace(/[\s\u3000]+/g, "");
-    if (key.length < 2 && !/[\u3400-\u9fff]/.test(key)) return [];
-    return meta.people.filter(function (p) {
-      return p[2].some(function (form) { return form === key || form.indexOf(key) === 0; });
+    if (key.length < 2 && !/[\u3400-\u9fff]/.test(key)) return Promise.resolve([]);
+    return index.fetch("names/" + (fnv1a(chars(key)[0]) % meta.nameShards) + ".json").then(function (shard) {
+      var numbers = new Set();
+      Object.keys(shard).forEach(function (form) {
+        if (form.indexOf(key) === 0) shard[form].forEach(function (n) { numbers.add(n); });
+      });
+      return Array.from(numbers).sort(function (a, b) { return a - b; }).map(function (n) { return meta.people[n]; });
     });
   }
 
@@ -525,12 +535,17 @@
     status.textContent = strings.searching;
     root.setAttribute("aria-busy", "true");
     return here.fetch("meta.json").then(function (meta) {
-      if (state.q) {
-        peopleMatches(meta, state.q).forEach(function (p) {
+      return (state.q ? peopleMatches(here, meta, state.q) : Promise.resolve([])).then(function (found) {
+        return [meta, found];
+      });
+    }).then(function (loaded) {
+      var meta = loaded[0];
+      if (mine === session) {
+        loaded[1].forEach(function (p) {
           var item = el("li", {}, [el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
-                                   say("in_parentheses", { text: say("count_remarks", { n: p[3] }) })]);
+                                   say("in_parentheses", { text: say("count_remarks", { n: p[2] }) })]);
           // Their remarks, where they have any (their page still shows their roles).
-          if (p[3] > 0) item.append(" · ", el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of]));
+          if (p[2] > 0) item.append(" · ", el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of]));
           people.append(item);
         });
       }
