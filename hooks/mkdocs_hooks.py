@@ -37,10 +37,12 @@ from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 import gijiroku
@@ -183,7 +185,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav: Navigation,
                    config: MkDocsConfig, files: Files) -> None:
     with timing.timed("cache"):
-        cache.open(_site_key(config, nav))
+        cache.open(_site_key(config, nav, build))
         in_nav = {page.file.src_uri for page in nav.pages}
         kept = []
         for file in files.documentation_pages():
@@ -215,6 +217,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return None
 
 
+@event_priority(-100)  # after every plugin: they see the page's HTML before it is held
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Language build: note which of a meeting page's anchors made it into its HTML, and
     hold the HTML compressed until the page is written.
@@ -234,6 +237,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return ""
 
 
+@event_priority(100)  # before every plugin: they see the page's HTML again
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
     """Language build: the page's HTML, held since its conversion (on_page_content)."""
     build = builds.language_of(config)
@@ -312,8 +316,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         broken = root.broken if root is not None else []
         (Path(config.site_dir) / "404.html").write_text(render_broken_html(broken), encoding="utf-8")
         return
-    languages = [_prepare_language(config, lang, root) for lang in LANGUAGES]
+    languages: list[tuple[str, MkDocsConfig]] = []
     try:
+        for lang in LANGUAGES:
+            languages.append(_prepare_language(config, lang, root))
         if _can_build_in_parallel():
             _build_in_parallel(languages)
         else:
@@ -370,7 +376,12 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
     build = builds.LanguageBuild(lang, root.index, root.minutes, notice)
-    if root.cache_dir is not None:
+    plugins = [name for name in lang_config.plugins if name not in lang_config.hooks]
+    if plugins and root.cache_dir is not None:
+        # A plugin may gather from every page (a search index, a sitemap of its own):
+        # pages kept from the last build would never reach it.
+        log.info(f"{lang}: plugins ({', '.join(plugins)}) may read every page; building every page")
+    elif root.cache_dir is not None:
         cache = pagecache.PageCache(root.cache_dir / lang)
         if cache.acquire():
             build.cache = cache
@@ -402,7 +413,11 @@ def _build_language(lang_config: MkDocsConfig) -> None:
     finally:
         mkdocs_log.removeHandler(counter)
     if cache is not None and not counter.get_counts():
-        cache.save()
+        # Under -q MkDocs drops warnings before any handler sees them, and under -v it
+        # does not record pages' anchored links: pages built then are not vouched for,
+        # only those kept from a build that was watched.
+        level = mkdocs_log.getEffectiveLevel()
+        cache.save(trust_new=logging.DEBUG < level <= logging.WARNING)
 
 
 class _DirtyWarningFilter(logging.Filter):
@@ -426,7 +441,7 @@ def _quiet_dirty_warning(dirty: bool) -> Iterator[None]:
         target.removeFilter(quiet)
 
 
-def _site_key(config: MkDocsConfig, nav: Navigation) -> str:
+def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild) -> str:
     """What every page of a language build shares: settings, navigation, theme, code."""
     settings = {name: config.get(name) for name in (
         "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
@@ -436,12 +451,23 @@ def _site_key(config: MkDocsConfig, nav: Navigation) -> str:
     settings["validation"] = {str(k): str(v) for k, v in dict(config.validation).items()}
     settings["plugins"] = list(config.plugins)
     settings["navigation"] = _nav_outline(nav.items)
+    # Every page shows the navigation's pages with their front matter (icons, subtitles,
+    # status): that front matter is part of every page's inputs (their text is not).
+    settings["navigation_meta"] = {page.file.src_uri: _front_matter(build, page.file) for page in nav.pages}
     package = Path(gijiroku.__file__).parent
-    code = [Path(__file__), *sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)]
+    hooks: Any = config.hooks  # MkDocs types it as a list; it is a mapping of name -> module
+    modules = hooks.values() if isinstance(hooks, dict) else hooks
+    hook_files = [Path(module.__file__) for module in modules if getattr(module, "__file__", None)]
+    code = [*hook_files, *sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)]
     # Theme folders inside MkDocs or Material change only with their versions, which the key has.
     versioned = [Path(module.__file__).parent for module in (mkdocs, material) if module.__file__]
     themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
     return pagecache.site_key(settings, themes, code)
+
+
+def _front_matter(build: builds.LanguageBuild, file: File) -> dict[str, Any]:
+    source = build.markdown[file.src_uri] if file.src_uri in build.markdown else file.content_string
+    return get_data(source)[1]
 
 
 def _nav_outline(items: list[Any]) -> list[object]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,11 +28,13 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 
 def _build(project: Path, site: Path, **env: str) -> dict[str, dict[str, float]]:
+    """`mkdocs build --strict` with `env` set (GIJIROKU_FLAGS: more command-line flags); its record."""
     record = site.with_name(site.name + "-record.json")
+    flags = env.pop("GIJIROKU_FLAGS", "").split()
     saved = {name: os.environ.get(name) for name in env}
     os.environ.update(env)
     try:
-        result = run_mkdocs_build(project, site, record=record)
+        result = run_mkdocs_build(project, site, *flags, record=record)
     finally:
         for name, value in saved.items():
             if value is None:
@@ -161,4 +162,79 @@ def test_the_cache_can_be_switched_off_in_mkdocs_yml(project: Path, tmp_path: Pa
     record = _build(project, tmp_path / "again")
     assert record["counts"].get("pages_reused", 0) == 0
     assert not (project / ".cache").exists()
-    shutil.rmtree(tmp_path / "site")
+
+
+def test_a_navigation_page_s_front_matter_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
+    # Every page shows the navigation's pages with their front matter (Material's status
+    # and subtitle): a change there is a change of every page.
+    _build(project, tmp_path / "first")
+    page = project / "docs" / "ja" / "format.md"
+    page.write_text("---\nstatus: new\nsubtitle: 書式の説明\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    _build(project, tmp_path / "second")
+    _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
+    _assert_same_trees(tmp_path / "second", tmp_path / "clean")
+
+
+def test_a_build_whose_warnings_were_not_seen_vouches_for_no_new_page(project: Path, tmp_path: Path) -> None:
+    # Under -q MkDocs drops warnings before anyone counts them (and under -v it records no
+    # anchored links): the pages such a build made are not reused by the next one.
+    quiet = _build(project, tmp_path / "quiet", GIJIROKU_FLAGS="-q")
+    assert quiet["counts"]["pages_reused"] == 0
+    after_quiet = _build(project, tmp_path / "after-quiet")
+    assert after_quiet["counts"]["pages_reused"] == 0
+    watched = _build(project, tmp_path / "watched")
+    assert watched["counts"]["pages_reused"] > 0
+    _assert_same_trees(tmp_path / "watched", tmp_path / "quiet")
+
+
+def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) -> None:
+    _build(project, tmp_path / "first")
+    home = project / "docs" / "en" / "index.md"
+    text = home.read_text(encoding="utf-8")
+    home.write_text(text + "\n[a broken link](nowhere.md)\n", encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "failed")
+    assert result.returncode != 0 and "nowhere.md" in result.stdout + result.stderr
+    assert not (project / ".cache" / "gijiroku" / "en" / "manifest.json").exists()
+    home.write_text(text, encoding="utf-8")
+    _build(project, tmp_path / "fixed")
+    _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
+    _assert_same_trees(tmp_path / "fixed", tmp_path / "clean")
+
+
+def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it_cannot_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gijiroku.site import pagecache
+
+    cache = pagecache.PageCache(tmp_path / "cache")
+    assert cache.acquire()
+    other = pagecache.PageCache(tmp_path / "cache")
+    assert not other.acquire(), "a second build must not share the cache"
+    for name in ("a/index.html", "b/index.html", "search-index/meta.json"):
+        (cache.site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache.site_dir / name).write_text(name, encoding="utf-8")
+    cache.open("site-key")
+    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]})
+    cache.record("a.md", entry)
+    cache.save()
+    cache.keep_only(["a/index.html"])
+    assert sorted(p.relative_to(cache.site_dir).as_posix() for p in cache.site_dir.rglob("*")) == ["a", "a/index.html"]
+
+    again = pagecache.PageCache(tmp_path / "cache")
+    again.open("site-key")
+    assert not (tmp_path / "cache" / pagecache.MANIFEST).exists(), "a build in progress leaves no manifest"
+    assert again.reuse("a.md", "a/index.html", "k", lambda src: True) == entry
+    assert again.reuse("a.md", "a/index.html", "other key", lambda src: True) is None
+    assert again.reuse("a.md", "a/index.html", "k", lambda src: src != "b.md") is None, "its link target is gone"
+    assert entry.anchor_ids() == {"x", "y"} and entry.anchored_links() == {"b.md": {"z": "b.md#z"}}
+
+    def no_links(src: object, dst: object) -> None:
+        raise OSError("cross-device link")
+
+    monkeypatch.setattr(pagecache.os, "link", no_links)
+    published = tmp_path / "site"
+    pagecache.link_tree(cache.site_dir, published)
+    assert (published / "a" / "index.html").read_text(encoding="utf-8") == "a/index.html"
+    assert not _same_file(published / "a" / "index.html", cache.site_dir / "a" / "index.html")
+    cache.release()
+    assert other.acquire()
+    other.release()

@@ -19,6 +19,7 @@ import gc
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,10 @@ Job = tuple[str, Callable[[], None]]
 
 def can_fork() -> bool:
     """Whether this system can run jobs side by side (fork, and more than one core)."""
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    # Never from a process with other threads (`mkdocs serve`'s server, even when it
+    # builds as "build"): a forked child gets only the forking thread, and any lock
+    # another thread held stays locked in it.
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
 
 
 def run_side_by_side(jobs: list[Job], timings_target: str | None = None) -> list[str]:

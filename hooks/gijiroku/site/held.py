@@ -20,7 +20,7 @@ class HeldTexts(MutableMapping[str, str]):
         self._held: dict[str, bytes] = {}
 
     def __getitem__(self, key: str) -> str:
-        return zlib.decompress(self._held[key]).decode("utf-8")
+        return zlib.decompress(self._held[key]).decode("utf-8", "surrogatepass")
 
     def __setitem__(self, key: str, value: str) -> None:
         self._held[key] = zlib.compress(value.encode("utf-8", "surrogatepass"), 1)
@@ -43,4 +43,4 @@ class HeldTexts(MutableMapping[str, str]):
 
     def take(self, key: str) -> str:
         """The text, forgotten here."""
-        return zlib.decompress(self._held.pop(key)).decode("utf-8")
+        return zlib.decompress(self._held.pop(key)).decode("utf-8", "surrogatepass")

@@ -34,6 +34,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -44,7 +45,8 @@ MANIFEST = "manifest.json"
 FORMAT = 2
 """The manifest's format: a cache written in another format is not read."""
 
-DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pygments", "gijiroku")
+DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments",
+                 "pyyaml", "gijiroku")
 """Packages whose code turns a page's Markdown into its HTML."""
 
 
@@ -95,6 +97,7 @@ class PageCache:
         self.site_dir = folder / "site"
         self._old: dict[str, Entry] = {}
         self._new: dict[str, Entry] = {}
+        self._kept: set[str] = set()
         self._site_key = ""
         self._lock: IO[str] | None = None
 
@@ -141,6 +144,7 @@ class PageCache:
         if not all(exists(target) for target in entry.links) or not (self.site_dir / dest).is_file():
             return None
         self._new[src] = entry
+        self._kept.add(src)
         return entry
 
     def record(self, src: str, entry: Entry) -> None:
@@ -161,12 +165,17 @@ class PageCache:
                 with contextlib.suppress(OSError):
                     os.rmdir(os.path.join(folder, name))  # only if empty
 
-    def save(self) -> None:
-        """Write the manifest (after a build without warnings or errors)."""
+    def save(self, trust_new: bool = True) -> None:
+        """Write the manifest (after a build without warnings or errors); without
+        `trust_new`, only the pages kept from an earlier build are vouched for."""
+        pages = {src: entry for src, entry in self._new.items() if trust_new or src in self._kept}
         data = {"format": FORMAT, "site": self._site_key,
-                "pages": {src: entry.as_json() for src, entry in sorted(self._new.items())}}
+                "pages": {src: entry.as_json() for src, entry in sorted(pages.items())}}
         temporary = self.folder / (MANIFEST + ".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, self.folder / MANIFEST)
 
 
@@ -185,7 +194,8 @@ def site_key(settings: Mapping[str, object], folders: Iterable[Path], files: Ite
     as JSON-able values), every file in `folders` (the theme) and `files` (hook code),
     and the versions of the packages that render pages."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_stable).encode("utf-8"))
+    digest.update(sys.version.encode())
     for name in DISTRIBUTIONS:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\n".encode())
@@ -196,6 +206,14 @@ def site_key(settings: Mapping[str, object], folders: Iterable[Path], files: Ite
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _stable(value: object) -> str:
+    """A setting JSON cannot write, as text that is the same in every run (a function's
+    repr carries its address)."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return str(value)
 
 
 def _files_under(folder: Path) -> Iterator[Path]:

@@ -535,20 +535,19 @@
     status.textContent = strings.searching;
     root.setAttribute("aria-busy", "true");
     return here.fetch("meta.json").then(function (meta) {
-      return (state.q ? peopleMatches(here, meta, state.q) : Promise.resolve([])).then(function (found) {
-        return [meta, found];
-      });
-    }).then(function (loaded) {
-      var meta = loaded[0];
-      if (mine === session) {
-        loaded[1].forEach(function (p) {
+      // The people whose name the query starts, beside the results (not before them: the
+      // names file is fetched while the remarks are searched; without it, no names).
+      var named = state.q ? peopleMatches(here, meta, state.q).catch(function () { return []; }) : Promise.resolve([]);
+      var namesShown = named.then(function (found) {
+        if (mine !== session) return;
+        found.forEach(function (p) {
           var item = el("li", {}, [el("a", { href: root.dataset.speakers + p[0] + "/" }, [p[1]]),
                                    say("in_parentheses", { text: say("count_remarks", { n: p[2] }) })]);
           // Their remarks, where they have any (their page still shows their roles).
           if (p[2] > 0) item.append(" · ", el("a", { href: "?speaker=" + encodeURIComponent(p[0]), "class": "gj-filter-speaker" }, [strings.remarks_of]));
           people.append(item);
         });
-      }
+      });
       var match = matcher(state.q);
       return candidates(here, meta, state).then(function (cands) {
         var shown = 0;
@@ -568,8 +567,11 @@
             more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
             // After "Show more", keyboard focus goes to the first new result, not to the top.
             if (focusNew && firstNew) firstNew.querySelector("a.gj-result-link").focus();
-            if (!shown && exact) { shownAt(); return otherLanguageHint(state, match, mine).then(finish); }
-            finish();
+            if (!shown && exact) {
+              shownAt();
+              return otherLanguageHint(state, match, mine).then(function () { return namesShown; }).then(finish);
+            }
+            return namesShown.then(finish);
           });
         }
         return page(0, false);
