@@ -94,3 +94,15 @@ def test_common_terms_are_not_listed(monkeypatch) -> None:
     listed = {t: v for k, shard in files.items() if k.startswith("terms/") for t, v in shard.items()}
     assert listed["the"] == "*", "'the' is in two of three remarks"
     assert listed["budget"] == "1"
+
+
+def test_a_dense_facet_is_a_bitmap_and_a_sparse_one_a_list() -> None:
+    import base64
+
+    dense = list(range(0, 1000, 2))
+    value = search_build._facet(dense, 1000)
+    assert isinstance(value, dict)
+    bits = base64.b64decode(value["bits"])
+    assert [i for i in range(1000) if bits[i >> 3] >> (i & 7) & 1] == dense
+    sparse = [3, 400, 999]
+    assert search_build._facet(sparse, 1000) == search_build.encode_ids(sparse)

@@ -5,7 +5,8 @@
     search-index/names/N.json       every form of every name -> people, by the form's first character
     search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
     search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
-    search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-)
+    search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-):
+                                    a delta-encoded list, or {"bits": base64 bitmap} where shorter
     search-index/words/N.json       the word terms, by their first two characters, for prefix queries
 
 Documents are numbered newest meeting first, in the order of the proceedings, so a
@@ -16,6 +17,7 @@ per query term and the document chunks of the results it shows.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from collections import defaultdict
@@ -133,7 +135,7 @@ def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, s
     for number, words in enumerate(word_shards):
         yield f"words/{number}.json", _dump(words)
     for name, ids in facets.items():
-        yield f"facets/{name}.json", _dump(encode_ids(ids))
+        yield f"facets/{name}.json", _dump(_facet(ids, len(docs)))
     for start in range(0, len(docs), CHUNK):
         yield f"docs/{start // CHUNK}.json", _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
 
@@ -200,6 +202,19 @@ def _postings(docs: list[Doc]) -> dict[str, list[int]]:
         for term in run_terms(run):
             lists_of[term].append(ids)
     return {term: lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for term, lists in lists_of.items()}
+
+
+def _facet(ids: list[int], docs: int) -> str | dict[str, str]:
+    """A facet's ids as a delta-encoded list, or, where that is longer, as a bitmap (bit
+    i of the little-endian bytes is document i, in base64): a kind or a council holds a
+    large share of all remarks, and its list would be most of a query's transfer."""
+    listed = encode_ids(ids)
+    if len(listed) <= (docs + 7) // 8 * 4 // 3:
+        return listed
+    bits = bytearray((docs + 7) // 8)
+    for doc_id in ids:
+        bits[doc_id >> 3] |= 1 << (doc_id & 7)
+    return {"bits": base64.b64encode(bytes(bits)).decode("ascii")}
 
 
 def _word_lists(postings: dict[str, list[int]]) -> list[dict[str, list[str]]]:

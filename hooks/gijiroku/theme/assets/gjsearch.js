@@ -270,9 +270,21 @@
     });
   }
 
+  // A bitmap in base64: bit i of the little-endian bytes is document i.
+  function decodeBits(base64) {
+    var bytes = atob(base64), out = [];
+    for (var j = 0; j < bytes.length; j++) {
+      var byte = bytes.charCodeAt(j);
+      for (var k = 0; byte; k++, byte >>= 1) if (byte & 1) out.push(j * 8 + k);
+    }
+    return out;
+  }
+
   function facetIds(index, name) {
     // No file means no remark (an address written by hand may name an empty choice).
-    return index.fetch("facets/" + name + ".json").then(decodeIds, function () { return []; });
+    return index.fetch("facets/" + name + ".json").then(function (value) {
+      return typeof value === "string" ? decodeIds(value) : decodeBits(value.bits);
+    }, function () { return []; });
   }
 
   function intersect(a, b) {
