@@ -153,23 +153,25 @@ def _era_date(match: re.Match[str]) -> DateFound:
 
 def _western(match: re.Match[str]) -> DateFound:
     year, month, day = (int(g) for g in match.groups())
-    try:
-        return DateFound(dt.date(year, month, day), match.group(0))
-    except ValueError:
-        return DateFound(None, match.group(0), f"{match.group(0)} is not a calendar day")
+    return _calendar_day(year, month, day, match.group(0))
 
 
 def _english(match: re.Match[str]) -> DateFound:
-    month = [m[:3] for m in _MONTHS].index(match.group(1).lower()[:3]) + 1
-    try:
-        return DateFound(dt.date(int(match.group(3)), month, int(match.group(2))), match.group(0))
-    except ValueError:
-        return DateFound(None, match.group(0), f"{match.group(0)} is not a calendar day")
+    return _calendar_day(int(match.group(3)), _month(match.group(1)), int(match.group(2)), match.group(0))
 
 
 def _english_dmy(match: re.Match[str]) -> DateFound:
-    month = [m[:3] for m in _MONTHS].index(match.group(2).lower()[:3]) + 1
+    return _calendar_day(int(match.group(3)), _month(match.group(2)), int(match.group(1)), match.group(0))
+
+
+def _month(name: str) -> int:
+    """January = 1, from an English month name or its first three letters."""
+    return [m[:3] for m in _MONTHS].index(name.lower()[:3]) + 1
+
+
+def _calendar_day(year: int, month: int, day: int, printed: str) -> DateFound:
+    """The date, or why `printed` names no day of the calendar."""
     try:
-        return DateFound(dt.date(int(match.group(3)), month, int(match.group(1))), match.group(0))
+        return DateFound(dt.date(year, month, day), printed)
     except ValueError:
-        return DateFound(None, match.group(0), f"{match.group(0)} is not a calendar day")
+        return DateFound(None, printed, f"{printed} is not a calendar day")
