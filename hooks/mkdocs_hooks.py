@@ -499,8 +499,8 @@ def _options(config: MkDocsConfig) -> GijirokuOptions:
     own message, an unknown key is a warning (an error under --strict)."""
     raw = config.extra.get("gijiroku") or {}
     if not isinstance(raw, dict):
-        raise ConfigurationError("Config value 'extra.gijiroku': expected a mapping of gijiroku's options "
-                                 "(minutes, preview)")
+        names = ", ".join(name for name, _ in GijirokuOptions._schema)
+        raise ConfigurationError(f"Config value 'extra.gijiroku': expected a mapping of gijiroku's options ({names})")
     options = GijirokuOptions(config_file_path=config.config_file_path)
     options.load_dict(raw)
     errors, warnings = options.validate()
