@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import posixpath
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from mkdocs.utils.yaml import yaml_load
 import gijiroku
 from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
 from gijiroku import data as data_out
+from gijiroku.gcpause import gc_paused
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
@@ -56,6 +57,7 @@ from gijiroku.site import builds, pagecache, urls
 from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.home import fill_placeholders
+from gijiroku.site.inputs import InputKeys
 from gijiroku.site.jinjacache import BYTECODE_CACHE
 from gijiroku.site.langconfig import language_overrides, missing_hand_written
 from gijiroku.site.notfound import render_not_found
@@ -149,16 +151,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         kept.append(File.generated(config, "index.md", content=page))
         return kept
     renderer = _renderer(config, build)
-    pages = build.markdown
     with timing.timed("render"):
-        renderer.pages(into=pages)
-    if _data_out():
-        with timing.timed("data_pages"):
-            data_out.decorate_pages(pages, build.index, build.lang)
+        # The pages listing the whole archive now (they are in the navigation, whose
+        # pages' front matter every page shows); every other page is a unit rendered in
+        # on_nav, and only if the last build's page cannot be kept.
+        index_pages = renderer.index_pages()
+        build.units = {src: unit for unit in renderer.units() for src in unit.srcs}
     ledger = build.index.archive.ledger
+    withdrawn: dict[str, str] = {}
     if ledger is not None:
-        _add_ledger_output(config, files, renderer, pages, ledger)
-    for src in pages:  # the Markdown stays held until MkDocs reads the page (on_page_read_source)
+        _add_ledger_output(config, files, renderer, [*index_pages, *build.units], build, withdrawn, ledger)
+    _hold(build, index_pages)
+    build.markdown.update(withdrawn)
+    for src in [*index_pages, *build.units, *withdrawn]:  # the Markdown is given in on_page_read_source
         files.append(File.generated(config, src, content=""))
     build.expected = expected_anchors(build.index.archive)
     for src, title, other in missing_hand_written(Path(config.docs_dir).parent, build.lang):
@@ -175,34 +180,65 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     build = builds.language_of(config)
     if build is None:
         return nav
-    if build.cache is not None:
-        _mark_reusable(build, build.cache, nav, config, files)
+    # Pages in the navigation are always built (every page shows their front matter).
+    _render_units(build, [page.file.src_uri for page in nav.pages if page.file.src_uri in build.units])
+    kept = _mark_reusable(build, build.cache, nav, config, files) if build.cache is not None else set()
+    _render_units(build, [src for src in build.units if src not in kept])
+    build.units.clear()
     with timing.timed("search_index"):
         _write_search_index(config, build)
     return nav
 
 
 def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav: Navigation,
-                   config: MkDocsConfig, files: Files) -> None:
+                   config: MkDocsConfig, files: Files) -> set[str]:
+    """The generated pages this build keeps from the last: MkDocs neither converts nor
+    writes them. A page not rendered yet is keyed by its inputs (`site/inputs.py`), a
+    rendered one by its Markdown."""
     with timing.timed("cache"):
         cache.open(_site_key(config, nav, build))
+        inputs = InputKeys(build.index, build.minutes)
         in_nav = {page.file.src_uri for page in nav.pages}
-        kept = []
+        kept: set[str] = set()
         for file in files.documentation_pages():
             if not file.generated_by or file.src_uri in in_nav:
                 continue
             src = file.src_uri
-            markdown = build.markdown.packed(src) if src in build.markdown else file.content_string.encode("utf-8")
-            key = pagecache.page_key(src, markdown, _feed_tag(build, src).encode("utf-8"))
-            entry = cache.reuse(file.src_uri, file.dest_uri, key, lambda src: files.get_file_from_path(src) is not None)
+            unit = build.units.get(src)
+            made_from: tuple[str | bytes, ...]
+            if unit is not None:
+                made_from = ("inputs", inputs.of(unit.kind, unit.subject), build.additions.get(src, ""))
+            elif src in build.markdown:
+                made_from = ("markdown", build.markdown.packed(src))
+            else:
+                made_from = ("markdown", file.content_string)
+            key = pagecache.page_key(src, *made_from, _feed_tag(build, src))
+            entry = cache.reuse(src, file.dest_uri, key, lambda target: files.get_file_from_path(target) is not None)
             if entry is None:
-                build.keys[file.src_uri] = key
+                build.keys[src] = key
             else:
                 file.is_modified = _unmodified  # type: ignore[method-assign]  # MkDocs then neither converts nor writes it
-                build.reused[file.src_uri] = entry
-                kept.append(entry.dest)
-        cache.keep_only(kept)
+                build.reused[src] = entry
+                kept.add(src)
+                build.markdown.pop(src, None)
+        if _data_out():
+            _keep_data_out(build, cache, inputs)
+        cache.keep_only(entry.dest for entry in build.reused.values())
         timing.count("pages_reused", len(kept))
+    return kept
+
+
+def _keep_data_out(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys) -> None:
+    """A meeting's data-out files (JSON, Akoma Ntoso, source) are made from the meeting
+    alone: where its key is the last build's, the files it wrote are kept."""
+    for meeting in build.index.archive.meetings:
+        key = inputs.of("meeting", meeting.key)
+        dests = data_out.meeting_files(meeting, build.lang)
+        if cache.reuse_files(dests, key):
+            build.data_kept.add(meeting.key)
+        else:
+            build.data_keys.update((dest, key) for dest in dests)
+    timing.count("meetings_data_reused", len(build.data_kept))
 
 
 def _unmodified() -> bool:
@@ -306,7 +342,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         # self-contained, in this language (and at the root, in every language).
         _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
         if _data_out():
-            data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.minutes)
+            data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.minutes,
+                                    build.data_kept)
+            if build.cache is not None:
+                for dest, key in build.data_keys.items():
+                    build.cache.record_file(dest, key)
         return
     root = builds.root_of(config)
     builds.detach(config)
@@ -341,18 +381,45 @@ def on_post_build(config: MkDocsConfig) -> None:
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
 
 
-def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, pages: MutableMapping[str, str],
-                       ledger: Ledger) -> None:
-    """Redirects and tombstones for the addresses the ledger says moved or were withdrawn."""
-    out = ledger_output(ledger, {urls.url_of(src): src for src in pages}, renderer.t)
-    for src, addition in out.additions.items():
-        pages[src] += addition
+def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, srcs: list[str],
+                       build: builds.LanguageBuild, withdrawn: dict[str, str], ledger: Ledger) -> None:
+    """Redirects and tombstones for the addresses the ledger says moved or were withdrawn:
+    notes added to generated pages (`build.additions`), tombstone pages (`withdrawn`)
+    and redirect files."""
+    out = ledger_output(ledger, {urls.url_of(src): src for src in srcs}, renderer.t)
+    build.additions.update(out.additions)
     for src, (reason, _) in out.pages.items():
         if files.get_file_from_path(src) is None:
-            pages[src] = renderer.render_withdrawn(src, reason)
+            withdrawn[src] = renderer.render_withdrawn(src, reason)
     for path, content in out.static.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=content))
+
+
+def _hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
+    """Rendered pages, decorated and with the ledger's notes, held until MkDocs reads them."""
+    if _data_out():
+        with timing.timed("data_pages"):
+            _decorations(build).apply(pages)
+    for src, markdown in pages.items():
+        build.markdown[src] = markdown + build.additions.get(src, "")
+
+
+def _render_units(build: builds.LanguageBuild, srcs: list[str]) -> None:
+    """Render the units of these pages (each once), and hold those of their pages in `srcs`."""
+    wanted = set(srcs)
+    done: set[int] = set()
+    with gc_paused():
+        for src in srcs:
+            unit = build.units.get(src)
+            if unit is None or id(unit) in done:
+                continue
+            done.add(id(unit))
+            with timing.timed("render"):
+                pages = {page: markdown for page, markdown in unit.render().items() if page in wanted}
+            _hold(build, pages)
+            for page in unit.srcs:
+                build.units.pop(page, None)
 
 
 def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild) -> None:
@@ -458,7 +525,8 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild
     hooks: Any = config.hooks  # MkDocs types it as a list; it is a mapping of name -> module
     modules = hooks.values() if isinstance(hooks, dict) else hooks
     hook_files = [Path(module.__file__) for module in modules if getattr(module, "__file__", None)]
-    code = [*hook_files, *sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)]
+    # Templates and catalogues too: pages kept by their inputs were not rendered again.
+    code = [*hook_files, *sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)]
     # Theme folders inside MkDocs or Material change only with their versions, which the key has.
     versioned = [Path(module.__file__).parent for module in (mkdocs, material) if module.__file__]
     themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
@@ -523,6 +591,12 @@ def _project_dir(config: MkDocsConfig) -> Path:
 
 def _titles() -> dict[str, str]:
     return {lang: catalogue_text("site_title", lang) for lang in LANGUAGES}
+
+
+def _decorations(build: builds.LanguageBuild) -> data_out.Decorations:
+    if build.decorations is None:
+        build.decorations = data_out.Decorations(build.index, build.lang)
+    return build.decorations
 
 
 def _renderer(config: MkDocsConfig, build: builds.LanguageBuild) -> Renderer:

@@ -19,6 +19,7 @@ import pytest
 from conftest import run_mkdocs_build
 from devtools.benchmark import scaffold_project
 from devtools.synth import generate_archive
+from gijiroku.data import paths
 
 MEETINGS = 10
 
@@ -76,6 +77,13 @@ def project(tmp_path: Path) -> Path:
     return project
 
 
+def _data_files(meeting_file: Path, lang: str) -> list[str]:
+    """The data-out files of the meeting whose original is `meeting_file`, under its language's folder."""
+    council, meeting = meeting_file.parent.name, meeting_file.name.split(".")[0]
+    return [paths.meeting_json(council, meeting), paths.meeting_akn(council, meeting),
+            paths.meeting_source(council, meeting, lang)]
+
+
 def _meeting_files(project: Path) -> list[Path]:
     return sorted((project / "minutes").glob("*/*.ja.md"))
 
@@ -111,6 +119,14 @@ def test_a_rebuild_after_adding_and_editing_meetings_equals_a_clean_build(projec
         page = Path(lang) / "meetings" / untouched.parent.name / untouched.name.split(".")[0] / "index.html"
         assert _same_file(tmp_path / "first" / page, tmp_path / "second" / page), page
         assert (tmp_path / "second" / lang / "meetings" / source.parent.name / "2031-12-24" / "index.html").is_file()
+    # Data out too: the untouched meeting's files were kept, the edited one's written again.
+    for lang in ("ja", "en"):
+        for meeting, kept in ((untouched, True), (edited, False)):
+            for relative in _data_files(meeting, lang):
+                path = Path(lang) / relative
+                if relative.endswith(".md") and not (tmp_path / "first" / path).exists():
+                    continue  # not translated
+                assert _same_file(tmp_path / "first" / path, tmp_path / "second" / path) is kept, path
 
     # Removing the added meeting again removes its pages and data: nothing stale survives.
     added.unlink()

@@ -14,7 +14,7 @@ None of it imports MkDocs: `mkdocs_hooks.py` calls `write_data_out` and
 
 from __future__ import annotations
 
-from .pages import decorate_home, decorate_pages, feed_link_tag
-from .write import write_data_out
+from .pages import Decorations, decorate_home, decorate_pages, feed_link_tag
+from .write import meeting_files, write_data_out
 
-__all__ = ["decorate_home", "decorate_pages", "feed_link_tag", "write_data_out"]
+__all__ = ["Decorations", "decorate_home", "decorate_pages", "feed_link_tag", "meeting_files", "write_data_out"]

@@ -9,7 +9,8 @@ catalogue; every value from the minutes is escaped for HTML.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import MutableMapping
+import functools
+from collections.abc import Callable, MutableMapping
 
 from ..escape import html as h
 from ..index import ArchiveIndex
@@ -144,22 +145,42 @@ def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
                   lang, unit, periods, series)
 
 
+class Decorations:
+    """What data out adds to each generated page of one language: download links on
+    meeting pages, subscribe links and charts on the pages of the meetings index,
+    councils, speakers and topics. A page's additions are made when it is decorated, so
+    a build that renders a few pages decorates only those."""
+
+    def __init__(self, index: ArchiveIndex, lang: str) -> None:
+        self.lang = lang
+        self._meetings = {urls.meeting_src(m.council, m.id): m for m in index.archive.meetings}
+        self._charts: dict[str, Callable[[], str]] = {urls.MEETINGS: lambda: ""}
+        self._charts.update((urls.council_src(c), functools.partial(council_chart, index, c, lang))
+                            for c in index.archive.councils)
+        self._charts.update((urls.speaker_src(p), functools.partial(speaker_chart, index, p, lang))
+                            for p in index.archive.people)
+        self._charts.update((urls.topic_src(tp), functools.partial(topic_chart, index, tp, lang))
+                            for tp in index.archive.topics)
+
+    def apply(self, pages: MutableMapping[str, str]) -> None:
+        """Decorate the pages in `pages` (source path -> Markdown), in place."""
+        for src in list(pages):
+            meeting = self._meetings.get(src)
+            if meeting is not None:
+                versions = [v for v in LANGUAGES if v in meeting.versions]
+                pages[src] = insert_before_first_section(
+                    pages[src], downloads(src, meeting.council, meeting.id, versions, self.lang))
+            make_chart = self._charts.get(src)
+            if make_chart is not None:
+                chart = make_chart()
+                pages[src] = insert_before_first_section(
+                    pages[src], subscribe_link(src, self.lang) + ("\n\n" + chart if chart else ""))
+
+
 def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: str) -> None:
     """Add download links to meeting pages, and subscribe links and charts to the pages
     of the meetings index, councils, speakers and topics (in place)."""
-    for meeting in index.archive.meetings:
-        src = urls.meeting_src(meeting.council, meeting.id)
-        if src in pages:
-            versions = [v for v in LANGUAGES if v in meeting.versions]
-            pages[src] = insert_before_first_section(
-                pages[src], downloads(src, meeting.council, meeting.id, versions, lang))
-    additions: list[tuple[str, str]] = [(urls.MEETINGS, "")]
-    additions += [(urls.council_src(c), council_chart(index, c, lang)) for c in index.archive.councils]
-    additions += [(urls.speaker_src(p), speaker_chart(index, p, lang)) for p in index.archive.people]
-    additions += [(urls.topic_src(tp), topic_chart(index, tp, lang)) for tp in index.archive.topics]
-    for src, chart in additions:
-        if src in pages:
-            pages[src] = insert_before_first_section(pages[src], subscribe_link(src, lang) + ("\n\n" + chart if chart else ""))
+    Decorations(index, lang).apply(pages)
 
 
 def decorate_home(markdown: str, src: str, lang: str) -> str:

@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Container
 from importlib import resources
 from pathlib import Path
 
 from .. import timing
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
+from ..model import Meeting
 from . import api, feeds, paths
 from .akn import meeting_akn
 from .paths import Links
 
 
 @gc_paused()
-def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str, minutes_root: Path) -> None:
+def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str, minutes_root: Path,
+                   kept: Container[str] = frozenset()) -> None:
     """Write the API, the schemas, the source files and the feeds of language `lang`
     into `site_dir` (that language's folder), from the cross-index alone.
 
     `site_url` is the language build's own URL ('' for relative links); `minutes_root`
-    is where the meetings' source files are (each is copied, never parsed again)."""
+    is where the meetings' source files are (each is copied, never parsed again). The
+    files of the meetings in `kept` (by key) are already there, from the last build."""
     links = Links.for_site(lang, site_url)
     _made.clear()  # MkDocs empties the site folder between builds under `mkdocs serve`
     with timing.timed("data_api"):
-        _write_api(index, links, site_dir, minutes_root)
+        _write_api(index, links, site_dir, minutes_root, kept)
     with timing.timed("data_feeds"):
         _write_feeds(index, links, site_dir)
 
@@ -49,7 +53,15 @@ def _write(site_dir: Path, relative: str, content: str | bytes) -> None:
         handle.write(data)
 
 
-def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path) -> None:
+def meeting_files(meeting: Meeting, lang: str) -> list[str]:
+    """The files data out writes for one meeting in language `lang`, relative to its folder."""
+    files = [paths.meeting_json(meeting.council, meeting.id), paths.meeting_akn(meeting.council, meeting.id)]
+    if meeting.version(lang) is not None:
+        files.append(paths.meeting_source(meeting.council, meeting.id, lang))
+    return files
+
+
+def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path, kept: Container[str]) -> None:
     lang = links.lang
     for kind in paths.SCHEMA_KINDS:
         schema = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_bytes()
@@ -59,6 +71,8 @@ def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: 
     _write(site_dir, paths.index_json("topics"), api.dump(api.topics_document(index, links)))
     _write(site_dir, paths.index_json("councils"), api.dump(api.councils_document(index, links)))
     for meeting in index.archive.meetings:
+        if meeting.key in kept:
+            continue
         _write(site_dir, paths.meeting_json(meeting.council, meeting.id),
                api.dump(api.meeting_document(index, meeting, links)))
         _write(site_dir, paths.meeting_akn(meeting.council, meeting.id), meeting_akn(index, meeting, links))

@@ -18,7 +18,8 @@ from .held import HeldTexts
 from .pagecache import Entry, PageCache
 
 if TYPE_CHECKING:
-    from .render import Renderer
+    from ..data.pages import Decorations
+    from .render import Renderer, Unit
 
 
 @dataclass(slots=True)
@@ -61,6 +62,17 @@ class LanguageBuild:
     """Generated pages this build makes, with a cache: source path -> the page's key."""
     reused: dict[str, Entry] = field(default_factory=dict)
     """Generated pages kept from the last build: source path -> what it recorded of them."""
+    units: dict[str, Unit] = field(default_factory=dict)
+    """Generated pages not rendered yet (on_nav renders those it does not keep): source
+    path -> the unit of pages it is made with."""
+    data_kept: set[str] = field(default_factory=set)
+    """Meetings whose data-out files are kept from the last build (by key)."""
+    data_keys: dict[str, str] = field(default_factory=dict)
+    """The other meetings' data-out files, with the key of what they are made from."""
+    decorations: Decorations | None = None
+    """What data out adds to the pages this build renders."""
+    additions: dict[str, str] = field(default_factory=dict)
+    """Markdown the ledger adds to a generated page (a note that an address moved here)."""
 
 
 _ATTACHED: dict[int, tuple[object, RootBuild | LanguageBuild]] = {}

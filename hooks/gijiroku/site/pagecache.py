@@ -11,7 +11,8 @@ The cache of one language (`.cache/gijiroku/LANG/` beside mkdocs.yml) holds
     site/           that language's last built site (the build writes here, and the
                     root build links these files into its own site folder)
     manifest.json   the shared inputs' key, and per reused-able page: its key, its
-                    output file, the anchors it has and the anchored links it makes
+                    output file, the anchors it has and the anchored links it makes;
+                    per other file kept by key (a meeting's data out): its key
 
 Rules that keep a cached build byte-identical to a clean one:
 - the manifest is removed when a build starts and written only when the build ends
@@ -42,7 +43,7 @@ from pathlib import Path
 from typing import IO
 
 MANIFEST = "manifest.json"
-FORMAT = 2
+FORMAT = 3
 """The manifest's format: a cache written in another format is not read."""
 
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments",
@@ -98,6 +99,9 @@ class PageCache:
         self._old: dict[str, Entry] = {}
         self._new: dict[str, Entry] = {}
         self._kept: set[str] = set()
+        self._old_files: dict[str, str] = {}
+        self._new_files: dict[str, str] = {}
+        self._kept_files: set[str] = set()
         self._site_key = ""
         self._lock: IO[str] | None = None
 
@@ -133,6 +137,7 @@ class PageCache:
             data = json.loads(manifest.read_text(encoding="utf-8"))
             if data.get("format") == FORMAT and data.get("site") == site_key:
                 self._old = {src: Entry.from_json(entry) for src, entry in data["pages"].items()}
+                self._old_files = {str(dest): str(key) for dest, key in data["files"].items()}
         manifest.unlink(missing_ok=True)
 
     def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool]) -> Entry | None:
@@ -151,9 +156,24 @@ class PageCache:
         """A page this build made, for the next build to reuse."""
         self._new[src] = entry
 
+    def reuse_files(self, dests: list[str], key: str) -> bool:
+        """Whether the last build's files `dests` (not pages) were all made from inputs
+        with the key `key` and are all still there: then this build keeps them."""
+        if not all(self._old_files.get(dest) == key and (self.site_dir / dest).is_file() for dest in dests):
+            return False
+        for dest in dests:
+            self._new_files[dest] = key
+            self._kept_files.add(dest)
+        return True
+
+    def record_file(self, dest: str, key: str) -> None:
+        """A file (not a page) this build wrote from inputs with the key `key`."""
+        self._new_files[dest] = key
+
     def keep_only(self, dests: Iterable[str]) -> None:
-        """Remove every file of the cached site but `dests` (and then the empty folders)."""
-        keep = {str(self.site_dir / dest) for dest in dests}
+        """Remove every file of the cached site but `dests` and the files kept by key
+        (`reuse_files`), and then the empty folders."""
+        keep = {str(self.site_dir / dest) for dest in [*dests, *self._kept_files]}
         if not self.site_dir.is_dir():
             return
         for folder, subfolders, names in os.walk(self.site_dir, topdown=False):
@@ -170,7 +190,8 @@ class PageCache:
         `trust_new`, only the pages kept from an earlier build are vouched for."""
         pages = {src: entry for src, entry in self._new.items() if trust_new or src in self._kept}
         data = {"format": FORMAT, "site": self._site_key,
-                "pages": {src: entry.as_json() for src, entry in sorted(pages.items())}}
+                "pages": {src: entry.as_json() for src, entry in sorted(pages.items())},
+                "files": dict(sorted(self._new_files.items()))}
         temporary = self.folder / (MANIFEST + ".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -15,8 +15,10 @@ pieces written in Python (`pieces.py`: remarks, list items, side-by-side rows) c
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 import jinja2.bccache
@@ -44,6 +46,9 @@ from .jinjacache import BYTECODE_CACHE
 from .pieces import Pieces
 
 HERE = Path(__file__).parent
+T = TypeVar("T")
+TopicYear = tuple[int, tuple[list[ItemRef], list[RemarkRef]]]
+"""A year of a topic's page: the year, its agenda items and remarks."""
 TOPIC_PAGE_REMARKS = 300
 """Above this many remarks, a topic's remarks are listed on a page per year."""
 
@@ -85,21 +90,35 @@ class Renderer(Pieces):
         """Every generated page of this language: source path -> Markdown, in a dict or
         added to `into` (the build holds them compressed: `site/held.py`)."""
         pages: MutableMapping[str, str] = {} if into is None else into
-        pages[urls.SEARCH] = self.render_search()
-        pages[urls.MEETINGS] = self.render_meetings_index()
-        pages[urls.SPEAKERS] = self.render_speakers_index()
-        pages[urls.TOPICS] = self.render_topics_index()
-        for council in self.archive.councils:
-            pages[urls.council_src(council)] = self.render_council(council)
-        for meeting in self.archive.meetings:
-            pages[urls.meeting_src(meeting.council, meeting.id)] = self.render_meeting(meeting)
-            if len(meeting.versions) > 1:
-                pages[urls.compare_src(meeting.council, meeting.id)] = self.render_compare(meeting)
-        for person in self.archive.people:
-            pages[urls.speaker_src(person)] = self.render_speaker(person)
-        for topic in self.archive.topics:
-            pages.update(self.render_topic_pages(topic))
+        pages.update(self.index_pages())
+        for unit in self.units():
+            pages.update(unit.render())
         return pages
+
+    def index_pages(self) -> dict[str, str]:
+        """The pages that list the archive as a whole (they are in the navigation)."""
+        return {urls.SEARCH: self.render_search(), urls.MEETINGS: self.render_meetings_index(),
+                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index()}
+
+    def units(self) -> Iterator[Unit]:
+        """Every other generated page, as units that can be made on their own: their
+        addresses are known without rendering them (a build renders only the units
+        whose inputs changed)."""
+        for council in self.archive.councils:
+            yield _single(urls.council_src(council), "council", council, self.render_council, council)
+        for meeting in self.archive.meetings:
+            yield _single(urls.meeting_src(meeting.council, meeting.id), "meeting", meeting.key, self.render_meeting, meeting)
+            if len(meeting.versions) > 1:
+                yield _single(urls.compare_src(meeting.council, meeting.id), "compare", meeting.key,
+                              self.render_compare, meeting)
+        for person in self.archive.people:
+            yield _single(urls.speaker_src(person), "speaker", person, self.render_speaker, person)
+        for topic in self.archive.topics:
+            years = self._topic_years(topic)
+            yield _single(urls.topic_src(topic), "topic", topic, self._render_topic, (topic, years))
+            for year, (items, remarks) in years or ():
+                yield _single(urls.topic_year_src(topic, year), "topic-year", f"{topic}/{year}", self._render_topic_year,
+                              (topic, year, items, remarks))
 
     def _render(self, template: str, src: str, **context: object) -> str:
         return self.env.get_template(template).render(src=src, **context)
@@ -141,25 +160,40 @@ class Renderer(Pieces):
         """A topic's page: every agenda item and remark tagged with it, across meetings.
         A topic with more than TOPIC_PAGE_REMARKS remarks gets a page per year instead,
         so that no page grows with the whole archive; the topic's page then lists the years."""
+        years = self._topic_years(topic_id)
+        pages = {urls.topic_src(topic_id): self._render_topic((topic_id, years))}
+        for year, (items, remarks) in years or ():
+            pages[urls.topic_year_src(topic_id, year)] = self._render_topic_year((topic_id, year, items, remarks))
+        return pages
+
+    def _render_topic(self, topic_years: tuple[str, list[TopicYear] | None]) -> str:
+        topic_id, years = topic_years
         src = urls.topic_src(topic_id)
         entry = self.index.topics[topic_id]
         topic = self.archive.topics[topic_id]
+        if years is None:
+            return self._render("topic.md.j2", src, topic=topic, items=entry.items,
+                                remarks=_group_by_meeting(entry.remarks), years=None, year=None)
+        return self._render("topic.md.j2", src, topic=topic, items=entry.items, remarks=entry.remarks,
+                            years=[(y, len(i), len(r)) for y, (i, r) in years], year=None)
+
+    def _render_topic_year(self, topic_year: tuple[str, int, list[ItemRef], list[RemarkRef]]) -> str:
+        topic_id, year, items, remarks = topic_year
+        src = urls.topic_year_src(topic_id, year)
+        return self._render("topic.md.j2", src, topic=self.archive.topics[topic_id], items=items,
+                            remarks=_group_by_meeting(remarks), years=None, year=year)
+
+    def _topic_years(self, topic_id: str) -> list[TopicYear] | None:
+        """A topic's items and remarks by year, newest first, when it has a page per year."""
+        entry = self.index.topics[topic_id]
         if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
-            return {src: self._render("topic.md.j2", src, topic=topic, items=entry.items,
-                                      remarks=_group_by_meeting(entry.remarks), years=None, year=None)}
+            return None
         by_year: dict[int, tuple[list[ItemRef], list[RemarkRef]]] = {}
         for item_ref in entry.items:
             by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
         for remark_ref in entry.remarks:
             by_year.setdefault(remark_ref.meeting.date.year, ([], []))[1].append(remark_ref)
-        years = sorted(by_year.items(), reverse=True)
-        pages = {src: self._render("topic.md.j2", src, topic=topic, items=entry.items, remarks=entry.remarks,
-                                   years=[(y, len(i), len(r)) for y, (i, r) in years], year=None)}
-        for year, (items, remarks) in years:
-            year_src = urls.topic_year_src(topic_id, year)
-            pages[year_src] = self._render("topic.md.j2", year_src, topic=topic, items=items,
-                                           remarks=_group_by_meeting(remarks), years=None, year=year)
-        return pages
+        return sorted(by_year.items(), reverse=True)
 
     def render_topics_index(self) -> str:
         """All topics with counts."""
@@ -216,6 +250,24 @@ class Renderer(Pieces):
     def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
         """A stand-in for a hand-written page that exists only in another language."""
         return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """Generated pages made together from the same inputs: a meeting's page, a speaker's,
+    a topic's pages (one per year when it is long)."""
+
+    srcs: tuple[str, ...]
+    kind: str
+    """meeting, compare, speaker, topic or council (`site/inputs.py` keys each kind)."""
+    subject: str
+    """The meeting's key, or the person's, topic's or council's id."""
+    render: Callable[[], dict[str, str]]
+    """Its pages' Markdown, by source path."""
+
+
+def _single(src: str, kind: str, subject: str, render: Callable[[T], str], value: T) -> Unit:
+    return Unit((src,), kind, subject, lambda: {src: render(value)})
 
 
 def _group_by_meeting(refs: list[RemarkRef]) -> list[tuple[Meeting, list[Remark]]]:

@@ -1,0 +1,113 @@
+"""What each generated page and data file is made from, as keys: a rebuild makes again
+only what a changed input feeds.
+
+A meeting is a function of its own files and of the registry entries it names (people,
+topics, its council): the loader checks it against nothing else. So a meeting's key is
+the digest of its files (paths and bytes) and of those entries. A speaker's, topic's or
+council's page is made from its own registry entry and the meetings it lists, so its
+key is that entry's and those meetings' keys, in the page's order. What every page
+shares (configuration, templates, code, versions) is in the cache's site key
+(`pagecache.site_key`), not here.
+
+Registry entries are frozen dataclasses of strings, tuples and nested such
+dataclasses; their `repr` is the same in every run, so it is what is hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..index import ArchiveIndex
+from ..model import Meeting
+
+
+def _digest(parts: Iterable[str | bytes]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class InputKeys:
+    """Keys of a language build's generated pages and data files, from the cross-index
+    and the meetings' files (read once each, when first asked for)."""
+
+    def __init__(self, index: ArchiveIndex, minutes_root: Path) -> None:
+        self.index = index
+        self.archive = index.archive
+        self.base = minutes_root.parent  # a version's path is relative to it
+        self._meetings: dict[str, str] = {}
+        self._files: dict[str, str] = {}
+        self._by_key = {m.key: m for m in self.archive.meetings}
+
+    def of(self, kind: str, subject: str) -> str:
+        """The key of a unit of pages (`render.Unit`): its kind and subject's."""
+        if kind in ("meeting", "compare"):
+            return _digest([kind, self.meeting(self._by_key[subject])])
+        by_kind = {"speaker": self.speaker, "topic": self.topic, "topic-year": self.topic_year, "council": self.council}
+        return by_kind[kind](subject)
+
+    def files(self, meeting: Meeting) -> str:
+        """The digest of a meeting's files: each version's path and bytes."""
+        known = self._files.get(meeting.key)
+        if known is None:
+            parts: list[str | bytes] = []
+            for lang in sorted(meeting.versions):
+                path = meeting.versions[lang].path
+                parts += [lang, path, (self.base / path).read_bytes()]
+            known = self._files[meeting.key] = _digest(parts)
+        return known
+
+    def meeting(self, meeting: Meeting) -> str:
+        """A meeting's key: its files and the registry entries it names."""
+        known = self._meetings.get(meeting.key)
+        if known is None:
+            people = {a.person for a in meeting.attendees if a.person}
+            people |= {a.proxy_for for a in meeting.attendees if a.proxy_for}
+            people |= {r.speaker for r in meeting.remarks if r.speaker}
+            topics = {t for item in meeting.agenda for t in item.topics}
+            topics |= {t for r in meeting.remarks for t in r.topics}
+            parts = [meeting.key, self.files(meeting), repr(self.archive.councils.get(meeting.council))]
+            parts += [repr(self.archive.people.get(p)) for p in sorted(people)]
+            parts += [repr(self.archive.topics.get(t)) for t in sorted(topics)]
+            known = self._meetings[meeting.key] = _digest(parts)
+        return known
+
+    def _listing(self, kind: str, entry: object, meetings: Iterable[Meeting]) -> str:
+        keys: list[str] = []
+        last: Meeting | None = None
+        for meeting in meetings:
+            if meeting is not last:  # consecutive refs to one meeting: once
+                keys.append(self.meeting(meeting))
+                last = meeting
+        return _digest([kind, repr(entry), *keys])
+
+    def speaker(self, person_id: str) -> str:
+        """A speaker's page and feed: the person, and every meeting they attended or spoke at."""
+        entry = self.index.people[person_id]
+        meetings = [held.meeting for held in entry.roles] + [ref.meeting for ref in entry.remarks]
+        return self._listing("speaker", self.archive.people[person_id], meetings)
+
+    def topic(self, topic_id: str) -> str:
+        """A topic's pages: the topic, and every meeting with an item or remark tagged with it."""
+        entry = self.index.topics[topic_id]
+        meetings = [ref.meeting for ref in entry.items] + [ref.meeting for ref in entry.remarks]
+        return self._listing("topic", self.archive.topics[topic_id], meetings)
+
+    def topic_year(self, subject: str) -> str:
+        """A year's page of a long topic ('TOPIC/YEAR'): the topic, and that year's meetings."""
+        topic_id, _, year = subject.rpartition("/")
+        entry = self.index.topics[topic_id]
+        meetings = [ref.meeting for ref in entry.items] + [ref.meeting for ref in entry.remarks]
+        return self._listing("topic-year", (self.archive.topics[topic_id], year),
+                             (m for m in meetings if m.date.year == int(year)))
+
+    def council(self, council_id: str) -> str:
+        """A council's page: the council, and its meetings."""
+        years = self.index.by_council_year.get(council_id, {})
+        meetings = [m for year in sorted(years, reverse=True) for m in years[year]]
+        return self._listing("council", self.archive.councils[council_id], meetings)
