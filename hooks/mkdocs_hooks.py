@@ -185,6 +185,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     kept = _mark_reusable(build, build.cache, nav, config, files) if build.cache is not None else set()
     _render_units(build, [src for src in build.units if src not in kept])
     build.units.clear()
+    for src in build.keys:  # what the next build compares a changed page's Markdown with
+        build.contents[src] = _content_key(build, src, files.src_uris[src])
     with timing.timed("search_index"):
         _write_search_index(config, build)
     return nav
@@ -193,39 +195,59 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav: Navigation,
                    config: MkDocsConfig, files: Files) -> set[str]:
     """The generated pages this build keeps from the last: MkDocs neither converts nor
-    writes them. A page not rendered yet is keyed by its inputs (`site/inputs.py`), a
-    rendered one by its Markdown."""
+    writes them. A page not rendered yet is kept if its inputs (`site/inputs.py`) are
+    the last build's; otherwise it is rendered and kept if its Markdown is the last
+    build's (a speaker's page lists every meeting they attended, but an edit of one
+    remark changes the page of its speaker only)."""
     with timing.timed("cache"):
         cache.open(_site_key(config, nav, build))
         inputs = InputKeys(build.index, build.minutes)
         in_nav = {page.file.src_uri for page in nav.pages}
+        exists = lambda target: files.get_file_from_path(target) is not None  # noqa: E731
         kept: set[str] = set()
+        retry: list[File] = []
         for file in files.documentation_pages():
             if not file.generated_by or file.src_uri in in_nav:
                 continue
             src = file.src_uri
             unit = build.units.get(src)
-            made_from: tuple[str | bytes, ...]
             if unit is not None:
-                made_from = ("inputs", inputs.of(unit.kind, unit.subject), build.additions.get(src, ""))
-            elif src in build.markdown:
-                made_from = ("markdown", build.markdown.packed(src))
+                key = pagecache.page_key(src, "inputs", inputs.of(unit.kind, unit.subject), build.additions.get(src, ""),
+                                         _feed_tag(build, src))
             else:
-                made_from = ("markdown", file.content_string)
-            key = pagecache.page_key(src, *made_from, _feed_tag(build, src))
-            entry = cache.reuse(src, file.dest_uri, key, lambda target: files.get_file_from_path(target) is not None)
-            if entry is None:
-                build.keys[src] = key
-            else:
-                file.is_modified = _unmodified  # type: ignore[method-assign]  # MkDocs then neither converts nor writes it
-                build.reused[src] = entry
-                kept.add(src)
-                build.markdown.pop(src, None)
+                key = _content_key(build, src, file)
+            entry = cache.reuse(src, file.dest_uri, key, exists)
+            build.keys[src] = key
+            if entry is not None:
+                _keep(build, file, entry, kept)
+            elif unit is not None and cache.had(src):
+                retry.append(file)
+    _render_units(build, [file.src_uri for file in retry])
+    with timing.timed("cache"):
+        for file in retry:
+            src = file.src_uri
+            entry = cache.reuse(src, file.dest_uri, build.keys[src], exists, _content_key(build, src, file))
+            if entry is not None:
+                _keep(build, file, entry, kept)
         if _data_out():
             _keep_data_out(build, cache, inputs)
         cache.keep_only(entry.dest for entry in build.reused.values())
         timing.count("pages_reused", len(kept))
     return kept
+
+
+def _content_key(build: builds.LanguageBuild, src: str, file: File) -> str:
+    """The key of a generated page's Markdown (rendered and held, or given to MkDocs)."""
+    markdown = build.markdown.packed(src) if src in build.markdown else file.content_string
+    return pagecache.page_key(src, "markdown", markdown, _feed_tag(build, src))
+
+
+def _keep(build: builds.LanguageBuild, file: File, entry: pagecache.Entry, kept: set[str]) -> None:
+    file.is_modified = _unmodified  # type: ignore[method-assign]  # MkDocs then neither converts nor writes it
+    build.reused[file.src_uri] = entry
+    build.keys.pop(file.src_uri, None)
+    build.markdown.pop(file.src_uri, None)
+    kept.add(file.src_uri)
 
 
 def _keep_data_out(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys) -> None:
@@ -321,7 +343,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if build.cache is not None and src in build.keys:
         build.cache.record(src, pagecache.Entry.of_page(
             build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
-            {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}))
+            {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src]))
     page.content = None  # written: nothing reads it again
     tag = _feed_tag(build, src)
     return output.replace("</head>", tag + "</head>", 1) if tag else output

@@ -9,6 +9,7 @@ touched, and that it kept the pages it did not touch.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -229,11 +230,15 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
         (cache.site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (cache.site_dir / name).write_text(name, encoding="utf-8")
     cache.open("site-key")
-    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]})
+    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]}, "c")
     cache.record("a.md", entry)
+    cache.record_file("search-index/meta.json", "f")
     cache.save()
     cache.keep_only(["a/index.html"])
     assert sorted(p.relative_to(cache.site_dir).as_posix() for p in cache.site_dir.rglob("*")) == ["a", "a/index.html"]
+    (cache.site_dir / "data.json").write_text("data", encoding="utf-8")
+    cache.record_file("data.json", "f")
+    cache.save()
 
     again = pagecache.PageCache(tmp_path / "cache")
     again.open("site-key")
@@ -241,6 +246,17 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
     assert again.reuse("a.md", "a/index.html", "k", lambda src: True) == entry
     assert again.reuse("a.md", "a/index.html", "other key", lambda src: True) is None
     assert again.reuse("a.md", "a/index.html", "k", lambda src: src != "b.md") is None, "its link target is gone"
+    # Other inputs that made the same Markdown: kept, under its new key.
+    assert again.reuse("a.md", "a/index.html", "other key", lambda src: True, content="other") is None
+    assert again.reuse("a.md", "a/index.html", "new key", lambda src: True, content="c") == \
+        dataclasses.replace(entry, key="new key")
+    # Files kept by key: all of a meeting's or none, and only while they are there.
+    assert not again.reuse_files(["data.json", "search-index/meta.json"], "f"), "meta.json was removed"
+    assert not again.reuse_files(["data.json"], "g")
+    assert again.reuse_files(["data.json"], "f")
+    (again.site_dir / "stale.json").write_text("stale", encoding="utf-8")
+    again.keep_only(["a/index.html"])
+    assert sorted(p.name for p in again.site_dir.rglob("*.*")) == ["data.json", "index.html"]
     assert entry.anchor_ids() == {"x", "y"} and entry.anchored_links() == {"b.md": {"z": "b.md#z"}}
 
     def no_links(src: object, dst: object) -> None:

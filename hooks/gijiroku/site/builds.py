@@ -60,6 +60,8 @@ class LanguageBuild:
     """This language's cache, when the build keeps one (the build's site folder is in it)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Generated pages this build makes, with a cache: source path -> the page's key."""
+    contents: dict[str, str] = field(default_factory=dict)
+    """Those pages: source path -> the key of their Markdown."""
     reused: dict[str, Entry] = field(default_factory=dict)
     """Generated pages kept from the last build: source path -> what it recorded of them."""
     units: dict[str, Unit] = field(default_factory=dict)

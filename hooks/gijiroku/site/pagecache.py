@@ -30,6 +30,7 @@ This module knows nothing of MkDocs; `hooks/mkdocs_hooks.py` drives it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import IO
 
 MANIFEST = "manifest.json"
-FORMAT = 3
+FORMAT = 4
 """The manifest's format: a cache written in another format is not read."""
 
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments",
@@ -63,11 +64,15 @@ class Entry:
     """The ids its HTML has, space-separated (MkDocs checks links into the page against them)."""
     links: Mapping[str, str]
     """Its links with an anchor: target page's source path -> the anchors, space-separated."""
+    content: str
+    """The key of its Markdown (the same as `key` for a page keyed by its Markdown): a
+    page whose inputs changed is kept if its Markdown did not."""
 
     @staticmethod
-    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]]) -> Entry:
+    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]], content: str) -> Entry:
         """An entry from what MkDocs recorded of a page it built."""
-        return Entry(key, dest, " ".join(sorted(anchors)), {target: " ".join(sorted(ids)) for target, ids in links.items()})
+        return Entry(key, dest, " ".join(sorted(anchors)), {target: " ".join(sorted(ids)) for target, ids in links.items()},
+                     content)
 
     def anchor_ids(self) -> set[str]:
         """The page's ids."""
@@ -80,14 +85,16 @@ class Entry:
 
     def as_json(self) -> dict[str, object]:
         """The entry as the manifest stores it."""
-        return {"key": self.key, "dest": self.dest, "anchors": self.anchors, "links": dict(self.links)}
+        return {"key": self.key, "dest": self.dest, "anchors": self.anchors, "links": dict(self.links),
+                "content": self.content}
 
     @staticmethod
     def from_json(data: Mapping[str, object]) -> Entry:
         """An entry read back from the manifest."""
         anchors, links = data["anchors"], data["links"]
         assert isinstance(anchors, str) and isinstance(links, dict)
-        return Entry(str(data["key"]), str(data["dest"]), anchors, {str(k): str(v) for k, v in links.items()})
+        return Entry(str(data["key"]), str(data["dest"]), anchors, {str(k): str(v) for k, v in links.items()},
+                     str(data["content"]))
 
 
 class PageCache:
@@ -140,17 +147,24 @@ class PageCache:
                 self._old_files = {str(dest): str(key) for dest, key in data["files"].items()}
         manifest.unlink(missing_ok=True)
 
-    def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool]) -> Entry | None:
-        """The last build's page `src` if its key is `key`, its file is there and every
-        page it links to with an anchor still exists; None if it must be built."""
+    def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool], content: str | None = None) -> Entry | None:
+        """The last build's page `src` if its key is `key` (or its Markdown's is
+        `content`), its file is there and every page it links to with an anchor still
+        exists; None if it must be built."""
         entry = self._old.get(src)
-        if entry is None or entry.key != key or entry.dest != dest:
+        if entry is None or entry.dest != dest or (entry.key != key and (content is None or entry.content != content)):
             return None
         if not all(exists(target) for target in entry.links) or not (self.site_dir / dest).is_file():
             return None
+        if entry.key != key:  # made from other inputs into the same Markdown
+            entry = dataclasses.replace(entry, key=key)
         self._new[src] = entry
         self._kept.add(src)
         return entry
+
+    def had(self, src: str) -> bool:
+        """Whether the last build recorded the page `src`."""
+        return src in self._old
 
     def record(self, src: str, entry: Entry) -> None:
         """A page this build made, for the next build to reuse."""
