@@ -175,20 +175,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Language build: with a cache, mark the generated pages whose HTML the last build
     made from the same inputs, so that MkDocs keeps them instead of building them, and
-    clear everything else out of the cached site. Then write the remark-search index:
-    here, before MkDocs converts any page, the build holds the least it ever will."""
+    clear everything else out of the cached site. Then write the remark-search index
+    (here, before the pages are rendered, the build holds the least it ever will), and
+    render the pages that are not kept."""
     build = builds.language_of(config)
     if build is None:
         return nav
     # Pages in the navigation are always built (every page shows their front matter).
     _render_units(build, [page.file.src_uri for page in nav.pages if page.file.src_uri in build.units])
     kept = _mark_reusable(build, build.cache, nav, config, files) if build.cache is not None else set()
+    with timing.timed("search_index"):  # before the other pages are rendered and held
+        _write_search_index(config, build)
     _render_units(build, [src for src in build.units if src not in kept])
     build.units.clear()
     for src in build.keys:  # what the next build compares a changed page's Markdown with
         build.contents[src] = _content_key(build, src, files.src_uris[src])
-    with timing.timed("search_index"):
-        _write_search_index(config, build)
     return nav
 
 
@@ -477,6 +478,9 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
             lang_config.site_dir = str(cache.site_dir)
         else:
             log.info(f"{lang}: another build is using {CACHE_DIR}; building every page")
+    if not preview.mode.serving:  # a large archive's pages are held on disk, not in memory
+        for held in (build.markdown, build.html):
+            held.spill_to(Path(lang_config.site_dir).parent)
     builds.attach(lang_config, build)
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config

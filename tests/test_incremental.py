@@ -270,3 +270,38 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
     cache.release()
     assert other.acquire()
     other.release()
+
+
+def test_held_texts_on_disk_read_back_as_they_were_held(tmp_path: Path) -> None:
+    from gijiroku.site.held import HeldTexts
+
+    memory, disk = HeldTexts(), HeldTexts()
+    disk.spill_to(tmp_path / "held")
+    texts = {f"p{i}.md": ("議事録 " * i) + "\ud800" * (i % 2) for i in range(50)}  # a lone surrogate survives too
+    for held in (memory, disk):
+        held.update(texts)
+    assert [p.name for p in (tmp_path / "held").iterdir()] == [], "the file is unlinked as it is made"
+    assert all(disk.packed(src) == memory.packed(src) for src in texts)
+    assert dict(disk) == texts and disk.take("p3.md") == texts["p3.md"] and "p3.md" not in disk
+    for src in list(disk):
+        del disk[src]
+    disk["again.md"] = "x"  # a new file once the last was given back
+    assert disk["again.md"] == "x"
+
+    pid = os.fork()
+    if pid == 0:  # a forked language build holds its own texts, and cannot read the parent's
+        ok = False
+        try:
+            child = HeldTexts()
+            child.spill_to(tmp_path / "held")
+            child["c.md"] = "child"
+            ok = child["c.md"] == "child"
+            try:
+                disk["more.md"] = "y"
+                ok = False
+            except RuntimeError:
+                pass
+        finally:
+            os._exit(0 if ok else 1)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert disk["again.md"] == "x"
