@@ -52,7 +52,8 @@ from gijiroku.gcpause import gc_paused
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
-from gijiroku.search.build import search_index_files
+from gijiroku.search.build import cut_runs, search_index_files
+from gijiroku.search.runstore import RunStore
 from gijiroku.site import builds, pagecache, urls
 from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
@@ -183,9 +184,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return nav
     # Pages in the navigation are always built (every page shows their front matter).
     _render_units(build, [page.file.src_uri for page in nav.pages if page.file.src_uri in build.units])
-    kept = _mark_reusable(build, build.cache, nav, config, files) if build.cache is not None else set()
+    inputs = InputKeys(build.index, build.minutes)
+    kept = _mark_reusable(build, build.cache, inputs, nav, config, files) if build.cache is not None else set()
     with timing.timed("search_index"):  # before the other pages are rendered and held
-        _write_search_index(config, build)
+        _write_search_index(config, build, inputs)
     _render_units(build, [src for src in build.units if src not in kept])
     build.units.clear()
     for src in build.keys:  # what the next build compares a changed page's Markdown with
@@ -193,7 +195,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav: Navigation,
+def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys, nav: Navigation,
                    config: MkDocsConfig, files: Files) -> set[str]:
     """The generated pages this build keeps from the last: MkDocs neither converts nor
     writes them. A page not rendered yet is kept if its inputs (`site/inputs.py`) are
@@ -202,7 +204,6 @@ def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, nav:
     remark changes the page of its speaker only)."""
     with timing.timed("cache"):
         cache.open(_site_key(config, nav, build))
-        inputs = InputKeys(build.index, build.minutes)
         in_nav = {page.file.src_uri for page in nav.pages}
         exists = lambda target: files.get_file_from_path(target) is not None  # noqa: E731
         kept: set[str] = set()
@@ -445,12 +446,28 @@ def _render_units(build: builds.LanguageBuild, srcs: list[str]) -> None:
                 build.units.pop(page, None)
 
 
-def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild) -> None:
+def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, inputs: InputKeys) -> None:
+    """The remark-search index; with a cache, each meeting's runs are cut only if its
+    files changed since the last build (`search/runstore.py`)."""
+    store = RunStore(build.cache.folder, build.cache.site_key) if build.cache is not None else None
+    runs_of = cut_runs if store is None else lambda meeting, docs: store.runs_of(
+        inputs.files(meeting), lambda: [doc.text for doc in docs])
     out = Path(config.site_dir) / "search-index"
-    for relative, content in search_index_files(build.index, build.lang):
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+    made: set[Path] = set()
+    try:
+        for relative, content in search_index_files(build.index, build.lang, runs_of):
+            path = out / relative
+            if path.parent not in made:  # thousands of files share a few folders
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_text(content, encoding="utf-8")
+    except BaseException:
+        if store is not None:
+            store.discard()
+        raise
+    if store is not None:
+        store.save()
+        timing.count("meetings_runs_reused", store.reused)
 
 
 def _write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:

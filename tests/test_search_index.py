@@ -106,3 +106,41 @@ def test_a_dense_facet_is_a_bitmap_and_a_sparse_one_a_list() -> None:
     assert [i for i in range(1000) if bits[i >> 3] >> (i & 7) & 1] == dense
     sparse = [3, 400, 999]
     assert search_build._facet(sparse, 1000) == search_build.encode_ids(sparse)
+
+
+def test_runs_kept_between_builds_give_the_same_index(tmp_path) -> None:
+    from devtools.synth import generate_archive
+    from gijiroku.search.runstore import RunStore
+    from gijiroku.site.inputs import InputKeys
+
+    minutes = tmp_path / "minutes"
+    generate_archive(minutes, 8, seed=2)
+
+    def index_with(store: RunStore | None, lang: str) -> dict[str, str]:
+        archive, diags = load_archive(minutes)
+        assert not diags.errors
+        index = index_archive(archive)
+        if store is None:
+            return dict(search_build.search_index_files(index, lang))
+        inputs = InputKeys(index, minutes)
+        files = dict(search_build.search_index_files(index, lang, lambda meeting, docs: store.runs_of(
+            inputs.files(meeting), lambda: [doc.text for doc in docs])))
+        store.save()
+        return files
+
+    for lang in ("ja", "en"):
+        folder = tmp_path / "cache" / lang
+        first = RunStore(folder, "key")
+        assert index_with(first, lang) == index_with(None, lang) and first.reused == 0
+        # Edit one remark: its meeting's runs are cut again, the others' read back.
+        meeting_file = sorted(minutes.glob("*/*.ja.md"))[2]
+        text = meeting_file.read_text(encoding="utf-8")
+        meeting_file.write_text(text.replace("。\n", "。量子暗号の検討。\n", 1), encoding="utf-8")
+        again = RunStore(folder, "key")
+        assert index_with(again, lang) == index_with(None, lang)
+        assert again.reused == 7
+        # Another code or configuration: nothing is read back.
+        other = RunStore(folder, "other key")
+        assert index_with(other, lang) == index_with(None, lang) and other.reused == 0
+        meeting_file.write_text(text, encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "cache" / "ja").iterdir()) == ["runs.bin", "runs.json"]

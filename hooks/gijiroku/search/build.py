@@ -21,7 +21,7 @@ import base64
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,15 +93,24 @@ def build_search_index(index: ArchiveIndex, lang: str) -> dict[str, str]:
     return dict(search_index_files(index, lang))
 
 
-def search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, str]]:
+RunsOf = Callable[[Meeting, list[Doc]], list[list[str]]]
+"""A meeting's documents -> each one's distinct runs (a build may keep them: `runstore.py`)."""
+
+
+def cut_runs(meeting: Meeting, docs: list[Doc]) -> list[list[str]]:
+    """Each document's distinct runs, cut now."""
+    return [list(dict.fromkeys(runs(doc.text))) for doc in docs]
+
+
+def search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf = cut_runs) -> Iterator[tuple[str, str]]:
     """Each file of the index as (relative path under search-index/, content), made one
     at a time: a build writes each as it comes and holds none (the document chunks are
     the archive's text once more)."""
     with gc_paused():
-        yield from _search_index_files(index, lang)
+        yield from _search_index_files(index, lang, runs_of)
 
 
-def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, str]]:
+def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iterator[tuple[str, str]]:
     archive = index.archive
     docs = collect_docs(index, lang)
     people = sorted(archive.people)
@@ -111,7 +120,7 @@ def _search_index_files(index: ArchiveIndex, lang: str) -> Iterator[tuple[str, s
     councils = sorted(archive.councils)
     council_no = {cid: i for i, cid in enumerate(councils)}
 
-    postings = _postings(docs)
+    postings = _postings(docs, runs_of)
     facets: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
         remark = doc.remark
@@ -181,7 +190,7 @@ def _name_shards(archive: Archive, people: list[str]) -> list[dict[str, list[int
     return shards
 
 
-def _postings(docs: list[Doc]) -> dict[str, list[int]]:
+def _postings(docs: list[Doc], runs_of: RunsOf = cut_runs) -> dict[str, list[int]]:
     """term -> ascending ids of the documents that contain it.
 
     Texts are made of runs (a stretch of Japanese script, a word) that recur across
@@ -190,13 +199,20 @@ def _postings(docs: list[Doc]) -> dict[str, list[int]]:
     its runs' lists: the per-term work happens once per distinct run, not once per
     document."""
     run_docs: dict[str, list[int]] = {}
-    for doc_id, doc in enumerate(docs):
-        for run in set(runs(doc.text)):
-            ids = run_docs.get(run)
-            if ids is None:
-                run_docs[run] = [doc_id]
-            else:
-                ids.append(doc_id)
+    start = 0
+    while start < len(docs):  # a meeting's documents are consecutive
+        meeting = docs[start].meeting
+        end = start
+        while end < len(docs) and docs[end].meeting is meeting:
+            end += 1
+        for doc_id, doc_runs in enumerate(runs_of(meeting, docs[start:end]), start):
+            for run in doc_runs:
+                ids = run_docs.get(run)
+                if ids is None:
+                    run_docs[run] = [doc_id]
+                else:
+                    ids.append(doc_id)
+        start = end
     lists_of: dict[str, list[list[int]]] = defaultdict(list)
     for run, ids in run_docs.items():
         for term in run_terms(run):

@@ -113,6 +113,11 @@ class PageCache:
         self._lock: IO[str] | None = None
 
     @property
+    def site_key(self) -> str:
+        """The key of the shared inputs this build was opened with (`open`)."""
+        return self._site_key
+
+    @property
     def warm(self) -> bool:
         """Whether a previous build left pages to reuse (the build then keeps `site/`)."""
         return (self.folder / MANIFEST).is_file() and self.site_dir.is_dir()
@@ -190,14 +195,18 @@ class PageCache:
         keep = {str(self.site_dir / dest) for dest in [*dests, *self._kept_files]}
         if not self.site_dir.is_dir():
             return
+        left: dict[str, int] = {}  # folder -> what is left in it
         for folder, subfolders, names in os.walk(self.site_dir, topdown=False):
+            count = sum(left.pop(os.path.join(folder, name), 1) > 0 for name in subfolders)
             for name in names:
                 path = os.path.join(folder, name)
-                if path not in keep:
+                if path in keep:
+                    count += 1
+                else:
                     os.unlink(path)
-            for name in subfolders:
-                with contextlib.suppress(OSError):
-                    os.rmdir(os.path.join(folder, name))  # only if empty
+            left[folder] = count
+            if count == 0 and folder != str(self.site_dir):
+                os.rmdir(folder)
 
     def save(self, trust_new: bool = True) -> None:
         """Write the manifest (after a build without warnings or errors); without
