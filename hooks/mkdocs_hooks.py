@@ -48,7 +48,7 @@ from mkdocs.utils.yaml import yaml_load
 import gijiroku
 from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
 from gijiroku import data as data_out
-from gijiroku.gcpause import gc_paused
+from gijiroku.gcpause import gc_paused, give_back
 from gijiroku.index import index_archive
 from gijiroku.ledger import Ledger
 from gijiroku.model import LANGUAGES
@@ -77,6 +77,9 @@ DATA_OUT_ENV = "GIJIROKU_DATA_OUT"
 
 CACHE_ENV = "GIJIROKU_CACHE"
 """Set to 0 to build every page afresh, as `extra.gijiroku.cache: false` does."""
+
+GIVE_BACK_EVERY = 2000
+"""Pages written between two returns of freed memory to the system (gcpause.give_back)."""
 
 CACHE_DIR = Path(".cache") / "gijiroku"
 """Where `mkdocs build` keeps what the next build may reuse, beside mkdocs.yml."""
@@ -188,8 +191,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     kept = _mark_reusable(build, build.cache, inputs, nav, config, files) if build.cache is not None else set()
     with timing.timed("search_index"):  # before the other pages are rendered and held
         _write_search_index(config, build, inputs)
+    give_back()
     _render_units(build, [src for src in build.units if src not in kept])
     build.units.clear()
+    give_back()
     for src in build.keys:  # what the next build compares a changed page's Markdown with
         build.contents[src] = _content_key(build, src, files.src_uris[src])
     return nav
@@ -313,6 +318,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.bytecode_cache = BYTECODE_CACHE
     build = builds.language_of(config)
     if build is not None:
+        give_back()  # every page is converted: what converting them freed goes back
         for src, entry in build.reused.items():
             page = files.src_uris[src].page
             assert page is not None
@@ -346,7 +352,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build.cache.record(src, pagecache.Entry.of_page(
             build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
             {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src]))
-    page.content = None  # written: nothing reads it again
+    # Written: nothing reads its HTML again, nor its anchors (MkDocs checked links
+    # before writing any page).
+    page.content = None
+    page.present_anchor_ids = None
+    page.links_to_anchors = None
+    build.written += 1
+    if build.written % GIVE_BACK_EVERY == 0:
+        give_back()
     tag = _feed_tag(build, src)
     return output.replace("</head>", tag + "</head>", 1) if tag else output
 

@@ -56,6 +56,8 @@ class LanguageBuild:
     """Generated pages not yet read by MkDocs: source path -> Markdown (held compressed)."""
     html: HeldTexts = field(default_factory=HeldTexts)
     """Pages converted but not yet written: source path -> HTML (held compressed)."""
+    written: int = 0
+    """Pages written so far."""
     cache: PageCache | None = None
     """This language's cache, when the build keeps one (the build's site folder is in it)."""
     keys: dict[str, str] = field(default_factory=dict)
