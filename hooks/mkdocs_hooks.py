@@ -352,11 +352,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         build.cache.record(src, pagecache.Entry.of_page(
             build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
             {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src]))
-    # Written: nothing reads its HTML again, nor its anchors (MkDocs checked links
-    # before writing any page).
-    page.content = None
-    page.present_anchor_ids = None
-    page.links_to_anchors = None
+    page.content = None  # written: nothing reads it again (MkDocs checks anchors after writing every page)
     build.written += 1
     if build.written % GIVE_BACK_EVERY == 0:
         give_back()
