@@ -15,21 +15,12 @@ dataclasses; their `repr` is the same in every run, so it is what is hashed.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..index import ArchiveIndex
 from ..model import Meeting
-
-
-def _digest(parts: Iterable[str | bytes]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.hexdigest()
+from .pagecache import page_key
 
 
 class InputKeys:
@@ -47,7 +38,7 @@ class InputKeys:
     def of(self, kind: str, subject: str) -> str:
         """The key of a unit of pages (`render.Unit`): its kind and subject's."""
         if kind in ("meeting", "compare"):
-            return _digest([kind, self.meeting(self._by_key[subject])])
+            return page_key(kind, self.meeting(self._by_key[subject]))
         by_kind = {"speaker": self.speaker, "topic": self.topic, "topic-year": self.topic_year, "council": self.council}
         return by_kind[kind](subject)
 
@@ -59,7 +50,7 @@ class InputKeys:
             for lang in sorted(meeting.versions):
                 path = meeting.versions[lang].path
                 parts += [lang, path, (self.base / path).read_bytes()]
-            known = self._files[meeting.key] = _digest(parts)
+            known = self._files[meeting.key] = page_key(*parts)
         return known
 
     def meeting(self, meeting: Meeting) -> str:
@@ -74,7 +65,7 @@ class InputKeys:
             parts = [meeting.key, self.files(meeting), repr(self.archive.councils.get(meeting.council))]
             parts += [repr(self.archive.people.get(p)) for p in sorted(people)]
             parts += [repr(self.archive.topics.get(t)) for t in sorted(topics)]
-            known = self._meetings[meeting.key] = _digest(parts)
+            known = self._meetings[meeting.key] = page_key(*parts)
         return known
 
     def _listing(self, kind: str, entry: object, meetings: Iterable[Meeting]) -> str:
@@ -84,7 +75,7 @@ class InputKeys:
             if meeting is not last:  # consecutive refs to one meeting: once
                 keys.append(self.meeting(meeting))
                 last = meeting
-        return _digest([kind, repr(entry), *keys])
+        return page_key(kind, repr(entry), *keys)
 
     def speaker(self, person_id: str) -> str:
         """A speaker's page and feed: the person, and every meeting they attended or spoke at."""

@@ -224,7 +224,9 @@ class PageCache:
 
 
 def page_key(*parts: str | bytes) -> str:
-    """The key of a page from everything of its own that its HTML depends on."""
+    """A key from parts, each length-prefixed so that no two lists of parts share one:
+    a page's from everything of its own that its HTML depends on, and the input keys
+    of `site/inputs.py`."""
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
