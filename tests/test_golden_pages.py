@@ -48,6 +48,44 @@ def test_no_stale_golden_files() -> None:
     assert existing == set(GENERATED), "golden files for pages no longer generated: remove them (or --update-golden)"
 
 
+def test_long_speakers_are_split_by_year(monkeypatch, tmp_path) -> None:
+    """A speaker with more remarks than a page should hold gets a page of remarks per
+    year; together they link every remark of theirs once, and the speaker's page keeps
+    the roles and links each year."""
+    import re
+
+    from devtools.synth import generate_archive
+    from gijiroku.site import render
+
+    generate_archive(tmp_path / "minutes", 12, seed=4)
+    archive, diags = load_archive(tmp_path / "minutes")
+    assert not diags.errors
+    index = index_archive(archive)
+    person = max(index.people, key=lambda p: len(index.people[p].remarks))
+    refs = index.people[person].remarks
+    years = sorted({r.meeting.date.year for r in refs})
+    assert len(years) > 1 and len(refs) > 5
+    renderer = render.Renderer(index, "en", "")
+    whole = renderer.render_speaker_pages(person)
+    assert set(whole) == {f"speakers/{person}.md"}  # under the limit: one page
+
+    monkeypatch.setattr(render, "SPEAKER_PAGE_REMARKS", 5)
+    pages = renderer.render_speaker_pages(person)
+    assert set(pages) == {f"speakers/{person}.md"} | {f"speakers/{person}/{y}.md" for y in years}
+    main = pages[f"speakers/{person}.md"]
+    assert all(f"]({person}/{y}.md)" in main for y in years)
+    assert "{#roles}" in main and "gj-excerpt" not in main
+    linked = []
+    for src, text in pages.items():
+        found = re.findall(r"meetings/([a-z-]+)/([0-9-]+)\.md#(r\d+)", text)
+        year = src.rsplit("/", 1)[-1][:-3]
+        assert all(meeting[:4] == year for _, meeting, _ in found), src
+        linked += [(f"{council}/{meeting}", anchor) for council, meeting, anchor in found]
+    assert sorted(linked) == sorted((r.meeting.key, r.remark.id) for r in refs)
+    in_order = re.findall(r"meetings/[a-z-]+/[0-9-]+\.md#r\d+", whole[f"speakers/{person}.md"])
+    assert in_order == [f"meetings/{r.meeting.key}.md#{r.remark.id}" for r in refs]
+
+
 def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
     """A topic with more remarks than a page should hold gets a page per year; together
     they still link every tagged remark."""

@@ -60,3 +60,29 @@ def test_keys_change_with_what_a_page_is_made_from_and_nothing_else(tmp_path: Pa
     attended = {held.meeting.key for held in keys.index.people[person].roles}
     assert changed >= {f"speaker {person}"} | {f"meeting {m}" for m in attended}
     assert not any(name.startswith("meeting ") and name[8:] not in attended for name in changed)
+
+
+def test_a_year_page_changes_with_its_own_year_only(tmp_path: Path) -> None:
+    """A long speaker's or topic's page per year is keyed by that year's meetings: editing
+    a remark remakes the edited year's page, not the other years'."""
+    minutes = tmp_path / "minutes"
+    generate_archive(minutes, 24, seed=6)
+    keys, _ = _keys(minutes)
+    meeting = keys.archive.meetings[5]
+    speaker = next(r.speaker for r in meeting.remarks if r.speaker)
+    topic = next(t for r in meeting.remarks for t in r.topics)
+    years = {m.date.year for m in keys.archive.meetings}
+    assert len(years) > 1
+
+    def year_keys(k: InputKeys) -> dict[str, str]:
+        out = {f"speaker-year {speaker}/{y}": k.of("speaker-year", f"{speaker}/{y}") for y in years}
+        return out | {f"topic-year {topic}/{y}": k.of("topic-year", f"{topic}/{y}") for y in years}
+
+    before = year_keys(keys)
+    original = minutes.parent / meeting.original.path
+    original.write_text(original.read_text(encoding="utf-8").replace("。\n", "。追記。\n", 1), encoding="utf-8")
+    after_keys, _ = _keys(minutes)
+    changed = _changed(before, year_keys(after_keys))
+    year = meeting.date.year
+    assert f"speaker-year {speaker}/{year}" in changed
+    assert all(name.endswith(f"/{year}") for name in changed), changed

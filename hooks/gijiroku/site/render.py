@@ -49,8 +49,12 @@ HERE = Path(__file__).parent
 T = TypeVar("T")
 TopicYear = tuple[int, tuple[list[ItemRef], list[RemarkRef]]]
 """A year of a topic's page: the year, its agenda items and remarks."""
+SpeakerYear = tuple[int, list[RemarkRef]]
+"""A year of a speaker's page: the year and the speaker's remarks in it."""
 TOPIC_PAGE_REMARKS = 300
 """Above this many remarks, a topic's remarks are listed on a page per year."""
+SPEAKER_PAGE_REMARKS = 300
+"""Above this many remarks, a speaker's remarks are listed on a page per year."""
 
 
 class Renderer(Pieces):
@@ -112,7 +116,11 @@ class Renderer(Pieces):
                 yield _single(urls.compare_src(meeting.council, meeting.id), "compare", meeting.key,
                               self.render_compare, meeting)
         for person in self.archive.people:
-            yield _single(urls.speaker_src(person), "speaker", person, self.render_speaker, person)
+            speaker_years = self._speaker_years(person)
+            yield _single(urls.speaker_src(person), "speaker", person, self._render_speaker, (person, speaker_years))
+            for year, refs in speaker_years or ():
+                yield _single(urls.speaker_year_src(person, year), "speaker-year", f"{person}/{year}",
+                              self._render_speaker_year, (person, year, refs))
         for topic in self.archive.topics:
             years = self._topic_years(topic)
             yield _single(urls.topic_src(topic), "topic", topic, self._render_topic, (topic, years))
@@ -141,14 +149,44 @@ class Renderer(Pieces):
             translation=meeting.version(other), other_lang=other,
         )
 
-    def render_speaker(self, person_id: str) -> str:
-        """A speaker's page: names, roles over time, meetings, every remark."""
-        src = urls.speaker_src(person_id)
+    def render_speaker_pages(self, person_id: str) -> dict[str, str]:
+        """A speaker's page: names, roles over time, meetings, every remark. A speaker with
+        more than SPEAKER_PAGE_REMARKS remarks gets a page of remarks per year instead, so
+        that no page grows with the whole archive (and adding a meeting remakes one year's
+        list, not all of them); the speaker's page then lists the years."""
+        years = self._speaker_years(person_id)
+        pages = {urls.speaker_src(person_id): self._render_speaker((person_id, years))}
+        for year, refs in years or ():
+            pages[urls.speaker_year_src(person_id, year)] = self._render_speaker_year((person_id, year, refs))
+        return pages
+
+    def _render_speaker(self, person_years: tuple[str, list[SpeakerYear] | None]) -> str:
+        person_id, years = person_years
         entry = self.index.people[person_id]
         return self._render(
-            "speaker.md.j2", src, p=self.archive.people[person_id], roles=entry.roles,
-            remarks=_group_by_meeting(entry.remarks),
+            "speaker.md.j2", urls.speaker_src(person_id), p=self.archive.people[person_id], roles=entry.roles,
+            n_remarks=len(entry.remarks), year=None,
+            years=None if years is None else [(y, len({id(r.meeting) for r in refs}), len(refs)) for y, refs in years],
+            remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
+
+    def _render_speaker_year(self, person_year: tuple[str, int, list[RemarkRef]]) -> str:
+        person_id, year, refs = person_year
+        return self._render(
+            "speaker.md.j2", urls.speaker_year_src(person_id, year), p=self.archive.people[person_id],
+            roles=[held for held in self.index.people[person_id].roles if held.meeting.date.year == year],
+            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs),
+        )
+
+    def _speaker_years(self, person_id: str) -> list[SpeakerYear] | None:
+        """A speaker's remarks by year, newest first, when they have a page per year."""
+        refs = self.index.people[person_id].remarks
+        if len(refs) <= SPEAKER_PAGE_REMARKS:
+            return None
+        by_year: dict[int, list[RemarkRef]] = {}
+        for ref in refs:
+            by_year.setdefault(ref.meeting.date.year, []).append(ref)
+        return sorted(by_year.items(), reverse=True)
 
     def render_speakers_index(self) -> str:
         """All speakers in gojūon or alphabetical order, with counts."""
@@ -259,7 +297,7 @@ class Unit:
 
     srcs: tuple[str, ...]
     kind: str
-    """meeting, compare, speaker, topic or council (`site/inputs.py` keys each kind)."""
+    """meeting, compare, speaker, speaker-year, topic, topic-year or council (`site/inputs.py` keys each kind)."""
     subject: str
     """The meeting's key, or the person's, topic's or council's id."""
     render: Callable[[], dict[str, str]]

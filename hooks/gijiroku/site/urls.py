@@ -45,6 +45,11 @@ def speaker_src(person: str) -> str:
     return f"speakers/{person}.md"
 
 
+def speaker_year_src(person: str, year: int) -> str:
+    """Source path of one year of the remarks of a speaker who has many."""
+    return f"speakers/{person}/{year}.md"
+
+
 def topic_src(topic: str) -> str:
     """Source path of a topic's page."""
     return f"topics/{topic}.md"
