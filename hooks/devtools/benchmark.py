@@ -251,16 +251,19 @@ def _measure_incremental(project: Path, site: Path, nocache_site: Path, timings:
 
 def run_build_benchmark(sizes: dict[str, list[int]], seed: int, report: Path, floor: bool = True,
                         data_out_compare: bool = True) -> str:
-    """Measure every size of every profile; write the report; return its text."""
-    rows = []
+    """Measure every size of every profile; write the report; return its text. The
+    report is written again after each size, so a long run that is stopped still leaves
+    what it measured."""
+    rows: list[dict[str, object]] = []
+    text = ""
+    report.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gijiroku-build-") as tmp:
         for profile, profile_sizes in sizes.items():
             for size in profile_sizes:
                 rows.append(measure_build(size, seed, Path(tmp), profile, floor, data_out_compare))
                 print(f"measured {size} {profile} meetings", file=sys.stderr)
-    text = _build_report(rows, seed, _command(sizes, seed, floor, data_out_compare))
-    report.parent.mkdir(parents=True, exist_ok=True)
-    report.write_text(text, encoding="utf-8")
+                text = _build_report(rows, seed, _command(sizes, seed, floor, data_out_compare))
+                report.write_text(text, encoding="utf-8")
     return text
 
 
