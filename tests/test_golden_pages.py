@@ -55,6 +55,7 @@ def test_long_speakers_are_split_by_year(monkeypatch, tmp_path) -> None:
     import re
 
     from devtools.synth import generate_archive
+    from gijiroku import index as index_module
     from gijiroku.site import render
 
     generate_archive(tmp_path / "minutes", 12, seed=4)
@@ -69,7 +70,7 @@ def test_long_speakers_are_split_by_year(monkeypatch, tmp_path) -> None:
     whole = renderer.render_speaker_pages(person)
     assert set(whole) == {f"speakers/{person}.md"}  # under the limit: one page
 
-    monkeypatch.setattr(render, "SPEAKER_PAGE_REMARKS", 5)
+    monkeypatch.setattr(index_module, "SPEAKER_PAGE_REMARKS", 5)
     pages = renderer.render_speaker_pages(person)
     assert set(pages) == {f"speakers/{person}.md"} | {f"speakers/{person}/{y}.md" for y in years}
     main = pages[f"speakers/{person}.md"]
@@ -92,13 +93,14 @@ def test_large_topics_are_split_by_year(monkeypatch, tmp_path) -> None:
     import re
 
     from devtools.synth import generate_archive
+    from gijiroku import index as index_module
     from gijiroku.site import render
 
     generate_archive(tmp_path / "minutes", 12, seed=4)
     archive, diags = load_archive(tmp_path / "minutes")
     assert not diags.errors
     index = index_archive(archive)
-    monkeypatch.setattr(render, "TOPIC_PAGE_REMARKS", 5)
+    monkeypatch.setattr(index_module, "TOPIC_PAGE_REMARKS", 5)
     pages = render.Renderer(index, "en", "").render_topic_pages("data")
     tagged = {(r.meeting.key, r.remark.id) for r in index.topics["data"].remarks}
     assert len(tagged) > 5

@@ -242,6 +242,37 @@ def test_ledger_commands_record_rename_move_and_withdrawal(tmp_path: Path, capsy
     assert recorded["withdrawn"] == {f"{MEETING}/compare/": "translation retracted"}
 
 
+def test_year_pages_of_long_lists_are_guarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The page per year of a long speaker's or topic's list is a published address: the
+    ledger records it, and a year page that would vanish (the list fell back under the
+    limit) fails the check with the way out, until the move is recorded."""
+    from devtools.synth import generate_archive
+    from gijiroku import index as index_module
+    from gijiroku.cli import main
+
+    minutes = tmp_path / "minutes"
+    generate_archive(minutes, 12, seed=4)
+    monkeypatch.setattr(index_module, "SPEAKER_PAGE_REMARKS", 5)
+    monkeypatch.setattr(index_module, "TOPIC_PAGE_REMARKS", 5)
+    assert main(["ledger", "--directory", str(minutes)]) == 0
+    recorded = yaml.safe_load((minutes / "ledger.yml").read_text(encoding="utf-8"))["pages"]
+    speaker_years = sorted(p for p in recorded if re.fullmatch(r"speakers/[a-z0-9-]+/\d{4}/", p))
+    topic_years = sorted(p for p in recorded if re.fullmatch(r"topics/[a-z0-9-]+/\d{4}/", p))
+    assert speaker_years and topic_years
+    capsys.readouterr()
+
+    monkeypatch.setattr(index_module, "SPEAKER_PAGE_REMARKS", 10**6)  # every speaker on one page again
+    assert main(["check", str(minutes)]) == 1
+    err = capsys.readouterr().err
+    for page in speaker_years:
+        assert f"E090 published page '{page}' would disappear" in err
+    assert not any(f"'{page}' would disappear" in err for page in topic_years)
+    for page in speaker_years:
+        assert main(["ledger", "move", page, page.rsplit("/", 2)[0] + "/", "--directory", str(minutes)]) == 0
+    assert main(["check", str(minutes)]) == 0
+
+
 def test_the_projects_ledger_is_up_to_date() -> None:
     """Every address the real minutes publish is recorded (run `gijiroku ledger` after adding a meeting)."""
     from gijiroku.ledger import published_addresses, unrecorded

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from .gcpause import gc_paused
 from .model import AgendaItem, Archive, Meeting, Remark
 
+TOPIC_PAGE_REMARKS = 300
+"""Above this many remarks, a topic's items and remarks are listed on a page per year."""
+SPEAKER_PAGE_REMARKS = 300
+"""Above this many remarks, a speaker's remarks are listed on a page per year."""
 
 @dataclass(frozen=True, slots=True)
 class RoleHeld:
@@ -68,6 +72,31 @@ class ArchiveIndex:
     def latest(self, count: int) -> list[Meeting]:
         """The newest meetings across all councils."""
         return list(self.archive.meetings[:count])
+
+    def speaker_years(self, person_id: str) -> list[tuple[int, list[RemarkRef]]] | None:
+        """A speaker's remarks by year, newest first, when they have more than
+        SPEAKER_PAGE_REMARKS (each year then has a page); None otherwise. No page grows
+        with the whole archive, and an added meeting remakes one year's list."""
+        refs = self.people[person_id].remarks
+        if len(refs) <= SPEAKER_PAGE_REMARKS:
+            return None
+        by_year: dict[int, list[RemarkRef]] = {}
+        for ref in refs:
+            by_year.setdefault(ref.meeting.date.year, []).append(ref)
+        return sorted(by_year.items(), reverse=True)
+
+    def topic_years(self, topic_id: str) -> list[tuple[int, tuple[list[ItemRef], list[RemarkRef]]]] | None:
+        """A topic's agenda items and remarks by year, newest first, when it has more
+        than TOPIC_PAGE_REMARKS remarks (each year then has a page); None otherwise."""
+        entry = self.topics[topic_id]
+        if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
+            return None
+        by_year: dict[int, tuple[list[ItemRef], list[RemarkRef]]] = {}
+        for item_ref in entry.items:
+            by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
+        for remark_ref in entry.remarks:
+            by_year.setdefault(remark_ref.meeting.date.year, ([], []))[1].append(remark_ref)
+        return sorted(by_year.items(), reverse=True)
 
 
 @gc_paused()

@@ -2,7 +2,7 @@
 
 `minutes/ledger.yml` records every address the site has published (meeting pages with
 their agenda, material and remark anchors; side-by-side pages; council, speaker and
-topic pages), and what became of the ones that left: moved (the old address leads to
+topic pages, and the year pages of long speakers and topics), and what became of the ones that left: moved (the old address leads to
 the new one) or withdrawn (a tombstone says so). `gijiroku ledger` writes it; the
 checker and the build compare the archive against it, so deleting or renaming a
 published id fails with a diagnostic that names the address and the way out.
@@ -28,6 +28,7 @@ from types import MappingProxyType
 import yaml
 
 from .diagnostics import Diagnostics
+from .index import index_archive
 from .model import Archive
 from .site import urls
 from .sources import read_text
@@ -44,6 +45,9 @@ KEEP_HINT = ("published links point here: keep the id, or record what happened w
              "`gijiroku ledger move {old} NEW` (the old address then leads to the new one) or "
              "`gijiroku ledger withdraw {old} --reason \"…\"` (a tombstone says so)")
 
+DISAPPEARING = frozenset({"E090", "E091"})
+"""The codes of a recorded page or anchor the archive would no longer publish."""
+
 
 @dataclass(frozen=True, slots=True)
 class Ledger:
@@ -57,7 +61,11 @@ class Ledger:
 
 
 def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
-    """Every address the archive publishes now: page URL -> the anchors readers cite."""
+    """Every address the archive publishes now: page URL -> the anchors readers cite.
+    The pages per year of a long speaker's or topic's list are among them: a year page
+    that would vanish (its speaker or topic fell back under the limit) is a move to
+    record, like any other."""
+    index = index_archive(archive)
     pages: dict[str, tuple[str, ...]] = {}
     for council in archive.councils:
         pages[urls.url_of(urls.council_src(council))] = ()
@@ -69,8 +77,12 @@ def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
             pages[urls.url_of(urls.compare_src(m.council, m.id))] = ()
     for person in archive.people:
         pages[urls.url_of(urls.speaker_src(person))] = ()
+        for year, _ in index.speaker_years(person) or ():
+            pages[urls.url_of(urls.speaker_year_src(person, year))] = ()
     for topic in archive.topics:
         pages[urls.url_of(urls.topic_src(topic))] = ()
+        for year, _ in index.topic_years(topic) or ():
+            pages[urls.url_of(urls.topic_year_src(topic, year))] = ()
     return dict(sorted(pages.items()))
 
 

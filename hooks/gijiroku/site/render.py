@@ -51,10 +51,6 @@ TopicYear = tuple[int, tuple[list[ItemRef], list[RemarkRef]]]
 """A year of a topic's page: the year, its agenda items and remarks."""
 SpeakerYear = tuple[int, list[RemarkRef]]
 """A year of a speaker's page: the year and the speaker's remarks in it."""
-TOPIC_PAGE_REMARKS = 300
-"""Above this many remarks, a topic's remarks are listed on a page per year."""
-SPEAKER_PAGE_REMARKS = 300
-"""Above this many remarks, a speaker's remarks are listed on a page per year."""
 
 
 class Renderer(Pieces):
@@ -116,13 +112,13 @@ class Renderer(Pieces):
                 yield _single(urls.compare_src(meeting.council, meeting.id), "compare", meeting.key,
                               self.render_compare, meeting)
         for person in self.archive.people:
-            speaker_years = self._speaker_years(person)
+            speaker_years = self.index.speaker_years(person)
             yield _single(urls.speaker_src(person), "speaker", person, self._render_speaker, (person, speaker_years))
             for year, refs in speaker_years or ():
                 yield _single(urls.speaker_year_src(person, year), "speaker-year", f"{person}/{year}",
                               self._render_speaker_year, (person, year, refs))
         for topic in self.archive.topics:
-            years = self._topic_years(topic)
+            years = self.index.topic_years(topic)
             yield _single(urls.topic_src(topic), "topic", topic, self._render_topic, (topic, years))
             for year, (items, remarks) in years or ():
                 yield _single(urls.topic_year_src(topic, year), "topic-year", f"{topic}/{year}", self._render_topic_year,
@@ -150,11 +146,10 @@ class Renderer(Pieces):
         )
 
     def render_speaker_pages(self, person_id: str) -> dict[str, str]:
-        """A speaker's page: names, roles over time, meetings, every remark. A speaker with
-        more than SPEAKER_PAGE_REMARKS remarks gets a page of remarks per year instead, so
-        that no page grows with the whole archive (and adding a meeting remakes one year's
-        list, not all of them); the speaker's page then lists the years."""
-        years = self._speaker_years(person_id)
+        """A speaker's page: names, roles over time, meetings, every remark; or, for a
+        speaker with many remarks (`ArchiveIndex.speaker_years`), the remarks on a page
+        per year, which the speaker's page lists."""
+        years = self.index.speaker_years(person_id)
         pages = {urls.speaker_src(person_id): self._render_speaker((person_id, years))}
         for year, refs in years or ():
             pages[urls.speaker_year_src(person_id, year)] = self._render_speaker_year((person_id, year, refs))
@@ -178,16 +173,6 @@ class Renderer(Pieces):
             n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs),
         )
 
-    def _speaker_years(self, person_id: str) -> list[SpeakerYear] | None:
-        """A speaker's remarks by year, newest first, when they have a page per year."""
-        refs = self.index.people[person_id].remarks
-        if len(refs) <= SPEAKER_PAGE_REMARKS:
-            return None
-        by_year: dict[int, list[RemarkRef]] = {}
-        for ref in refs:
-            by_year.setdefault(ref.meeting.date.year, []).append(ref)
-        return sorted(by_year.items(), reverse=True)
-
     def render_speakers_index(self) -> str:
         """All speakers in gojūon or alphabetical order, with counts."""
         people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
@@ -196,9 +181,9 @@ class Renderer(Pieces):
 
     def render_topic_pages(self, topic_id: str) -> dict[str, str]:
         """A topic's page: every agenda item and remark tagged with it, across meetings.
-        A topic with more than TOPIC_PAGE_REMARKS remarks gets a page per year instead,
-        so that no page grows with the whole archive; the topic's page then lists the years."""
-        years = self._topic_years(topic_id)
+        A topic with many remarks (`ArchiveIndex.topic_years`) gets a page per year
+        instead; the topic's page then lists the years."""
+        years = self.index.topic_years(topic_id)
         pages = {urls.topic_src(topic_id): self._render_topic((topic_id, years))}
         for year, (items, remarks) in years or ():
             pages[urls.topic_year_src(topic_id, year)] = self._render_topic_year((topic_id, year, items, remarks))
@@ -220,18 +205,6 @@ class Renderer(Pieces):
         src = urls.topic_year_src(topic_id, year)
         return self._render("topic.md.j2", src, topic=self.archive.topics[topic_id], items=items,
                             remarks=_group_by_meeting(remarks), years=None, year=year)
-
-    def _topic_years(self, topic_id: str) -> list[TopicYear] | None:
-        """A topic's items and remarks by year, newest first, when it has a page per year."""
-        entry = self.index.topics[topic_id]
-        if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
-            return None
-        by_year: dict[int, tuple[list[ItemRef], list[RemarkRef]]] = {}
-        for item_ref in entry.items:
-            by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
-        for remark_ref in entry.remarks:
-            by_year.setdefault(remark_ref.meeting.date.year, ([], []))[1].append(remark_ref)
-        return sorted(by_year.items(), reverse=True)
 
     def render_topics_index(self) -> str:
         """All topics with counts."""
