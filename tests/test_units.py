@@ -161,6 +161,29 @@ def test_body_sections_paragraphs_and_positions(tmp_path: Path) -> None:
     assert b.topics == ("t1", "t2") and b.section == "x"
 
 
+def test_recurring_short_texts_are_kept_once(tmp_path: Path) -> None:
+    """A verbatim record repeats its speakers, kinds, labels and short turns hundreds of
+    times: each is one string object, however many files it recurs in (the loaded
+    archive's size; docs/en/performance.md, Memory). Long paragraphs are not kept in a
+    table: they rarely recur."""
+    long_text = "長い段落。" * 20
+    remarks = []
+    for path in ("a.md", "b.md"):
+        body = "".join(f"::: remark id=r{i} kind=spoken speaker=sato-taro label=○佐藤委員長 source=0123456789ab\n"
+                       f"{''.join(['佐藤', '大臣。'])}\n\n{long_text}\n" for i in (1, 2))
+        diags = Diagnostics()
+        remarks += parse_body(body, 1, tmp_path / path, diags)[0].remarks
+        assert diags.items == []
+    first, *others = remarks
+    for other in others:
+        for key in ("kind", "speaker", "label", "source"):
+            assert other.attrs[key] is first.attrs[key]
+        assert other.paragraphs[0] is first.paragraphs[0]
+        assert other.paragraphs[1] == first.paragraphs[1]
+    assert remarks[2].attrs["id"] is first.attrs["id"]  # r1 of a.md and of b.md
+    assert remarks[1].paragraphs[1] is not first.paragraphs[1]
+
+
 def test_quoted_label_with_spaces(tmp_path: Path) -> None:
     diags = Diagnostics()
     sections = parse_body('::: remark id=a kind=spoken speaker=p label="[Minister Matsumoto]"\ntext\n', 1, tmp_path / "m.md", diags)
