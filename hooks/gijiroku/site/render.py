@@ -15,6 +15,7 @@ pieces written in Python (`pieces.py`: remarks, list items, side-by-side rows) c
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,10 +159,11 @@ class Renderer(Pieces):
     def _render_speaker(self, person_years: tuple[str, list[SpeakerYear] | None]) -> str:
         person_id, years = person_years
         entry = self.index.people[person_id]
+        attended = Counter(held.meeting.date.year for held in entry.roles)  # as the page's own count
         return self._render(
             "speaker.md.j2", urls.speaker_src(person_id), p=self.archive.people[person_id], roles=entry.roles,
             n_remarks=len(entry.remarks), year=None,
-            years=None if years is None else [(y, len({id(r.meeting) for r in refs}), len(refs)) for y, refs in years],
+            years=None if years is None else [(y, attended.get(y, 0), len(refs)) for y, refs in years],
             remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
 
