@@ -305,3 +305,34 @@ def test_held_texts_on_disk_read_back_as_they_were_held(tmp_path: Path) -> None:
             os._exit(0 if ok else 1)
     assert os.waitpid(pid, 0)[1] == 0
     assert disk["again.md"] == "x"
+
+
+def test_a_long_speaker_s_year_pages_are_rebuilt_one_year_at_a_time(tmp_path: Path) -> None:
+    """On a verbatim archive a speaker's remarks are listed on a page per year; a meeting
+    added in one year remakes that year's page and keeps the other years' (the rebuild
+    does not grow with the speaker's whole record), and the site equals a clean build."""
+    from devtools.synth import add_meeting
+    from gijiroku import load_archive
+    from gijiroku.index import index_archive
+
+    project = scaffold_project(tmp_path / "project")
+    minutes = project / "minutes"
+    generate_archive(minutes, 8, seed=2, profile="verbatim")
+    _build(project, tmp_path / "first")
+    added = add_meeting(minutes, 8, 2, "verbatim")
+    _build(project, tmp_path / "second")
+    _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
+    _assert_same_trees(tmp_path / "second", tmp_path / "clean")
+
+    archive, _ = load_archive(minutes)
+    index = index_archive(archive)
+    new = next(m for m in archive.meetings if m.original.path.endswith(added[0].name))
+    speakers = {r.speaker for r in new.remarks if r.speaker}
+    split = {p: [year for year, _ in index.speaker_years(p) or ()] for p in speakers}
+    assert any(len(years) > 1 for years in split.values()), split  # the case under test exists
+    for person, years in split.items():
+        for year in years:
+            for lang in ("ja", "en"):
+                page = Path(lang) / "speakers" / person / str(year) / "index.html"
+                kept = _same_file(tmp_path / "first" / page, tmp_path / "second" / page)
+                assert kept is (year != new.date.year), page
