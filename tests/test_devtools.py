@@ -100,6 +100,7 @@ def test_site_files_are_classified_by_path() -> None:
         "ja/speakers/index.html": "index pages",
         "ja/topics/index.html": "index pages",
         "ja/speakers/sato-taro/index.html": "speaker pages",
+        "ja/speakers/sato-taro/2012/index.html": "speaker pages",
         "en/topics/energy/index.html": "topic pages",
         "en/topics/energy/2012/index.html": "topic pages",
         "ja/search-index/facets/s-3.json": "search index",

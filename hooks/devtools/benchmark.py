@@ -108,7 +108,7 @@ FILE_KINDS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for
     ("meeting pages", rf"^{_LANG}meetings/[^/]+/[^/]+/index\.html$"),
     ("side-by-side pages", rf"^{_LANG}meetings/[^/]+/[^/]+/compare/index\.html$"),
     ("index pages", rf"^{_LANG}(?:meetings/(?:[^/]+/)?|speakers/|topics/)index\.html$"),
-    ("speaker pages", rf"^{_LANG}speakers/[^/]+/index\.html$"),
+    ("speaker pages", rf"^{_LANG}speakers/[^/]+/(?:\d{{4}}/)?index\.html$"),
     ("topic pages", rf"^{_LANG}topics/[^/]+/(?:\d{{4}}/)?index\.html$"),
     ("search index", rf"^{_LANG}search-index/"),
     ("meeting JSON", rf"^{_LANG}api/meetings/[^/]+/[^/]+\.json$"),
