@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .gcpause import gc_paused
 from .model import AgendaItem, Archive, Meeting, Remark
@@ -15,6 +16,7 @@ TOPIC_PAGE_REMARKS = 300
 """Above this many remarks, a topic's items and remarks are listed on a page per year."""
 SPEAKER_PAGE_REMARKS = 300
 """Above this many remarks, a speaker's remarks are listed on a page per year."""
+
 
 @dataclass(frozen=True, slots=True)
 class RoleHeld:
@@ -40,6 +42,9 @@ class ItemRef:
 
     meeting: Meeting
     item: AgendaItem
+
+
+R = TypeVar("R", ItemRef, RemarkRef)
 
 
 @dataclass(slots=True)
@@ -78,12 +83,7 @@ class ArchiveIndex:
         SPEAKER_PAGE_REMARKS (each year then has a page); None otherwise. No page grows
         with the whole archive, and an added meeting remakes one year's list."""
         refs = self.people[person_id].remarks
-        if len(refs) <= SPEAKER_PAGE_REMARKS:
-            return None
-        by_year: dict[int, list[RemarkRef]] = {}
-        for ref in refs:
-            by_year.setdefault(ref.meeting.date.year, []).append(ref)
-        return sorted(by_year.items(), reverse=True)
+        return None if len(refs) <= SPEAKER_PAGE_REMARKS else _by_year(refs)
 
     def topic_years(self, topic_id: str) -> list[tuple[int, tuple[list[ItemRef], list[RemarkRef]]]] | None:
         """A topic's agenda items and remarks by year, newest first, when it has more
@@ -91,12 +91,16 @@ class ArchiveIndex:
         entry = self.topics[topic_id]
         if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
             return None
-        by_year: dict[int, tuple[list[ItemRef], list[RemarkRef]]] = {}
-        for item_ref in entry.items:
-            by_year.setdefault(item_ref.meeting.date.year, ([], []))[0].append(item_ref)
-        for remark_ref in entry.remarks:
-            by_year.setdefault(remark_ref.meeting.date.year, ([], []))[1].append(remark_ref)
-        return sorted(by_year.items(), reverse=True)
+        items, remarks = dict(_by_year(entry.items)), dict(_by_year(entry.remarks))
+        return [(year, (items.get(year, []), remarks.get(year, []))) for year in sorted(items.keys() | remarks.keys(), reverse=True)]
+
+
+def _by_year(refs: list[R]) -> list[tuple[int, list[R]]]:
+    """References grouped by their meeting's year, newest year first, in order within each."""
+    by_year: dict[int, list[R]] = {}
+    for ref in refs:
+        by_year.setdefault(ref.meeting.date.year, []).append(ref)
+    return sorted(by_year.items(), reverse=True)
 
 
 @gc_paused()

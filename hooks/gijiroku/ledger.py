@@ -2,10 +2,11 @@
 
 `minutes/ledger.yml` records every address the site has published (meeting pages with
 their agenda, material and remark anchors; side-by-side pages; council, speaker and
-topic pages, and the year pages of long speakers and topics), and what became of the ones that left: moved (the old address leads to
-the new one) or withdrawn (a tombstone says so). `gijiroku ledger` writes it; the
-checker and the build compare the archive against it, so deleting or renaming a
-published id fails with a diagnostic that names the address and the way out.
+topic pages, and the year pages of long speakers and topics), and what became of the
+ones that left: moved (the old address leads to the new one) or withdrawn (a tombstone
+says so). `gijiroku ledger` writes it; the checker and the build compare the archive
+against it, so deleting or renaming a published id fails with a diagnostic that names
+the address and the way out.
 
     pages:
       meetings/ai-strategy-council/2023-08-04/: hiroshima-ai-process shiryo-1-1 matsumoto-1 opinion-01 …

@@ -39,7 +39,8 @@ class InputKeys:
         """The key of a unit of pages (`render.Unit`): its kind and subject's."""
         if kind in ("meeting", "compare"):
             return page_key(kind, self.meeting(self._by_key[subject]))
-        by_kind = {"speaker": self.speaker, "speaker-year": self.speaker_year, "topic": self.topic, "topic-year": self.topic_year, "council": self.council}
+        by_kind = {"speaker": self.speaker, "speaker-year": self.speaker_year, "topic": self.topic,
+                   "topic-year": self.topic_year, "council": self.council}
         return by_kind[kind](subject)
 
     def files(self, meeting: Meeting) -> str:
@@ -79,18 +80,18 @@ class InputKeys:
 
     def speaker(self, person_id: str) -> str:
         """A speaker's page and feed: the person, and every meeting they attended or spoke at."""
-        entry = self.index.people[person_id]
-        meetings = [held.meeting for held in entry.roles] + [ref.meeting for ref in entry.remarks]
-        return self._listing("speaker", self.archive.people[person_id], meetings)
+        return self._listing("speaker", self.archive.people[person_id], self._speaker_meetings(person_id))
 
     def speaker_year(self, subject: str) -> str:
         """A year's page of a speaker with many remarks ('PERSON/YEAR'): the person, and
         the meetings they attended or spoke at that year."""
         person_id, _, year = subject.rpartition("/")
-        entry = self.index.people[person_id]
-        meetings = [held.meeting for held in entry.roles] + [ref.meeting for ref in entry.remarks]
         return self._listing("speaker-year", (self.archive.people[person_id], year),
-                             (m for m in meetings if m.date.year == int(year)))
+                             (m for m in self._speaker_meetings(person_id) if m.date.year == int(year)))
+
+    def _speaker_meetings(self, person_id: str) -> list[Meeting]:
+        entry = self.index.people[person_id]
+        return [held.meeting for held in entry.roles] + [ref.meeting for ref in entry.remarks]
 
     def topic(self, topic_id: str) -> str:
         """A topic's pages: the topic, and every meeting with an item or remark tagged with it."""
