@@ -51,7 +51,12 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _DATE_ENGLISH = re.compile(
     r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _DATE_ENGLISH_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?,?\s+(\d{4})\b", re.I)
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:\s+day\s+of)?\s+("
+    + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?,?\s+(\d{4})\b", re.I)
+# June 24-25, 2003 (a meeting over two days: its first day).
+_DATE_ENGLISH_RANGE = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,8 @@ def find_date(text: str) -> DateFound | None:
     folded = for_matching(text)
     best: DateFound | None = None
     for regex, reader in ((_DATE_ERA, _era_date), (_DATE_ERA_LETTER, _era_date), (_DATE_WEST, _western), (_DATE_WEST_ERA, _western),
-                          (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy)):
+                          (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy),
+                          (_DATE_ENGLISH_RANGE, _english)):
         match = regex.search(folded)
         if match and (best is None or match.start() < best.start):
             found = reader(match)

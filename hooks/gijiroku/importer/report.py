@@ -4,14 +4,13 @@ report everything that needs a person's decision, as text or as JSON for tools."
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..registry import load_people
-from .draft import Draft, Note
 from .accounting import account
+from .draft import Draft, Note
 from .extract import Extracted, Refused, extract
 from .parse import NotMinutes, parse_minutes
 from .write import write_meeting
