@@ -16,7 +16,7 @@ from ..draft import Draft, DraftAttendee, DraftItem
 from ..people import NameIndex
 from ..times import clock_times
 from .agenda import is_agenda_label, read_agenda_list
-from .fields import Fields, date_line_venue, field_kind, meeting_date, read_field, read_sentence, room_in
+from .fields import Fields, date_line_venue, field_kind, meeting_date, place_line, read_field, read_sentence, room_in
 from .lines import Line, read_lines, split_flattened
 from .names import looks_like_name
 from .proceedings import Body
@@ -62,6 +62,12 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             continue
         if (found := field_kind(line.text)) is not None and not line.cells:
             kind, label, value = found
+            if not value and line.text.rstrip().endswith(":") and (following := _next_filled(lines, index)) is not None \
+                    and field_kind(lines[following].text) is None and not roll_label(lines[following].text):
+                # `Meeting Date:` / `Thursday, February 14, 2013`: the value on the line below.
+                value = lines[following].text
+                used.add(following)
+                draft.printed.append((lines[following].no, value))
             if kind == "ignore":
                 draft.note(line.no, f"field not kept in the front matter, kept in the text: {line.text[:50]}")
             else:
@@ -99,7 +105,8 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             used.add(index)
             index = read_block(lines, index, label, rolls)
             continue
-        if (roll := roll_label(line.text, strict=not (line.heading or line.bold))) is not None and not line.cells:
+        if (roll := roll_label(line.text, strict=not (line.heading or line.bold))) is not None and not line.cells \
+                and not (roll[1] == "" and line.item and re.fullmatch(r"\d{1,2}[.)]", line.mark)):
             label, value = roll
             used.add(index)
             draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
@@ -223,6 +230,14 @@ def _only_date(text: str) -> bool:
     return found is not None and len(text) - (found.end - found.start) < 15
 
 
+def _next_filled(lines: list[Line], index: int) -> int | None:
+    """The index of the next line with text, if it comes before a blank line's paragraph break."""
+    following = index + 1
+    while following < len(lines) and not lines[following].text:
+        following += 1
+    return following if following < len(lines) and following - index <= 2 else None
+
+
 def _unlabelled_roll(line: Line, index: int, lines: list[Line], start: int) -> bool:
     """A header line that is nothing but three or more people, comma-separated."""
     if line.item or line.heading or line.cells or index > start + 12 or len(line.text) > 400:
@@ -255,7 +270,7 @@ def _dates_and_places(lines: list[Line], start: int, used: set[int], fields: Fie
     candidates = ([start] if start >= 0 else []) + [i for i in head if i != start]
     for i in candidates:
         line = lines[i]
-        if fields.date is None and i not in used and (found := meeting_date(line.text)) is not None and found.date \
+        if fields.date is None and (i not in used or i == start) and (found := meeting_date(line.text)) is not None and found.date \
                 and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I)):
             fields.date, fields.date_line = found.date, line.no
             if not fields.venue and (place := date_line_venue(line.text)):
@@ -272,10 +287,17 @@ def _dates_and_places(lines: list[Line], start: int, used: set[int], fields: Fie
                 fields.date = found.date
                 break
     if not fields.venue:
-        for i in candidates[:8]:
-            if room := room_in(lines[i].text):
-                fields.venue = room
+        for i in candidates[:10]:
+            if i in used and i != start:
+                continue
+            if place := place_line(lines[i].text):
+                fields.venue, fields.venue_line = place, lines[i].no
                 break
+        else:
+            for i in candidates[:8]:
+                if room := room_in(lines[i].text):
+                    fields.venue = room
+                    break
     for line in lines:
         read_sentence(line.text, line.no, fields) if re.search(r"adjourn", line.text, re.I) else None
 

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 
-_AGENDA_LABEL = re.compile(r"^(?:(?:proposed\s+|meeting\s+|draft\s+)?agenda(?:\s+items?)?|order\s+of\s+business|items\s+of\s+business)"
+_AGENDA_LABEL = re.compile(r"^(?:(?:proposed\s+|meeting\s+|draft\s+)?agenda(?:\s+items?)?|order\s+of\s+business|items\s+of\s+business|"
+                           r"index|contents|table\s+of\s+contents)"
                            r"(?:\s+for\s+(?:this|the)\s+meeting)?\s*(?::.*)?$", re.I)
 _NOT_AGENDA = re.compile(r"future|next\s+meeting|previous|approval|adoption|changes|deletions|consent", re.I)
+MINUTE_NUMBER = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}/\d{1,3}$")
+"""A minute number standing alone (`C 19/21`): its heading is the line below."""
 NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?=[.)])|[A-Z]{1,4}\s?\d{1,2}/\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
 _TRAILING_NOISE = re.compile(r"(?:\s+#\d+(?:\s+\([^)\s]+\))?|\s+\(?https?://\S+|\s+\[[^\]]*\])+\s*$")
 _PRESENTER = re.compile(r"^\[[\w .'’-]{1,30}\]\s*")
@@ -88,9 +91,10 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     AGENDA SECONDED: …`); None for a numbered paragraph of minutes (`2. Chris addressed …`)."""
     match = NUMBERED.match(text.strip())
     if not match:
-        return None
+        session = re.match(r"^(?P<number>(?:Session|Item|Part)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[:.]\s+(?P<rest>\S.{0,150})$", text.strip())
+        return (session.group("number"), text.strip()) if session and _title_case(session.group("rest")) else None
     rest = match.group("rest").strip()
-    caps = re.match(r"^((?:[A-Z][A-Z'’&/,.-]*\s+){1,12}?[A-Z][A-Z'’&/.-]+)(?=\s+[A-Z][a-z]|\s*$|\s+[A-Z][A-Z]+:)", rest)
+    caps = re.match(r"^((?:[A-Z][A-Z'’&/,.-]*\s+){1,12}?[A-Z][A-Z'’&/.-]*[A-Z'’])(?=\s+[A-Z]\.?\s|\s+[A-Z][a-z]|\s*$|\s+[A-Z][A-Z]+:)", rest)
     if caps and len(caps.group(1).split()) >= 2 or re.fullmatch(r"[A-Z][A-Z'’&/,. -]+", rest):
         return match.group("number"), (caps.group(1) if caps else rest).strip(" .:")
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|:$", rest, maxsplit=1)[0].strip(" .")

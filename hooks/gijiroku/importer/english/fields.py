@@ -32,6 +32,7 @@ _OPENING = re.compile(
     r"(?:met|convened|was\s+held|were\s+held|began|commenced|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)", re.I)
 _CLOSING = re.compile(r"adjourn(?:ed|ment)?|closed\s+the\s+meeting|meeting\s+(?:ended|closed)|concluded", re.I)
 ROOM_WORDS = (r"(?:Council\s+Chambers?|Chambers|Town\s+Hall|City\s+Hall|Village\s+Hall|Civic\s+(?:Suite|Centre|Center)|"
+              r"(?:Hearing|Meeting|Board|Committee|Conference|Council|Commission)\s+Room|"
               r"Board\s*[Rr]oom|Committee\s+Room(?:\s+\w+)?|Conference\s+Room(?:\s+\w+)?|Ballroom|Auditorium|Library|"
               r"Community\s+(?:Building|Centre|Center|Hall)|Village\s+Hall|Parish\s+Hall|Old\s+School|Room\s+[\w-]+)")
 
@@ -117,30 +118,53 @@ def read_sentence(text: str, no: int, fields: Fields) -> bool:
         if not fields.labelled_venue and not fields.venue and (venue := held_at(text)):
             fields.venue, fields.venue_line = venue, no
             gave = True
-    if (closing := _CLOSING.search(text)) and fields.start and (times := clock_times(text[closing.start():])):
+    if (closing := _CLOSING.search(text)) and fields.start and (
+            times := clock_times(text[closing.start():]) or clock_times(text[: closing.start()])[-1:]):
         if times[0] > fields.start and not (fields.labelled_time and fields.end):
             fields.end = times[0]
             gave = True
     return gave
 
 
+_TRIGGER = re.compile(r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+to\s+order|session)\b", re.I)
+_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>(?:(?:offices?|headquarters|premises)\s+of\s+(?:the\s+)?)?"
+                    r"[A-Z][\w.'’&-]*(?:[\s,]+(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*))*)")
+
+
 def held_at(text: str) -> str:
     """The place named in an opening sentence: `held at the Tiverton Town Hall on …`,
-    `met … at the Nancy S. Grasmick State Education Building.`, `in the LaSells Stewart Center by …`."""
-    match = re.search(
-        r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+to\s+order|session)\b[^.]*?\b(?:at|in)\s+(?:the\s+)?"
-        r"(?P<place>(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*|,)(?:[\s,]+(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*))*)", text)
-    if not match:
+    `met … at the Nancy S. Grasmick State Education Building.`, `called to order on May 5,
+    1999, at 3:00 PM, in the LaSells Stewart Center by …` (the first `at`/`in` that names a place)."""
+    trigger = _TRIGGER.search(text)
+    if not trigger:
         return ""
-    place = match.group("place")
-    place = re.split(r"\s+(?:on|at|by|starting|beginning|pursuant)\b|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                     r"Sunday)\b|,\s+the\s+Honorable", place)[0]
-    place = re.sub(r"(?:,?\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?))$", "", place).strip(" ,.")
-    if cut := re.search(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s", place):
-        place = place[: cut.start()]  # the sentence ended: `… Education Building. The following …`
-    if find_date(place) or not re.search(r"[A-Z]", place) or len(place) < 4 or re.fullmatch(r"(?:\d+:\d+|\d+)", place):
+    sentence = re.split(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s", text[trigger.end():])[0]
+    for match in _PLACE.finditer(sentence):
+        place = match.group("place")
+        place = re.split(r"\s+(?:on|at|by|starting|beginning|pursuant)\b|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                         r"Saturday|Sunday)\b|,\s+the\s+Honorable", place)[0].strip(" ,.")
+        if len(place) >= 4 and not find_date(place) and not re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                                                      r"Sunday|January|February|March|April|May|June|July|"
+                                                                      r"August|September|October|November|December)\b", place):
+            return place
+    return ""
+
+
+_PLACE_WORDS = re.compile(
+    r"\b(?:Chambers?|Hall|Room|Suite|Centre|Center|Building|Hotel|House|Auditorium|Library|Offices?|Headquarters|"
+    r"Ballroom|Theatre|Theater|Church|School|College|Campus|Pavilion|Lodge|Club|Court|Plaza|Tower|Annex|Arena)\b")
+
+
+def place_line(text: str) -> str:
+    """A short line naming the meeting's place, as minutes print it under the title or date
+    (`Harborview Conference Center`, `Civic Suite, Castle Building, Eastham`)."""
+    text = text.strip()
+    if not text or len(text) > 90 or find_date(text) or clock_times(text) or text.endswith((".", ":")) or \
+            not _PLACE_WORDS.search(text) or re.search(r"\b(?:minutes|meeting|agenda|session|transcript)\b", text, re.I):
         return ""
-    return place
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    small = {"of", "the", "and", "at", "for", "on", "in", "de", "du"}
+    return text if words and all(w[0].isupper() or w.lower() in small for w in words) else ""
 
 
 def room_in(text: str) -> str:

@@ -33,7 +33,7 @@ _SITE_PREFIX = re.compile(r"^(?:HomeMy WebLinkAbout\S*\s*|Loading\.\.\.\s*|No pr
 _PAGE_FOOTER = re.compile(r"\bPage\s*#?\s*\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bVol\.\s*\d+,\s*Page\s+\d+", re.I)
 _PAGE_LINE = re.compile(r"^(?:\d{1,3}\s+)?(?:.{0,100}\s)?Page\s*#?\s*\d{1,3}(?:\s+of\s+\d{1,3})?\s*$|^\d{1,3}\s*$", re.I)
 """A page's running header or footer on a line of its own (`Minutes of … 2017 Page # 2`, `Page 3 of 17`)."""
-_GUTTER = re.compile(r"(?:(?<=\s)|^)(1(?:\s+\d{1,2}){9,})(?=\s|$)")
+_GUTTER = re.compile(r"(?:(?<=\s)|(?<=\d)|^)(1(?:\s+\d{1,2}){9,})(?=\s|$)")
 
 
 @dataclass(slots=True)
@@ -90,6 +90,7 @@ def read_lines(text: str, draft: Draft) -> list[Line]:
     furniture = _running_lines(gutter_free)
     out: list[Line] = []
     indent_unit = _indent_unit(raw_lines)
+    letters = _letter_items(gutter_free)
     for no, raw in enumerate(gutter_free, start=1):
         if not raw.strip():
             out.append(Line(no, ""))
@@ -120,17 +121,38 @@ def read_lines(text: str, draft: Draft) -> list[Line]:
             clean, links, _ = inline(heading.group(2))
             out.append(Line(no, clean, heading=len(heading.group(1)), links=links))
             continue
-        if bullet := _BULLET.match(raw):
+        if (bullet := _BULLET.match(raw)) and (not re.fullmatch(r"[a-zA-Z][.)]", bullet.group("mark")) or no in letters):
             width = len(bullet.group("indent").expandtabs(4))
             clean, links, bold = inline(bullet.group("text"))
             mark = bullet.group("mark")
-            if re.fullmatch(r"[a-zA-Z][.)]", mark) and not re.match(r"[A-Z]", clean):
-                pass  # "a. current…" is a list item; "A. Roll Call" too; "e.g. x" is not a mark of this form
             out.append(Line(no, clean, depth=width // indent_unit, mark=mark, bold=bold, links=links))
             continue
         clean, links, bold = inline(raw)
         out.append(Line(no, clean, bold=bold, links=links))
     return out
+
+
+def _letter_items(lines: list[str]) -> set[int]:
+    """Line numbers of lettered list items (`a. Current Financial Position`, `b. Invoices`):
+    a letter counts as a list mark only in a run that starts at a or A and goes on in order,
+    so that initials (`K. Williamson, President`) stay names."""
+    found: set[int] = set()
+    expected: dict[bool, str] = {True: "A", False: "a"}
+    pending: dict[bool, list[int]] = {True: [], False: []}
+    for no, line in enumerate(lines, start=1):
+        match = re.match(r"^\s*([a-zA-Z])[.)]\s+\S", line)
+        if not match:
+            continue
+        letter = match.group(1)
+        upper = letter.isupper()
+        if letter in ("a", "A"):
+            pending[upper] = [no]
+            expected[upper] = chr(ord(letter) + 1)
+        elif letter == expected[upper] and pending[upper]:
+            pending[upper].append(no)
+            expected[upper] = chr(ord(letter) + 1)
+            found.update(pending[upper])
+    return found
 
 
 def _indent_unit(lines: list[str]) -> int:
@@ -168,11 +190,13 @@ _SPLIT_LABELS = (
     r"(?:(?:COUNCIL\s+|MEMBERS?\s+|STAFF\s+|OTHERS?\s+|ALSO\s+|COMMISSIONERS?\s+|TRUSTEES?\s+)?(?:PRESENT|ABSENT|ATTENDING)\b:?"
     r"|(?:Council|Members?|Staff|Others?|Also|Commissioners?|Trustees?)\s+(?:[Pp]resent|[Aa]bsent)\b:?"
     r"|Present:|Absent:|Regrets:|Apologies:|Guests?:|Time:|Date:|DATE:|TIME:|Location:|Venue:|ATTENDING\b|"
-    r"In [Aa]ttendance:|Roll [Cc]all:?)")
+    r"In [Aa]ttendance:|Roll [Cc]all:)")
 
 
 _CUT = re.compile(
     rf"(?:^|\s)(?P<at>{_SPLIT_LABELS}(?=\s)|(?P<caps>[A-Z][A-Z'’&/-]+(?:\s+[A-Z][A-Z'’&/-]+)*:)(?=\s)|"
+    r"(?<=[a-z.)]\s)(?P<heading>[A-Z]{2,}[A-Z'’&/-]*(?:\s+[A-Z]{2,}[A-Z'’&/-]*)+)(?=\s+[A-Z][a-z]|\s*$)|"
+    r"(?P<letter>[A-H])\.(?=\s+[A-Z][a-z])|"
     r"(?P<number>\d{1,2})\.(?=\s+[A-Z][A-Za-z])|(?<=\.\s)The\s+following\s[^.:]{0,60}?(?:present|attendance|attending)\s*:)")
 
 
@@ -188,15 +212,23 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             continue
         cuts: list[int] = []
         after_number = -1
+        letter = "A"
         for match in _CUT.finditer(line.text):
-            if match.group("number"):
+            if match.group("letter"):
+                before = line.text[max(0, match.start("at") - 5): match.start("at")]
+                if match.group("letter") != letter or re.search(r"(?:Mr|Ms|Mrs|Dr|St|[A-Z])\.?\s*$", before) or \
+                        letter == "A" and not re.search(r"[.:)]\s*$", before):
+                    continue  # `Ms. Beverly A. Cooper` is an initial; `… p.m. A. Roll Call` starts a list
+                letter = chr(ord(letter) + 1)  # A. Roll Call, B. Pledge of Allegiance: sub-items in order
+            elif match.group("number"):
                 number = int(match.group("number"))
                 if number not in (expected, 1) or match.start("at") == 0:
                     continue
                 expected = number + 1
                 after_number = match.end()
-            elif match.group("caps") and (len(match.group("caps")) < 7 and " " not in match.group("caps")
-                                          or match.start("at") <= after_number + 2):
+                letter = "A"
+            elif match.group("caps") and len(match.group("caps")) < 7 and " " not in match.group("caps") or \
+                    (match.group("caps") or match.group("heading")) and match.start("at") <= after_number + 2:
                 continue  # a short word with a colon, or the heading right after its number
             cuts.append(match.start("at"))
         bounds = [0, *cuts, len(line.text)]

@@ -46,7 +46,8 @@ NOT_NAMES = frozenset(w.lower() for w in (
     "Action", "Actions", "Summary", "Conclusion", "Proposal", "Status", "Planning", "Finance", "Budget", "Policy",
     "Pledge", "Allegiance", "Prayer", "Moment", "Reflection", "Silence", "Questions", "Question", "Answer", "Yes", "No",
     "Vote", "Carried", "Moved", "Seconded", "Recommendation", "Recommendations", "Review", "Approve", "Adopt", "Adoption",
-    "Member", "Members", "Guests", "Visitors", "Observers", "Attendees", "Participants"))
+    "Member", "Members", "Guests", "Visitors", "Observers", "Attendees", "Participants", "Index", "Contents", "Proceedings",
+    "Sessions", "Transcript", "Respectively"))
 
 _TOKEN = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*\.?|(?:[^\W\d_]\.){1,3}|[^\W\d_]\.?)$")
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ..draft import Draft, DraftItem, DraftRemark
-from .agenda import clean_title, numbered_heading
+from .agenda import MINUTE_NUMBER, clean_title, numbered_heading
 from .lines import Line
 from .speakers import Speakers
 from .turns import Label, accepted, find_label, name_only
@@ -35,6 +35,7 @@ class Body:
 
     def read(self, lines: list[Line]) -> None:
         """Every body line, in order."""
+        lines = _minute_numbers(lines)
         final = max((i for i, line in enumerate(lines) if line.text), default=-1)
         for index, line in enumerate(lines):
             if not line.text:
@@ -106,7 +107,7 @@ class Body:
                 entered = True
                 break
         else:
-            if numbered and self.headings_make_items and self.last:
+            if numbered and self.headings_make_items and self.last and _numbered_text(line).rstrip().endswith(title):
                 self.draft.note(line.no, f"numbered heading at the very end of the text, perhaps cut off: {title[:40]}",
                                 "not made an agenda item; add it by hand if the record goes on")
             elif numbered and self.headings_make_items:
@@ -132,6 +133,23 @@ class Body:
         self.remark = DraftRemark(kind, self.draft.section, speaker, label, [text] if text else [], line.no)
         self.remark.lines.append(line.no)
         self.draft.remarks.append(self.remark)
+
+
+def _minute_numbers(lines: list[Line]) -> list[Line]:
+    """A minute number on its own line (`C 19/21`) and the heading under it, as one heading."""
+    out: list[Line] = []
+    skip = -1
+    for index, line in enumerate(lines):
+        if index == skip:
+            continue
+        if MINUTE_NUMBER.match(line.text.strip()):
+            following = next((i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].text), None)
+            if following is not None and len(lines[following].text) <= 160 and not lines[following].item:
+                out.append(Line(line.no, f"{line.text.strip()} {lines[following].text}"))
+                skip = following
+                continue
+        out.append(line)
+    return out
 
 
 def _numbered_text(line: Line) -> str:

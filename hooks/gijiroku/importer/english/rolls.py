@@ -23,17 +23,18 @@ from .names import (
 
 _STRONG = (r"present|absent|attending|in\s+attendance|attendance|attendees?|participants|regrets|apologies(?:\s+for\s+absence)?|"
            r"apologies\s+received|guests?(?:\s+of\s+the\s+\w+)?|visitors|observers|excused|roll\s+call|"
-           r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending")
+           r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending|presenters|panel(?:ists)?|"
+           r"witnesses|also\s+participating|seated")
 _WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff"
 _LABEL = re.compile(
-    rf"^(?P<label>(?:[A-Za-z][\w’'&/–,-]*\s+){{0,7}}?(?:{_STRONG})(?:\s+[A-Za-z][\w’'&/–-]*){{0,4}}?|(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK}))"
+    rf"^(?P<label>(?:[A-Za-z][\w’'&/–,-]*\s+){{0,7}}?(?:{_STRONG})(?:\s+[A-Za-z][\w’'&/–-]*){{0,6}}?|(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK}))"
     r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
 _NONE = re.compile(r"^(?:none|n/?a|nil|no one|nobody|-|—)\.?$", re.I)
 _ABSENT_LABEL = re.compile(r"absent|regrets|apologies|excused|not\s+present", re.I)
 _TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|also\s+in\s+attendance)|"
                        r"(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
-_PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:were\s+|was\s+)?(?:received|given|tendered|noted)?\s*"
-                    r"(?:from|by|for)\s+(?P<people>[A-Z].+?)\.?$", re.I)
+_PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
+                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
 _COUNT = re.compile(r"^\d+\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
 
@@ -186,6 +187,8 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
 def _is_post(piece: str) -> bool:
     """A piece of a run that is a post or role (`Senior Planner`, `Director`), not a person."""
     bare = _bare(piece)
+    if "/" in bare and all(looks_like_name(part) for part in bare.split("/")):
+        return False  # Antonia Gross/Chris Smith (Co-chairs): two people
     return (is_title(bare) and not looks_like_name(bare)) or (not looks_like_name(bare, loose=True)) or \
         (bare[:1].islower() and " " in bare and not looks_like_name(bare, loose=True))
 
@@ -233,6 +236,7 @@ def _people(text: str, title: str) -> list[Entry]:
     after = ""
     if brackets and not text.rstrip().endswith(")"):
         after = text[text.rfind(")") + 1:].strip()  # Liz Parry-Jones (LPJ) Clerk
+        name = re.sub(r"\s*\([^)]*\)", " ", text[: text.rfind(")") + 1]).strip()
     affiliation, abbreviation, absent, note = "", "", False, ""
     for inner in brackets:
         inner = inner.strip()
@@ -394,15 +398,27 @@ def trailing_roll(text: str) -> tuple[str, str] | None:
     return None
 
 
+_HONORIFIC_START = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Messrs|Mses|Mmes|Cllr)\.?\s", re.I)
+_HONORIFIC_SPLIT = re.compile(r",\s*(?=(?:Mr|Ms|Mrs|Miss|Dr|Prof|Messrs|Mses|Mmes)\.?\s)")
+
+
 def read_block(lines: list[Line], at: int, label: str, out: Rolls) -> int:
     """The people listed under the roll label standing alone at `at` (a heading, a bold
-    line, or `Present:` with nothing after it); returns the index of the first line after
-    the block."""
+    line, or `Present:` with nothing after it), one person (or one run) a line; returns the
+    index of the first line after the block.
+
+    Within the block: a nested label (`Team:`) names the group of what follows; a line that
+    is an organisation under a name is that person's; where every person's line begins with
+    an honorific (`Mr. Greenspan, Chairman`), a line that does not is the one above going on
+    (`Members of the Federal Open Market Committee`)."""
     index = at + 1
     base_depth = lines[at].depth if lines[at].item else -1
     sub_label: str | None = None
     blanks = 0
     previous: RollEntry | None = None
+    last_line: list[RollEntry] = []
+    honorifics: bool | None = None
+    items: bool | None = None
     while index < len(lines):
         line = lines[index]
         if not line.text:
@@ -428,36 +444,70 @@ def read_block(lines: list[Line], at: int, label: str, out: Rolls) -> int:
             index += 1
             blanks = 0
             continue
-        if roll_label(text) or _ends_block(text):
+        if roll_label(text) or _ends_block(text) or (items is not None and items != line.item and blanks):
             break
+        if honorifics and last_line and not _HONORIFIC_START.match(text) and not blanks:
+            for found in last_line:  # `… Presidents of the Banks of` / `Dallas, Philadelphia`: one title
+                found.entry = _with_title(found.entry, text) if found.entry.title else \
+                    Entry(found.entry.name, found.entry.title, _join(found.entry.affiliation, text),
+                          found.entry.abbreviation, found.entry.absent, found.entry.note)
+            out.used.add(index)
+            index += 1
+            continue
         if blanks and previous is not None and not line.item and not looks_like_name(_bare(text), loose=True) \
                 and len(text) < 80 and not text.endswith("."):
             break
-        if previous is not None and not line.item and not blanks and not looks_like_name(_bare(text), loose=True) \
-                and not _is_person_line(text):
+        if previous is not None and not line.item and not blanks and (
+                not looks_like_name(_bare(text), loose=True) or looks_like_org(text)) and not _is_person_line(text):
             # An organisation or post on the line under a name: it belongs to that person.
-            previous.entry = Entry(previous.entry.name, previous.entry.title, text.strip(), previous.entry.abbreviation,
-                                   previous.entry.absent, previous.entry.note)
+            previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
+                                   previous.entry.abbreviation, previous.entry.absent, previous.entry.note)
             out.used.add(index)
             index += 1
             continue
         before = len(out.people)
+        group = sub_label or label
         columns = re.split(r"\s{2,}|\t", text.strip())
         if len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
-            out.people.append(RollEntry(Entry(strip_name(columns[0]), columns[1]), sub_label or label, line.no))
+            out.people.append(RollEntry(Entry(strip_name(columns[0]), columns[1]), group, line.no))
+        elif _HONORIFIC_START.match(text):
+            for piece in _HONORIFIC_SPLIT.split(text):  # Mr. Hoenig, Mses. Minehan and Pianalto, …
+                out.people.extend(RollEntry(e, group, line.no) for e in _part(piece.strip(), semicolons=False))
         elif _is_person_line(text) or line.item:
-            parse_value(text if (";" in text or "," in text and not _one_person(text)) else text, sub_label or label,
-                        line.no, out) if not _one_person(text) else \
-                out.people.extend(RollEntry(e, sub_label or label, line.no) for e in _people(*_name_and_title(text)))
+            if _one_person(text):
+                out.people.extend(RollEntry(e, group, line.no) for e in _people(*_name_and_title(text)))
+            else:
+                parse_value(text, group, line.no, out)
         else:
             break
         if len(out.people) == before:
             break
+        if honorifics is None:
+            honorifics = bool(_HONORIFIC_START.match(text))
+        if items is None:
+            items = line.item
+        last_line = out.people[before:]
         previous = out.people[-1]
         out.used.add(index)
         index += 1
         blanks = 0
     return index
+
+
+def _join(left: str, right: str) -> str:
+    return f"{left} {right.strip()}".strip() if left else right.strip()
+
+
+_ORG = re.compile(r"\b(?:University|College|School|Institute|Institution|Center|Centre|Hospital|Foundation|Company|"
+                  r"Corporation|Inc|Ltd|LLC|Association|Society|Agency|Department|Office|Bank|Group|Council|Board|"
+                  r"Commission|Committee|Columnist|Journal|Times|Press|Trust|Fund|Laboratory|Laboratories|Law|Medicine|"
+                  r"Academy|Ministry|Authority|Service|Services|Partners|Consulting|Enterprise|Project|Network)\b")
+
+
+def looks_like_org(text: str) -> bool:
+    """True for an organisation printed under a person's name (`Eastbay University`,
+    `Institute for Maritime Studies`, `Syndicated Columnist`)."""
+    return bool(_ORG.search(text)) or bool(re.search(r"\s(?:of|for|and|at)\s", text))
 
 
 def _could_continue(lines: list[Line], index: int) -> bool:
@@ -474,7 +524,7 @@ def _ends_block(text: str) -> bool:
 
 def _one_person(text: str) -> bool:
     """`Mr. Greenspan, Chairman` / `Leon R. Kass, M.D., Ph.D., Chairman` / `Rod Vagg (TSC)`: one person."""
-    if PLURAL_HONORIFIC.match(text.strip()):
+    if PLURAL_HONORIFIC.match(text.strip()) or ";" in text:
         return False
     pieces = [p for p in _split_top(strip_name(text), ",") if p]
     return len(pieces) <= 1 or not any(looks_like_name(_bare(p)) for p in pieces[1:])
