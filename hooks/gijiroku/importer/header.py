@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .draft import Draft
 from .eras import find_date, for_matching, kanji_number
 from .layout import Line
+from .profile import EMPTY, ImportProfile
 from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
 from .textutil import fold, fold_aligned, squash, tidy
 from .times import parse_times, time_event
@@ -135,12 +136,17 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     return (group_word or None), absent, generic, (text[len(text) - len(value):].strip() if value else "")
 
 
-def split_regions(lines: list[Line], draft: Draft) -> Regions:
+def split_regions(lines: list[Line], draft: Draft, profile: ImportProfile = EMPTY) -> Regions:
     """Assign every line to a part of the record; read date, times, venue and title on the way."""
     regions = Regions()
-    reader = _HeaderReader(draft, regions)
+    reader = _HeaderReader(draft, regions, profile)
+    following = [""] * len(lines)
+    upcoming = ""
+    for index in range(len(lines) - 1, -1, -1):  # each line's next non-empty line, in one pass
+        following[index] = upcoming
+        upcoming = lines[index].text or upcoming
     for index, line in enumerate(lines):
-        reader.following = next((x.text for x in lines[index + 1:] if x.text), "")
+        reader.following = following[index]
         reader.line(line)
     reader.finish()
     return regions
@@ -155,9 +161,10 @@ _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[
 class _HeaderReader:
     """Reads the header line by line, keeping which field the current line belongs to."""
 
-    def __init__(self, draft: Draft, regions: Regions) -> None:
+    def __init__(self, draft: Draft, regions: Regions, profile: ImportProfile = EMPTY) -> None:
         self.draft = draft
         self.regions = regions
+        self.profile = profile
         self.current: str | None = None
         self.labelled_date = False
         self.date_lines: list[Line] = []
@@ -187,14 +194,21 @@ class _HeaderReader:
         if not text:
             return
         self._year_hint(text)
-        if self._speech_starts(text):
+        if self._speech_starts(text) or (self.current != "attendees" and self.profile.speaker(text) is not None):
             self.current = "proceedings"
             self.regions.proceedings.append(line)
             return
         if self._time_line(line):
             return
-        found = header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None
+        found = self.profile.header_kind(text) or (
+            header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None)
+        if found is not None and found[0] == "attendees":
+            self._attendance(line, (None, False, True, found[1]))
+            return
         attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
+        if attendance is None and found is None and (label := re.match(r"^\s*[【(（\[]?([^】)）\]:：\s]{1,20})[】)）\]]?\s*[:：]?\s*(.*)$", text)) \
+                and self.profile.roll_group(label.group(1)):
+            attendance = (label.group(1), False, False, label.group(2))  # a roll label of this body's
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None
         if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):

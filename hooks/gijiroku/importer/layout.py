@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .draft import Draft
+from .profile import EMPTY, ImportProfile
 from .textutil import fold, squash, tidy
 
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
@@ -44,10 +45,14 @@ def clean(raw: str) -> str:
     return tidy(text)
 
 
-def prepare(text: str, draft: Draft, header_words: tuple[str, ...]) -> list[Line]:
-    """The input as lines ready for reading, every layout rule applied."""
+def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: ImportProfile = EMPTY) -> list[Line]:
+    """The input as lines ready for reading, every layout rule applied; lines the body's
+    import profile names as page text are left out and reported."""
     lines: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
+        if profile.skip and profile.skips(raw):
+            draft.note(no, f"page text named by the import profile, skipped: {raw.strip()[:50]}")
+            continue
         if match := _PAGE_MARK.match(raw):
             draft.note(no, f"page number {match.group(0).strip()!r} removed")
             raw = raw[match.end():]

@@ -8,6 +8,7 @@ import re
 from .draft import Draft, DraftAttendee, DraftRemark
 from .layout import Line
 from .people import NameIndex
+from .profile import EMPTY, ImportProfile
 from .roles import (
     GENERIC_GROUPS,
     GROUP_WORDS,
@@ -44,9 +45,10 @@ _FOOTER = re.compile(r"ページの先頭へ|ページの上部へ|このペー�
 class Proceedings:
     """Reads the proceedings line by line into remarks, placing them under agenda items."""
 
-    def __init__(self, draft: Draft, names: NameIndex) -> None:
+    def __init__(self, draft: Draft, names: NameIndex, profile: ImportProfile = EMPTY) -> None:
         self.draft = draft
         self.names = names
+        self.profile = profile
         self.section = "opening"
         self.item_index = -1
         self.remark: DraftRemark | None = None
@@ -93,6 +95,9 @@ class Proceedings:
             resumed = self.last_spoken
             self._narration(text, line)
             self.last_spoken = resumed
+            return
+        if (own := self.profile.speaker(text)) is not None:
+            self._labelled(own[0], own[0], own[1], line)  # a label form of this body's, from its import profile
             return
         if match := _BRACKET_LABEL.match(text):
             self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)

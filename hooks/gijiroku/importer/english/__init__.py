@@ -14,6 +14,7 @@ import re
 
 from ..draft import Draft, DraftAttendee, DraftItem
 from ..people import NameIndex
+from ..profile import EMPTY, ImportProfile
 from ..times import clock_times
 from .agenda import is_agenda_label, read_agenda_list
 from .fields import Fields, date_line_venue, field_kind, meeting_date, place_line, read_field, read_sentence, room_in
@@ -37,10 +38,11 @@ def is_english(text: str) -> bool:
         bool(re.search(r"(?im)^\s*(present|attendees|chair|minutes|agenda|date)\b|\bminutes\b|\bmeeting\b|\bnotes\b", sample))
 
 
-def parse_english(text: str, names: NameIndex) -> Draft:
-    """Read English minutes into a draft with language 'en'."""
+def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -> Draft:
+    """Read English minutes into a draft with language 'en'; a body's import profile adds its
+    own labels to the general rules."""
     draft = Draft(language="en", record="summary")
-    lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft))))
+    lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))
     start = _title(lines, draft)
     fields = Fields()
     rolls = Rolls()
@@ -60,7 +62,7 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             draft.printed.extend(agenda.printed)
             index += 1
             continue
-        if (found := field_kind(line.text)) is not None and not line.cells:
+        if (found := _profile_field(profile, line.text) or field_kind(line.text)) is not None and not line.cells:
             kind, label, value = found
             if not value and line.text.rstrip().endswith(":") and (following := _next_filled(lines, index)) is not None \
                     and field_kind(lines[following].text) is None and not roll_label(lines[following].text):
@@ -105,7 +107,8 @@ def parse_english(text: str, names: NameIndex) -> Draft:
             used.add(index)
             index = read_block(lines, index, label, rolls)
             continue
-        if (roll := roll_label(line.text, strict=not (line.heading or line.bold))) is not None and not line.cells \
+        if (roll := _profile_roll(profile, line.text) or roll_label(line.text, strict=not (line.heading or line.bold))) \
+                is not None and not line.cells \
                 and not (roll[1] == "" and line.item and re.fullmatch(r"\d{1,2}[.)]", line.mark)):
             label, value = roll
             used.add(index)
@@ -123,14 +126,14 @@ def parse_english(text: str, names: NameIndex) -> Draft:
     if fields.date is None and fields.date_problem:
         draft.note(fields.date_line or 1, f"date not converted: {fields.date_problem}")
     speakers = Speakers(draft, names)
-    _attendees(rolls.people, draft, names, speakers)
+    _attendees(rolls.people, draft, names, speakers, profile)
     for no, count in rolls.counts:
         draft.note(no, f"attendance given as a count, kept as printed: {count}")
         draft.counts.append(count)
     body = [line for i, line in enumerate(lines) if i not in used]
     body = _split_turns(body, speakers)
     draft.section = "opening"
-    Body(draft, speakers, label_counts(body), headings_make_items=not agenda_found).read(body)
+    Body(draft, speakers, label_counts(body), headings_make_items=not agenda_found, profile=profile).read(body)
     if sum(1 for r in draft.remarks if r.kind == "spoken") >= 3:
         draft.record = "verbatim"
     if draft.date is None:
@@ -228,6 +231,22 @@ def _title(lines: list[Line], draft: Draft) -> int:
 def _only_date(text: str) -> bool:
     found = meeting_date(text)
     return found is not None and len(text) - (found.end - found.start) < 15
+
+
+def _profile_field(profile: ImportProfile, text: str) -> tuple[str, str, str] | None:
+    """A header field in one of the body's own label forms (its import profile)."""
+    found = profile.header_kind(text)
+    if found is None or found[0] not in ("date", "time", "venue", "ignore"):
+        return None
+    return found[0], text[: len(text) - len(found[1])].strip(), found[1]
+
+
+def _profile_roll(profile: ImportProfile, text: str) -> tuple[str, str] | None:
+    """A roll label of the body's own (its import profile): `Staff in attendance: …`."""
+    match = re.match(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$", text) or re.match(r"^\s*(.{1,40}?)\s*$", text)
+    if match and profile.roll_group(match.group(1)):
+        return match.group(1).strip(), (match.group(2) if match.lastindex and match.lastindex >= 2 else "").strip()
+    return None
 
 
 def _next_filled(lines: list[Line], index: int) -> int | None:
@@ -332,16 +351,17 @@ def _group(entry_label: str | None, title: str) -> str:
     return "member"
 
 
-def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers: Speakers) -> None:
+def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers: Speakers, profile: ImportProfile) -> None:
     by_name: dict[str, str] = {}
     for found in people:
         entry = found.entry
+        group = profile.roll_group(found.label or "") or _group(found.label, entry.title or "")
         person = names.find(entry.name) or names.propose(entry.name, draft, found.no,
                                                          key=f"{entry.name.lower()}|{entry.title.lower()}")
         by_name.setdefault(entry.name, person)
         title = entry.title or ""
         role = title or found.label or "Member"
-        attendee = DraftAttendee(group=_group(found.label, title), name=entry.name, person=person, line=found.no,
+        attendee = DraftAttendee(group=group, name=entry.name, person=person, line=found.no,
                                  role=role, affiliation=entry.affiliation if role != entry.affiliation else "",
                                  absent=entry.absent or is_absent(found.label), label=found.label,
                                  abbreviation=entry.abbreviation)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..draft import Draft
+from ..profile import EMPTY, ImportProfile
 from ..textutil import tidy
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -83,8 +84,9 @@ def inline(text: str) -> tuple[str, list[str], bool]:
     return tidy(text), links, bold
 
 
-def read_lines(text: str, draft: Draft) -> list[Line]:
-    """The input as lines, list and table structure recognised; leftovers named in notes."""
+def read_lines(text: str, draft: Draft, profile: ImportProfile = EMPTY) -> list[Line]:
+    """The input as lines, list and table structure recognised; leftovers (and lines the
+    body's import profile names as page text) named in notes."""
     raw_lines = text.split("\n")
     gutter_free = _line_gutters(raw_lines, draft)
     furniture = _running_lines(gutter_free)
@@ -94,6 +96,9 @@ def read_lines(text: str, draft: Draft) -> list[Line]:
     for no, raw in enumerate(gutter_free, start=1):
         if not raw.strip():
             out.append(Line(no, ""))
+            continue
+        if profile.skip and profile.skips(raw):
+            draft.note(no, f"page text named by the import profile, skipped: {raw.strip()[:50]}")
             continue
         if raw.strip() in furniture or _PAGE_LINE.match(raw.strip()):
             draft.note(no, f"running page header or footer removed: {raw.strip()[:60]}")

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..draft import Draft, DraftItem, DraftRemark
+from ..profile import EMPTY, ImportProfile
 from .agenda import MINUTE_NUMBER, clean_title, numbered_heading
 from .lines import Line
 from .speakers import Speakers
@@ -22,8 +23,10 @@ def _norm(text: str) -> str:
 class Body:
     """Reads the body line by line into the draft's remarks, under its agenda items."""
 
-    def __init__(self, draft: Draft, speakers: Speakers, counts: Counter[str], headings_make_items: bool) -> None:
+    def __init__(self, draft: Draft, speakers: Speakers, counts: Counter[str], headings_make_items: bool,
+                 profile: ImportProfile = EMPTY) -> None:
         self.draft = draft
+        self.profile = profile
         self.speakers = speakers
         self.counts = counts
         self.headings_make_items = headings_make_items
@@ -56,6 +59,9 @@ class Body:
                 self.remark.paragraphs.append(text)  # a note nested under the speaker's item
                 self.remark.lines.append(line.no)
                 return
+        if (own := self.profile.speaker(text)) is not None:
+            self._turn(Label(own[0], own[0].strip("[]:： "), own[1], "profile"), line)
+            return
         label = find_label(text)
         if label is not None and accepted(label, self.speakers.known(label.key), self.counts):
             self._turn(label, line)
