@@ -15,7 +15,9 @@ _NOT_PUBLIC = re.compile(r"[【\[（(<＜]?\s*(非公表|非公開)\s*[】\]）)
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^\d+\s*[.．、)）]?\s+|^\d+\s*[.．、)）]\s*(?=\S)")),
     ("paren", re.compile(r"^[（(]\s*\d+\s*[)）]\s*")),
-    ("circled", re.compile(r"^[①-⑳]\s*")),
+    # ①–⑳, and their mojibake when Shift_JIS text was read as another encoding (@, A, B…
+    # glued to the Japanese text that follows).
+    ("circled", re.compile(r"^(?:[①-⑳]|[@A-T](?=[\u3040-\u30ff\u3400-\u9fff]))\s*")),
     ("kanji", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|^第\s*[一二三四五六七八九十\d]+\s+")),
     ("bracket", re.compile(r"^\[\s*\d+\s*\]\s*|^〔\s*\d+\s*〕\s*")),
     ("topic", re.compile(r"^議題\s*\d+\s*[:：]?\s*")),
@@ -59,8 +61,8 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
         title = tidy(_PDF.sub("", title))
         if not title or squash(title) in _EXCLUDED:
             continue
-        if title[0] in "〜~～" and draft.agenda:
-            # A subtitle on its own line belongs to the item above.
+        if (title[0] in "〜~～" or re.fullmatch(r"[(（][^()（）]{1,40}[)）]", title)) and draft.agenda and scheme == "none":
+            # A subtitle on its own line (〜…〜, （議会運営委員会）) belongs to the item above.
             draft.agenda[-1].title = tidy(draft.agenda[-1].title + title)
             continue
         if "。" in title and len(title) > 30:

@@ -366,6 +366,8 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
 def _is_title(word: str) -> bool:
     """A post or title rather than a surname: 主任, 政策室長, 室長."""
     flat = squash(word)
+    if flat.endswith("兼") and len(flat) > 2:
+        flat = flat[:-1]  # 総務課長兼: the post goes on (選挙管理委員会書記長 on the next line)
     if not flat:
         return False
     return flat in ROLE_WORDS or bool(role_suffix(flat)) and len(flat) >= 3
@@ -611,8 +613,22 @@ def _close_spaced_name(text: str) -> str:
     if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS):
         head, tokens = tokens[:1], tokens[1:]
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
-        return " ".join([*head, "".join(tokens)]) + (honorific and f"{honorific}")
+        joined = "".join(tokens)
+        if not head and (split := _post_then_name(joined)) is not None:
+            head, joined = [split[0]], split[1]  # 事 務 局 長 古 田 敏 幸: a spaced post, then the name
+        return " ".join([*head, joined]) + (honorific and f"{honorific}")
     return text
+
+
+def _post_then_name(joined: str) -> tuple[str, str] | None:
+    """A post and a name printed one character apart and closed up (事務局長古田敏幸,
+    総務課長兼鈴木利一): the longest post the text starts with, when a name follows it."""
+    for cut in range(len(joined) - 2, 1, -1):
+        post, name = joined[:cut], joined[cut:]
+        if (post.endswith(ROLE_WORDS) or post.endswith("兼") and post[:-1].endswith(ROLE_WORDS)) and \
+                post not in HONORIFICS and is_name(name, 5) and not name.endswith(ROLE_WORDS):
+            return post, name
+    return None
 
 
 _SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))

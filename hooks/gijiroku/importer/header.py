@@ -158,6 +158,40 @@ _SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^�
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
 
 
+_SENTENCE = re.compile(
+    rf"^{NUMBERING}(?P<label>[^、。,，\s]{{2,40}}?)は、?\s*(?:(?P<count>\d+)\s*[名人]で?、?\s*)?(?:次|左|下記|以下)の?(?:とおり|通り)"
+    r"(?:で(?:ある|す))?[。.]?\s*(?P<value>.*)$")
+
+
+def role_tail(label: str) -> str:
+    """The group word a long attendance label ends with: 本会議に出席従事した職員 -> 職員,
+    地方自治法第121条第1項の規定による説明員 -> 説明員; '' when it ends with none."""
+    flat = squash(label)
+    for word in sorted((*GROUP_WORDS, "職員", "説明員", "議員", "委員", "出席者"), key=len, reverse=True):
+        if flat.endswith(word) and word not in GENERIC_GROUPS:
+            return word
+    return ""
+
+
+def sentence_label(text: str) -> tuple[str, str, str] | None:
+    """(field, label, value) of a header label written as a sentence, as assembly records
+    print them: `1、出席議員は次のとおりである。`, `5、本会議の付議事件は次のとおりである。`,
+    `出席者は左のとおり。`, `1 出席議員は、13名で次のとおりである。`."""
+    match = _SENTENCE.match(fold_aligned(text).strip())
+    if not match:
+        return None
+    label = squash(match.group("label"))
+    value = match.group("value").strip()
+    value = text[len(text) - len(value):].strip() if value else ""
+    for kind, words in HEADER_LABELS.items():
+        if kind in ("title", "ignore") or not any(label.endswith(w) for w in words):
+            continue
+        return ("agenda" if kind == "agenda_or_proceedings" else kind), label, value
+    if re.search(r"出席|欠席|説明|職員|議員|委員|者$", label):
+        return "attendees", label, value
+    return None
+
+
 class _HeaderReader:
     """Reads the header line by line, keeping which field the current line belongs to."""
 
@@ -199,6 +233,17 @@ class _HeaderReader:
             self.regions.proceedings.append(line)
             return
         if self._time_line(line):
+            return
+        if (sentence := sentence_label(text)) is not None:
+            # 1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence.
+            kind, label, value = sentence
+            if kind == "attendees":
+                absent = "欠席" in label
+                self._attendance(line, (label if not absent else (role_tail(label) or None), absent, False, value))
+                if not value:
+                    self.regions.attendees[-1] = Heading(line.no, role_tail(label) or None, absent, not role_tail(label))
+            else:
+                self._field(line, kind, value)
             return
         found = self.profile.header_kind(text) or (
             header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None)
