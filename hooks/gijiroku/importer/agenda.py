@@ -27,13 +27,21 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _EXCLUDED = {"開会", "閉会", "開会挨拶", "閉会挨拶", "議題", "議事"}
 
 
+_DAY_ORDER = re.compile(r"^日程第\s*[一二三四五六七八九十百\d]+\s*")
+"""日程第一 議席の指定: the order of the day's number, printed before some items and not others."""
+
+
 def _scheme(text: str) -> tuple[str, str] | None:
+    ordered = False
+    if order := _DAY_ORDER.match(fold(text)):
+        text = text[order.end():] if len(fold(text)) == len(text) else re.sub(r"^日程第\s*\S+?\s+", "", text)
+        ordered = True
     folded = fold(text)
     for name, regex in _SCHEMES:
         if match := regex.match(folded):
             rest = text[len(text) - len(folded[match.end():]):] if match.end() else text
             return name, rest.strip()
-    return None
+    return ("none", text.strip()) if ordered else None
 
 
 # Headings that group agenda items (審議事項: (1)…(4)) rather than being items themselves.
@@ -44,7 +52,7 @@ CATEGORY_WORDS = frozenset(("審議事項", "報告事項", "協議事項", "決
 def read_agenda(lines: list[Line], draft: Draft) -> None:
     """Top-level agenda items; deeper levels and 開会/閉会 are not items (and are reported).
     When every top-level entry is a category (審議事項, 報告事項), the items under them are read."""
-    lines = [part for line in lines for part in _split_items(line)]
+    lines = _join_wrapped([part for line in lines for part in _split_items(line)], draft)
     schemes = [_scheme(line.text) for line in lines if line.text]
     tops = [found for found in schemes if found]
     if tops:
@@ -74,6 +82,30 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
             draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
             continue
         draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+
+
+def _balance(text: str) -> int:
+    return sum(text.count(c) for c in "(（「【") - sum(text.count(c) for c in ")）」】")
+
+
+def _join_wrapped(lines: list[Line], draft: Draft) -> list[Line]:
+    """Items hard-wrapped over lines (`○じん肺とアスベスト被害根絶に関する請願(第` /
+    ` 三五号外二件)`): a line with no mark, indented or closing a bracket the item left open,
+    goes on the item above. An item left open at the end of the list was cut off and is dropped."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and line.text and previous.text and _scheme(line.text) is None and \
+                _scheme(previous.text) is not None and (_balance(previous.text) > 0 or line.raw[:1] in (" ", "\u3000", "\t")):
+            out[-1] = Line(previous.no, previous.text + line.text.strip(), previous.raw)
+            continue
+        out.append(line)
+    while out and not out[-1].text:
+        out.pop()
+    if out and _balance(out[-1].text) > 0 and _scheme(out[-1].text) is not None:
+        draft.note(out[-1].no, f"agenda item cut off at the end of the text, not an item: {out[-1].text[:40]}")
+        out.pop()
+    return out
 
 
 def _split_items(line: Line) -> list[Line]:

@@ -70,7 +70,7 @@ class _Context:
 def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) -> None:
     """Every attendance line into draft.attendees; what is not a person goes to the report."""
     ctx = _Context()
-    for entry in lines:
+    for entry in _wrapped_titles(lines):
         if isinstance(entry, Heading):
             if entry.generic and entry.group is None and not entry.absent:
                 ctx.heading, ctx.label = None, None
@@ -86,6 +86,22 @@ def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) 
         _line(entry, draft, names, ctx)
     _apply_legend(draft, ctx)
     _merge_duplicates(draft)
+
+
+def _wrapped_titles(lines: list[Line | Heading]) -> list[Line | Heading]:
+    """A post wrapped over two lines with the name on the second (`常任委員会専門` /
+    `員        吉岡 成子君`): one line, the post whole."""
+    out: list[Line | Heading] = []
+    for entry in lines:
+        previous = out[-1] if out else None
+        if isinstance(entry, Line) and isinstance(previous, Line) and previous.text and entry.raw:
+            tail = re.match(r"^\s*([\u3400-\u9fff]{1,3})[ \t\u3000]{3,}(\S.*)$", entry.raw)
+            if tail and " " not in tidy(previous.text) and not _is_title(previous.text) and \
+                    _is_title(previous.text + tail.group(1)) and not is_name(previous.text, 4):
+                out[-1] = Line(previous.no, f"{previous.text}{tail.group(1)} {tidy(tail.group(2))}", previous.raw)
+                continue
+        out.append(entry)
+    return out
 
 
 def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:

@@ -27,6 +27,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "time": ("開催時間", "会議時間", "時間"),
     "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
+               "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件",
                "案件", "議案", "議事日程", "協議事項", "会議事項"),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
     "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
@@ -38,8 +39,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
                "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
                "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
-               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "本日の会議に付した事件",
-               "会議に付した事件", "署名議員"),
+               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "署名議員"),
 }
 DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
 NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
@@ -210,6 +210,7 @@ class _HeaderReader:
         self.following = ""
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
+        self.earlier_agenda: list[Line] = []
 
     def line(self, line: Line) -> None:
         """Place one line: in the proceedings, a header field, or the value of the field before."""
@@ -251,9 +252,9 @@ class _HeaderReader:
             self._attendance(line, (None, False, True, found[1]))
             return
         attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
-        if attendance is None and found is None and (label := re.match(r"^\s*[【(（\[]?([^】)）\]:：\s]{1,20})[】)）\]]?\s*[:：]?\s*(.*)$", text)) \
-                and self.profile.roll_group(label.group(1)):
-            attendance = (label.group(1), False, False, label.group(2))  # a roll label of this body's
+        own = re.match(r"^\s*[【(（\[]?([^】)）\]:：\s]{1,20})[】)）\]]?\s*[:：]?\s*(.*)$", text)
+        if attendance is None and found is None and own and self.profile.roll_group(own.group(1)):
+            attendance = (own.group(1), False, False, own.group(2))  # a roll label of this body's
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None
         if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
@@ -378,15 +379,16 @@ class _HeaderReader:
             self.preamble.append(line)
             return
         self.seen_header = True
-        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda:
+        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda and \
+                re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題"):
             # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
             for dropped in self.regions.agenda:
                 self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
             self.regions.agenda.clear()
-        elif kind == "agenda" and self.current != "agenda" and self.regions.agenda:
-            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is read.
-            for dropped in self.regions.agenda:
-                self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
+        elif kind == "agenda" and self.regions.agenda:
+            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is
+            # read, unless it only refers back to the first (議事日程のとおり; settled in finish()).
+            self.earlier_agenda = list(self.regions.agenda)
             self.regions.agenda.clear()
         self.current = kind
         if kind in ("date", "datevenue", "time"):
@@ -511,6 +513,15 @@ class _HeaderReader:
         """Settle what only the whole header tells: the title, an unlabelled date, the boilerplate."""
         used: set[int] = set()
         self._title(used)
+        if self.earlier_agenda:
+            later = [x for x in self.regions.agenda if x.text]
+            if later and all(re.search(r"(?:日程|次第|同上|のとおり|に同じ)", x.text) and len(x.text) <= 20 for x in later):
+                for x in later:
+                    self.draft.note(x.no, f"agenda given by reference to the list above: {x.text}")
+                self.regions.agenda = self.earlier_agenda
+            else:
+                for dropped in self.earlier_agenda:
+                    self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
         if self.draft.date is None:
             self._unlabelled_date(used)
         if not self.draft.venue and not self.labelled_date:
