@@ -20,11 +20,14 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^(?:[①-⑳]|[@A-T](?=[\u3040-\u30ff\u3400-\u9fff]))\s*")),
     ("kanji", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|^第\s*[一二三四五六七八九十\d]+\s+")),
     ("bracket", re.compile(r"^\[\s*\d+\s*\]\s*|^〔\s*\d+\s*〕\s*")),
-    ("topic", re.compile(r"^議題\s*\d+\s*[:：]?\s*")),
+    ("topic", re.compile(r"^(?:議題|議決事項|審議事項|報告事項|協議事項|承認事項|その他報告事項|諮問事項)\s*第?\s*\d+\s*号?\s*[:：]?\s*")),
     ("mark", re.compile(r"^[〇○◯●◎■□◆◇]\s*")),
     ("bullet", re.compile(r"^[・•◦\-]\s*")),
 )
 _EXCLUDED = {"開会", "閉会", "開会挨拶", "閉会挨拶", "議題", "議事"}
+_OUTCOME = re.compile(r"\s*[(（](?:原案)?(?:可決|否決|承認|不承認|同意|不同意|認定|採択|不採択|継続審査|継続|報告|了承|決定|修正可決|"
+                      r"一部修正|原案のとおり(?:可決|承認)|撤回)(?:すべきもの)?[)）]\s*$")
+"""An item's outcome printed after its title (可決): the record's, not the item's title."""
 
 
 _DAY_ORDER = re.compile(r"^日程第\s*[一二三四五六七八九十百\d]+\s*")
@@ -67,6 +70,9 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
         found = _scheme(line.text)
         scheme, title = found if found else ("none", line.text)
         title = tidy(_PDF.sub("", title))
+        if outcome := _OUTCOME.search(title):
+            draft.note(line.no, f"outcome printed after the agenda item, not part of its title: {outcome.group(0).strip()}")
+            title = title[: outcome.start()].strip()
         if not title or squash(title) in _EXCLUDED:
             continue
         if (title[0] in "〜~～" or re.fullmatch(r"[(（][^()（）]{1,40}[)）]", title)) and draft.agenda and scheme == "none":

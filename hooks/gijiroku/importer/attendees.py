@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..textrules import HAN, KANA
 from .draft import Draft, DraftAttendee
-from .header import MINUTES_WORDS, Heading, is_generic
+from .header import HEADER_LABELS, MINUTES_WORDS, Heading, is_generic
 from .layout import Line
 from .people import NameIndex
 from .roles import (
@@ -38,6 +38,8 @@ _MARKS = "○◯〇◎●◇◆☆★△▲□■※"
 _NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
 _NOTE_WORDS = r"(?:五十音順|50音順|敬称略|順不同|敬称省略|役職順|名簿順|氏名五十音順)"
 _ORDER_NOTE = re.compile(rf"[(（]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*[)）]|^\s*[・※]?\s*{_NOTE_WORDS}\s*$")
+SECTION_WORDS = tuple(w for w in (*HEADER_LABELS["agenda"], *HEADER_LABELS["proceedings"]) if len(w) >= 2 and w not in ("内容", "概要", "要旨"))
+"""Header words that never stand in a person's line (議事内容, 議案): a heading in the list."""
 _COLUMN_HEADINGS = {"氏名", "所属", "役職", "職名", "区分", "備考", "番号", "職", "名前", "所属・役職", "役職名", "団体名"}
 
 
@@ -125,7 +127,8 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
         draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
         return
-    if any(word in squash(text) for word in MINUTES_WORDS) and not _is_run(text):
+    if any(word in squash(text) for word in (*MINUTES_WORDS, *SECTION_WORDS)) and not _is_run(text) and \
+            not is_name(re.sub(r"[(（][^)）]*[)）]", "", squash(text)), 6):
         draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
         return
     inline = [p for p in re.split(r"\s+(?=[^\s、,，:：()（）]{1,12}[:：]\S)", text) if p.strip()]
@@ -192,7 +195,11 @@ def _legend(text: str, ctx: _Context) -> None:
 
 def _leading_label(text: str) -> tuple[str | None, str]:
     """A list label at the start of a line and the rest: 【委員】, (臨時委員), 委員:, (委  員) 阿部…,
-    or a label alone on its line (委員, 文部科学省)."""
+    or a label alone on its line (委員, 文部科学省), numbered or not (5.執行者)."""
+    if numbered := re.match(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*(?=\S)", fold_aligned(text)):
+        rest = text[numbered.end():]
+        if squash(rest) in GROUP_WORDS or re.fullmatch(r"\S{1,12}", squash(rest)) and squash(rest).endswith(("事務局", "者", "側")):
+            text = rest  # 5.執行者 / 6.事務局: a numbered section of the attendance list
     folded = fold_aligned(text)
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
         return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
@@ -507,7 +514,8 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     elif tokens[0] == "同" and len(tokens) > 1:
         prefix = ctx.prefix
         tokens = tokens[1:]
-    elif tokens[0] in GROUP_WORDS and len(tokens) > 1:
+    elif tokens[0] in GROUP_WORDS and len(tokens) > 1 and (
+            GROUP_WORDS[tokens[0]] in ("chair", "vice-chair", "member", "other") or not (ctx.label or ctx.heading)):
         prefix = tokens[0]
         tokens = tokens[1:]
         ctx.prefix = prefix

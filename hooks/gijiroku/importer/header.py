@@ -27,7 +27,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "time": ("開催時間", "会議時間", "時間"),
     "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
-               "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件",
+               "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
+               "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
                "案件", "議案", "議事日程", "協議事項", "会議事項"),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
     "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
@@ -49,7 +50,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
                  "議事要録", "会議概要")
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
-    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
     r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
 
 
@@ -158,6 +159,21 @@ _SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^�
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
 
 
+_MOMENT = re.compile(r"^[<＜【(（〈≪《]?\s*(開\s*会|開\s*議|開\s*始|閉\s*会|散\s*会|終\s*了)\s*[>＞】)）〉≫》]?$")
+
+
+def _label_or_moment(text: str) -> bool:
+    """A line that is only a bracketed label, a date or a time (no record content)."""
+    folded = for_matching(text).strip()
+    if re.fullmatch(r"[<＜【(（〈≪《][^>＞】)）〉≫》]{1,12}[>＞】)）〉≫》]", folded):
+        return True
+    found = find_date(folded)
+    rest = folded[: found.start] + folded[found.end:] if found else folded
+    return bool(re.fullmatch(r"[\s()（）月火水木金土日曜]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?"
+                             r"[\s~〜～\-()（）]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?\s*", rest)) \
+        and (found is not None or bool(re.search(r"\d", rest)))
+
+
 _SENTENCE = re.compile(
     rf"^{NUMBERING}(?P<label>[^、。,，\s]{{2,40}}?)は、?\s*(?:(?P<count>\d+)\s*[名人]で?、?\s*)?(?:次|左|下記|以下)の?(?:とおり|通り)"
     r"(?:で(?:ある|す))?[。.]?\s*(?P<value>.*)$")
@@ -235,6 +251,23 @@ class _HeaderReader:
             return
         if self._time_line(line):
             return
+        if moment := _MOMENT.match(fold(text).strip()):
+            # <開会> / 令和7年3月7日 / 10時30分: a label over the date and time lines under it.
+            self.current = "opened" if moment.group(1) in ("開会", "開議", "開始") else "closed"
+            self.seen_header = True
+            return
+        if self.current in ("opened", "closed") and _label_or_moment(text):
+            found_date = find_date(text)
+            if found_date is not None and found_date.date is not None and self.draft.date is None:
+                self.draft.date = found_date.date
+            start, _ = parse_times(text)
+            if start:
+                if self.current == "opened" and self.draft.start is None:
+                    self.draft.start = start
+                elif self.current == "closed":
+                    self.draft.end = start
+            if found_date is not None or start:
+                return
         if (sentence := sentence_label(text)) is not None:
             # 1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence.
             kind, label, value = sentence
@@ -300,10 +333,13 @@ class _HeaderReader:
         """A heading such as 議事録 that stood above the header fields rather than the
         proceedings: header fields follow it before any remark does."""
         found = header_kind(text)
+        if _MOMENT.match(fold(text).strip()) and not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+            return True  # <開会> after an overview: the record's own header starts here
         if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
                 not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
             return True  # 3 議題 after numbered sections that were read as text: the agenda follows
-        if any("。" in x.text for x in self.regions.proceedings) or len(self.regions.proceedings) > 3:
+        content = [x for x in self.regions.proceedings if x.text and not _label_or_moment(x.text)]
+        if any("。" in x.text for x in content) or len(content) > 3:
             return False
         return attendance_heading(text) is not None or (found is not None and found[0] in (
             "date", "datevenue", "venue", "time", "agenda", "materials"))
