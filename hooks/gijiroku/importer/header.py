@@ -108,6 +108,7 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
     text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
                   "", text)
+    text = re.sub(r"(?<=[員者])\s*[\d０-９]+\s*名\s*$", "", text)  # 出席議員15名: a count after the heading
     folded = fold_aligned(text)
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
@@ -335,6 +336,10 @@ class _HeaderReader:
         found = header_kind(text)
         if _MOMENT.match(fold(text).strip()) and not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
             return True  # <開会> after an overview: the record's own header starts here
+        if not any(isinstance(x, Line) and x.text for x in self.regions.attendees) and \
+                (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None and not heading[1] and \
+                re.search(r"(?:出席|欠席)(?:議員|委員|者)", text) and "。" not in text:
+            return True  # 出席議員15名 inside the opening's block: the record's only roll
         if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
                 not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
             return True  # 3 議題 after numbered sections that were read as text: the agenda follows

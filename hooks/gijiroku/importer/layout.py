@@ -64,6 +64,14 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             lines.append(Line(no, ""))  # a rule or table border: a separator, nothing to keep
             continue
         cleaned = clean(raw)
+        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(cleaned)) + len(_RULE_RUN.findall(cleaned)) >= 2:
+            # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
+            # cut where the printed spacing and marks say, then read each part as a line.
+            for part in split_speech_run(raw.strip()):
+                text_part = clean(part)
+                lines.extend(Line(no, p, part) for p in (split_flattened(text_part, header_words)
+                                                          if _count_labels(text_part, header_words) >= 2 else [text_part]))
+            continue
         if (len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2) or \
                 (len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3):
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
@@ -112,6 +120,23 @@ def squash_name_cell(cell: str) -> str:
 def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
     flat = squash(text)
     return sum(1 for word in header_words if word in flat)
+
+
+_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}[(（][^)）\s]{1,12}[)）]")
+_RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}")
+_SPEECH_CUT = re.compile(
+    r"\s*(?:-{5,}|―{5,}|─{5,})\s*"                              # a rule between parts: a break, nothing kept
+    r"|\s+(?=[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}[(（][^)）\s]{1,12}[)）])"  # before a speaker's turn
+    r"|\s+(?=△\S)"                                                # before a △ heading
+    r"|\s{2,}(?=\d{1,3}\s*番\s)"                                  # before each numbered member of a roll
+    r"|\s{2,}(?=(?:出席|欠席)(?:議員|委員|者)\s*\d*\s*名?)"             # before a roll's heading
+    r"|\s{3,}(?=\S.{0,40}(?:開会|開議|散会|閉会)(?:\s|$))")               # before a time line
+
+
+def split_speech_run(text: str) -> list[str]:
+    """A record that a mirror ran onto one line, cut back at its turns, headings, rules and
+    roll entries; every word is kept (a rule is only a break)."""
+    return [p.strip() for p in _SPEECH_CUT.split(text) if p and p.strip()]
 
 
 def split_flattened(text: str, header_words: tuple[str, ...]) -> list[str]:

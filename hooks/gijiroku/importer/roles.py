@@ -132,7 +132,8 @@ def split_person(printed: str) -> PrintedPerson:
     tail = rest[len(surname):]
     if not tail:
         return PrintedPerson(rest, suffix)
-    if len(tail) >= 4 or tail.endswith(ORG_ENDINGS) or tail.startswith(UNIT_WORDS) or any(w in tail for w in ORG_WORDS) or \
+    if len(tail) >= 4 or (tail.endswith(ORG_ENDINGS) and len(tail) >= 3) or tail.startswith(UNIT_WORDS) or \
+            any(w in tail for w in ORG_WORDS) or \
             not re.match(rf"^[{_NAME_CHARS}]+$", tail):
         return PrintedPerson(surname, tail + suffix)
     return PrintedPerson(rest, suffix)
