@@ -492,8 +492,8 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     proxies (代理) and absences (欠席)."""
     text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
     text = _close_spaced_name(text)
-    if spaced := re.fullmatch(r"([\u3400-\u9fff\u3040-\u30ff]{1,4}) ([\u3400-\u9fff\u3040-\u30ff]{1,4})(議員|委員)", tidy(text)):
-        text = f"{spaced.group(1)} {spaced.group(2)}"  # 安原 透議員: a spaced name with its member word
+    if member := re.fullmatch(r"([\u3400-\u9fff\u3040-\u30ff]{1,4}) ([\u3400-\u9fff\u3040-\u30ff]{1,4})(議員|委員)", tidy(text)):
+        text = f"{member.group(1)} {member.group(2)}"  # 安原 透議員: a spaced name with its member word
     bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
     head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
     if " " not in tidy(head) and not _spaced_group_prefix(text) and len(squash(head)) >= 2 and not ctx.pending \

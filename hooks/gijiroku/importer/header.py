@@ -154,7 +154,9 @@ def split_regions(lines: list[Line], draft: Draft, profile: ImportProfile = EMPT
     return regions
 
 
-_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
+_NAMED_TURN = re.compile(r"^[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s+\S")
+"""○議長(田中一郎君) …: a turn whatever follows the label (an excerpt may stop short of a sentence)."""
+_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
 
 
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
@@ -366,7 +368,8 @@ class _HeaderReader:
                 return False
         if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
             return True
-        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【")
+        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【"
+                                                      or bool(_NAMED_TURN.match(folded)))
 
     def _bare_label(self, folded: str) -> bool:
         """A speaker label alone on its line (前田委員長) with a sentence under it."""
@@ -580,7 +583,7 @@ class _HeaderReader:
             return
         candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
         best = next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
-        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*回", line.text)), None)
+        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*[回日号]", line.text)), None)
         best = best or (candidates[0] if candidates else None)
         if best is None:
             return
@@ -602,6 +605,14 @@ class _HeaderReader:
 
     def _unlabelled_date(self, used: set[int]) -> None:
         year: int | None = None
+        for line in self.preamble:
+            if viewer := re.search(r"本文\s*(\d{4}-\d{2}-\d{2})", line.text):
+                # 平成17年12月定例会(第1日) 本文 2005-12-06: a record viewer prints the day's date there.
+                found = find_date(viewer.group(1))
+                if found is not None and found.date is not None:
+                    self.draft.date = found.date
+                    used.add(id(line))
+                    return
         for line in self.preamble:
             text = line.text
             posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)

@@ -63,11 +63,20 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
         if raw.strip() and _BOX_ONLY.match(raw) and len(raw.strip()) >= 3:
             lines.append(Line(no, ""))  # a rule or table border: a separator, nothing to keep
             continue
+        if (index := _speaker_index(raw)) is not None:
+            # 発言者一覧 選択 1 : ◯議長… ↑ 発言者の先頭へ: the viewer's index of turns, not turns.
+            draft.note(no, f"index of speakers of the record's viewer, skipped: {raw[index[0]:index[1]].strip()[:50]}")
+            raw = raw[: index[0]] + "  " + raw[index[1]:]
         cleaned = clean(raw)
-        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(cleaned)) + len(_RULE_RUN.findall(cleaned)) >= 2:
+        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2:
             # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
             # cut where the printed spacing and marks say, then read each part as a line.
             for part in split_speech_run(raw.strip()):
+                if re.match(r"^\d{1,3}:\s*$", part):
+                    draft.note(no, f"page text of the record's viewer, skipped: {part[:50]}")
+                    continue
+                if number := re.match(r"^\d{1,3}:\s+", part):
+                    part = part[number.end():]  # 1: the viewer's number of the turn
                 text_part = clean(part)
                 lines.extend(Line(no, p, part) for p in (split_flattened(text_part, header_words)
                                                           if _count_labels(text_part, header_words) >= 2 else [text_part]))
@@ -122,15 +131,26 @@ def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
     return sum(1 for word in header_words if word in flat)
 
 
-_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}[(（][^)）\s]{1,12}[)）]")
-_RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}")
+_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])")
+_RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}|(?:^|\s)\d{1,3}:\s{2,}\S")
 _SPEECH_CUT = re.compile(
     r"\s*(?:-{5,}|―{5,}|─{5,})\s*"                              # a rule between parts: a break, nothing kept
-    r"|\s+(?=[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}[(（][^)）\s]{1,12}[)）])"  # before a speaker's turn
+    r"|\s+(?=[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）]))"  # before a speaker's turn
+    r"|\s+(?=\d{1,3}:\s{2,})"                                     # before a numbered turn (DiscussNet's 1:)
+
     r"|\s+(?=△\S)"                                                # before a △ heading
     r"|\s{2,}(?=\d{1,3}\s*番\s)"                                  # before each numbered member of a roll
     r"|\s{2,}(?=(?:出席|欠席)(?:議員|委員|者)\s*\d*\s*名?)"             # before a roll's heading
     r"|\s{3,}(?=\S.{0,40}(?:開会|開議|散会|閉会)(?:\s|$))")               # before a time line
+
+
+def _speaker_index(raw: str) -> tuple[int, int] | None:
+    """Where a record viewer's index of turns stands in a line (発言者一覧 … 発言者の先頭へ)."""
+    start = raw.find("発言者一覧")
+    if start < 0:
+        return None
+    end = raw.find("発言者の先頭へ", start)
+    return (start, end + len("発言者の先頭へ")) if end > start else None
 
 
 def split_speech_run(text: str) -> list[str]:

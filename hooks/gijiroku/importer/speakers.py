@@ -28,7 +28,7 @@ _CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎◆◇△▲])\s*(?P<text>.*)$"
 _BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
 _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 # NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
-_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)])?"
+_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)]|(?<=君)[）)])?"
           rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
@@ -154,7 +154,7 @@ class Proceedings:
         if self._resolve(label, None, quiet=True):
             return True
         flat = squash(label)
-        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)):
+        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)) or _role_then_name(flat):
             return True
         if (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat)) and \
                 (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role"))) and \
@@ -244,7 +244,9 @@ class Proceedings:
     def _propose(self, label: str, line: Line) -> str | None:
         """A person for a label that names someone not in the attendance list."""
         flat = squash(label)
-        if named := re.search(r"[(（](?P<name>[^)）]+?)(?:君|さん|氏|議員|委員)?[)）]$", flat):
+        if role_first := _role_then_name(flat):
+            name, role = role_first
+        elif named := re.search(r"[(（](?P<name>[^)）]+?)(?:君|さん|氏|議員|委員)?[)）]$", flat):
             name = named.group("name")
             role = flat[: named.start()]
         else:
@@ -357,6 +359,19 @@ class Proceedings:
     def _enter(self, index: int) -> None:
         self.item_index = index
         self.section = self.draft.agenda[index].id
+
+
+def _role_then_name(flat: str) -> tuple[str, str] | None:
+    """(name, role) of a label printed role first with its opening bracket lost, as mirrors of
+    assembly records print 議長(新田篤実君): `議長新田篤実君)`."""
+    match = re.fullmatch(r"(?P<body>[^(（)）]{3,20}?)(?:君|さん|議員)[)）]", flat)
+    if not match:
+        return None
+    body = match.group("body")
+    for word in ROLE_WORDS:
+        if body.startswith(word) and word not in HONORIFICS and is_name(body[len(word):], 6):
+            return body[len(word):], word
+    return None
 
 
 def _join(left: str, right: str) -> str:

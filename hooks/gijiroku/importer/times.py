@@ -59,7 +59,7 @@ def time_event(text: str) -> tuple[str, str] | None:
         folded = folded[: date.start] + folded[date.end:]  # 令和5年3月1日(水)午前10時開議: the date is read elsewhere
     folded = re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日", "", folded)  # 12月1日午前10時00分開会: a day without its year
     rest = _TIME.sub("", _EVENT.sub("", folded))
-    if re.sub(r"[\s()（）月火水木金土日曜:：]|時刻|予定", "", rest):
+    if re.sub(r"[\s()（）月火水木金土日曜:：・、]|時刻|予定", "", rest):
         return None  # more than a time and an event word: a sentence, not a time line
     word = re.sub(r"\s", "", event.group(1))
     kind = "start" if word in START_WORDS else "end" if word in END_WORDS else "break"
