@@ -18,8 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from gijiroku.importer import extract, parse_minutes, write_meeting  # noqa: E402
-from gijiroku.importer.accounting import account  # noqa: E402
+from gijiroku.importer import extract, parse_minutes  # noqa: E402
+from gijiroku.importer.accounting import account, write_complete  # noqa: E402
 from gijiroku.importer.draft import Draft  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -66,7 +66,7 @@ def import_record(slug: str) -> Imported:
     """The record imported as `gijiroku import` would, with the share of its text accounted for."""
     source = extract(raw(slug))
     draft = parse_minutes(source.text, {})
-    meeting = write_meeting(draft, {})
+    meeting = write_complete(draft, {}, source.text, source.notes + draft.notes)
     result = account(source.text, meeting, source.notes + draft.notes)
     return Imported(draft, meeting, source.text, (result.accounted, result.total))
 

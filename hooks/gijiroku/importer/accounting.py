@@ -9,13 +9,16 @@ front matter holds in another form) are in the file.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .draft import Note
+from ..model import Person
+from .draft import Draft, Note
 from .eras import for_matching
 from .header import ALL_LABEL_WORDS
 from .roles import GROUP_WORDS
 from .textutil import fold, squash
+from .write import write_meeting
 
 SKIPPED = ("page text before the record, skipped", "page text after the record, skipped", "page number", "removed",
            "boilerplate", "skipped")
@@ -44,6 +47,8 @@ class Accounting:
     """Characters in the meeting file, or on lines the report names as page text left out."""
     lost: tuple[int, ...]
     """Lines neither in the file nor named by the report."""
+    partial: tuple[int, ...] = ()
+    """Lines some of whose words are in neither."""
 
     @property
     def share(self) -> float:
@@ -70,6 +75,7 @@ def account(text: str, meeting: str, notes: list[Note]) -> Accounting:
     flat_meeting = squash(fold(meeting))
     total = accounted = 0
     lost: list[int] = []
+    partial: list[int] = []
     for no, line in enumerate(text.split("\n"), start=1):
         size = len(squash(line))
         total += size
@@ -81,4 +87,25 @@ def account(text: str, meeting: str, notes: list[Note]) -> Accounting:
         accounted += max(0, size - missing)
         if missing and missing > 0.3 * sum(len(p) for p in pieces):
             lost.append(no)
-    return Accounting(total, accounted, tuple(lost))
+        elif missing:
+            partial.append(no)
+    return Accounting(total, accounted, tuple(lost), tuple(partial))
+
+
+def write_complete(draft: Draft, people: Mapping[str, Person], text: str, notes: list[Note]) -> str:
+    """The meeting file, with every input line that the file would otherwise not hold (in
+    whole or in part) kept as a front-matter comment at its line number: nothing is lost,
+    and a reviewer sees what the importer did not understand. A line lost whole is also
+    reported."""
+    meeting = write_meeting(draft, people)
+    result = account(text, meeting, notes)
+    if not result.lost and not result.partial:
+        return meeting
+    lines = text.split("\n")
+    noted = {note.line for note in notes}
+    for no in sorted((*result.lost, *result.partial)):
+        draft.printed.append((no, lines[no - 1].strip()))
+        if no in result.lost and no not in noted:
+            draft.note(no, f"line not placed in the meeting file, kept there as a comment: {lines[no - 1].strip()[:50]}",
+                       "move it where it belongs if it is part of the record")
+    return write_meeting(draft, people)

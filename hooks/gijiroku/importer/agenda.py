@@ -86,6 +86,7 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
             top = scheme
         if scheme != top:
             draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
+            draft.printed.append((line.no, line.text))
             continue
         draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
 

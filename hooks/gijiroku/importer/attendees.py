@@ -319,6 +319,7 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
 def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group_all: str | None,
            marker: str, title_carried: str, absent: bool) -> str:
     """One entry of a comma run; returns the title to carry to following bare names."""
+    as_printed = part.strip()
     part = re.sub(r"[〔\[][^〕\]]*[〕\]]$", "", part).strip()  # 〔計12名〕
     part = re.sub(r"[(（]\s*\d+\s*名\s*[)）]$", "", part).strip()  # (14名)
     if re.search(r"\d+\s*[名人]", fold(part)):
@@ -369,7 +370,8 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         group = title
     affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
                                        paren if paren and paren != group else "") if x)
-    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation)
+    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
+        marker + as_printed
     if marker:
         ctx.marks[len(draft.attendees) - 1] = marker
     if since_marker:
@@ -613,6 +615,7 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         attendee.proxy_for = names.find(proxy_of) if proxy_of else None
         draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + proxy_of if proxy_of else ''}",
                    "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
+    attendee.printed = tidy(line.text) if len(line.text) <= 80 else ""
     draft.attendees.append(attendee)
     if proxy_line:
         attendee.absent = True

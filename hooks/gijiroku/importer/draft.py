@@ -36,6 +36,8 @@ class DraftAttendee:
     line: int = 0
     abbreviation: str = ""
     """The initials the record uses for the attendee (the roll's Abbreviation column, `(AH)`)."""
+    printed: str = ""
+    """The attendee's entry as printed (山中事務次官, 座長 田中 一郎 架空大学 教授), when known."""
     name_last: bool = False
     """Printed affiliation first, name last."""
     label: str | None = None

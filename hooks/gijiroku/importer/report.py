@@ -9,11 +9,10 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..registry import load_people
-from .accounting import account
+from .accounting import account, write_complete
 from .draft import Draft, Note
 from .extract import Extracted, Refused, extract
 from .parse import NotMinutes, parse_minutes
-from .write import write_meeting
 
 
 def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | None = None,
@@ -34,8 +33,7 @@ def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | N
         return _refuse(path, "input is nested too deeply to read", report)
     except Exception as exc:  # a bug of ours: still one line for the user, never a traceback
         return _refuse(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it", report)
-    meeting = write_meeting(draft, people)
-    draft.notes.extend(unplaced_lines(source.text, meeting, source.notes + draft.notes))
+    meeting = write_complete(draft, people, source.text, source.notes + draft.notes)
     if output is None:
         sys.stdout.write(meeting)
     else:

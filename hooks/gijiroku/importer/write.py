@@ -67,7 +67,7 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
             if a.proxy_for:
                 fields.append(f"proxy_for: {a.proxy_for}")
             # The name as printed, so the file reads on its own before people.yml is filled in.
-            shown = a.name + (f" ({a.abbreviation})" if a.abbreviation else "")
+            shown = a.printed or a.name + (f" ({a.abbreviation})" if a.abbreviation else "")
             out.append("  - {" + ", ".join(fields) + "}" + (f"  # {_comment(shown)}" if a.name else ""))
     if draft.agenda:
         out.append("agenda:")
