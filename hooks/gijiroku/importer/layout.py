@@ -131,11 +131,13 @@ def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
     return sum(1 for word in header_words if word in flat)
 
 
-_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])")
+_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])"
+                         r"|(?:^|\s)[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s")
 _RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}|(?:^|\s)\d{1,3}:\s{2,}\S")
 _SPEECH_CUT = re.compile(
     r"\s*(?:-{5,}|―{5,}|─{5,})\s*"                              # a rule between parts: a break, nothing kept
     r"|\s+(?=[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）]))"  # before a speaker's turn
+    r"|\s+(?=[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s)"  # ○窪田部会長 それでは…
     r"|\s+(?=\d{1,3}:\s{2,})"                                     # before a numbered turn (DiscussNet's 1:)
 
     r"|\s+(?=△\S)"                                                # before a △ heading
@@ -163,7 +165,7 @@ def split_flattened(text: str, header_words: tuple[str, ...]) -> list[str]:
     """A whole page on one line, cut back into lines: before each numbered header label
     (`2 場 所:`), each numbered item (` 3 議 題`, `(1)`), and each ・ bullet."""
     labels = "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(header_words, key=len, reverse=True))
-    cut = re.compile(rf"\s(?=(?:\d{{1,2}}\s+)?[(（【]?\s*(?:{labels})\s*[)）】]?\s*[:：]?\s)"
+    cut = re.compile(rf"(?<!第\d)(?<!第\d\d)\s(?=(?:(?:第\s*)?\d{{1,2}}\s+)?[(（【]?\s*(?:{labels})\s*[)）】]?\s*[:：]?\s)"
                      rf"|\s(?=\d{{1,2}}\s+\D)|\s(?=[(（]\d{{1,2}}[)）])|\s(?=[・•]\S)")
     parts = [tidy(p) for p in cut.split(text)]
     return [p for p in parts if p]
