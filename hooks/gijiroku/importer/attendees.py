@@ -177,6 +177,12 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if _is_run(text):
         _run(text, line, draft, names, ctx)
         return
+    tokens = tidy(text).split(" ")
+    named = [t for t in tokens if t not in ("他", "ほか", "外")]
+    if len(named) >= 2 and all(_name_with_post(t) for t in named):
+        # 森田朗会長 印南一路委員 関原健夫委員 / 木倉保険局長 神田審議官 他: people run together with spaces.
+        _run("、".join(tokens), line, draft, names, ctx)
+        return
     wide = [p for p in re.split(r"[ \t\u3000]{2,}", line.raw.strip()) if p] if line.raw and text == line.text else []
     if len(wide) >= 2 and all(_spaced_name(p) for p in wide):
         # 山田 太郎　　佐藤 花子　　鈴木 一郎: wide gaps between people, narrow ones inside names.
@@ -185,6 +191,12 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     segments = _segments(text)
     for segment in segments:
         _single(segment, line, draft, names, ctx)
+
+
+def _name_with_post(token: str) -> bool:
+    """A name with its post or role glued on (印南一路委員, 神田審議官)."""
+    printed = split_person(re.sub(r"^[○◯〇◎●]", "", token))
+    return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 6) and len(printed.name) >= 1
 
 
 def _legend(text: str, ctx: _Context) -> None:

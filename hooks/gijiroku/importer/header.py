@@ -439,7 +439,7 @@ class _HeaderReader:
             self._date_field(value, line, with_venue=kind == "datevenue")
         elif kind == "venue":
             if value:
-                self.draft.venue = self.draft.venue or tidy(value)
+                self.draft.venue = self.draft.venue or _venue(value)
         elif kind == "title":
             if value and not self.draft.title:
                 self.draft.title = tidy(value)
@@ -465,7 +465,7 @@ class _HeaderReader:
                 self.draft.note(line.no, f"extra line in the {current} field, not placed: {text[:40]}")
         elif current == "venue":
             if not self.draft.venue:
-                self.draft.venue = tidy(text)
+                self.draft.venue = _venue(text)
             elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
                 self.draft.start, self.draft.end = parse_times(text)
             else:
@@ -652,6 +652,11 @@ class _HeaderReader:
                     self.draft.venue = tidy(following.text)
                     used.add(id(following))
                 return
+
+
+def _venue(text: str) -> str:
+    """A venue as printed, without the 於 (at) that some records put before it."""
+    return re.sub(r"^於\s*", "", tidy(text))
 
 
 def is_generic(group: str | None) -> bool:

@@ -50,7 +50,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "代表取締役", "取締役", "専務理事", "常務理事", "顧問", "相談役", "委員長", "副委員長", "議長", "副議長",
     "委員", "議員", "幹事", "幹事長", "部会長", "副部会長", "担当書記", "担当係長", "担当課長", "担当部長",
     "国務大臣", "内閣総理大臣", "総理大臣", "総理", "官房長官", "副長官", "室員", "課員", "係員", "技監",
-    "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生",
+    "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生", "管理官", "分析官", "対策官",
+    "推進官", "補佐", "課長補佐", "室長補佐", "局次長", "部次長", "課長代理", "担当課長", "担当部長",
 }, key=len, reverse=True))
 HONORIFICS = ("君", "さん", "氏", "様", "殿", "先生")
 # The last character of most post titles (企画官, 戦略室長, 学術研究調整官, 担当書記).
@@ -66,6 +67,10 @@ ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "セ�
 UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
               "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
               "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
+UNIT_POSTS = frozenset(("局長", "課長", "部長", "室長", "係長", "班長", "所長", "次長", "局次長", "部次長", "課長補佐", "室長補佐",
+                        "管理官", "企画官", "調整官", "分析官", "対策官", "推進官", "専門官", "調査官", "課員", "係員", "室員"))
+"""Posts of an office's unit: a word printed between a surname and one of these is the unit
+(保険局長, 医療課長), not a given name."""
 _NAME_CHARS = HAN + KANA
 NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
 """A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
@@ -132,6 +137,8 @@ def split_person(printed: str) -> PrintedPerson:
     tail = rest[len(surname):]
     if not tail:
         return PrintedPerson(rest, suffix)
+    if suffix in UNIT_POSTS and len(surname) >= 2:
+        return PrintedPerson(surname, tail + suffix)  # 木倉保険局長: the unit (保険) goes with its post
     if len(tail) >= 4 or (tail.endswith(ORG_ENDINGS) and len(tail) >= 3) or tail.startswith(UNIT_WORDS) or \
             any(w in tail for w in ORG_WORDS) or \
             not re.match(rf"^[{_NAME_CHARS}]+$", tail):
