@@ -64,6 +64,8 @@ class _Context:
     """A label stood alone on the line above and no one has been listed under it yet."""
     qualifier: str = ""
     """A bracketed qualifier of that label ((水循環政策担当)), for the next person's affiliation."""
+    place: str = ""
+    """A sub-heading's place ((角館町)), the affiliation of the people listed under it."""
     legend: dict[str, str] = field(default_factory=dict)
     marks: dict[int, str] = field(default_factory=dict)
     counted: bool = False
@@ -72,7 +74,7 @@ class _Context:
 def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) -> None:
     """Every attendance line into draft.attendees; what is not a person goes to the report."""
     ctx = _Context()
-    for entry in _wrapped_titles(lines):
+    for entry in _letter_columns(_wrapped_titles(lines)):
         if isinstance(entry, Heading):
             if entry.generic and entry.group is None and not entry.absent:
                 ctx.heading, ctx.label = None, None
@@ -104,6 +106,62 @@ def _wrapped_titles(lines: list[Line | Heading]) -> list[Line | Heading]:
                 continue
         out.append(entry)
     return out
+
+
+def _spaced_text(line: Line) -> str:
+    """A roll line's text as printed, spacing kept, without a leading spaced group word."""
+    raw = (line.raw or line.text).replace("\u3000", " ").strip()
+    if (prefix := _spaced_group_prefix(raw)) is not None:
+        return prefix[1]
+    return raw
+
+
+def _letter_columns(lines: list[Line | Heading]) -> list[Line | Heading]:
+    """Names printed one character apart, two to a line in fixed columns (`高 橋 正 男 千 葉   勇`):
+    the column where the second name starts is the one most such lines of the roll start a
+    character at with a name on each side; each line is cut there into two lines."""
+
+    def spaced(entry: Line | Heading) -> bool:
+        if not isinstance(entry, Line) or not entry.text or re.search(r"[\d０-９]+\s*番|君|さん", entry.text):
+            return False  # numbered or 君-ended entries are cut at those marks instead
+        tokens = [t for t in _spaced_text(entry).split(" ") if t]
+        return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= len(tokens) * 0.6
+
+    block = [entry for entry in lines if isinstance(entry, Line) and spaced(entry)]
+    column = _second_column(block) if len(block) >= 2 else None
+    if column is None:
+        return lines
+    out: list[Line | Heading] = []
+    for entry in lines:
+        if not isinstance(entry, Line) or not spaced(entry):
+            out.append(entry)
+            continue
+        text = _spaced_text(entry)
+        whole = (entry.raw or entry.text).replace("\u3000", " ").strip()
+        head = whole[: len(whole) - len(text)]
+        if len(text) > column and text[column - 1] == " " and text[column] != " ":
+            out.append(Line(entry.no, tidy(head + text[:column]), head + text[:column]))
+            out.append(Line(entry.no, tidy(text[column:]), text[column:]))
+        else:
+            out.append(entry)
+    return out
+
+
+def _second_column(block: list[Line]) -> int | None:
+    counts: dict[int, int] = {}
+    for line in block:
+        text = _spaced_text(line)
+        for at in range(3, len(text)):
+            if text[at - 1] == " " and text[at] != " " and 2 <= len(squash(text[:at])) <= 5 and len(squash(text[at:])) >= 2:
+                counts[at] = counts.get(at, 0) + 1
+    if not counts:
+        return None
+
+    def balance(at: int) -> int:
+        return sum(abs(len(squash(_spaced_text(x)[:at])) - len(squash(_spaced_text(x)[at:]))) for x in block)
+
+    best = max(counts, key=lambda at: (counts[at], -balance(at)))
+    return best if counts[best] >= max(2, len(block) * 0.6) else None
 
 
 def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
@@ -145,7 +203,16 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         # A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation.
         previous.affiliation = tidy(f"{previous.affiliation} {text}")
         return
+    if place := re.fullmatch(r"[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", squash(text)):
+        # (角館町): a sub-heading of the list naming where the people below come from.
+        ctx.place = place.group(1)
+        return
+    if bracket := re.fullmatch(r"(\S{1,8}?)\s*[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", text.strip()):
+        if squash(bracket.group(1)) in GROUP_WORDS:
+            text, ctx.place = bracket.group(1), bracket.group(2)  # 委員 (田沢湖町): the label, then the place
     label, rest = _leading_label(text)
+    if label is not None:
+        ctx.place = "" if not bracket else ctx.place
     if label is not None and ctx.fresh_label and rest and re.match(r"^\s*[(（]", text):
         # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
         ctx.qualifier, label = label, None
@@ -158,7 +225,15 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
             return
         text = rest
     count_before = len(draft.attendees)
+    if (count := re.search(r"\s+((?:以上|計)?\s*[\d０-９]+\s*[名人])\s*$", text)) and re.search(r"[\u3400-\u9fff]", text[: count.start()]):
+        # 本 間   智 以上26名: the list's count printed after its last name.
+        draft.note(line.no, f"attendance given as a count, kept as printed: {count.group(1)}")
+        draft.counts.append(count.group(1))
+        text = text[: count.start()]
     _people(text, line, draft, names, ctx)
+    if ctx.place:
+        for attendee in draft.attendees[count_before:]:
+            attendee.affiliation = tidy(f"{ctx.place} {attendee.affiliation}")
     if len(draft.attendees) > count_before:
         ctx.fresh_label = False
         if ctx.qualifier:
@@ -653,6 +728,12 @@ def _close_spaced_name(text: str) -> str:
     head: list[str] = []
     if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS):
         head, tokens = tokens[:1], tokens[1:]
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]) and 2 <= len(tokens[-1]) <= 3 and \
+            all(is_name(t, 3) for t in tokens):
+        return " ".join([*head, "".join(tokens[:-1]) + " " + tokens[-1]]) + honorific  # 境 田 ケイ子
+    if len(tokens) >= 3 and 2 <= len(tokens[0]) <= 3 and all(len(t) == 1 for t in tokens[1:]) and \
+            all(is_name(t, 3) for t in tokens) and not head:
+        return tokens[0] + " " + "".join(tokens[1:]) + honorific  # 佐久間 健 一
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
         joined = "".join(tokens)
         if not head and (split := _post_then_name(joined)) is not None:

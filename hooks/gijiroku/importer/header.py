@@ -50,7 +50,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
                  "議事要録", "会議概要")
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
-    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
     r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
 
 
@@ -125,10 +125,13 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
             return label, False, False, (text[len(text) - len(value):].strip() if value else "")
         return None
     found = _ATTENDANCE.match(label)
-    if not found or len(label) > 16:
+    if not found or len(label) > 16 and not (len(label) <= 34 and re.search(r"(?:会議?|協議会|委員会|審議会|議会|部会)$",
+                                                                           found.group("pre") or "")):
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
+    if len(pre) > 12:
+        pre = ""  # 田沢湖・角館・西木合併協議会出席者: the body's name, not a group
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
         group_word = pre

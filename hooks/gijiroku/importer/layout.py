@@ -86,7 +86,7 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
         lines.append(Line(no, cleaned, raw))
-    return _numbered_headings(_one_character_labels(lines, header_words))
+    return _numbered_headings(_label_column(_one_character_labels(lines, header_words), header_words))
 
 
 def _numbered_headings(lines: list[Line]) -> list[Line]:
@@ -169,6 +169,47 @@ def split_flattened(text: str, header_words: tuple[str, ...]) -> list[str]:
                      rf"|\s(?=\d{{1,2}}\s+\D)|\s(?=[(（]\d{{1,2}}[)）])|\s(?=[・•]\S)")
     parts = [tidy(p) for p in cut.split(text)]
     return [p for p in parts if p]
+
+
+_MOMENT_WORDS = ("開会", "閉会", "開議", "散会", "開始", "終了")
+
+
+def _is_label(text: str, known: set[str]) -> bool:
+    flat = squash(fold(text))
+    return flat in known or flat in _MOMENT_WORDS
+
+
+def _label_column(lines: list[Line], header_words: tuple[str, ...]) -> list[Line]:
+    """A two-column table flattened column by column, the labels first and then the values
+    (開催年月日 / 開催場所 / 開会 / 閉会, then 平成17年3月27日 / …): each label joined to its value.
+    At most one label of the run may be unknown (合併協議会委員数), as long as the values
+    that follow are as many as the labels."""
+    known = set(header_words)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        run: list[Line] = []
+        j = i
+        while j < len(lines) and (not lines[j].text or (len(squash(lines[j].text)) <= 12 and not re.search(r"\d", lines[j].text)
+                                                          and not re.search(r"[、。,:：]", lines[j].text))):
+            if lines[j].text:
+                run.append(lines[j])
+            j += 1
+        labels = sum(_is_label(x.text, known) for x in run)
+        if len(run) >= 3 and labels >= len(run) - 1 and _is_label(run[0].text, known):
+            values: list[Line] = []
+            k = j
+            while k < len(lines) and len(values) < len(run):
+                if lines[k].text:
+                    values.append(lines[k])
+                k += 1
+            if len(values) == len(run) and not any(_is_label(v.text, known) for v in values):
+                out.extend(Line(value.no, f"{squash(label.text)} {value.text}") for label, value in zip(run, values))
+                i = k
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> list[Line]:
