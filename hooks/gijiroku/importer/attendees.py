@@ -125,6 +125,8 @@ def _letter_columns(lines: list[Line | Heading]) -> list[Line | Heading]:
         if not isinstance(entry, Line) or not entry.text or re.search(r"[\d０-９]+\s*番|君|さん", entry.text):
             return False  # numbered or 君-ended entries are cut at those marks instead
         tokens = [t for t in _spaced_text(entry).split(" ") if t]
+        if _post_then_name(squash(entry.text)) is not None:
+            return False  # 事 務 局 長 古 田 敏 幸: a post and one name
         return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= len(tokens) * 0.6
 
     block = [entry for entry in lines if isinstance(entry, Line) and spaced(entry)]
@@ -152,7 +154,8 @@ def _second_column(block: list[Line]) -> int | None:
     for line in block:
         text = _spaced_text(line)
         for at in range(3, len(text)):
-            if text[at - 1] == " " and text[at] != " " and 2 <= len(squash(text[:at])) <= 5 and len(squash(text[at:])) >= 2:
+            if text[at - 1] == " " and text[at] != " " and 2 <= len(squash(text[:at])) <= 5 and len(squash(text[at:])) >= 2 \
+                    and not _is_title(squash(text[:at])) and squash(text[:at]) not in GROUP_WORDS:
                 counts[at] = counts.get(at, 0) + 1
     if not counts:
         return None
