@@ -293,7 +293,8 @@ def _leading_label(text: str) -> tuple[str | None, str]:
     folded = fold_aligned(text)
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
         return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
-    if match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded):
+    if (match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded)) and \
+            not re.fullmatch(r"[\d０-９]+\s*[名人]", squash(match.group(1))):
         word = squash(match.group(1))
         rest = match.group(2)
         if not re.search(r"[、,，。]", word) and not word.startswith("以上") and not is_name(word, 4) or word in GROUP_WORDS:
@@ -623,6 +624,10 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     text = " ".join(tokens)
     if prefix and _NONE.match(squash(text)):
         return
+    grouped = _group_name_tokens(tokens)
+    if not prefix and grouped is not None and len(grouped) >= 2 and not names.find(text):
+        _run("、".join(grouped), line, draft, names, ctx)  # 雲北一雄 山本正來 長谷川 悟: three people
+        return
     if prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
         # 委員 高田英亮、鈴木太雄 / 山田太郎　佐藤花子　鈴木一郎: a list after the group word.
         saved = ctx.label
@@ -677,6 +682,10 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         elif is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
                                         any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
             name, rest = last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
+    if name is None and not any(is_name(re.sub(r"(?:君|さん)$", "", t), 6) for t in tokens):
+        draft.note(line.no, f"no name in attendance line {text!r}: not made an attendee",
+                   "kept in the file as a comment; add the person by hand if one is meant")
+        return
     if name is None:
         draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
         name, rest = tokens[0], tokens[1:]
@@ -783,6 +792,25 @@ def _space_separated_names(tokens: list[str]) -> bool:
         return False
     lengths = [len(t) for t in tokens]
     return all(n >= 4 for n in lengths) or (len(tokens) >= 3 and all(n >= 3 for n in lengths))
+
+
+def _group_name_tokens(tokens: list[str]) -> list[str] | None:
+    """Names on one line separated by spaces, some printed with a space inside them (森 修美
+    岩前良幸): short pieces joined to their neighbour so that each name has 3 to 5 characters.
+    None when a piece is not a name or the grouping does not come out whole."""
+    if len(tokens) < 2 or not all(is_name(t, 5) and not _is_title(t) and t not in GROUP_WORDS for t in tokens):
+        return None
+    groups: list[list[str]] = []
+    for token in tokens:
+        current = "".join(groups[-1]) if groups else ""
+        if groups and (len(current) <= 2 or len(token) == 1) and len(current + token) <= 5 and len(groups[-1]) < 2:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+    joined = [" ".join(g) for g in groups]
+    if not all(3 <= len(squash(g)) <= 5 for g in joined):
+        return None
+    return joined
 
 
 def _looks_like_name(tokens: list[str]) -> int:

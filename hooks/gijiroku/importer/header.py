@@ -23,9 +23,9 @@ from .times import parse_times, time_event
 # a label (日 時, 出 席 者) and takes the longest label first.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
-    "date": ("開催日時", "開催年月日", "開催日", "会議日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
+    "date": ("開催日時", "開催年月日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
     "time": ("開催時間", "会議時間", "時間"),
-    "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
+    "venue": ("開催場所", "開催会場", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
                "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
                "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
@@ -51,7 +51,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・|役職・)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -233,6 +233,8 @@ class _HeaderReader:
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
         self.earlier_agenda: list[Line] = []
+        self.section_number = 0
+        """The number of the last numbered header label (1 開催年月日, 2 開催場所 …)."""
 
     def line(self, line: Line) -> None:
         """Place one line: in the proceedings, a header field, or the value of the field before."""
@@ -274,6 +276,15 @@ class _HeaderReader:
                     self.draft.end = start
             if found_date is not None or start:
                 return
+        numbered = re.match(r"^\s*(\d{1,2})\s*[.．、]?\s+(\S.{1,20})$", fold(text))
+        if numbered is not None and int(numbered.group(1)) == self.section_number + 1 and self.section_number and \
+                header_kind(text) is None and attendance_heading(text) is None and not re.search(r"[。、]", text):
+            # 3 理事総数 between 2 開催場所 and 4 出席者氏名: a header field of its own, not a value.
+            self.section_number += 1
+            self._field(line, "ignore", "")
+            return
+        if numbered is not None and (header_kind(text) is not None or attendance_heading(text) is not None):
+            self.section_number = int(numbered.group(1))
         if (sentence := sentence_label(text)) is not None:
             # 1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence.
             kind, label, value = sentence
@@ -471,6 +482,8 @@ class _HeaderReader:
                 self.draft.venue = _venue(text)
             elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
                 self.draft.start, self.draft.end = parse_times(text)
+            elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数", text) and len(squash(self.draft.venue)) <= 40:
+                self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
             else:
                 self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
         elif current in ("title", "ignore"):
