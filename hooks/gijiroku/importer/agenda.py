@@ -70,6 +70,8 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
         found = _scheme(line.text)
         scheme, title = found if found else ("none", line.text)
         title = tidy(_PDF.sub("", title))
+        if scheme != "none" and (inner := re.match(r"^(?:[(（]\s*\d+\s*[)）]|[①-⑳])\s*(?=\S)", fold(title))):
+            title = title[inner.end():].strip()  # 1. (1)中央環境審議会…: a second number printed with the first
         if outcome := _OUTCOME.search(title):
             draft.note(line.no, f"outcome printed after the agenda item, not part of its title: {outcome.group(0).strip()}")
             title = title[: outcome.start()].strip()

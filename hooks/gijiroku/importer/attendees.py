@@ -387,24 +387,47 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
     if every := re.search(r"の各(\S{1,6})$", text):
         group_all = every.group(1)
         text = text[: every.start()]
-    if re.search(r"(?:\s|、)(?:他|ほか)\s*$", text):
-        text = re.sub(r"(?:\s|、)(?:他|ほか)\s*$", "", text)
+    if re.search(r"(?:\s|、|(?<=[長官員]))(?:他|ほか)\s*$", text):
+        text = re.sub(r"(?:\s|、|(?<=[長官員]))(?:他|ほか)\s*$", "", text)  # …対策課長他: and others
         others = True
     else:
         others = False
     title_carried = ""
-    for part in _split_top(text, "、,，"):
-        part = part.strip()
-        if not part:
-            continue
+    parts = [p.strip() for p in _split_top(text, "、,，") if p.strip()]
+    unit = _shared_unit(parts)
+    for part in parts:
         marker = ""
         if part[0] in _MARKS:
             marker, part = part[0], part[1:].strip()
+        if unit and (at := part.find(unit)) > 0 and is_name(part[:at], 4) and " " not in part:
+            part = f"{part[:at]} {part[at:]}"  # 是澤水・大気環境局…: the surname ends where the run's bureau starts
         title_carried = _entry(part, line, draft, names, ctx, group_all, marker, title_carried, absent=ctx.absent)
     for part, _ in absent_people:
         _entry(part.strip(), line, draft, names, ctx, group_all, "", "", absent=True)
     if others:
         draft.attendees.append(DraftAttendee(group=_format_group(ctx.label or ctx.heading), others=True, line=line.no))
+
+
+def _shared_unit(parts: list[str]) -> str:
+    """The office unit most people of a run of officials share (`水・大気環境局` in 三好水・大気
+    環境局長、近藤水・大気環境局総務課長、是澤水・大気環境局大気環境課長): where it starts in an
+    entry, the surname ends — whatever a dictionary says of the characters around it."""
+    if len(parts) < 3:
+        return ""
+    counts: dict[str, int] = {}
+    for part in parts:
+        flat = squash(part)
+        seen = set()
+        for start in range(1, min(4, len(flat))):
+            for size in range(4, 9):
+                piece = flat[start:start + size]
+                if len(piece) == size and piece not in seen and re.search(r"[局部課室省庁]", piece):
+                    seen.add(piece)
+                    counts[piece] = counts.get(piece, 0) + 1
+    if not counts:
+        return ""
+    best = max(counts, key=lambda piece: (counts[piece], len(piece)))
+    return best if counts[best] >= 3 and counts[best] >= len(parts) / 2 else ""
 
 
 def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group_all: str | None,
@@ -445,6 +468,9 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
             title, part = squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
     elif title_carried and is_name(part, 5) and not role_suffix(part):
         title = title_carried
+    if not title and len(tokens) == 2 and is_name(tokens[0], 4) and _is_title(tokens[1]) and not is_name(tokens[1], 4):
+        title, part = squash(tokens[1]), tokens[0]  # 是澤 水・大気環境局大気環境課長: the name, then the post
+        tokens = [part]
     printed = split_person(part)
     name = printed.name
     spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
@@ -625,8 +651,11 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if prefix and _NONE.match(squash(text)):
         return
     grouped = _group_name_tokens(tokens)
-    if not prefix and grouped is not None and len(grouped) >= 2 and not names.find(text):
+    if grouped is not None and len(grouped) >= 2 and not names.find(text):
+        saved = ctx.label
+        ctx.label = prefix or ctx.prefix or ctx.label  # the line's own group word, else the one above
         _run("、".join(grouped), line, draft, names, ctx)  # 雲北一雄 山本正來 長谷川 悟: three people
+        ctx.label = saved
         return
     if prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
         # 委員 高田英亮、鈴木太雄 / 山田太郎　佐藤花子　鈴木一郎: a list after the group word.
@@ -800,6 +829,9 @@ def _group_name_tokens(tokens: list[str]) -> list[str] | None:
     None when a piece is not a name or the grouping does not come out whole."""
     if len(tokens) < 2 or not all(is_name(t, 5) and not _is_title(t) and t not in GROUP_WORDS for t in tokens):
         return None
+    if len(tokens) % 2 == 0 and all(len(t) <= 3 for t in tokens):
+        # 相澤 好治 浅野 直人 / 大久保 規子 崎田 裕子: family and given names, two by two.
+        return [f"{tokens[k]} {tokens[k + 1]}" for k in range(0, len(tokens), 2)]
     groups: list[list[str]] = []
     for token in tokens:
         current = "".join(groups[-1]) if groups else ""
