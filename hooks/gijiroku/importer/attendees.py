@@ -304,6 +304,9 @@ def _leading_label(text: str) -> tuple[str | None, str]:
         word = squash(match.group(1))
         if word in GROUP_WORDS or word.endswith(("委員", "事務局", "者", "省", "庁", "側", "職員", "員")):
             return word, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+    if (office := re.match(r"^(\S{2,10})[ \u3000]+(\S.*[、,，].*)$", text.strip())) and \
+            squash(office.group(1)).endswith(tuple(w for w, g in GROUP_WORDS.items() if g in ("government", "secretariat"))):
+        return squash(office.group(1)), office.group(2)  # 市執行部 市長(今泉文彦),副市長(…): an office, then its people
     flat = squash(text)
     if flat in GROUP_WORDS:
         return flat, ""
@@ -393,7 +396,7 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
     else:
         others = False
     title_carried = ""
-    parts = [p.strip() for p in _split_top(text, "、,，") if p.strip()]
+    parts = [q for p in _split_top(text, "、,，") if p.strip() for q in _glued_entries(p.strip())]
     unit = _shared_unit(parts)
     for part in parts:
         marker = ""
@@ -406,6 +409,14 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
         _entry(part.strip(), line, draft, names, ctx, group_all, "", "", absent=True)
     if others:
         draft.attendees.append(DraftAttendee(group=_format_group(ctx.label or ctx.heading), others=True, line=line.no))
+
+
+def _glued_entries(part: str) -> list[str]:
+    """Two entries printed with the comma between them lost (菱沼和幸副議長小松豊正議員)."""
+    found = re.fullmatch(r"(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))", part)
+    if found and all(is_name(split_person(x).name, 5) for x in found.groups()):
+        return [found.group(1), found.group(2)]
+    return [part]
 
 
 def _shared_unit(parts: list[str]) -> str:
@@ -446,6 +457,9 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
     if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
         since_marker = squash(match.group(1))
         part = part[: match.start()].strip()
+    if (role_name := re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())) and \
+            _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5):
+        part = f"{role_name.group(1)} {role_name.group(2)}"  # 市長(今泉文彦): the post, then the name in brackets
     if match := re.search(r"[(（]([^)）]+)[)）]$", part):
         inner = match.group(1).strip()
         if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):

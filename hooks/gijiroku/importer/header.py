@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .draft import Draft
-from .eras import find_date, for_matching, kanji_number
+from .eras import YearFound, date_in_year, find_date, find_year, for_matching, kanji_number
 from .layout import Line
 from .profile import EMPTY, ImportProfile
 from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
@@ -130,8 +130,8 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
-    if len(pre) > 12:
-        pre = ""  # 田沢湖・角館・西木合併協議会出席者: the body's name, not a group
+    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の", pre):
+        pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者: no group of their own
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
         group_word = pre
@@ -226,8 +226,7 @@ class _HeaderReader:
         self.date_lines: list[Line] = []
         self.preamble: list[Line] = []
         self.seen_header = False
-        self.year_hint: int | None = None
-        self.fiscal = False
+        self.year_hint: YearFound | None = None
         self.mixed_agenda = False
         self.following = ""
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
@@ -323,13 +322,8 @@ class _HeaderReader:
     def _year_hint(self, text: str) -> None:
         """The year printed before a date that gives only month and day: 令和5年 / 2023年, or
         令和5年度 (a fiscal year: its January to March fall in the next calendar year)."""
-        folded = for_matching(text)
-        if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年(度)?", folded):
-            probe = find_date(f"{era.group(1)}{era.group(2)}年6月1日")
-            if probe is not None and probe.date is not None:
-                self.year_hint, self.fiscal = probe.date.year, bool(era.group(3))
-        elif west := re.search(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?", folded):
-            self.year_hint, self.fiscal = int(west.group(1)), bool(west.group(2))
+        if (found := find_year(text)) is not None and find_date(text) is None:
+            self.year_hint = found
 
     def _month_day(self, text: str, line: Line) -> bool:
         """A date printed as month and day only (5月27日), with the year from the lines above."""
@@ -337,13 +331,12 @@ class _HeaderReader:
         month_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日", folded)
         if month_day is None or self.year_hint is None:
             return False
-        month = int(month_day.group(1))
-        year = self.year_hint + (1 if self.fiscal and month <= 3 else 0)
-        found = find_date(f"{year}年{month}月{month_day.group(2)}日")
-        if found is None or found.date is None:
+        found = date_in_year(self.year_hint, int(month_day.group(1)), int(month_day.group(2)))
+        if found.date is None:
             return False
         self.draft.date = found.date
-        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({year}): check the date")
+        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({found.date.year}): "
+                        "check the date")
         return True
 
     def _header_resumes(self, text: str) -> bool:
@@ -620,7 +613,7 @@ class _HeaderReader:
             self.draft.number = kanji_number(match.group(1))
 
     def _unlabelled_date(self, used: set[int]) -> None:
-        year: int | None = None
+        year: YearFound | None = None
         for line in self.preamble:
             if viewer := re.search(r"本文\s*(\d{4}-\d{2}-\d{2})", line.text):
                 # 平成17年12月定例会(第1日) 本文 2005-12-06: a record viewer prints the day's date there.
@@ -645,15 +638,11 @@ class _HeaderReader:
                 used.add(id(line))
                 return
             folded = for_matching(text)
-            if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年", folded):
-                probe = find_date(f"{era.group(1)}{era.group(2)}年1月1日")
-                year = probe.date.year if probe and probe.date else None
-            elif west := re.search(r"(?<!\d)(\d{4})\s*年", folded):
-                year = int(west.group(1))
-            month_day = re.fullmatch(r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*", folded)
+            year = find_year(text) or year
+            month_day = re.search(r"(?:^|[\s(（])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?\s*$", folded)
             if month_day and year and not posting:
-                found = find_date(f"{year}年{month_day.group(1)}月{month_day.group(2)}日")
-                if found and found.date:
+                found = date_in_year(year, int(month_day.group(1)), int(month_day.group(2)))
+                if found.date:
                     self.draft.date = found.date
                     used.add(id(line))
                     self.draft.note(line.no, f"the year of {text.strip()} was taken from the line above: check the date")

@@ -32,6 +32,7 @@ _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?
           rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
+_CLOSING_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,14}[)）])\s*(?P<text>\S.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
 _INTERJECTION = re.compile(r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
@@ -115,6 +116,11 @@ class Proceedings:
                                quiet_narration=rest)
             else:
                 self._narration(rest, line)
+            return
+        if (closing := _CLOSING_LABEL.match(folded)) and self._is_label(closing.group("label")[:-1], True):
+            # 谷田川委員長)ただ今から…: a label that keeps only its closing bracket.
+            printed = text[: closing.end("label")]
+            self._labelled(printed, closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
             return
         if (qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True):
             printed = text[: qa.end("label")].strip()
