@@ -39,6 +39,8 @@ def _scheme(text: str) -> tuple[str, str] | None:
     if order := _DAY_ORDER.match(fold(text)):
         text = text[order.end():] if len(fold(text)) == len(text) else re.sub(r"^日程第\s*\S+?\s+", "", text)
         ordered = True
+    if circled := re.match(r"^\s*[①-⑳]\s*", text):
+        return "circled", text[circled.end():].strip()  # NFKC would make ① a 1
     folded = fold(text)
     for name, regex in _SCHEMES:
         if match := regex.match(folded):

@@ -168,7 +168,10 @@ def _second_column(block: list[Line]) -> int | None:
 
 
 def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
-    text = _ORDER_NOTE.sub("", line.text).strip()
+    # (委員・50音順、敬称略): a label with a note on the order; the note goes, the label stays.
+    text = re.sub(rf"([(（]\s*[^)）、・,，]{{1,10}}?)\s*[・、,，]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*([)）])",
+                  r"\1\2", line.text)
+    text = _ORDER_NOTE.sub("", text).strip()
     if re.search(r"別紙|名簿のとおり|のとおり|参照", text) and not _is_run(text):
         draft.note(line.no, f"attendance given elsewhere, no names here: {text[:40]}")
         return
@@ -206,7 +209,8 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         # A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation.
         previous.affiliation = tidy(f"{previous.affiliation} {text}")
         return
-    if place := re.fullmatch(r"[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", squash(text)):
+    if (place := re.fullmatch(r"[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", squash(text))) and \
+            place.group(1) not in GROUP_WORDS:
         # (角館町): a sub-heading of the list naming where the people below come from.
         ctx.place = place.group(1)
         return

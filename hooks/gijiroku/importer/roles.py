@@ -67,6 +67,10 @@ ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "セ�
 UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
               "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
               "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
+OFFICE_PREFIXES = ("内閣", "法務", "外務", "財務", "総務", "文部科学", "厚生労働", "農林水産", "経済産業", "国土交通", "環境",
+                   "防衛", "復興", "官房", "事務局", "事務総", "大臣", "副大臣", "政務", "知事", "副知事", "市長", "副市長",
+                   "町長", "村長", "教育長", "議長", "副議長", "委員長", "最高裁", "警察", "消防", "公安", "会計")
+"""Words an office's or post's name begins with: in 陣内孝雄法務大臣 the name ends before 法務."""
 UNIT_POSTS = frozenset(("局長", "課長", "部長", "室長", "係長", "班長", "所長", "次長", "局次長", "部次長", "課長補佐", "室長補佐",
                         "管理官", "企画官", "調整官", "分析官", "対策官", "推進官", "専門官", "調査官", "課員", "係員", "室員"))
 """Posts of an office's unit: a word printed between a surname and one of these is the unit
@@ -137,6 +141,9 @@ def split_person(printed: str) -> PrintedPerson:
     tail = rest[len(surname):]
     if not tail:
         return PrintedPerson(rest, suffix)
+    for at in range(2, min(len(rest), 6)):
+        if rest[at:].startswith(OFFICE_PREFIXES) and is_name(rest[:at], 5):
+            return PrintedPerson(rest[:at], rest[at:] + suffix)  # 陣内孝雄法務大臣: the name ends where the office begins
     if suffix in UNIT_POSTS and len(surname) >= 2:
         return PrintedPerson(surname, tail + suffix)  # 木倉保険局長: the unit (保険) goes with its post
     if len(tail) >= 4 or (tail.endswith(ORG_ENDINGS) and len(tail) >= 3) or tail.startswith(UNIT_WORDS) or \
