@@ -28,7 +28,7 @@ from .roles import (
     role_suffix,
     split_person,
 )
-from .textutil import fold, fold_aligned, squash, tidy
+from .textutil import SPACES, fold, fold_aligned, squash, tidy
 
 TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
                "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
@@ -296,7 +296,8 @@ def _leading_label(text: str) -> tuple[str | None, str]:
             text = rest  # 5.執行者 / 6.事務局: a numbered section of the attendance list
     folded = fold_aligned(text)
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
-        return squash(match.group(1)), text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+        printed = SPACES.sub("", text[match.start(1):match.end(1)])
+        return printed, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
     if (match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded)) and \
             not re.fullmatch(r"[\d０-９]+\s*[名人]", squash(match.group(1))):
         word = squash(match.group(1))
@@ -304,10 +305,16 @@ def _leading_label(text: str) -> tuple[str | None, str]:
         if not re.search(r"[、,，。]", word) and not word.startswith("以上") and not is_name(word, 4) or word in GROUP_WORDS:
             if not (rest and rest.startswith(("(", "（"))):
                 return word, text[len(text) - len(rest):].strip() if rest else ""
+    if (spaced_colon := re.match(r"^((?:[^\s:：、,，()（）][ \u3000]?){2,8}?)\s*[:：]\s*(.*)$", folded)) and \
+            " " in spaced_colon.group(1).strip() and squash(spaced_colon.group(1)) in GROUP_WORDS:
+        rest = spaced_colon.group(2)
+        return squash(spaced_colon.group(1)), text[len(text) - len(rest):].strip() if rest else ""  # ・委 員: …
     if match := re.match(r"^([^\s:：、,，()（）]{1,14})\s*[:：]\s*(.*)$", folded):
         word = squash(match.group(1))
         if word in GROUP_WORDS or word.endswith(("委員", "事務局", "者", "省", "庁", "側", "職員", "員")):
-            return word, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
+            # The label as printed (⽂化庁 stays ⽂化庁; NFKC is for matching only).
+            printed = SPACES.sub("", text[match.start(1):match.end(1)])
+            return printed, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
     if (office := re.match(r"^(\S{2,10})[ \u3000]+(\S.*[、,，].*)$", text.strip())) and \
             squash(office.group(1)).endswith(tuple(w for w, g in GROUP_WORDS.items() if g in ("government", "secretariat"))):
         return squash(office.group(1)), office.group(2)  # 市執行部 市長(今泉文彦),副市長(…): an office, then its people
@@ -462,7 +469,9 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         since_marker = squash(match.group(1))
         part = part[: match.start()].strip()
     if (role_name := re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())) and \
-            _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5):
+            _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
+            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS and \
+            (squash(role_name.group(1)) in ROLE_WORDS or not is_name(split_person(role_name.group(1)).name, 4)):
         part = f"{role_name.group(1)} {role_name.group(2)}"  # 市長(今泉文彦): the post, then the name in brackets
     if match := re.search(r"[(（]([^)）]+)[)）]$", part):
         inner = match.group(1).strip()
