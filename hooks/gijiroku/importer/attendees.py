@@ -21,9 +21,11 @@ from .roles import (
     GENERIC_GROUPS,
     GROUP_WORDS,
     HONORIFICS,
+    ORG_ENDINGS,
     ORG_WORDS,
     ROLE_WORDS,
     TITLE_ENDINGS,
+    UNIT_WORDS,
     is_name,
     role_suffix,
     split_person,
@@ -259,6 +261,13 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if _is_run(text):
         _run(text, line, draft, names, ctx)
         return
+    if len(marks := re.findall(r"(\S[^()（）]*?)\s*[(（]\s*(出\s*席|欠\s*席)\s*[)）]", text)) >= 1 and \
+            not re.sub(r"(\S[^()（）]*?)\s*[(（]\s*(?:出\s*席|欠\s*席)\s*[)）]", "", text).strip() and \
+            all(is_name(squash(name), 6) for name, _ in marks):
+        # 田島一郎 (出席)  中村花子 (出席): each name with its attendance printed after it.
+        for name, status in marks:
+            _entry(name.strip(), line, draft, names, ctx, None, "", "", absent=ctx.absent or squash(status) == "欠席")
+        return
     tokens = tidy(text).split(" ")
     named = [t for t in tokens if t not in ("他", "ほか", "外")]
     if len(named) >= 2 and all(_name_with_post(t) for t in named):
@@ -471,7 +480,9 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
     if (role_name := re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())) and \
             _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
             not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS and \
-            (squash(role_name.group(1)) in ROLE_WORDS or not is_name(split_person(role_name.group(1)).name, 4)):
+            (squash(role_name.group(1)) in ROLE_WORDS or not is_name(split_person(role_name.group(1)).name, 4)
+             or split_person(role_name.group(1)).name.endswith(ORG_ENDINGS)
+             or split_person(role_name.group(1)).name.startswith(UNIT_WORDS)):
         part = f"{role_name.group(1)} {role_name.group(2)}"  # 市長(今泉文彦): the post, then the name in brackets
     if match := re.search(r"[(（]([^)）]+)[)）]$", part):
         inner = match.group(1).strip()

@@ -15,7 +15,7 @@ from .draft import Draft
 from .eras import YearFound, date_in_year, find_date, find_year, for_matching, kanji_number
 from .layout import Line
 from .profile import EMPTY, ImportProfile
-from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, role_label, split_person
 from .textutil import fold, fold_aligned, squash, tidy
 from .times import parse_times, time_event
 
@@ -51,7 +51,7 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・|役職・)?氏名|名簿|等|状況)?$")
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -118,6 +118,8 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     if not match:
         return None
     label = squash(match.group("label"))
+    if (named := re.sub(r"の?(?:職・?|役職・?)?氏名$", "", label)) in GROUP_WORDS:
+        label = named  # 説明のため出席した者の職氏名: the group the heading names
     if label in GROUP_WORDS and label not in GENERIC_GROUPS:
         if re.search(r"出席|参加", label):
             # 政府側参加者, 説明のため出席した者: a heading that names its group.
@@ -258,7 +260,7 @@ class _HeaderReader:
             return
         if self._time_line(line):
             return
-        if moment := _MOMENT.match(fold(text).strip()):
+        if (moment := _MOMENT.match(fold(text).strip())) and _label_or_moment(self.following):
             # <開会> / 令和7年3月7日 / 10時30分: a label over the date and time lines under it.
             self.current = "opened" if moment.group(1) in ("開会", "開議", "開始") else "closed"
             self.seen_header = True
@@ -343,8 +345,9 @@ class _HeaderReader:
         """A heading such as 議事録 that stood above the header fields rather than the
         proceedings: header fields follow it before any remark does."""
         found = header_kind(text)
-        if _MOMENT.match(fold(text).strip()) and not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
-            return True  # <開会> after an overview: the record's own header starts here
+        if _MOMENT.match(fold(text).strip()) and _label_or_moment(self.following) and \
+                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+            return True  # <開会> / 令和7年3月7日 after an overview: the record's own header starts here
         if not any(isinstance(x, Line) and x.text for x in self.regions.attendees) and \
                 (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None and not heading[1] and \
                 re.search(r"(?:出席|欠席)(?:議員|委員|者)", text) and "。" not in text:
@@ -375,8 +378,32 @@ class _HeaderReader:
                 return False
         if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
             return True
+        if self._labelled_turn(folded):
+            return True
         return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【"
                                                       or bool(_NAMED_TURN.match(folded)))
+
+    def _labelled_turn(self, folded: str) -> bool:
+        """A turn in one of the label forms that carry no ○ mark, once the header has begun:
+        `委員長(角田君):ただいまより…`, `事務局長:それでは…`, `議長(宮本忠明君)` alone over its
+        text, `○藤本参事官` alone over its text, `会長 定刻になりましたので…`."""
+        if colon := re.match(r"^([^\s:：、。()（）「」]{1,12}(?:[(（][^)）\s]{1,10}(?:君|さん|氏)?[)）])?)[:：]\s*(\S.*)$", folded):
+            label = squash(colon.group(1))
+            return (self.seen_header or "(" in label or "（" in label) and \
+                self.current != "attendees" and label not in GROUP_WORDS and _role_speaker(label) and \
+                bool(re.search(r"[\u3040-\u309f]{2}", colon.group(2))) and ("。" in colon.group(2) or len(colon.group(2)) > 15)
+        if not self.seen_header:
+            return False
+        flat = squash(folded)
+        alone = re.fullmatch(r"[○◯◎]?([^\s、。:：()（）「」]{1,14}(?:[(（][^)）]{1,10}(?:君|さん|氏)?[)）])?)", flat)
+        if alone and _role_speaker(alone.group(1)) and "。" in self.following and header_kind(self.following) is None \
+                and attendance_heading(self.following) is None:
+            return True
+        spaced = re.match(r"^([^\s、。:：()（）「」]{1,10})[ \u3000]+(\S.*)$", folded)
+        if spaced is None or self.current in ("attendees", None):
+            return False
+        return _role_speaker(squash(spaced.group(1))) and "。" in spaced.group(2) and \
+            bool(re.search(r"[\u3040-\u309f]", spaced.group(2)))
 
     def _bare_label(self, folded: str) -> bool:
         """A speaker label alone on its line (前田委員長) with a sentence under it."""
@@ -458,6 +485,10 @@ class _HeaderReader:
     def _value(self, line: Line) -> None:
         text = line.text
         current = self.current
+        if current in ("opened", "closed"):
+            self.current = "proceedings"  # after <閉会> and its time, the record goes on
+            self.regions.proceedings.append(line)
+            return
         if current is None:
             self.preamble.append(line)
             return
@@ -475,7 +506,9 @@ class _HeaderReader:
                 self.draft.venue = _venue(text)
             elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
                 self.draft.start, self.draft.end = parse_times(text)
-            elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数", text) and len(squash(self.draft.venue)) <= 40:
+            elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text) and \
+                    not _MOMENT.match(fold(text).strip()) and \
+                    len(squash(self.draft.venue)) <= 40:
                 self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
             else:
                 self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
@@ -559,7 +592,7 @@ class _HeaderReader:
             self.draft.start, self.draft.end = start, end or self.draft.end
         if with_venue:
             rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold_aligned(value))[-1]
-            if rest and not find_date(rest):
+            if rest and not find_date(rest) and not re.fullmatch(r"[\d\s:：時分~〜～\-から午前後]*", fold(rest)):
                 self.draft.venue = tidy(value[len(value) - len(rest):])
 
     def finish(self) -> None:
@@ -662,6 +695,11 @@ class _HeaderReader:
 def _venue(text: str) -> str:
     """A venue as printed, without the 於 (at) that some records put before it."""
     return re.sub(r"^於\s*", "", tidy(text))
+
+
+def _role_speaker(label: str) -> bool:
+    """A speaker label (never a header word): see roles.role_label."""
+    return header_kind(label) is None and attendance_heading(label) is None and role_label(label)
 
 
 def is_generic(group: str | None) -> bool:

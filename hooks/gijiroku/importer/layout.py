@@ -67,6 +67,10 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             # 発言者一覧 選択 1 : ◯議長… ↑ 発言者の先頭へ: the viewer's index of turns, not turns.
             draft.note(no, f"index of speakers of the record's viewer, skipped: {raw[index[0]:index[1]].strip()[:50]}")
             raw = raw[: index[0]] + "  " + raw[index[1]:]
+        if (gap := _DATE_THEN_ROLL.match(raw)) is not None:
+            # 令和4年6月10日         出席議員 8人 欠席議員 0人: the date, then the roll's heading.
+            lines.append(Line(no, clean(gap.group(1)), gap.group(1)))
+            raw = gap.group(2)
         cleaned = clean(raw)
         if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2:
             # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
@@ -131,6 +135,7 @@ def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
     return sum(1 for word in header_words if word in flat)
 
 
+_DATE_THEN_ROLL = re.compile(r"^(\s*\S.{3,30}?日(?:\s*[(（][^)）]{1,4}[)）])?)[ \t\u3000]{3,}((?:出席|欠席)(?:議員|委員|者).*)$")
 _SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])"
                          r"|(?:^|\s)[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s")
 _RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}|(?:^|\s)\d{1,3}:\s{2,}\S")

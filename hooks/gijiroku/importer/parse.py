@@ -52,6 +52,9 @@ def parse_minutes(text: str, people: Mapping[str, Person], profile: ImportProfil
     read_materials(regions.materials, draft)
     Proceedings(draft, names, profile).read(regions.proceedings)
     _guard_directives(draft)
+    turns = sum(1 for r in draft.remarks if r.kind == "spoken" and r.label)
+    if draft.record == "summary" and turns >= 3 and turns >= sum(1 for r in draft.remarks if r.kind == "unattributed"):
+        draft.record = "verbatim"  # a sequence of labelled turns, whatever the title calls it
     if draft.date is None:
         draft.note(1, "no date found", "add date: YYYY-MM-DD to the front matter")
     if not draft.title:

@@ -151,3 +151,15 @@ def split_person(printed: str) -> PrintedPerson:
             not re.match(rf"^[{_NAME_CHARS}]+$", tail):
         return PrintedPerson(surname, tail + suffix)
     return PrintedPerson(rest, suffix)
+
+
+def role_label(label: str) -> bool:
+    """A speaker label of a role, a name and role, or a role and a name in brackets
+    (事務局長, 八木委員, 委員長(角田君), 議長(宮本忠明君))."""
+    label = squash(label)
+    if named := re.fullmatch(r"([^(（]{1,10})[(（]([^)）]{1,10}?)(?:君|さん|氏)?[)）]", label):
+        return (named.group(1) in ROLE_WORDS or bool(role_suffix(named.group(1)))) and is_name(named.group(2), 6)
+    if label in ROLE_WORDS and label not in HONORIFICS:
+        return True
+    printed = split_person(label)
+    return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 5)

@@ -15,6 +15,7 @@ from .roles import (
     HONORIFICS,
     ROLE_WORDS,
     is_name,
+    role_label,
     role_suffix,
     split_person,
 )
@@ -32,6 +33,7 @@ _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?
           rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
+_SPACE_LABEL = re.compile(r"^(?P<label>[^\s、。:：()（）「」]{1,10})[ \u3000]+(?P<text>\S.*)$")
 _CLOSING_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,14}[)）])\s*(?P<text>\S.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
@@ -104,6 +106,10 @@ class Proceedings:
             self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
             return
         if match := _BULLET.match(text):
+            bullet = match.group("text").strip()
+            if role_label(bullet) and len(squash(bullet)) <= 20 and "。" in self._next_text():
+                self._labelled(bullet, bullet, "", line)  # • 渡邉農産企画課課長補佐 / (the remark below)
+                return
             self._start("unattributed", line, match.group("text"))
             return
         if match := _CIRCLE.match(text):
@@ -130,6 +136,13 @@ class Proceedings:
         if (label := _COLON_LABEL.match(folded)) and self._is_label(label.group("label"), True):
             cut = len(text) - len(label.group("text")) if label.group("text") else len(text)
             self._labelled(text[:cut].strip(), label.group("label"), text[cut:].strip(), line)
+            return
+        if (spaced := _SPACE_LABEL.match(folded)) and role_label(spaced.group("label")) and \
+                "。" in spaced.group("text") and re.search(r"[\u3040-\u309f]", spaced.group("text")) and \
+                not re.match(r"^[○◯〇●◎◆]", text):
+            # 会長 定刻になりましたので…: a label with no mark, a space, then the remark.
+            cut = len(text) - len(spaced.group("text"))
+            self._labelled(text[:cut].strip(), spaced.group("label"), text[cut:].strip(), line)
             return
         if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
             self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
@@ -170,8 +183,11 @@ class Proceedings:
         return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
 
     def _bare_label(self, text: str, line: Line) -> bool:
-        """A label alone on its line (橘川部会長) with the remark on the lines below."""
+        """A label alone on its line (橘川部会長, 議長(宮本忠明君)) with the remark on the lines below."""
         flat = squash(text)
+        if re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", flat) and role_label(flat) and "。" in self._next_text():
+            self._labelled(text.strip(), flat, "", line)
+            return True
         if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or not self._next_text():
             return False
         person = self._resolve(flat, line, quiet=True)
@@ -184,6 +200,7 @@ class Proceedings:
     def _continue(self, text: str) -> None:
         remark = self.remark
         assert remark is not None
+        self._clock(text)
         if not remark.paragraphs:
             remark.paragraphs.append(text)
         elif self.blank_before and remark.paragraphs[-1].endswith(SENTENCE_END):
@@ -192,7 +209,18 @@ class Proceedings:
             # A line of the same paragraph, or one broken by a page break mid-sentence.
             remark.paragraphs[-1] = _join(remark.paragraphs[-1], text)
 
+    def _clock(self, text: str) -> None:
+        """開会いたします。(10:01) / 散会いたします。(10:45): the time printed after the opening
+        or closing words of a remark is the meeting's start or end."""
+        for word, time in re.findall(r"(開会|開議|散会|閉会)(?:いた)?(?:し|い)ます。?\s*[(（]\s*(\d{1,2}[:：]\d{2})\s*[)）]", fold(text)):
+            clock = f"{int(time[:-3]):02d}:{time[-2:]}"
+            if word in ("開会", "開議") and self.draft.start is None:
+                self.draft.start = clock
+            elif word in ("散会", "閉会"):
+                self.draft.end = clock
+
     def _start(self, kind: str, line: Line, text: str, speaker: str | None = None, label: str = "") -> None:
+        self._clock(text)
         self.remark = DraftRemark(kind, self.section, speaker, label, [text] if text else [], line.no)
         self.draft.remarks.append(self.remark)
         if kind in ("spoken", "written"):
