@@ -68,6 +68,8 @@ class _Context:
     """A bracketed qualifier of that label ((水循環政策担当)), for the next person's affiliation."""
     place: str = ""
     """A sub-heading's place ((角館町)), the affiliation of the people listed under it."""
+    next_role: str = ""
+    """A post marked above the next person only ((委員長) over 須藤 隆一)."""
     legend: dict[str, str] = field(default_factory=dict)
     marks: dict[int, str] = field(default_factory=dict)
     counted: bool = False
@@ -78,6 +80,9 @@ def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) 
     ctx = _Context()
     for entry in _letter_columns(_wrapped_titles(lines)):
         if isinstance(entry, Heading):
+            if entry.bracketed and entry.group is None and entry.absent and ctx.label and draft.attendees:
+                ctx.absent = True  # [欠席] inside a list: its people are absent, its label stays
+                continue
             if entry.generic and entry.group is None and not entry.absent:
                 ctx.heading, ctx.label = None, None
             elif not entry.generic and entry.group and not entry.absent and draft.attendees and \
@@ -226,8 +231,18 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
         ctx.qualifier, label = label, None
         text = rest
+    if label is not None and not rest and ctx.label and label != ctx.label and GROUP_WORDS.get(label) in ("chair", "vice-chair") \
+            and re.match(r"^\s*[(（【]", text) and GROUP_WORDS.get(ctx.label) == "member":
+        # -委員- / (委員長) / 須藤 隆一: a post marked above one member of the list, not a list of its own.
+        ctx.next_role = label
+        return
     if label is not None:
+        if re.fullmatch(r"欠席(?:者|委員)?", label):
+            ctx.absent = True  # [欠席]: those below are absent, the list's label stays
+            return
         ctx.label, ctx.prefix, ctx.qualifier = label, None, ""
+        if re.fullmatch(r"\s*[-－―ー‐].+[-－―ー‐]\s*", text):
+            ctx.absent = False  # -事務局(大臣官房)-: a new section of the list, after [欠席]
         ctx.segment_start = len(draft.attendees)
         ctx.fresh_label = not rest
         if not rest:
@@ -240,6 +255,10 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         draft.counts.append(count.group(1))
         text = text[: count.start()]
     _people(text, line, draft, names, ctx)
+    if ctx.next_role and len(draft.attendees) > count_before:
+        first = draft.attendees[count_before]
+        first.label, first.role, first.group = ctx.next_role, ctx.next_role, _format_group(ctx.next_role)
+        ctx.next_role = ""
     if ctx.place:
         for attendee in draft.attendees[count_before:]:
             attendee.affiliation = tidy(f"{ctx.place} {attendee.affiliation}")
@@ -304,6 +323,9 @@ def _leading_label(text: str) -> tuple[str | None, str]:
         if squash(rest) in GROUP_WORDS or re.fullmatch(r"\S{1,12}", squash(rest)) and squash(rest).endswith(("事務局", "者", "側")):
             text = rest  # 5.執行者 / 6.事務局: a numbered section of the attendance list
     folded = fold_aligned(text)
+    if dashes := re.fullmatch(r"\s*[-－―ー‐]\s*([^-－―ー‐]{1,20}?)\s*[-－―ー‐]\s*", folded):
+        inner = squash(text[dashes.start(1):dashes.end(1)])
+        return re.sub(r"[(（][^)）]*[)）]$", "", inner) or inner, ""  # -委員- / -事務局(大臣官房)-
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
         printed = SPACES.sub("", text[match.start(1):match.end(1)])
         return printed, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
@@ -749,6 +771,10 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         elif is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
                                         any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
             name, rest = last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
+    if name is None and previous is not None and not previous.affiliation and not previous.others and \
+            previous.line >= line.no - 2 and not _is_title(text) and len(squash(text)) <= 30:
+        previous.affiliation = tidy(text)  # 崎田 裕子 / ジャーナリスト・環境カウンセラー: the post under the name
+        return
     if name is None and not any(is_name(re.sub(r"(?:君|さん)$", "", t), 6) for t in tokens):
         draft.note(line.no, f"no name in attendance line {text!r}: not made an attendee",
                    "kept in the file as a comment; add the person by hand if one is meant")
@@ -833,7 +859,8 @@ def _post_then_name(joined: str) -> tuple[str, str] | None:
 
 
 _SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))
-                  for w in sorted(GROUP_WORDS, key=len, reverse=True) if len(w) >= 2]
+                  for w in sorted({*GROUP_WORDS, *(r for r in ROLE_WORDS if len(r) >= 3)}, key=len, reverse=True)
+                  if len(w) >= 2 and w not in HONORIFICS]
 
 
 def _spaced_group_prefix(text: str) -> tuple[str, str] | None:

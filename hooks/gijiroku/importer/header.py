@@ -76,6 +76,8 @@ class Heading:
     group: str | None
     absent: bool
     generic: bool
+    bracketed: bool = False
+    """Printed in brackets ([欠席]): a mark inside a list rather than a section of the record."""
 
 
 @dataclass(slots=True)
@@ -132,7 +134,7 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
-    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の", pre):
+    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の", pre):
         pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者: no group of their own
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
@@ -443,7 +445,8 @@ class _HeaderReader:
             return
         self.current = "attendees"
         self.seen_header = True
-        self.regions.attendees.append(Heading(line.no, group, absent, generic))
+        bracketed = bool(re.match(r"^\s*[\[［【〔<＜]", line.text))
+        self.regions.attendees.append(Heading(line.no, group, absent, generic, bracketed))
         if value:
             self.regions.attendees.append(Line(line.no, value))
 
