@@ -368,9 +368,27 @@ def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers
         if found.proxy_for:
             attendee.proxy_printed = found.proxy_for
             attendee.proxy_for = by_name.get(found.proxy_for)
+        if _merged(attendee, draft):
+            continue
         draft.attendees.append(attendee)
         if entry.abbreviation:
             speakers.add_abbreviation(entry.abbreviation, person)
+
+
+def _merged(attendee: DraftAttendee, draft: Draft) -> bool:
+    """Chair: Timothy Hatcher, then "Timothy Hatcher (Apple)" in the attendee list: one
+    person listed twice is one attendee, with the post named for them and the affiliation
+    the list gives. True when `attendee` went into one already listed."""
+    earlier = next((a for a in draft.attendees if a.person == attendee.person and a.absent == attendee.absent), None)
+    if earlier is None:
+        return False
+    if earlier.group == "member" and attendee.group != "member":
+        earlier.group, earlier.role, earlier.label = attendee.group, attendee.role, attendee.label
+    earlier.affiliation = earlier.affiliation or attendee.affiliation
+    draft.note(attendee.line, f"{attendee.name} is listed again (first at line {earlier.line}): kept once, "
+                              f"as {earlier.role}{f' ({earlier.affiliation})' if earlier.affiliation else ''}",
+               "a meeting lists each person once; add what the second listing says if it matters")
+    return True
 
 
 def _split_turns(body: list[Line], speakers: Speakers) -> list[Line]:
