@@ -249,6 +249,12 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
             return
         text = rest
     count_before = len(draft.attendees)
+    if len(several := _COUNT_PART.findall(fold(text))) >= 2 and re.fullmatch(rf"(?:\s*{_COUNT_PART.pattern})+\s*", fold(text)):
+        # 8人 欠席議員 0人 欠員 0人: the counts of a roll's heading line, each as printed.
+        for part in several:
+            draft.note(line.no, f"attendance given as a count, kept as printed: {part.strip()}")
+            draft.counts.append(part.strip())
+        return
     if (count := re.search(r"\s+((?:以上|計)?\s*[\d０-９]+\s*[名人])\s*$", text)) and re.search(r"[\u3400-\u9fff]", text[: count.start()]):
         # 本 間   智 以上26名: the list's count printed after its last name.
         draft.note(line.no, f"attendance given as a count, kept as printed: {count.group(1)}")
@@ -356,6 +362,9 @@ def _leading_label(text: str) -> tuple[str | None, str]:
             (flat.endswith(ORG_WORDS) or flat.endswith(("省", "庁", "府", "事務局", "関係者", "側"))):
         return flat, ""
     return None, text
+
+
+_COUNT_PART = re.compile(r"(?:[^\s\d、,，]{1,8}\s*)?\d+\s*[名人]")
 
 
 def _count_only(text: str) -> bool:
@@ -671,6 +680,8 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     proxies (代理) and absences (欠席)."""
     text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
     text = _close_spaced_name(text)
+    if re.search(r"\S\s+(?:君|さん)$", tidy(text)) and len(tidy(text).split(" ")) >= 4:
+        text = re.sub(r"\s+(?:君|さん)$", "", tidy(text))  # 市長 三好 昇 君: the honorific set apart
     if member := re.fullmatch(r"([\u3400-\u9fff\u3040-\u30ff]{1,4}) ([\u3400-\u9fff\u3040-\u30ff]{1,4})(議員|委員)", tidy(text)):
         text = f"{member.group(1)} {member.group(2)}"  # 安原 透議員: a spaced name with its member word
     bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))

@@ -123,7 +123,7 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     if (named := re.sub(r"の?(?:職・?|役職・?)?氏名$", "", label)) in GROUP_WORDS:
         label = named  # 説明のため出席した者の職氏名: the group the heading names
     if label in GROUP_WORDS and label not in GENERIC_GROUPS:
-        if re.search(r"出席|参加", label):
+        if re.search(r"出席|参加|従事", label):
             # 政府側参加者, 説明のため出席した者: a heading that names its group.
             value = match.group("value").strip()
             return label, False, False, (text[len(text) - len(value):].strip() if value else "")
@@ -266,6 +266,11 @@ class _HeaderReader:
             # <開会> / 令和7年3月7日 / 10時30分: a label over the date and time lines under it.
             self.current = "opened" if moment.group(1) in ("開会", "開議", "開始") else "closed"
             self.seen_header = True
+            return
+        if moment and moment.group(1) in ("開会", "開議", "開始") and self.current in ("date", "datevenue", "time", "venue"):
+            # 場所:東条インペリアル / 開会 / 会長 定刻になりましたので…: the proceedings begin.
+            self.current = "proceedings"
+            self.regions.proceedings.append(line)
             return
         if self.current in ("opened", "closed") and _label_or_moment(text):
             found_date = find_date(text)

@@ -28,7 +28,9 @@ GROUP_WORDS: dict[str, str] = {
                      "国務大臣", "理事者", "理事者側", "説明員", "説明のため出席した者", "当局", "執行部", "市当局", "執行者",
                      "執行機関", "出席説明員", "説明者側"),
                     "government"),
-    **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記"), "secretariat"),
+    **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記", "事務局員", "職務のため出席した者",
+                     "事務に従事した事務局員", "事務に従事した職員", "事務に従事した者", "会議に従事した職員",
+                     "議事に従事した職員", "職務のため出席した事務局職員"), "secretariat"),
     **dict.fromkeys(("オブザーバー", "陪席", "陪席者", "傍聴者"), "observer"),
     **dict.fromkeys(("説明者", "参考人", "ゲスト", "関係者", "招へい者", "招聘者", "発表者", "講師"), "guest"),
     **dict.fromkeys(("出席者", "出席", "参加者", "その他"), "other"),
@@ -127,6 +129,8 @@ def split_person(printed: str) -> PrintedPerson:
     if not suffix:
         return PrintedPerson(flat)
     rest = flat[: -len(suffix)]
+    if rest in UNIT_WORDS and suffix not in HONORIFICS:
+        return PrintedPerson("", flat)  # 庶務係長, 教育委員長: a unit's post, nobody's name
     if suffix in HONORIFICS:
         inner = split_person(rest)
         return PrintedPerson(inner.name, inner.role)
@@ -162,4 +166,6 @@ def role_label(label: str) -> bool:
     if label in ROLE_WORDS and label not in HONORIFICS:
         return True
     printed = split_person(label)
+    if not printed.name:
+        return bool(printed.role)  # 庶務係長: a unit's post
     return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 5)

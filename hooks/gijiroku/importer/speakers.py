@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft, DraftAttendee, DraftRemark
+from .draft import Draft, DraftAttendee, DraftItem, DraftRemark
 from .layout import Line
 from .people import NameIndex
 from .profile import EMPTY, ImportProfile
@@ -19,7 +19,7 @@ from .roles import (
     role_suffix,
     split_person,
 )
-from .textutil import fold, fold_aligned, squash
+from .textutil import fold, fold_aligned, squash, tidy
 from .times import time_event
 
 SENTENCE_END = tuple("。．.！？!?」』）)")
@@ -61,6 +61,8 @@ class Proceedings:
         self.lines: list[Line] = []
         self.position = 0
         self.unknown: dict[str, str] = {}
+        self.indented = False
+        """The remarks' text is indented under their labels (a heading is then at the margin)."""
 
     def read(self, lines: list[Line]) -> None:
         """Every line of the proceedings, in order."""
@@ -154,8 +156,12 @@ class Proceedings:
             cut = len(text) - len(named.group("text"))
             self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
             return
+        if self._heading_over_label(text, line):
+            return
         if self._bare_label(text, line):
             return
+        if line.raw[:1] in (" ", "\u3000", "\t"):
+            self.indented = True
         if self.remark is None or squash(text) in ("以上", "(以上)"):
             self._narration(text, line)
             return
@@ -180,7 +186,31 @@ class Proceedings:
                 is_name(role_named.group("name"), 6):
             return True  # 委員長（山田太郎）: a role and the name of whoever held it
         printed = split_person(flat)
+        if not printed.name and printed.role and has_text:
+            return True  # 庶務係長: 報告事項… — a unit's post
         return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
+
+    def _heading_over_label(self, text: str, line: Line) -> bool:
+        """会期の決定 / 議長(宮本忠明君) /  日程第1…: in a record whose remarks are indented
+        under labels alone on their lines, a short line at the margin between blank lines,
+        over such a label, is the heading of an agenda item (listed or not)."""
+        flat = squash(text)
+        if not (self.indented and self.blank_before and line.raw[:1] not in (" ", "\u3000", "\t")) or \
+                not 2 <= len(flat) <= 40 or "。" in flat or re.match(r"^[(（〔「【\[]", flat):
+            return False
+        following = [x for x in self.lines[self.position + 1:self.position + 6] if x.text]
+        if len(following) < 2 or not re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", label := squash(following[0].text)) \
+                or not role_label(label) or following[1].raw[:1] not in (" ", "\u3000", "\t"):
+            return False
+        title = tidy(text)
+        index = next((i for i, item in enumerate(self.draft.agenda) if i > self.item_index and squash(item.title) == flat), None)
+        if index is None:
+            self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title))
+            self.draft.note(line.no, f"agenda item read from its heading in the proceedings: {title[:40]}")
+            index = len(self.draft.agenda) - 1
+        self._enter(index)
+        self.remark = None
+        return True
 
     def _bare_label(self, text: str, line: Line) -> bool:
         """A label alone on its line (橘川部会長, 議長(宮本忠明君)) with the remark on the lines below."""
@@ -244,7 +274,7 @@ class Proceedings:
         person = self._resolve(label, line)
         if person is None:
             flat = squash(label)
-            role_only = flat in GROUP_WORDS or flat in ROLE_WORDS
+            role_only = flat in GROUP_WORDS or flat in ROLE_WORDS or not split_person(flat).name  # 庶務係長
             ambiguous = self._candidates(label, None)
             if len({a.person for a in ambiguous}) > 1:
                 self.draft.note(line.no, f"speaker label {printed!r} matches no attendee uniquely: kept as narration",
