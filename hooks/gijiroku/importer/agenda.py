@@ -79,6 +79,9 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
             title = title[: outcome.start()].strip()
         if not title or squash(title) in _EXCLUDED:
             continue
+        if re.fullmatch(r"(?:[(（]?第\d+号[)）]?)?.{0,24}?(?:午前|午後)?\d{1,2}(?:時(?:\d{1,2}分)?|:\d{2})(?:開議|開会)", squash(fold(title))):
+            draft.note(line.no, f"the day and hour of the order of the day, not an agenda item: {title}")
+            continue
         if (title[0] in "〜~～" or re.fullmatch(r"[(（][^()（）]{1,40}[)）]", title)) and draft.agenda and scheme == "none":
             # A subtitle on its own line (〜…〜, （議会運営委員会）) belongs to the item above.
             draft.agenda[-1].title = tidy(draft.agenda[-1].title + title)
@@ -122,6 +125,10 @@ def _join_wrapped(lines: list[Line], draft: Draft) -> list[Line]:
 def _split_items(line: Line) -> list[Line]:
     """Several numbered items printed on one line: （１）…について（２）その他."""
     folded = fold(line.text)
+    if len(days := list(re.finditer(r"日程第\s*\d+", folded))) >= 2:
+        # 平成28年6月7日(火曜日) 10時38分開議 日程第 1 会議録署名議員の指名 日程第 2 会期の決定
+        bounds = [0, *(m.start() for m in days), len(folded)]
+        return [Line(line.no, line.text[a:b].strip()) for a, b in zip(bounds, bounds[1:]) if line.text[a:b].strip()]
     for pattern in (r"[(（]\s*\d+\s*[)）]", r"[①-⑳]", r"(?:^|\s)\d+\s*[.．]\s*(?=\D)"):
         marks = list(re.finditer(pattern, folded))
         if len(marks) >= 2 and marks[0].start() <= 1:

@@ -278,6 +278,15 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
 
 def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """The people on one attendance line, after its label."""
+    if re.fullmatch(r"(?:役職|職名|職|役職名|区分)\s*(?:氏名|名前)(?:\s*(?:出欠|所属|備考))*", tidy(text)):
+        draft.note(line.no, f"column headings of the attendance table, not people: {text}")
+        return
+    if (lead := re.match(r"^\s*([\d０-９]+\s*[名人])\s+(?=\S)", text)) and _SEAT.search(text[lead.end():]):
+        # 出席議員 14名     1番 鈴木 基方 …: the count, then the roll itself
+        draft.note(line.no, f"attendance given as a count, kept as printed: {lead.group(1)}")
+        draft.counts.append(lead.group(1))
+        text = text[lead.end():]
+        line = Line(line.no, text, line.raw[line.raw.find(text[:4]):] if text[:4] in line.raw else "")
     if _count_only(text):
         draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
         draft.counts.append(text)
@@ -303,6 +312,14 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if len(wide) >= 2 and all(_spaced_name(p) for p in wide):
         # 山田 太郎　　佐藤 花子　　鈴木 一郎: wide gaps between people, narrow ones inside names.
         _run("、".join(tidy(p) for p in wide), line, draft, names, ctx)
+        return
+    columns = [c for c in _COLUMN_GAP.split(line.raw.strip()) if c.strip()] if line.raw and text == line.text else []
+    if len(columns) >= 2 and all(_column_entry(c) for c in columns) and len(re.findall(r"(?:君|さん)(?:\s|$)", text)) < 2:
+        # 議  長 24番 橋 本   博            副 議 長 1番 藤 田   豊: a fixed-width roll whose
+        # columns are far apart, read column by column (spacing inside a column is only fill).
+        for column in columns:
+            for segment in _segments(tidy(column)):
+                _single(segment, line, draft, names, ctx)
         return
     segments = _segments(text)
     for segment in segments:
@@ -397,18 +414,141 @@ def _split_top(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+_EVERY = re.compile(r"の各(\S{1,6})$|(?<=\S)各(委員|議員|理事|構成員|幹事|委員等)$")
+"""…鈴木の各委員, 清沢謙治各委員: the group word for every name of the run."""
+
+
 def _is_run(text: str) -> bool:
     """A comma run: 北山委員長、市川委員、… (at least one separator outside brackets), or
     one entry ending a run that the previous line began."""
-    return len([p for p in _split_top(fold(text), "、,，") if p]) >= 2 or bool(re.search(r"の各\S{1,6}$", text))
+    return len([p for p in _split_top(fold(text), "、,，") if p]) >= 2 or bool(_EVERY.search(text))
+
+
+def _join_spaced_posts(tokens: list[str]) -> list[str]:
+    """Posts printed one character apart to fill a column (村 長, 副 村 長, 会 計 管 理 者)
+    closed up, so that each reads as one word. A letter-spaced name before a post
+    (橋 本 博 副 議 長) stays apart: the post is then the longest known word ending the run."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        found: tuple[int, int] | None = None
+        if len(tokens[i]) == 1 and tokens[i] != "同":
+            j = i
+            while j < len(tokens) and j - i < 8 and len(tokens[j]) == 1 and tokens[j] != "同":
+                j += 1
+            for end in range(j, i + 1, -1):
+                word = "".join(tokens[i:end])
+                if not (_is_title(word) and not word.endswith(HONORIFICS) or word in GROUP_WORDS):
+                    continue  # 町 長 佐 々 木 学 君: 町長佐々木学君 is a person, not a post
+                cut = next((k for k in range(i + 1, end) if _name_before_post("".join(tokens[i:k]))
+                            and "".join(tokens[k:end]) in (*ROLE_WORDS, *GROUP_WORDS)), i)
+                found = (cut, end)
+                break
+        if found is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        out.extend(tokens[i:found[0]])
+        out.append("".join(tokens[found[0]:found[1]]))
+        i = found[1]
+    return out
+
+
+def _name_before_post(text: str) -> bool:
+    """The start of a letter-spaced run that is a name, not the first part of a post (橋本博
+    before 副議長, not 事務局 before 参与)."""
+    return len(text) >= 3 and is_name(text, 6) and text not in GROUP_WORDS and not _is_title(text) and \
+        not text.endswith(ORG_ENDINGS) and not text.startswith(UNIT_WORDS)
+
+
+_COLUMN_GAP = re.compile(r"[ \t]{6,}|\u3000{3,}|(?:[ \t]*\u3000[ \t]*){3,}")
+"""The gap between the columns of a fixed-width roll (wider than any spacing inside an entry)."""
+
+
+def _column_entry(column: str) -> bool:
+    """A column of a fixed-width roll holds a whole entry: a name, after any post and seat
+    number (not a post alone, nor one character of a letter-spaced name)."""
+    tokens = _join_spaced_posts(tidy(column).split(" "))
+    while tokens and (_is_title(tokens[0]) or tokens[0] in GROUP_WORDS or _SEAT.fullmatch(tokens[0])):
+        tokens = tokens[1:]
+    rest = "".join(tokens)
+    if len(rest) < 2 or _is_title(rest) or not tokens:
+        return False
+    return is_name(re.sub(r"(?:君|さん)$", "", rest), 6) if all(len(t) == 1 for t in tokens) else is_name(tokens[0], 5)
+
+
+_SEAT = re.compile(r"[\d０-９]{1,3}\s*番")
+
+
+def _seat_entries(tokens: list[str]) -> list[str] | None:
+    """1番 小川 克也 2番 佐野 英俊 / 議長 24番 橋本 博 副議長 1番 藤田 豊: a roll of seat
+    numbers, several to a line; a post printed before a seat number goes with its entry."""
+    seats = [i for i, t in enumerate(tokens) if _SEAT.fullmatch(t)]
+    if len(seats) < 2:
+        return None
+    starts = [i - 1 if i > 0 and (_is_title(tokens[i - 1]) or tokens[i - 1] in GROUP_WORDS) else i for i in seats]
+    if starts[0] != 0 and not all(_is_title(t) or t in GROUP_WORDS for t in tokens[: starts[0]]):
+        return None
+    starts[0] = 0
+    return [" ".join(tokens[a:b]) for a, b in zip(starts, [*starts[1:], len(tokens)]) if a < b]
+
+
+def _read_post(tokens: list[str], i: int) -> int | None:
+    """Where the post starting at tokens[i] ends (村長, 総 務 部 長, 市 民 生活部長, 書 記 (次長)),
+    or None when no post starts there."""
+    end: int | None = None
+    if len(tokens[i]) >= 2 and (tokens[i] in GROUP_WORDS or _is_title(tokens[i])) and not tokens[i].endswith(HONORIFICS):
+        end = i + 1
+    elif len(tokens[i]) == 1:
+        j = i
+        while j < len(tokens) and j - i < 8 and len(tokens[j]) == 1:
+            j += 1
+        for stop in range(min(j + 1, len(tokens)), i + 1, -1):
+            word = "".join(tokens[i:stop])
+            if (word in GROUP_WORDS or _is_title(word)) and not word.endswith(HONORIFICS) and \
+                    (stop <= j or len(tokens[stop - 1]) >= 2 and j - i >= 2):
+                end = stop
+                break
+    if end is not None and end < len(tokens) and re.fullmatch(r"[(（][^)）]{1,8}[)）]", tokens[end]):
+        end += 1  # 書 記 (次長)
+    return end
+
+
+def _post_name_pairs(tokens: list[str]) -> list[str] | None:
+    """市 長 石井由己雄 教 育 長 小泉 克行 総 務 部 長 石井 康雄 市 民 生活部長 兼子 幸典: a line of
+    posts each followed by a name, the posts letter-spaced to fill their column. A name is one
+    token, or a surname of up to three characters and the token after it."""
+    entries: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = _read_post(tokens, i)
+        if end is None or end >= len(tokens):
+            return None
+        first = tokens[end]
+        if first == "同" or not is_name(re.sub(r"(?:君|さん)$", "", first), 5) or _is_title(first) or first in GROUP_WORDS:
+            return None
+        stop = end + 1
+        if len(first) <= 3 and stop < len(tokens) and is_name(re.sub(r"(?:君|さん)$", "", tokens[stop]), 3) and \
+                not (len(tokens[stop]) >= 2 and (_is_title(tokens[stop]) or tokens[stop] in GROUP_WORDS)):
+            stop += 1  # 石井 康雄, 井上 久: the surname's given name
+        if stop < len(tokens) and tokens[stop] in HONORIFICS:
+            stop += 1
+        entries.append(f"{''.join(tokens[i:end])} {' '.join(tokens[end:stop])}")
+        i = stop
+    return entries if len(entries) >= 2 else None
 
 
 def _segments(text: str) -> list[str]:
-    """One line holding several people: after each 君/さん (two-column lists), or before
-    each group word or 同 standing alone (a flattened table)."""
+    """One line holding several people: after each 君/さん (two-column lists), before each
+    seat number (1番 …), or before each group word or 同 standing alone (a flattened table)."""
     if len(re.findall(r"(?:君|さん)(?:\s|$)", text)) >= 2:
         return [p.strip() for p in re.split(r"(?<=君)\s+|(?<=さん)\s+", text) if p.strip()]
-    tokens = tidy(text).split(" ")
+    printed = re.sub(r"([\d０-９]{1,3})\s+番", r"\1番", tidy(text)).split(" ")
+    tokens = _join_spaced_posts(printed)
+    if (seated := _seat_entries(tokens)) is not None:
+        return seated
+    if (pairs := _post_name_pairs(printed)) is not None:
+        return pairs
     if len(tokens) >= 5:
         # 委員長 山田 太郎 副委員長 佐藤 花子: a role word before each name, two to a line.
         def _word(t: str) -> bool:
@@ -420,7 +560,7 @@ def _segments(text: str) -> list[str]:
             starts = [i for i in starts if i > 0]
             bounds = [0, *starts, len(tokens)]
             return [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:]) if a < b]
-    return [text]
+    return [" ".join(tokens)]
 
 
 def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
@@ -438,7 +578,7 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
             absent_people.append((part, match.group(0)))
         text = text.replace(match.group(0), "、")
     text = text.strip().rstrip("、,，")
-    if every := re.search(r"の各(\S{1,6})$", text):
+    if every := _EVERY.search(text):
         group_all = every.group(1)
         text = text[: every.start()]
     if re.search(r"(?:\s|、|(?<=[長官員]))(?:他|ほか)\s*$", text):
@@ -448,6 +588,8 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
         others = False
     title_carried = ""
     parts = [q for p in _split_top(text, "、,，") if p.strip() for q in _glued_entries(p.strip())]
+    if len(parts) == 1 and _space_separated_names(tidy(parts[0]).split(" ")):
+        parts = tidy(parts[0]).split(" ")  # 駒崎高行 田中富造 清沢謙治各委員: spaces, not commas, between them
     unit = _shared_unit(parts)
     for part in parts:
         marker = ""
@@ -575,8 +717,10 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
 
 
 def _is_title(word: str) -> bool:
-    """A post or title rather than a surname: 主任, 政策室長, 室長."""
+    """A post or title rather than a surname: 主任, 政策室長, 室長, 書記(次長)."""
     flat = squash(word)
+    if re.fullmatch(r"[^(（)）]{2,}[(（][^)）]{1,8}[)）]", flat):
+        flat = re.sub(r"[(（][^)）]*[)）]$", "", flat)
     if flat.endswith("兼") and len(flat) > 2:
         flat = flat[:-1]  # 総務課長兼: the post goes on (選挙管理委員会書記長 on the next line)
     if not flat:
@@ -643,10 +787,18 @@ def _add(name: str, line: Line, draft: Draft, names: NameIndex, group: str | Non
     return attendee
 
 
+_USUAL_MARKS = {"◎": "委員長", "○": "副委員長", "〇": "副委員長", "◯": "副委員長"}
+
+
 def _apply_legend(draft: Draft, ctx: _Context) -> None:
     for index, mark in ctx.marks.items():
         word = ctx.legend.get(mark)
         attendee = draft.attendees[index]
+        if word is None and not ctx.legend and mark in _USUAL_MARKS and GROUP_WORDS.get(attendee.label or "") == "member":
+            # ◎山川昌子 ○肥沼茂男 in a committee's roll with no legend: the usual chair and vice-chair marks.
+            word = _USUAL_MARKS[mark] if attendee.label != "議員" else _USUAL_MARKS[mark].replace("委員", "議")
+            draft.note(attendee.line, f"mark {mark} before {attendee.name} read as {word}, as usual (no legend is printed)",
+                       "correct the role if the record means otherwise")
         if word is None:
             draft.note(attendee.line, f"mark {mark} before {attendee.name} is not explained by a legend")
             continue
@@ -679,6 +831,13 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     """A line for one person: [group word] name [affiliation], 同 for the group above,
     proxies (代理) and absences (欠席)."""
     text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
+    if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
+            (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
+        text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name
+    status_absent = False
+    if status := re.search(r"\s(出席|欠席)$", tidy(text)):
+        # 委員長 守屋亘弘 出席: a roll table's attendance column
+        text, status_absent = tidy(text)[: status.start()], status.group(1) == "欠席"
     text = _close_spaced_name(text)
     if re.search(r"\S\s+(?:君|さん)$", tidy(text)) and len(tidy(text).split(" ")) >= 4:
         text = re.sub(r"\s+(?:君|さん)$", "", tidy(text))  # 市長 三好 昇 君: the honorific set apart
@@ -718,6 +877,10 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
         prefix = squash(tokens[0])
         tokens = tokens[1:]
+    post_first = ""
+    if prefix and len(tokens) >= 2 and (tokens[0] in GROUP_WORDS or _is_title(tokens[0])) and \
+            is_name(re.sub(r"(?:君|さん)$", "", "".join(tokens[1:])), 6):
+        post_first, tokens = tokens[0], tokens[1:]  # オブザーバー 議長 畑中由喜子: the group, the post, the name
     text = " ".join(tokens)
     if prefix and _NONE.match(squash(text)):
         return
@@ -740,7 +903,7 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
                                              line=line.no))
         return
-    absent = ctx.absent or bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text))
+    absent = ctx.absent or bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text)) or status_absent
     text = re.sub(r"[（(]\s*欠席\s*[)）]|\s欠席$", "", text).strip()
     # 赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the principal is absent,
     # the proxy attends for them.
@@ -764,6 +927,8 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
         return
     name, rest, name_last = _split_name(tokens, names)
+    if post_first:
+        rest = [post_first, *rest]
     if name is None and len(tokens) == 1:
         printed = split_person(tokens[0])
         if is_name(printed.name, 6):
@@ -842,7 +1007,8 @@ def _close_spaced_name(text: str) -> str:
     else:
         honorific = ""
     head: list[str] = []
-    if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS):
+    if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS
+                                                     or _is_title(tokens[0]) and all(len(t) == 1 for t in tokens[1:])):
         head, tokens = tokens[:1], tokens[1:]
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]) and 2 <= len(tokens[-1]) <= 3 and \
             all(is_name(t, 3) for t in tokens):
@@ -893,6 +1059,9 @@ def _spaced_name(text: str) -> bool:
 def _space_separated_names(tokens: list[str]) -> bool:
     """Full names separated by spaces only (山田太郎　佐藤花子　鈴木一郎): each token long
     enough to hold a family and a given name, none a post or a group word."""
+    tokens = [re.sub(rf"^[{_MARKS}]", "", t) for t in tokens]  # ◎山川昌子 ○肥沼茂男: legend marks
+    if tokens:
+        tokens[-1] = _EVERY.sub("", tokens[-1]) or tokens[-1]  # 清沢謙治各委員: the group of them all
     if len(tokens) < 2 or not all(is_name(t, 6) and not _is_title(t) and t not in GROUP_WORDS for t in tokens):
         return False
     lengths = [len(t) for t in tokens]

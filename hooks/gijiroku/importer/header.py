@@ -25,11 +25,13 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
     "date": ("開催日時", "開催年月日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
     "time": ("開催時間", "会議時間", "時間"),
+    "opened": ("開会時間", "開会時刻", "開議時間", "開議時刻", "開始時間", "開始時刻"),
+    "closed": ("閉会時間", "閉会時刻", "散会時間", "散会時刻", "終了時間", "終了時刻", "閉議時間"),
     "venue": ("開催場所", "開催会場", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
                "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
                "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
-               "案件", "議案", "議事日程", "協議事項", "会議事項"),
+               "案件", "議案", "議事日程", "協議事項", "会議事項", "付議案件", "協議案件", "調査事件", "審査・調査事件"),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
     "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
                     "議事録", "会議録", "概要", "会議概要", "会議の概要", "会議の結果", "会議結果", "審議経過",
@@ -40,7 +42,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
                "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
                "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
-               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "署名議員"),
+               "公開", "非公開の理由", "記録者", "作成者", "会議録署名委員", "会議録署名議員", "会議録署名", "署名議員",
+               "署名委員"),
 }
 DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
 NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
@@ -104,6 +107,19 @@ def header_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
+_STAFF_HEADING = re.compile(
+    r"(?:地方自治法第\d+条(?:第\d+項)?の規定により|\S{0,16}?の委[任嘱]を受け(?:た(?:もの|者)で|て)|本会議に|会議に|委員会に)?"
+    r"(?:説明のため)?(?:出席を求めた者|出席した(?:者|説明員|職員|事務局職員)|説明員)(?:の?(?:職・?|役職・?)?氏名)?"
+    r"|(?:会議の)?書記|(?:職務のため)?出席した(?:議会)?事務局職員|(?:出席)?事務局(?:出席)?職員(?:氏名)?|事務局員"
+    r"|出席(?:並びに|及び|・)欠席(?:委員|議員|者)(?:の詳細)?")
+"""Headings of the lists of officials and staff, whatever the law or the delegation they cite."""
+
+
+def _staff_label(label: str) -> str:
+    """The group a staff heading names, without 職氏名 or 詳細 (説明のため出席した者の職氏名)."""
+    return re.sub(r"の詳細$|(?<=[者員])の?(?:職・?|役職・?)?氏名$", "", label) or label
+
+
 def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
@@ -111,8 +127,19 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
                   "", text)
     text = re.sub(r"(?<=[員者])\s*[\d０-９]+\s*名\s*$", "", text)  # 出席議員15名: a count after the heading
-    folded = fold_aligned(text)
+    folded = re.sub(r"^\s*◎\s*(?=\S)", "", fold_aligned(text))  # ◎出席委員: a heading's mark
+    if re.fullmatch(r"\s*\S+(?:\s+\S+){1,3}\s+(?:出\s*席|欠\s*席|出欠)\s*", folded) and \
+            not re.search(r"[:：]", folded):
+        return None  # 委員長 守屋亘弘 出席, 役職 氏名 出欠: a row of the roll's table, not a heading
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
+    if _STAFF_HEADING.fullmatch(bare):
+        # 地方自治法第121条の規定により出席を求めた者, 本会議に出席した説明員, 会議の書記: the
+        # officials' and the secretariat's lists, named by what brought them.
+        return _staff_label(bare), False, False, ""
+    if staff := re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>{_STAFF_HEADING.pattern})\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s+)(?P<value>\S.*)$",
+                         folded):
+        value = staff.group("value").strip()  # 1.事務局員 榎本雅朝局長心得 南部和彦次長…
+        return _staff_label(staff.group("label")), False, False, text[len(text) - len(value):].strip()
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
     match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$)"
@@ -477,7 +504,14 @@ class _HeaderReader:
             self.earlier_agenda = list(self.regions.agenda)
             self.regions.agenda.clear()
         self.current = kind
-        if kind in ("date", "datevenue", "time"):
+        if kind in ("opened", "closed"):
+            # 開会時間 / 午前10時00分, 閉会時間:午前11時52分: the value beside or under the label.
+            if value and (start := parse_times(value)[0]):
+                if kind == "opened" and self.draft.start is None:
+                    self.draft.start = start
+                elif kind == "closed":
+                    self.draft.end = start
+        elif kind in ("date", "datevenue", "time"):
             self._date_field(value, line, with_venue=kind == "datevenue")
         elif kind == "venue":
             if value:
@@ -632,7 +666,10 @@ class _HeaderReader:
         if self.draft.title:
             return
         candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
-        best = next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
+        ending = re.compile(rf"(?:{'|'.join(MINUTES_WORDS)})(?:[(（]?第?[\d一二三四五六七八九十]+[号回日][)）]?)?$")
+        # 議会運営委員会会議録 rather than a mirror's name (議事ロックス -地方議会議事録検索-).
+        best = next((line for line in candidates if ending.search(squash(fold(line.text)))), None)
+        best = best or next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
         best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*[回日号]", line.text)), None)
         best = best or (candidates[0] if candidates else None)
         if best is None:
@@ -643,9 +680,14 @@ class _HeaderReader:
                              ("会議録", "verbatim"), ("速記録", "verbatim"), ("委員会記録", "verbatim"), ("会議記録", "verbatim")):
             if word in title:
                 self.draft.record = record
-                title = title.replace(word, "")
+                title = title.replace(word, "委員会 " if word == "委員会記録" else " ")  # 議会運営委員会記録: the committee stays
         self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
         position = self.preamble.index(best)
+        if not self.draft.title or re.fullmatch(r"[(（]?第\s*[\d一二三四五六七八九十]+\s*号[)）]?", squash(self.draft.title)):
+            if position > 0 and id(self.preamble[position - 1]) not in used and len(self.preamble[position - 1].text) <= 60:
+                # 平成27年第1回倶知安町議会定例会 / 会議録(第6号): the meeting's name is the line above.
+                used.add(id(self.preamble[position - 1]))
+                self.draft.title = tidy(f"{self.preamble[position - 1].text} {self.draft.title}")
         if not self.draft.title and position > 0:
             # 議事要旨 on a line of its own under the meeting's name.
             used.add(id(self.preamble[position - 1]))
@@ -678,9 +720,14 @@ class _HeaderReader:
                 self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
                 used.add(id(line))
                 return
+        for line in self.preamble:  # no whole date anywhere: a month and day, with the year above
+            text = line.text
+            posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)
             folded = for_matching(text)
             year = find_year(text) or year
-            month_day = re.search(r"(?:^|[\s(（])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?\s*$", folded)
+            # …定例会 − 09月05日−01号: the day and the number of the day's record after it.
+            month_day = re.search(r"(?:^|[\s(（\-−－―])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?"
+                                  r"\s*(?:[\-−－―]\s*(?:\S{1,12}[\-−－―]\s*)?\d{1,3}\s*号)?\s*$", folded)
             if month_day and year and not posting:
                 found = date_in_year(year, int(month_day.group(1)), int(month_day.group(2)))
                 if found.date:

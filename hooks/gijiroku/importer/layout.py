@@ -71,6 +71,13 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             # 令和4年6月10日         出席議員 8人 欠席議員 0人: the date, then the roll's heading.
             lines.append(Line(no, clean(gap.group(1)), gap.group(1)))
             raw = gap.group(2)
+        if len(raw) > 200 and len(_BULLET_ONE.findall(raw)) >= 3 and \
+                len(re.findall(r"(?<=[^\s\d第])1\s+(?:出席|欠席|説明|事務|議事日程|日程|会議|本日)", raw)) >= 2:
+            # …(第4回)1 平成28年6月7日1 大月市役所議場1 出席議員 14名 …: a list whose items a
+            # mirror ran together, each keeping its marker "1": one line per item.
+            parts = [p for p in _BULLET_ONE.split(raw) if p.strip()]
+            lines.extend(Line(no, clean(part), part) for part in parts)
+            continue
         cleaned = clean(raw)
         if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2:
             # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
@@ -135,6 +142,7 @@ def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
     return sum(1 for word in header_words if word in flat)
 
 
+_BULLET_ONE = re.compile(r"(?<=[^\s\d第])1\s+(?=[^\s\d番])")
 _DATE_THEN_ROLL = re.compile(r"^(\s*\S.{3,30}?日(?:\s*[(（][^)）]{1,4}[)）])?)[ \t\u3000]{3,}((?:出席|欠席)(?:議員|委員|者).*)$")
 _SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])"
                          r"|(?:^|\s)[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s")

@@ -26,11 +26,12 @@ GROUP_WORDS: dict[str, str] = {
                      "外部委員", "学識経験者", "委員等"), "member"),
     **dict.fromkeys(("政府側参加者", "政府側出席者", "政府", "関係府省", "関係省庁", "関係府省庁", "出席大臣等", "大臣等",
                      "国務大臣", "理事者", "理事者側", "説明員", "説明のため出席した者", "当局", "執行部", "市当局", "執行者",
-                     "執行機関", "出席説明員", "説明者側"),
+                     "執行機関", "出席説明員", "説明者側", "出席を求めた者", "出席した者"),
                     "government"),
     **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記", "事務局員", "職務のため出席した者",
                      "事務に従事した事務局員", "事務に従事した職員", "事務に従事した者", "会議に従事した職員",
-                     "議事に従事した職員", "職務のため出席した事務局職員"), "secretariat"),
+                     "議事に従事した職員", "職務のため出席した事務局職員", "書記", "会議の書記", "出席事務局職員",
+                     "事務局出席職員", "事務局出席職員氏名", "出席した事務局職員"), "secretariat"),
     **dict.fromkeys(("オブザーバー", "陪席", "陪席者", "傍聴者"), "observer"),
     **dict.fromkeys(("説明者", "参考人", "ゲスト", "関係者", "招へい者", "招聘者", "発表者", "講師"), "guest"),
     **dict.fromkeys(("出席者", "出席", "参加者", "その他"), "other"),
@@ -53,7 +54,7 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "委員", "議員", "幹事", "幹事長", "部会長", "副部会長", "担当書記", "担当係長", "担当課長", "担当部長",
     "国務大臣", "内閣総理大臣", "総理大臣", "総理", "官房長官", "副長官", "室員", "課員", "係員", "技監",
     "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生", "管理官", "分析官", "対策官",
-    "推進官", "補佐", "課長補佐", "室長補佐", "局次長", "部次長", "課長代理", "官房長", "大臣官房長", "秘書課長",
+    "推進官", "補佐", "課長補佐", "室長補佐", "局次長", "部次長", "課長代理", "官房長", "大臣官房長", "秘書課長", "心得", "局長心得", "課長心得", "部長心得", "次長補佐",
 }, key=len, reverse=True))
 HONORIFICS = ("君", "さん", "氏", "様", "殿", "先生")
 # The last character of most post titles (企画官, 戦略室長, 学術研究調整官, 担当書記).
@@ -77,6 +78,9 @@ UNIT_POSTS = frozenset(("局長", "課長", "部長", "室長", "係長", "班�
                         "管理官", "企画官", "調整官", "分析官", "対策官", "推進官", "専門官", "調査官", "課員", "係員", "室員"))
 """Posts of an office's unit: a word printed between a surname and one of these is the unit
 (保険局長, 医療課長), not a given name."""
+GIVEN_ENDINGS = "彦郎夫雄男子美也哉樹介助江枝代恵"
+"""Characters that end given names far more often than the names of an office's units
+(南部和彦次長: 和彦 is his given name; 木倉保険局長: 保険 is the bureau)."""
 _NAME_CHARS = HAN + KANA
 NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
 """A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
@@ -148,7 +152,15 @@ def split_person(printed: str) -> PrintedPerson:
     for at in range(2, min(len(rest), 6)):
         if rest[at:].startswith(OFFICE_PREFIXES) and is_name(rest[:at], 5):
             return PrintedPerson(rest[:at], rest[at:] + suffix)  # 陣内孝雄法務大臣: the name ends where the office begins
-    if suffix in UNIT_POSTS and len(surname) >= 2:
+    bounds = [sum(len(p) for p in parts[:k]) for k in range(2, len(parts) + 1)]
+    for at in bounds:
+        given = rest[len(surname):at]
+        if rest[at:].startswith(UNIT_WORDS) and is_name(rest[:at], 5) and at > len(surname) and given not in UNIT_WORDS and \
+                (all(len(p) == 1 for p in words(given)) or given[-1] in GIVEN_ENDINGS):
+            # 礒田順直調査係長, 荒井知子庶務係長: a full name, then the post from its unit's word
+            # (岩原議事調査課長 is not one: 議事 is a word, not a given name).
+            return PrintedPerson(rest[:at], rest[at:] + suffix)
+    if suffix in UNIT_POSTS and len(surname) >= 2 and not (len(tail) == 2 and tail[-1] in GIVEN_ENDINGS):
         return PrintedPerson(surname, tail + suffix)  # 木倉保険局長: the unit (保険) goes with its post
     if len(tail) >= 4 or (tail.endswith(ORG_ENDINGS) and len(tail) >= 3) or tail.startswith(UNIT_WORDS) or \
             any(w in tail for w in ORG_WORDS) or \

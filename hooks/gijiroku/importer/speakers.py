@@ -34,6 +34,7 @@ _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
 _SPACE_LABEL = re.compile(r"^(?P<label>[^\s、。:：()（）「」]{1,10})[ \u3000]+(?P<text>\S.*)$")
+_NAMED_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,12}[(（][^)）\s、。]{1,12}?(?:君|さん|議員|委員|氏)[)）])[ \u3000]+(?P<text>\S.*)$")
 _CLOSING_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,14}[)）])\s*(?P<text>\S.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
@@ -129,6 +130,11 @@ class Proceedings:
             # 谷田川委員長)ただ今から…: a label that keeps only its closing bracket.
             printed = text[: closing.end("label")]
             self._labelled(printed, closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
+            return
+        if (named := _NAMED_LABEL.match(folded)) and role_label(named.group("label")):
+            # 議長(細川運一君) おはようございます。: a role and name in brackets, unmarked, then the remark.
+            cut = len(text) - len(named.group("text"))
+            self._labelled(text[:cut].strip(), named.group("label"), text[cut:].strip(), line)
             return
         if (qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True):
             printed = text[: qa.end("label")].strip()
@@ -405,6 +411,7 @@ class Proceedings:
         flat = squash(re.sub(rf"^{NUMBERING}", "", fold(text)))
         flat = re.sub(r"^議題\d*[:：]?", "", flat).strip("≪≫《》【】〈〉")
         flat = re.sub(r"^\d+[.．]", "", flat)
+        flat = re.sub(r"^日程第[\d一二三四五六七八九十]+", "", flat)  # 日程第1 会議録署名議員の指名
         for index, item in enumerate(self.draft.agenda):
             if flat == squash(item.title) and index > self.item_index:
                 self._enter(index)
