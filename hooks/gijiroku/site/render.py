@@ -99,7 +99,8 @@ class Renderer(Pieces):
     def index_pages(self) -> dict[str, str]:
         """The pages that list the archive as a whole (they are in the navigation)."""
         return {urls.SEARCH: self.render_search(), urls.MEETINGS: self.render_meetings_index(),
-                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index()}
+                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index(),
+                urls.TRANSLATIONS: self.render_translations()}
 
     def units(self) -> Iterator[Unit]:
         """Every other generated page, as units that can be made on their own: their
@@ -251,6 +252,15 @@ class Renderer(Pieces):
         return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
                             kinds=kinds, strings=payload, unattributed=bool(self.index.unattributed),
                             other_lang=other)
+
+    def render_translations(self) -> str:
+        """What is left to translate, per council (`translate/status.py`)."""
+        from ..translate.status import archive_status, totals
+
+        councils = archive_status(self.archive)
+        to_translate, to_review = totals(councils)
+        return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
+                            to_review=to_review, listed=any(c.meetings for c in councils))
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

@@ -206,7 +206,7 @@ def run_import(args: argparse.Namespace) -> int:
 def _refuse(diags: Diagnostics) -> int:
     for diag in diags.sorted():
         _say(diag.format())
-    _say(f"gijiroku translate import: {len(diags.errors)} errors: no file was changed")
+    _say(f"gijiroku translate import: {_count(len(diags.errors), 'error')}: no file was changed")
     return 1
 
 
