@@ -38,18 +38,35 @@ class EditError(ValueError):
 
 def yaml_scalar(value: str, flow: bool = False) -> str:
     """`value` as a YAML scalar that reads back as exactly this text: plain where that
-    is safe (in a flow mapping when `flow`), double-quoted otherwise."""
-    document = f"{{k: {value}}}" if flow else f"k: {value}"
-    try:
-        node = yaml.compose(document, Loader=_LOADER)
-    except yaml.YAMLError:
-        node = None
-    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
-        scalar = node.value[0][1]
-        if isinstance(scalar, yaml.ScalarNode) and not scalar.style and scalar.value == value \
-                and scalar.tag == "tag:yaml.org,2002:str" and value == value.strip() and "#" not in value:
-            return value
+    is plainly safe (in a flow mapping when `flow`), double-quoted otherwise."""
+    if _plain_is_safe(value, flow):
+        return value
     return json.dumps(value, ensure_ascii=False)
+
+
+_NOT_PLAIN = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`\s]|: |:$| #|\s$""")
+_FLOW_INDICATORS = re.compile(r"[,\[\]{}?]")
+_PARSERS = tuple({yaml.SafeLoader, _LOADER})
+
+
+def _plain_is_safe(value: str, flow: bool) -> bool:
+    """Whether `value` written plain reads back as the same text (a string, not a number,
+    a date or null) with every YAML parser the project may use."""
+    if not value or _NOT_PLAIN.search(value) or (flow and _FLOW_INDICATORS.search(value)):
+        return False
+    document = f"{{k: {value}}}" if flow else f"k: {value}"
+    for parser in _PARSERS:
+        try:
+            node = yaml.compose(document, Loader=parser)
+        except yaml.YAMLError:
+            return False
+        if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+            return False
+        scalar = node.value[0][1]
+        if not isinstance(scalar, yaml.ScalarNode) or scalar.style or scalar.value != value \
+                or scalar.tag != "tag:yaml.org,2002:str":
+            return False
+    return True
 
 
 def directive_value(value: str) -> str:
