@@ -10,8 +10,9 @@ and the current translation as its target:
 
 | state of the translation | XLIFF 2.0 segment state      | XLIFF 1.2 target state     |
 | ------------------------ | ---------------------------- | -------------------------- |
-| none                     | initial (no target)          | needs-translation (none)   |
-| current                  | translated (reviewed)        | translated (signed-off)    |
+| none                     | initial (no target)          | (no target)                |
+| current                  | translated                   | translated                 |
+| current and reviewed     | reviewed                     | signed-off, approved="yes" |
 | made from an earlier original | initial, subState gijiroku:stale | needs-review-translation |
 
 In: the file is parsed with no DTD, no entities and no network; every problem becomes
@@ -121,7 +122,7 @@ def _file_2(item: MeetingUnits, copy_source: bool) -> etree._Element:
     notes = etree.SubElement(node, f"{{{XLIFF2}}}notes")
     etree.SubElement(notes, f"{{{XLIFF2}}}note", category="meeting").text = xml_text(_meeting_note(item))
     for unit in item.units:
-        node.append(_unit_2(unit, copy_source))
+        node.append(_unit_2(unit, _reviewed(item), copy_source))
     return node
 
 
@@ -131,7 +132,7 @@ def _meta_group(parent: etree._Element, category: str, fields: list[tuple[str, s
         etree.SubElement(group, f"{{{MDA}}}meta", type=key).text = xml_text(value)
 
 
-def _unit_2(unit: Unit, copy_source: bool) -> etree._Element:
+def _unit_2(unit: Unit, reviewed: bool, copy_source: bool) -> etree._Element:
     node = etree.Element(f"{{{XLIFF2}}}unit", id=unit.id)
     metadata = etree.SubElement(node, f"{{{MDA}}}metadata")
     _meta_group(metadata, "gijiroku", [("source-fingerprint", unit.fingerprint)])
@@ -149,7 +150,7 @@ def _unit_2(unit: Unit, copy_source: bool) -> etree._Element:
     targets = _targets(unit, copy_source)
     for index, paragraph in enumerate(unit.source):
         segment = etree.SubElement(node, f"{{{XLIFF2}}}segment", id=f"p{index + 1}")
-        state, sub_state = _state_2(unit, copy_source)
+        state, sub_state = _state_2(unit, reviewed, copy_source)
         segment.set("state", state)
         if sub_state:
             segment.set("subState", sub_state)
@@ -171,18 +172,26 @@ def _targets(unit: Unit, copy_source: bool) -> tuple[str, ...] | None:
     return ("\n\n".join(unit.target),) + ("",) * (len(unit.source) - 1)
 
 
-def _state_2(unit: Unit, copy_source: bool) -> tuple[str, str]:
+def _state_2(unit: Unit, reviewed: bool, copy_source: bool) -> tuple[str, str]:
     if copy_source or unit.target is None:
         return "initial", ""
     if unit.state == STALE:
         return "initial", "gijiroku:stale"
-    return "translated", ""
+    return ("reviewed" if reviewed else "translated"), ""
 
 
-def _state_12(unit: Unit, copy_source: bool) -> str:
+def _state_12(unit: Unit, reviewed: bool, copy_source: bool) -> str:
     if copy_source or unit.target is None:
         return "needs-translation"
-    return "needs-review-translation" if unit.state == STALE else "translated"
+    if unit.state == STALE:
+        return "needs-review-translation"
+    return "signed-off" if reviewed else "translated"
+
+
+def _reviewed(item: MeetingUnits) -> bool:
+    """Whether the meeting's translation says it has been reviewed."""
+    version = item.meeting.version(item.lang)
+    return bool(version is not None and version.provenance is not None and version.provenance.reviewed)
 
 
 def _file_12(item: MeetingUnits, copy_source: bool) -> etree._Element:
@@ -206,19 +215,23 @@ def _file_12(item: MeetingUnits, copy_source: bool) -> etree._Element:
             targets = _targets(unit, copy_source)
             for index, paragraph in enumerate(unit.source):
                 group.append(_trans_unit_12(unit, f"{unit.id}.p{index + 1}", paragraph,
-                                            None if targets is None else targets[index], copy_source))
+                                            None if targets is None else targets[index], _reviewed(item), copy_source))
         else:
             target = unit.source[0] if copy_source else unit.target[0] if unit.target else None
-            body.append(_trans_unit_12(unit, unit.id, unit.source[0], target, copy_source))
+            body.append(_trans_unit_12(unit, unit.id, unit.source[0], target, _reviewed(item), copy_source))
     return node
 
 
-def _trans_unit_12(unit: Unit, unit_id: str, source: str, target: str | None, copy_source: bool) -> etree._Element:
+def _trans_unit_12(unit: Unit, unit_id: str, source: str, target: str | None, reviewed: bool,
+                   copy_source: bool) -> etree._Element:
     node = etree.Element(f"{{{XLIFF12}}}trans-unit", id=unit_id, resname=unit_id)
+    state = _state_12(unit, reviewed, copy_source)
+    if state == "signed-off":
+        node.set("approved", "yes")
     node.set(f"{{{GJ}}}source-fingerprint", unit.fingerprint)
     etree.SubElement(node, f"{{{XLIFF12}}}source").text = xml_text(source)
     if target is not None:
-        etree.SubElement(node, f"{{{XLIFF12}}}target", state=_state_12(unit, copy_source)).text = xml_text(target)
+        etree.SubElement(node, f"{{{XLIFF12}}}target", state=state).text = xml_text(target)
     for category, text in unit.notes:
         etree.SubElement(node, f"{{{XLIFF12}}}note", {"from": TOOL}).text = xml_text(f"{category} — {text}")
     if unit.terms:
