@@ -41,6 +41,7 @@ from ..model import (
     Meeting,
     Remark,
 )
+from ..translate.status import archive_status, totals
 from . import urls
 from .catalogue import Text, format_date, sort_key_people, sort_key_topic
 from .jinjacache import BYTECODE_CACHE
@@ -255,12 +256,13 @@ class Renderer(Pieces):
 
     def render_translations(self) -> str:
         """What is left to translate, per council (`translate/status.py`)."""
-        from ..translate.status import archive_status, totals
-
         councils = archive_status(self.archive)
         to_translate, to_review = totals(councils)
+        states = {s.meeting.key: self.t("translations_into", language=self.t(f"translations_language_{s.lang}"),
+                                        states=self.t("list_separator").join(self.t(f"translation_state_{x}") for x in s.states))
+                  for c in councils for s in c.meetings}
         return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
-                            to_review=to_review, listed=any(c.meetings for c in councils))
+                            to_review=to_review, states=states, listed=bool(states))
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""
