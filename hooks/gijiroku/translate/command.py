@@ -4,11 +4,15 @@ and say what is left to translate."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+from collections import Counter
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..diagnostics import Diagnostics
 from ..loader import load_archive
@@ -68,14 +72,15 @@ def run_translate(args: argparse.Namespace) -> int:
     if args.action == "export":
         return run_export(archive, args)
     if args.action == "memory":
-        pairs = list(translated_pairs(archive))
-        _write(args.output, write_tmx(pairs, _version()))
-        _say(f"{args.output or 'standard output'}: {len(pairs)} translated pairs")
+        with _output(args.output) as out:
+            written = write_tmx(translated_pairs(archive), out, {m.language for m in archive.meetings}, _version())
+        _say(f"{args.output or 'standard output'}: {_count(written, 'translated pair')}")
         return 0
     if args.action == "glossary":
         entries = list(glossary_entries(archive))
-        _write(args.output, write_tbx(entries))
-        _say(f"{args.output or 'standard output'}: {len(entries)} entries")
+        with _output(args.output) as out:
+            out.write(write_tbx(entries))
+        _say(f"{args.output or 'standard output'}: {len(entries):,} {'entry' if len(entries) == 1 else 'entries'}")
         return 0
     return run_status(archive, args)
 
@@ -102,13 +107,23 @@ def _fail(text: str, diags: Diagnostics | None = None) -> int:
     return 2
 
 
-def _write(output: Path | None, data: bytes) -> None:
+@contextlib.contextmanager
+def _output(output: Path | None) -> Iterator[BinaryIO]:
+    """The file to write (made whole in a temporary file beside it, then put in place),
+    or standard output."""
     if output is None:
-        sys.stdout.buffer.write(data)
         sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
         return
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(data)
+    temporary = output.with_name(f".{output.name}.tmp")
+    try:
+        with temporary.open("wb") as out:
+            yield out
+        os.replace(temporary, output)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -144,25 +159,30 @@ def run_export(archive: Archive, args: argparse.Namespace) -> int:
     if len(pairs) > 1:
         return _fail("the meetings are written in more than one language, and an XLIFF file holds one language pair: "
                      "export with --to " + " or --to ".join(sorted({lang for _, lang in pairs})))
-    exports = []
     names = {pair: archive_names(archive, *pair) for pair in pairs}
-    for meeting in sorted(chosen, key=lambda m: m.key):
-        lang = target_language(meeting, args.to)
-        if lang is None:
-            continue
-        units = meeting_units(meeting, lang, names[(meeting.language, lang)])
-        exports.append(MeetingUnits(meeting, lang, units, archive.councils[meeting.council].name.get(meeting.language)))
-    if not exports:
+    counts: Counter[str] = Counter()
+
+    def meetings() -> Iterator[MeetingUnits]:
+        for meeting in sorted(chosen, key=lambda m: m.key):
+            lang = target_language(meeting, args.to)
+            if lang is None:
+                continue
+            units = meeting_units(meeting, lang, names[(meeting.language, lang)])
+            counts.update(meetings=1, units=len(units))
+            for unit in units:
+                if (unit.required and unit.state == UNTRANSLATED) or unit.state == STALE:
+                    counts.update(**{unit.state: 1, "characters": unit.characters})
+            yield MeetingUnits(meeting, lang, units, archive.councils[meeting.council].name.get(meeting.language))
+
+    if not pairs:
         _say("gijiroku translate export: nothing left to translate" + ("" if args.selection else
              " (name a council or a meeting, or --all, to export translated meetings)"))
         return 0
-    _write(args.output, write_xliff(exports, args.xliff, args.copy_source))
-    units = [u for e in exports for u in e.units]
-    untranslated = [u for u in units if u.required and u.state == UNTRANSLATED]
-    stale = [u for u in units if u.state == STALE]
-    _say(f"{args.output or 'standard output'}: XLIFF {args.xliff}, {_count(len(exports), 'meeting')}, {len(units)} units; "
-         f"{len(untranslated)} untranslated and {len(stale)} stale "
-         f"({sum(u.characters for u in untranslated + stale):,} characters to translate)")
+    with _output(args.output) as out:
+        write_xliff(meetings(), out, next(iter(pairs)), args.xliff, args.copy_source)
+    _say(f"{args.output or 'standard output'}: XLIFF {args.xliff}, {_count(counts['meetings'], 'meeting')}, "
+         f"{counts['units']:,} units; {counts[UNTRANSLATED]:,} untranslated and {counts[STALE]:,} stale "
+         f"({counts['characters']:,} characters to translate)")
     return 0
 
 

@@ -113,7 +113,7 @@ def _meeting_of(read: ReadFile, archive: Archive, minutes: Path, xlf: Path, diag
 
 
 def _plan_units(read: ReadFile, plan: MeetingImport, xlf: Path, options: Options, diags: Diagnostics) -> None:
-    units = {unit.id: unit for unit in meeting_units(plan.meeting, plan.lang)}
+    units = {unit.id: unit for unit in meeting_units(plan.meeting, plan.lang, notes=False)}
     done: set[str] = set()
     for got in read.units:
         unit = units.get(got.id)
@@ -190,7 +190,7 @@ def _usable(got: ReadUnit, unit: Unit, text: tuple[str, ...], plan: MeetingImpor
 
 def _plan_new_file(read: ReadFile, plan: MeetingImport, xlf: Path, options: Options, diags: Diagnostics) -> None:
     """A meeting with no translation file yet: every unit it needs, and who made it."""
-    needed = [u.id for u in meeting_units(plan.meeting, plan.lang) if u.required and u.id not in plan.texts]
+    needed = [u.id for u in meeting_units(plan.meeting, plan.lang, notes=False) if u.required and u.id not in plan.texts]
     if needed:
         shown = ", ".join(needed[:MAX_LISTED]) + (f" … and {len(needed) - MAX_LISTED} more" if len(needed) > MAX_LISTED else "")
         diags.add(xlf, read.line, 1, "E115", f"'{plan.meeting.key}' has no {plan.lang} translation yet, and the file "

@@ -65,7 +65,7 @@ class CouncilStatus:
 
 def meeting_status(meeting: Meeting, lang: str) -> MeetingStatus:
     """What is left of `meeting`'s translation into `lang`."""
-    units = meeting_units(meeting, lang)
+    units = meeting_units(meeting, lang, notes=False)
     total = _work(units)
     version = meeting.version(lang)
     if version is None or version.provenance is None:

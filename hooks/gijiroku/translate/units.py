@@ -54,14 +54,17 @@ class Unit:
     target: tuple[str, ...] | None
     """The translation's text, None when there is none."""
     state: str
-    fingerprint: str
-    """The fingerprint of `source` (a remark's is the one `source=` records)."""
     required: bool
     """Whether a translation file must have it (a remark's label is optional)."""
     notes: tuple[tuple[str, str], ...] = ()
     """Context for the translator: (category, text)."""
     terms: tuple[Term, ...] = ()
     """Registry names that occur in the source."""
+
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint of the original text (a remark's is the one `source=` records)."""
+        return fingerprint(self.source)
 
     @property
     def is_remark(self) -> bool:
@@ -82,12 +85,12 @@ def target_language(meeting: Meeting, requested: str | None = None) -> str | Non
     return next((lang for lang in LANGUAGES if lang != meeting.language), None)
 
 
-def meeting_units(meeting: Meeting, lang: str, names: Names | None = None) -> list[Unit]:
+def meeting_units(meeting: Meeting, lang: str, names: Names | None = None, notes: bool = True) -> list[Unit]:
     """Every translatable unit of `meeting` for a translation into `lang`, in file order;
     with `names`, each carries the registry names its source holds and a remark names
-    its speaker."""
+    its speaker. Without `notes`, remarks carry no context (what counting them needs)."""
     units = list(_field_units(meeting, lang))
-    units += _remark_units(meeting, lang, names)
+    units += _remark_units(meeting, lang, names, notes)
     if names is None:
         return units
     return [_with_terms(unit, names) for unit in units]
@@ -98,8 +101,7 @@ def _field_units(meeting: Meeting, lang: str) -> Iterator[Unit]:
 
     def field(unit_id: str, text: str, translated: str | None, note: str, required: bool = True) -> Unit:
         target = (translated,) if translated else None
-        return Unit(unit_id, (text,), target, TRANSLATED if target else UNTRANSLATED, fingerprint((text,)),
-                    required, (("field", note),))
+        return Unit(unit_id, (text,), target, TRANSLATED if target else UNTRANSLATED, required, (("field", note),))
 
     yield field("title", original.title, version.title if version else None, "the meeting's title")
     if original.venue:
@@ -125,20 +127,20 @@ def _field_units(meeting: Meeting, lang: str) -> Iterator[Unit]:
                     "a material's title")
 
 
-def _remark_units(meeting: Meeting, lang: str, names: Names | None) -> Iterator[Unit]:
+def _remark_units(meeting: Meeting, lang: str, names: Names | None, with_notes: bool) -> Iterator[Unit]:
     original, version = meeting.original, meeting.version(lang)
+    stale = version.stale if version else frozenset()
     for remark in meeting.remarks:
         text = original.remarks[remark.id]
         translated = version.remarks.get(remark.id) if version else None
-        notes = tuple(_remark_notes(meeting, remark, lang, names))
+        notes = tuple(_remark_notes(meeting, remark, lang, names)) if with_notes else ()
         if text.label:
             label = (translated.label,) if translated and translated.label else None
-            yield Unit(f"remark.{remark.id}.label", (text.label,), label, TRANSLATED if label else UNTRANSLATED,
-                       fingerprint((text.label,)), False,
+            yield Unit(f"remark.{remark.id}.label", (text.label,), label, TRANSLATED if label else UNTRANSLATED, False,
                        (("field", "the speaker label as printed before the remark (optional in a translation)"),) + notes)
         target = translated.paragraphs if translated is not None and translated.paragraphs != text.paragraphs else None
-        state = UNTRANSLATED if target is None else STALE if remark.id in (version.stale if version else ()) else TRANSLATED
-        yield Unit(f"remark.{remark.id}", text.paragraphs, target, state, text.fingerprint, True, notes)
+        state = UNTRANSLATED if target is None else STALE if remark.id in stale else TRANSLATED
+        yield Unit(f"remark.{remark.id}", text.paragraphs, target, state, True, notes)
 
 
 def _remark_notes(meeting: Meeting, remark: Remark, lang: str, names: Names | None) -> Iterator[tuple[str, str]]:
@@ -218,5 +220,5 @@ def _with_terms(unit: Unit, names: Names) -> Unit:
     terms = names.find("\n".join(unit.source))
     if not terms:
         return unit
-    return Unit(unit.id, unit.source, unit.target, unit.state, unit.fingerprint, unit.required, unit.notes, terms)
+    return Unit(unit.id, unit.source, unit.target, unit.state, unit.required, unit.notes, terms)
 

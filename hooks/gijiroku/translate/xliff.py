@@ -22,10 +22,12 @@ whole cannot be read.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -66,21 +68,55 @@ class MeetingUnits:
 # -- writing ---------------------------------------------------------------------------
 
 
-def write_xliff(meetings: list[MeetingUnits], version: str = "2.0", copy_source: bool = False) -> bytes:
-    """An XLIFF document of `meetings` (all of one language pair). With `copy_source`,
-    every target holds the source text and no translation: OmegaT's own XLIFF filter
-    translates the text of `<target>` elements and leaves the rest of the file alone."""
-    source, target = meetings[0].meeting.language, meetings[0].lang
+NSMAP_2 = {None: XLIFF2, "mda": MDA, "gls": GLS}
+NSMAP_12 = {None: XLIFF12, "gj": GJ}
+
+
+def write_xliff(meetings: Iterable[MeetingUnits], out: BinaryIO, pair: tuple[str, str], version: str = "2.0",
+                copy_source: bool = False) -> None:
+    """An XLIFF document of `meetings`, all translated from `pair[0]` into `pair[1]`,
+    written to `out` one meeting at a time (an archive does not fit in memory as one
+    tree). With `copy_source`, every target holds the source text and no translation:
+    OmegaT's own XLIFF filter translates the text of `<target>` elements."""
     if version == "1.2":
-        root = etree.Element(f"{{{XLIFF12}}}xliff", nsmap={None: XLIFF12, "gj": GJ}, version="1.2")
+        with xml_stream(out, f"{{{XLIFF12}}}xliff", NSMAP_12, {"version": "1.2"}) as write:
+            for item in meetings:
+                write(_file_12(item, copy_source))
+        return
+    attrib = {"version": "2.0", "srcLang": pair[0], "trgLang": pair[1]}
+    with xml_stream(out, f"{{{XLIFF2}}}xliff", NSMAP_2, attrib) as write:
         for item in meetings:
-            root.append(_file_12(item, copy_source))
-    else:
-        root = etree.Element(f"{{{XLIFF2}}}xliff", nsmap={None: XLIFF2, "mda": MDA, "gls": GLS},
-                             version="2.0", srcLang=source, trgLang=target)
-        for item in meetings:
-            root.append(_file_2(item, copy_source))
-    return xml_document(root)
+            write(_file_2(item, copy_source))
+
+
+@contextlib.contextmanager
+def xml_stream(out: BinaryIO, tag: str, nsmap: dict[str | None, str] | None, attrib: dict[str, str],
+               head: tuple[etree._Element, ...] = (), inner: str | None = None) -> Iterator[Callable[[etree._Element], None]]:
+    """A UTF-8 document whose root is `tag`, with the declaration CAT tools expect, the
+    elements `head` first and then, inside the element `inner` when one is named, what
+    the function the context gives writes: one element at a time, indented, forgotten
+    once written."""
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    with etree.xmlfile(out, encoding="UTF-8") as xf, xf.element(tag, attrib, nsmap=nsmap):
+        xf.write("\n")
+
+        def writer(level: int) -> Callable[[etree._Element], None]:
+            def write(element: etree._Element) -> None:
+                etree.indent(element, space="  ", level=level)
+                xf.write("  " * level, element, "\n")
+            return write
+
+        for element in head:
+            writer(1)(element)
+        if inner is None:
+            yield writer(1)
+            return
+        xf.write("  ")
+        with xf.element(inner):
+            xf.write("\n")
+            yield writer(2)
+            xf.write("  ")
+        xf.write("\n")
 
 
 def xml_document(root: etree._Element) -> bytes:
@@ -114,7 +150,7 @@ def _provenance_fields(item: MeetingUnits) -> list[tuple[str, str]]:
 
 def _file_2(item: MeetingUnits, copy_source: bool) -> etree._Element:
     m = item.meeting
-    node = etree.Element(f"{{{XLIFF2}}}file", id=f"{m.council}.{m.id}", original=original_path(m))
+    node = etree.Element(f"{{{XLIFF2}}}file", id=f"{m.council}.{m.id}", original=original_path(m), nsmap=NSMAP_2)
     metadata = etree.SubElement(node, f"{{{MDA}}}metadata")
     _meta_group(metadata, "meeting", [("key", m.key), ("date", m.date.isoformat()), ("record", m.record)])
     if provenance := _provenance_fields(item):
@@ -197,7 +233,8 @@ def _reviewed(item: MeetingUnits) -> bool:
 def _file_12(item: MeetingUnits, copy_source: bool) -> etree._Element:
     m = item.meeting
     node = etree.Element(f"{{{XLIFF12}}}file", original=original_path(m), datatype="plaintext",
-                         attrib={"source-language": m.language, "target-language": item.lang, "tool-id": TOOL})
+                         attrib={"source-language": m.language, "target-language": item.lang, "tool-id": TOOL},
+                         nsmap=NSMAP_12)
     header = etree.SubElement(node, f"{{{XLIFF12}}}header")
     etree.SubElement(header, f"{{{XLIFF12}}}tool", attrib={"tool-id": TOOL, "tool-name": TOOL})
     etree.SubElement(header, f"{{{XLIFF12}}}note").text = xml_text(_meeting_note(item))
