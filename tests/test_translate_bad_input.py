@@ -7,10 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import BASE_MINUTES
-from translatecheck import MEETING, XLIFF2, XLIFF12, english_texts, fill_xliff2, gijiroku, real_minutes, snapshot
+from conftest import BASE_MINUTES, ROOT
+from gijiroku.translate.xliff import paragraphs_of
+from hostile import PIECES
+from translatecheck import MEETING, XLIFF2, XLIFF12, english_texts, fill_xliff2, gijiroku, loaded, real_minutes, snapshot
 
 EN_FILE = "ai-strategy-council/2023-08-04.en.md"
 
@@ -173,3 +177,40 @@ def test_the_xml_is_parsed_without_the_network(minutes: Path, xlf: Path) -> None
     before = snapshot(minutes)
     assert gijiroku("translate", "import", xlf, "--directory", minutes).status == 0
     assert snapshot(minutes) == before
+
+
+_HOSTILE = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_HOSTILE, label=_HOSTILE, remark=_HOSTILE)
+def test_any_target_is_refused_with_a_diagnostic_or_written_so_that_it_checks_clean(
+        tmp_path_factory: pytest.TempPathFactory, title: str, label: str, remark: str) -> None:
+    """Hostile text in targets (Markdown, HTML, YAML and directive syntax, controls, bidi
+    marks): the import either refuses it with diagnostics and changes nothing, or writes
+    files that check clean and hold exactly that text."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    minutes = real_minutes(tmp)
+    xlf = tmp / "x.xlf"
+    assert gijiroku("translate", "export", MEETING, "-o", xlf, "--directory", minutes).status == 0
+    try:
+        fill_xliff2(xlf, {"title": (title,), "remark.matsumoto-1.label": (label,), "remark.end": (remark,)})
+    except ValueError:
+        event("not XML")
+        return  # not XML at all (a NUL, a lone control): no CAT tool could write it either
+    before = snapshot(minutes)
+    run = gijiroku("translate", "import", xlf, "--directory", minutes)
+    assert "Traceback" not in run.stderr
+    if run.status != 0:
+        event("refused")
+        assert run.status == 1 and snapshot(minutes) == before and ": E" in run.stderr
+        return
+    event("written")
+    old, _ = loaded(ROOT / "minutes")
+    meeting, diagnostics = loaded(minutes)
+    assert not [d for d in diagnostics if ": E" in d], diagnostics
+    english, before_english = meeting.version("en"), old.version("en")
+    assert english.title == (" ".join(paragraphs_of(title)) or before_english.title)
+    assert english.remarks["matsumoto-1"].label == (" ".join(paragraphs_of(label)) or before_english.remarks["matsumoto-1"].label)
+    assert english.remarks["end"].paragraphs == (paragraphs_of(remark) or before_english.remarks["end"].paragraphs)
+    assert english.remarks["end"].source == meeting.original.remarks["end"].fingerprint
