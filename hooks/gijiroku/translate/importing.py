@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..body import join_lines
 from ..diagnostics import Diagnostics
 from ..loader import COUNCIL_FILE, REGISTRY_FILES, load_archive
 from ..model import LANGUAGES, Archive, Meeting, Provenance
@@ -157,7 +158,7 @@ def _target_text(got: ReadUnit, unit: Unit, xlf: Path, diags: Diagnostics) -> tu
         return None
     text = paragraphs_of("\n\n".join(pieces))
     if not unit.is_remark:
-        text = (" ".join(text),) if len(text) > 1 else text
+        text = (join_lines(list(text)),)  # one line, as every field but a remark is
     if not got.confirmed and (_same(text, unit.source) or _same(text, current)):
         return None  # the source copied into the target, or the translation left as it was
     return text

@@ -171,18 +171,6 @@ class _Lines:
         self.content[line:end_line + 1] = parts
         self.ends[line:end_line + 1] = [self.newline] * (len(parts) - 1) + [last_end]
 
-    def insert_after(self, line: int, new_lines: list[str]) -> None:
-        """Insert whole lines after line `line` (-1: at the top)."""
-        if not new_lines:
-            return
-        if line >= 0 and not self.ends[line]:
-            self.ends[line] = self.newline  # the file's last line gains an end; the new last line has none
-            ends = [self.newline] * (len(new_lines) - 1) + [""]
-        else:
-            ends = [self.newline] * len(new_lines)
-        self.content[line + 1:line + 1] = new_lines
-        self.ends[line + 1:line + 1] = ends
-
 
 @dataclass(slots=True)
 class _Edit:
