@@ -231,3 +231,16 @@ def test_fingerprints_are_the_ones_the_checker_computes(minutes: Path, tmp_path:
     tree = etree.parse(str(xlf))
     unit = tree.find(f".//{{{XLIFF12}}}trans-unit[@id='title']")
     assert unit.get("{urn:x-gijiroku:translate}source-fingerprint") == fingerprint((meeting.original.title,))
+
+
+def test_with_the_source_in_the_targets_a_stale_translation_travels_in_a_note(minutes: Path, tmp_path: Path) -> None:
+    ja = minutes / JA_FILE
+    ja.write_text(ja.read_text(encoding="utf-8").replace("二番手レベルの案", "二番手の案"), encoding="utf-8")
+    xlf = tmp_path / "x.xlf"
+    export(minutes, xlf, "--xliff", "1.2", "--copy-source")
+    tree = etree.parse(str(xlf))
+    unit = tree.find(f".//{{{XLIFF12}}}trans-unit[@id='remark.opinion-06.p1']")
+    notes = [n.text for n in unit.iterfind(f"{{{XLIFF12}}}note")]
+    earlier = english_texts()["remark.opinion-06"][0]
+    assert f"previous-translation — translated from an earlier version of the original: {earlier}" in notes
+    assert unit.findtext(f"{{{XLIFF12}}}target") == unit.findtext(f"{{{XLIFF12}}}source")

@@ -261,8 +261,10 @@ class Renderer(Pieces):
         states = {s.meeting.key: self.t("translations_into", language=self.t(f"translations_language_{s.lang}"),
                                         states=self.t("list_separator").join(self.t(f"translation_state_{x}") for x in s.states))
                   for c in councils for s in c.meetings}
+        links = {s.meeting.key: Markup(md_cell(self.meeting_link(urls.TRANSLATIONS, s.meeting)))
+                 for c in councils for s in c.meetings}
         return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
-                            to_review=to_review, states=states, listed=bool(states))
+                            to_review=to_review, states=states, links=links, listed=bool(states))
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

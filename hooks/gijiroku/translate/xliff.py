@@ -179,9 +179,9 @@ def _unit_2(unit: Unit, reviewed: bool, copy_source: bool) -> etree._Element:
             etree.SubElement(entry, f"{{{GLS}}}term").text = xml_text(term.source)
             etree.SubElement(entry, f"{{{GLS}}}translation").text = xml_text(term.target)
             etree.SubElement(entry, f"{{{GLS}}}definition").text = term.what
-    if unit.notes:
+    if notes_of := _notes(unit, copy_source):
         notes = etree.SubElement(node, f"{{{XLIFF2}}}notes")
-        for category, text in unit.notes:
+        for category, text in notes_of:
             etree.SubElement(notes, f"{{{XLIFF2}}}note", category=category).text = xml_text(text)
     targets = _targets(unit, copy_source)
     for index, paragraph in enumerate(unit.source):
@@ -194,6 +194,15 @@ def _unit_2(unit: Unit, reviewed: bool, copy_source: bool) -> etree._Element:
         if targets is not None:
             etree.SubElement(segment, f"{{{XLIFF2}}}target").text = xml_text(targets[index])
     return node
+
+
+def _notes(unit: Unit, copy_source: bool) -> tuple[tuple[str, str], ...]:
+    """The unit's notes; with the source in the targets, a stale translation, which has
+    no other place in the file, is one of them."""
+    if copy_source and unit.state == STALE and unit.target is not None:
+        earlier = "\n\n".join(unit.target)
+        return (*unit.notes, ("previous-translation", f"translated from an earlier version of the original: {earlier}"))
+    return unit.notes
 
 
 def _targets(unit: Unit, copy_source: bool) -> tuple[str, ...] | None:
@@ -269,7 +278,7 @@ def _trans_unit_12(unit: Unit, unit_id: str, source: str, target: str | None, re
     etree.SubElement(node, f"{{{XLIFF12}}}source").text = xml_text(source)
     if target is not None:
         etree.SubElement(node, f"{{{XLIFF12}}}target", state=state).text = xml_text(target)
-    for category, text in unit.notes:
+    for category, text in _notes(unit, copy_source):
         etree.SubElement(node, f"{{{XLIFF12}}}note", {"from": TOOL}).text = xml_text(f"{category} — {text}")
     if unit.terms:
         names = "; ".join(f"{t.source} = {t.target}" for t in unit.terms)
