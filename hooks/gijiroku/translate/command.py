@@ -215,6 +215,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if not args.dry_run:
         write_plans(changed)
+    _say(f"checked as gijiroku check checks them: 0 errors, {_count(len(diags.warnings), 'warning')}")
     for plan in changed:
         what = "new translation" if plan.before is None else "updated"
         remarks = sum(1 for key in plan.texts if key.startswith("remark.") and key.count(".") == 1)
