@@ -134,3 +134,11 @@ def test_the_real_archive_counts_every_remark(minutes: Path) -> None:
     archive, _ = load_archive(ROOT / "minutes")
     meeting = archive.meeting(MEETING)
     assert the_meeting(status(minutes))["total"]["remarks"] == len(meeting.remarks) == 32
+
+
+def test_errors_elsewhere_are_said_not_hidden(minutes: Path) -> None:
+    broken = minutes / "ai-strategy-council" / "2024-01-01.ja.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    run = gijiroku("translate", "status", "--directory", minutes)
+    assert run.status == 0
+    assert "1 error in minutes/ai-strategy-council/2024-01-01.ja.md" in run.stderr and "left out" in run.stderr

@@ -69,6 +69,12 @@ def run_translate(args: argparse.Namespace) -> int:
     archive, diags = load_archive(args.directory)
     if not archive.meetings and diags.errors:
         return _fail(f"{args.directory} cannot be read: run gijiroku check", diags)
+    if diags.errors:
+        # Nothing left out quietly: a meeting the checker cannot assemble is in no output.
+        broken = sorted({d.path for d in diags.errors})
+        _say(f"gijiroku translate: {_count(len(diags.errors), 'error')} in {', '.join(broken[:5])}"
+             + (f" and {len(broken) - 5} more files" if len(broken) > 5 else "")
+             + ": what cannot be read is left out (gijiroku check lists the errors)")
     if args.action == "export":
         return run_export(archive, args)
     if args.action == "memory":
