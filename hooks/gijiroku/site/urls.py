@@ -11,6 +11,7 @@ selector only swaps the prefix and keeps the `#fragment`:
     topics/    topics/TOPIC/                    topics index, one topic
     topics/TOPIC/YEAR/                          one year of a topic with many remarks
     search/                                     remark search
+    translations/                               what is left to translate
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ MEETINGS = "meetings/index.md"
 SPEAKERS = "speakers/index.md"
 TOPICS = "topics/index.md"
 SEARCH = "search.md"
+TRANSLATIONS = "translations.md"
 
 
 def council_src(council: str) -> str:
