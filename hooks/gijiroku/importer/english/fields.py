@@ -28,7 +28,7 @@ TRAPS = re.compile(
     r"posted|updated|published|received|dated|until|through|from\s+\w+\s+\d+\s+to", re.I)
 """Words near a date that make it another day than the meeting's."""
 _OPENING = re.compile(
-    r"(?:called\s+(?:the\s+(?:\w+\s+){0,3}meeting\s+)?to\s+order|meeting\s+was\s+called\s+to\s+order|call(?:ed)?\s+to\s+order|"
+    r"(?:called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?to\s+order|meeting\s+was\s+called\s+to\s+order|call(?:ed)?\s+to\s+order|"
     r"(?:met|convened|was\s+held|were\s+held|began|commenced|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)", re.I)
 _CLOSING = re.compile(r"adjourn(?:ed|ment)?|closed\s+the\s+meeting|meeting\s+(?:ended|closed)|concluded", re.I)
 ROOM_WORDS = (r"(?:Council\s+Chambers?|Chambers|Town\s+Hall|City\s+Hall|Village\s+Hall|Civic\s+(?:Suite|Centre|Center)|"

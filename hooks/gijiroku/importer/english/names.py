@@ -31,7 +31,9 @@ TITLE_WORDS = frozenset(w.lower() for w in (
     "Operating", "Financial", "Technical", "Section", "Division", "Department", "Office", "Board", "Council",
     "Committee", "Commission", "Authority", "Agency", "System", "Account", "Bank", "Banks", "Facilitator", "Volunteer",
     "Liaison", "Alternate", "Alternates", "Emeritus", "Honorary", "Designate", "Nominee", "Appointee", "Manager,",
-    "Administrative", "Assistant", "Aide"))
+    "Administrative", "Assistant", "Aide", "Councilmembers", "Councilwomen", "Aldermen", "Alderpersons", "Supervisors",
+    "Selectman", "Selectmen", "Selectwoman", "Selectperson", "Legislator", "Legislators", "Freeholder", "Freeholders",
+    "Forester", "Assessor", "Marshal", "Warden", "Ranger", "Librarian", "Treasurer-Clerk", "Clerk-Treasurer"))
 PARTICLES = frozenset(("de", "da", "das", "dos", "du", "del", "della", "der", "den", "van", "von", "la", "le", "di", "bin",
                        "ibn", "al", "st.", "mc", "y", "ten", "ter", "op"))
 NOT_NAMES = frozenset(w.lower() for w in (
@@ -120,4 +122,20 @@ def split_title(text: str) -> tuple[str, str]:
         cut += 1
     if cut and looks_like_name(" ".join(tokens[cut:])):
         return " ".join(tokens[:cut]).strip(","), " ".join(tokens[cut:])
+    for head in range(min(len(tokens) - 2, 3), 0, -1):
+        # Housing Manager Barnes, Park Superintendent Peterson: a department's words, the post,
+        # then the surname (or the name).
+        rest = tokens[head + 1:]
+        if tokens[head].lower().strip(",") in HEAD_TITLES and all(t[:1].isupper() for t in tokens[:head]) and \
+                1 <= len(rest) <= 2 and looks_like_name(" ".join(rest)) and \
+                not any(t.lower() in HEAD_TITLES for t in rest):
+            return " ".join(tokens[: head + 1]).strip(","), " ".join(rest)
     return "", text
+
+
+HEAD_TITLES = frozenset(w.lower() for w in (
+    "Manager", "Director", "Engineer", "Superintendent", "Captain", "Chief", "Officer", "Administrator", "Clerk",
+    "Attorney", "Planner", "Coordinator", "Supervisor", "Forester", "Inspector", "Analyst", "Specialist", "Secretary",
+    "Treasurer", "Commissioner", "Councilmember", "Councillor", "Councilor", "Mayor", "Lieutenant", "Sergeant", "Assessor",
+    "Librarian", "Marshal", "Chair", "Chairman", "Chairperson", "President", "Auditor", "Controller", "Recorder"))
+"""The post word that ends a printed post (Housing Manager, Community Development Director)."""

@@ -176,12 +176,32 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
                 out[-1] = _with_title(out[-1], piece)
         return out
     out = []
+    carried = ""
     for piece, kind in zip(pieces, kinds):
         if kind == "title" and out:
             out[-1] = _with_title(out[-1], piece)  # Dr. Edward Root, President
         elif kind == "name" or not out:
-            out.extend(_people(piece, ""))
+            leading = split_title(strip_name(_bare(piece)))[0]
+            if leading:
+                carried = _singular(leading) if _PLURAL_TITLE.search(leading) else ""
+                out.extend(_people(piece, ""))
+                if carried:
+                    out[-1] = Entry(out[-1].name, carried, out[-1].affiliation, out[-1].abbreviation, out[-1].absent,
+                                    out[-1].note)
+            else:
+                # Councilmembers Hewitt, Harstad, and Stein: a plural post goes to the names after it.
+                out.extend(_people(piece, carried if len(strip_name(_bare(piece)).split()) == 1 else ""))
     return out
+
+
+_PLURAL_TITLE = re.compile(r"(?:members|men|women|ors|ers|ees|ants|ents|ives|als|ists|rs)$", re.I)
+
+
+def _singular(title: str) -> str:
+    """Councilmembers -> Councilmember, Councilmen -> Councilman, Trustees -> Trustee."""
+    last = title.split()[-1]
+    single = re.sub(r"men$", "man", last) if last.lower().endswith("men") else re.sub(r"s$", "", last)
+    return " ".join([*title.split()[:-1], single])
 
 
 def _is_post(piece: str) -> bool:
@@ -189,6 +209,8 @@ def _is_post(piece: str) -> bool:
     bare = _bare(piece)
     if "/" in bare and all(looks_like_name(part) for part in bare.split("/")):
         return False  # Antonia Gross/Chris Smith (Co-chairs): two people
+    if split_title(bare)[0]:
+        return False  # City Manager Johnson, Fire Captain Hurr: a person printed with their post
     return (is_title(bare) and not looks_like_name(bare)) or (not looks_like_name(bare, loose=True)) or \
         (bare[:1].islower() and " " in bare and not looks_like_name(bare, loose=True))
 
