@@ -126,7 +126,8 @@ def read_sentence(text: str, no: int, fields: Fields) -> bool:
     return gave
 
 
-_TRIGGER = re.compile(r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+to\s+order|session)\b", re.I)
+_TRIGGER = re.compile(r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?"
+                      r"to\s+order|session)\b", re.I)
 _PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>(?:(?:offices?|headquarters|premises)\s+of\s+(?:the\s+)?)?"
                     r"[A-Z][\w.'’&-]*(?:[\s,]+(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*))*)")
 
@@ -138,7 +139,7 @@ def held_at(text: str) -> str:
     trigger = _TRIGGER.search(text)
     if not trigger:
         return ""
-    sentence = re.split(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.\s", text[trigger.end():])[0]
+    sentence = re.split(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<![ap]\.m)\.\s", text[trigger.end():])[0]  # not at p.m.
     for match in _PLACE.finditer(sentence):
         place = match.group("place")
         place = re.split(r"\s+(?:on|at|by|starting|beginning|pursuant)\b|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -160,6 +161,7 @@ def place_line(text: str) -> str:
     (`Harborview Conference Center`, `Civic Suite, Castle Building, Eastham`)."""
     text = text.strip()
     if not text or len(text) > 90 or find_date(text) or clock_times(text) or text.endswith((".", ":")) or \
+            re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Za-z][.)])\s", text) or \
             not _PLACE_WORDS.search(text) or re.search(r"\b(?:minutes|meeting|agenda|session|transcript)\b", text, re.I):
         return ""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
