@@ -134,6 +134,8 @@ def _letter_columns(lines: list[Line | Heading]) -> list[Line | Heading]:
         tokens = [t for t in _spaced_text(entry).split(" ") if t]
         if _post_then_name(squash(entry.text)) is not None:
             return False  # 事 務 局 長 古 田 敏 幸: a post and one name
+        if entry.raw and _slot_names(entry.raw) is not None:
+            return False  # names in four-character slots, three to a line: read slot by slot
         return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= len(tokens) * 0.6
 
     block = [entry for entry in lines if isinstance(entry, Line) and spaced(entry)]
@@ -281,6 +283,10 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if re.fullmatch(r"(?:役職|職名|職|役職名|区分)\s*(?:氏名|名前)(?:\s*(?:出欠|所属|備考))*", tidy(text)):
         draft.note(line.no, f"column headings of the attendance table, not people: {text}")
         return
+    if re.fullmatch(r"\s*[一二三四五六七八九十百〇]+\s*[名人]\s*", text):
+        draft.note(line.no, f"attendance given as a count, kept as printed: {text.strip()}")  # 出席委員 十九名
+        draft.counts.append(text.strip())
+        return
     if (lead := re.match(r"^\s*([\d０-９]+\s*[名人])\s+(?=\S)", text)) and _SEAT.search(text[lead.end():]):
         # 出席議員 14名     1番 鈴木 基方 …: the count, then the roll itself
         draft.note(line.no, f"attendance given as a count, kept as printed: {lead.group(1)}")
@@ -307,6 +313,11 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if len(named) >= 2 and all(_name_with_post(t) for t in named):
         # 森田朗会長 印南一路委員 関原健夫委員 / 木倉保険局長 神田審議官 他: people run together with spaces.
         _run("、".join(tokens), line, draft, names, ctx)
+        return
+    if line.raw and (slotted := _slot_names(line.raw)) is not None:
+        # ◎道 下 文 男  〇町 田 皇 介   星 野 良 行 / 大 室   尚   斉 藤 哲 雄: names set four
+        # characters wide, a blank slot between a short surname and given name.
+        _run("、".join(slotted), line, draft, names, ctx)
         return
     wide = [p for p in re.split(r"[ \t\u3000]{2,}", line.raw.strip()) if p] if line.raw and text == line.text else []
     if len(wide) >= 2 and all(_spaced_name(p) for p in wide):
@@ -463,6 +474,42 @@ def _name_before_post(text: str) -> bool:
 
 _COLUMN_GAP = re.compile(r"[ \t]{6,}|\u3000{3,}|(?:[ \t]*\u3000[ \t]*){3,}")
 """The gap between the columns of a fixed-width roll (wider than any spacing inside an entry)."""
+
+
+_POST_WORDS = tuple(w for w in {*ROLE_WORDS, *GROUP_WORDS} if len(w) >= 2 and w not in HONORIFICS)
+
+
+def _slot_names(raw: str) -> list[str] | None:
+    """Names printed in four-character slots, one space between characters and a blank slot
+    (two more spaces) where a name is short: the names, the blank kept as the space between
+    surname and given name; None when the line is not such a row."""
+    pieces = re.findall(r"([" + _MARKS + r"]?)(\S+)( *)", raw.strip())
+    if len(pieces) < 6 or sum(len(p[1]) == 1 for p in pieces) < len(pieces) - 2 or \
+            re.search(r"[\d０-９]|君|さん|以上", raw) or any(w in squash(raw) for w in _POST_WORDS):
+        return None  # 会 計 管 理 者 兼 高 畑 弥 一: a post and a name, not names in slots
+    out: list[str] = []
+    current, slots, mark = "", 0, ""
+    for index, (lead, chars, gap) in enumerate(pieces):
+        if not current:
+            mark = lead
+        elif lead:
+            return None
+        current += chars
+        slots += len(chars)
+        last = index == len(pieces) - 1
+        if slots < 4 and not last and len(gap) == 3:
+            current += " "  # the blank slot: 大 室   尚
+            slots += 1
+        elif slots < 4 and not last and len(gap) != 1:
+            return None
+        if slots >= 4 or last:
+            whole = current.replace(" ", "")
+            if not 2 <= len(whole) <= 5 or not is_name(whole, 5) or \
+                    any(whole.startswith(w) for w in (*GROUP_WORDS, *ROLE_WORDS) if len(w) >= 2):
+                return None  # 会 長 佐 藤 清 雄: a post and a name, not two names
+            out.append(mark + current.strip())
+            current, slots = "", 0
+    return out if len(out) >= 2 else None
 
 
 def _column_entry(column: str) -> bool:
@@ -834,11 +881,19 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
             (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
         text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name
+    previous = draft.attendees[-1] if draft.attendees else None
+    if previous is not None and _is_title(squash(text)) and not is_name(squash(text), 3) and \
+            (target := next((f for f in ("affiliation", "role") if getattr(previous, f).endswith("兼")), None)):
+        # 会 計 管 理 者 兼 高 橋 弥 一 / 会 計 課 長: the second post of the line above
+        setattr(previous, target, getattr(previous, target) + squash(text))
+        return
     status_absent = False
     if status := re.search(r"\s(出席|欠席)$", tidy(text)):
         # 委員長 守屋亘弘 出席: a roll table's attendance column
         text, status_absent = tidy(text)[: status.start()], status.group(1) == "欠席"
     text = _close_spaced_name(text)
+    if glued := _post_glued_first(tidy(text)):
+        text = glued  # 委員長野村 有信君, 理事花輪ともふみ君: the post printed against the name
     if re.search(r"\S\s+(?:君|さん)$", tidy(text)) and len(tidy(text).split(" ")) >= 4:
         text = re.sub(r"\s+(?:君|さん)$", "", tidy(text))  # 市長 三好 昇 君: the honorific set apart
     if member := re.fullmatch(r"([\u3400-\u9fff\u3040-\u30ff]{1,4}) ([\u3400-\u9fff\u3040-\u30ff]{1,4})(議員|委員)", tidy(text)):
@@ -998,6 +1053,25 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
             draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
 
 
+def _post_glued_first(text: str) -> str | None:
+    """`委員長野村 有信君`, `財務局長谷川 健次君`, `理事花輪ともふみ君`: a line of one person whose
+    post is printed against the surname, the given name apart (or the whole name after the
+    post); the post and the name with a space between them, or None."""
+    tokens = text.split(" ")
+    if not 1 <= len(tokens) <= 2 or not re.search(r"(?:君|さん)$", tokens[-1]):
+        return None
+    given = re.sub(r"(?:君|さん)$", "", tokens[1]) if len(tokens) == 2 else ""
+    first = tokens[0] if given else re.sub(r"(?:君|さん)$", "", tokens[0])
+    if len(tokens) == 2 and (not (given and is_name(given, 4)) or _is_title(tokens[0]) or tokens[0] in GROUP_WORDS):
+        return None  # 総務課長兼 鈴木利一君: the post is whole already
+    for cut in range(len(first) - 1, 1, -1):
+        post, rest = first[:cut], first[cut:]
+        if (post in GROUP_WORDS and post not in GENERIC_GROUPS or _is_title(post)) and not post.endswith(HONORIFICS) and \
+                is_name(rest, 3 if given else 6) and not _is_title(rest) and (given or len(rest) >= 3):
+            return f"{post} {rest}{' ' + given if given else ''}{tokens[-1][-1] if tokens[-1].endswith('君') else ''}"
+    return None
+
+
 def _close_spaced_name(text: str) -> str:
     """A name spaced one character apart (安 部 一 郎 君, 上 田 正): closed up, after an
     optional title (町長 岡 田 進 君)."""
@@ -1008,14 +1082,15 @@ def _close_spaced_name(text: str) -> str:
         honorific = ""
     head: list[str] = []
     if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS
-                                                     or _is_title(tokens[0]) and all(len(t) == 1 for t in tokens[1:])):
+                                                     or _is_title(tokens[0]) and all(len(t) <= 3 for t in tokens[1:])
+                                                     and len("".join(tokens[1:])) <= 6):
         head, tokens = tokens[:1], tokens[1:]
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]) and 2 <= len(tokens[-1]) <= 3 and \
             all(is_name(t, 3) for t in tokens):
         return " ".join([*head, "".join(tokens[:-1]) + " " + tokens[-1]]) + honorific  # 境 田 ケイ子
     if len(tokens) >= 3 and 2 <= len(tokens[0]) <= 3 and all(len(t) == 1 for t in tokens[1:]) and \
-            all(is_name(t, 3) for t in tokens) and not head:
-        return tokens[0] + " " + "".join(tokens[1:]) + honorific  # 佐久間 健 一
+            all(is_name(t, 3) for t in tokens):
+        return " ".join([*head, tokens[0] + " " + "".join(tokens[1:])]) + honorific  # 佐久間 健 一
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
         joined = "".join(tokens)
         if not head and (split := _post_then_name(joined)) is not None:

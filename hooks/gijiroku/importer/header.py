@@ -23,11 +23,11 @@ from .times import parse_times, time_event
 # a label (日 時, 出 席 者) and takes the longest label first.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
-    "date": ("開催日時", "開催年月日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
+    "date": ("開催日時", "開催年月日", "招集日時", "招集年月日", "招集日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
     "time": ("開催時間", "会議時間", "時間"),
     "opened": ("開会時間", "開会時刻", "開議時間", "開議時刻", "開始時間", "開始時刻"),
     "closed": ("閉会時間", "閉会時刻", "散会時間", "散会時刻", "終了時間", "終了時刻", "閉議時間"),
-    "venue": ("開催場所", "開催会場", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
+    "venue": ("開催場所", "開催会場", "招集場所", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
                "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
                "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
@@ -124,8 +124,8 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
     # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
-    text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
-                  "", text)
+    text = re.sub(r"\s*[(（]\s*(?:[\d０-９一二三四五六七八九十]+\s*[名人]|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)"
+                  r"[^)）]{0,12}[)）]", "", text)
     text = re.sub(r"(?<=[員者])\s*[\d０-９]+\s*名\s*$", "", text)  # 出席議員15名: a count after the heading
     folded = re.sub(r"^\s*◎\s*(?=\S)", "", fold_aligned(text))  # ◎出席委員: a heading's mark
     if re.fullmatch(r"\s*\S+(?:\s+\S+){1,3}\s+(?:出\s*席|欠\s*席|出欠)\s*", folded) and \
@@ -342,6 +342,9 @@ class _HeaderReader:
             attendance = (own.group(1), False, False, own.group(2))  # a roll label of this body's
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None
+        if found and self.current == "attendees" and found[0] in ("agenda_or_proceedings", "proceedings", "agenda") and \
+                re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1])):
+            found = None  # 議 事 係 長 大久保 英 輝: a post in the staff list, not the 議事 label
         if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
             found = None  # "資料 1-1 …" inside the materials list is an entry, not the label again
         if found and self.current == "attendees" and found[0] in ("ignore",) and re.search(r"\d+\s*[名人]", found[1]):

@@ -49,7 +49,7 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
     """The input as lines ready for reading, every layout rule applied; lines the body's
     import profile names as page text are left out and reported."""
     lines: list[Line] = []
-    for no, raw in enumerate(text.split("\n"), start=1):
+    for no, raw in enumerate(_box_labels_first(text.split("\n")), start=1):
         if profile.skip and profile.skips(raw):
             draft.note(no, f"page text named by the import profile, skipped: {raw.strip()[:50]}")
             continue
@@ -121,11 +121,40 @@ def _numbered_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _box_labels_first(raws: list[str]) -> list[str]:
+    """A box-drawn table whose label cell spans several rows prints the label on its middle
+    row (│      │◎道 下 文 男 … / │出席委員  │ 井 上 … / │      │ 秋 山 …): the label is moved to
+    the first row of its cell, so that it stands before every row it labels."""
+    out = list(raws)
+    group: list[int] = []
+
+    def settle() -> None:
+        cells = [out[i].split("│") for i in group]
+        if len(group) < 2 or any(len(c) < 3 for c in cells):
+            return
+        labelled = [k for k, c in enumerate(cells) if c[1].strip()]
+        if len(labelled) == 1 and labelled[0] > 0:
+            k = labelled[0]
+            cells[0][1], cells[k][1] = cells[k][1], " " * len(cells[k][1])
+            for index, row in zip(group, cells):
+                out[index] = "│".join(row)
+
+    for index, raw in enumerate(raws):
+        if raw.lstrip().startswith("│"):
+            group.append(index)
+            continue
+        settle()
+        group = []
+    settle()
+    return out
+
+
 def _table_row(no: int, raw: str) -> list[Line]:
     """Cells of a box-drawn table row, one line each; numbers and column headings dropped."""
-    cells = [squash_name_cell(cell) for cell in re.split(r"[│┃|｜]", raw)]
-    kept = [c for c in cells if c and not re.fullmatch(r"\d+|[-:=\s]+", fold(c)) and squash(c) not in _TABLE_HEADINGS]
-    return [Line(no, cell, cell=True) for cell in kept]
+    printed = re.split(r"[│┃|｜]", raw)
+    cells = [(squash_name_cell(cell), cell.strip()) for cell in printed]
+    kept = [(c, r) for c, r in cells if c and not re.fullmatch(r"\d+|[-:=\s]+", fold(c)) and squash(c) not in _TABLE_HEADINGS]
+    return [Line(no, cell, printed_cell, cell=True) for cell, printed_cell in kept]
 
 
 def squash_name_cell(cell: str) -> str:

@@ -32,6 +32,8 @@ _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 _LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)]|(?<=君)[）)])?"
           rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
+_SPACED_NAME_LABEL = re.compile(rf"^(?P<surname>[^\s、。：:（(「」]{{1,4}})[ \u3000](?P<rest>[^\s、。：:（(「」]{{1,4}}(?:{_SUFFIX}))"
+                                rf"\s+(?P<text>\S.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
 _SPACE_LABEL = re.compile(r"^(?P<label>[^\s、。:：()（）「」]{1,10})[ \u3000]+(?P<text>\S.*)$")
 _NAMED_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,12}[(（][^)）\s、。]{1,12}?(?:君|さん|議員|委員|氏)[)）])[ \u3000]+(?P<text>\S.*)$")
@@ -117,6 +119,13 @@ class Proceedings:
             return
         if match := _CIRCLE.match(text):
             rest = match.group("text")
+            if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and \
+                    self._is_label(spaced.group("surname") + spaced.group("rest"), True):
+                # 〇関 三郎委員長 これより…: the name printed with a space inside the label.
+                cut = len(rest) - len(spaced.group("text"))
+                self._labelled(match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"),
+                               rest[cut:].strip(), line)
+                return
             label = _CIRCLE_LABEL.match(fold_aligned(rest))
             if label and self._is_label(label.group("label"), bool(label.group("text"))):
                 printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
