@@ -100,6 +100,13 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|:$", rest, maxsplit=1)[0].strip(" .")
     if len(rest) <= 80 and not re.search(r"[.!?]$", rest) and _title_case(rest):
         return match.group("number"), rest.strip(" .:")
+    if len(rest) <= 70 and not re.search(r"[.!?;,]$", rest) and rest[:1].isupper() and len(rest.split()) <= 9 and \
+            (re.match(r"To\s+(?:receive|approve|consider|note|agree|discuss|resolve|review|adopt|confirm|elect|appoint|"
+                      r"report|decide|ratify|authorise|authorize)\b", rest) or not re.search(r"\b(?:was|were|is|are|had|has|"
+                                                                                    r"said|asked|noted|reported|agreed)\b", rest)):
+        # 59. To receive apologies for absence, 61. Items to be taken in private session: a
+        # heading in sentence case, as many parish councils print them.
+        return match.group("number"), rest.strip(" .:")
     if head != rest and len(head.split()) <= 10 and _title_case(head):
         return match.group("number"), head
     if re.fullmatch(r"[A-Z]{1,4}\s?\d{1,2}/\d{1,3}", match.group("number")) and len(rest) <= 120:

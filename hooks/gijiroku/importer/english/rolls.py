@@ -35,6 +35,8 @@ _TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+p
                        r"(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
 _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
                     r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
+_SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
+                             r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$")
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
 _COUNT = re.compile(r"^\d+\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
 
@@ -415,6 +417,8 @@ def trailing_roll(text: str) -> tuple[str, str] | None:
         return (match.group("label") or "").lower(), match.group("people")
     if match := _PROSE.match(text.strip()):
         return match.group("label"), match.group("people")
+    if match := _SENT_APOLOGIES.match(text.strip()):
+        return "apologies", match.group("people")  # Cllr I Wroth & Cllr H Wroth sent apologies.
     if (match := _ABSENT_SUFFIX.match(text.strip())) and len(text) < 80:
         return "absent", match.group("people")
     return None
