@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostics
 from ..registry import load_people
 from .accounting import account
 from .draft import Draft, Note
-from .extract import Extracted, Refused, extract
+from .extract import Extracted, Refused, extract, read_input
 from .parse import NotMinutes, parse_minutes
 from .write import write_meeting
 
@@ -21,11 +21,7 @@ def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | N
     """Write the meeting file; report on stderr what needs a human decision. Bad input
     gets one line and exit status 2, never a traceback."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _refuse(path, f"cannot read the file: {exc.strerror or exc}", report)
-    try:
-        source = extract(data, encoding)
+        source = extract(read_input(path), encoding)
         people = load_people(minutes / "people.yml", Diagnostics()) if (minutes / "people.yml").is_file() else {}
         draft = parse_minutes(source.text, people)
     except (Refused, NotMinutes) as exc:
