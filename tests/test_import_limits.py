@@ -74,10 +74,9 @@ def test_a_fifo_that_never_ends_stops_at_the_limit(tmp_path: Path, capsys: pytes
     assert not writer.is_alive() and written[0] < 100, "the reader went on past the limit"
 
 
-def test_a_directory_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", str(tmp_path)]) == 2
-    err = capsys.readouterr().err
-    assert "cannot read the file" in err and err.count("\n") == 1
+def test_a_directory_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(Refused, match="cannot read the file: Is a directory"):
+        EXTRACT.read_input(tmp_path)
 
 
 def _turns(size: int) -> bytes:
