@@ -14,17 +14,20 @@ rules (`header.header_kind`, the English field labels) or by holding the value r
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..escape import html
-from .accounting import skipped_lines
+from .accounting import SKIPPED, skipped_lines
 from .draft import Draft, DraftRemark, Note
 from .english.fields import field_kind
 from .eras import find_date
 from .header import attendance_heading, header_kind
 from .report import NOT_PLACED, Imported, remark_counts
 from .textutil import squash
+from .times import parse_times
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -43,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "caption": "The input, line by line ({blank} blank lines not shown)",
         "line": "Line", "input": "Input", "became": "Became",
         "continued": "continued", "in writing": "in writing", "under": "under {section}",
+        "opening": "the opening", "closing": "the closing", "item": "item {number}: {title}",
         "unknown speaker": "no speaker", "group": "group",
         "language ja": "Japanese", "language en": "English",
     },
@@ -61,7 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend": "行の種類",
         "caption": "入力（1行ずつ。空行{blank}行は省略）",
         "line": "行", "input": "入力", "became": "取り込み結果",
-        "continued": "続き", "in writing": "書面", "under": "{section} の下",
+        "continued": "続き", "in writing": "書面", "under": "{section}",
+        "opening": "冒頭", "closing": "閉会部分", "item": "議題{number}：{title}",
         "unknown speaker": "発言者なし", "group": "区分",
         "language ja": "日本語", "language en": "英語",
     },
@@ -79,6 +84,7 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "narration": ("narration", "procedural text of the proceedings"),
         "comment": ("front-matter comment", "a header line kept as printed, as a comment beside the front matter"),
         "skipped": ("skipped page text", "page text around the record (menus, page numbers), left out and named in the report"),
+        "marks": ("marks only", "a rule or other marks, no words to place"),
         "kept": ("in the file", "text found in the meeting file that no other kind names"),
         "lost": ("not placed", "in neither the meeting file nor the report: check it"),
     },
@@ -92,6 +98,7 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "narration": ("地の文", "議事の進行を述べる文"),
         "comment": ("フロントマターの注記", "印刷どおりに注記として残した見出しの行"),
         "skipped": ("省いたページの文字", "記録の外のページの文字（メニュー、ページ番号）。報告に記載"),
+        "marks": ("記号のみ", "罫線などの記号だけの行。配置する語がない"),
         "kept": ("会議ファイルにあり", "会議ファイルにあるが、ほかの種類にあたらない文字"),
         "lost": ("未配置", "会議ファイルにも報告にもない行。確認してください"),
     },
@@ -130,9 +137,11 @@ def review_rows(imported: Imported) -> list[ReviewRow]:
     notes: dict[int, list[Note]] = defaultdict(list)
     for note in imported.notes:
         notes[note.line].append(note)
-    placed = _placed(draft, lang)
+    lines = imported.source.text.split("\n")
+    placed = _placed(draft, lang, lines)
+    starts = sorted((r.line, index) for index, r in enumerate(draft.remarks) if r.line)
     rows = []
-    for no, text in enumerate(imported.source.text.split("\n"), start=1):
+    for no, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         if no in lost and not any(NOT_PLACED not in n.message for n in notes[no]):
@@ -145,17 +154,29 @@ def review_rows(imported: Imported) -> list[ReviewRow]:
             kind, detail = "lost", ""
         else:
             kind, detail = _header_or_kept(text, draft, lang)
+            if kind == "kept" and (remark := _remark_around(no, starts, draft.remarks)) is not None:
+                # Drafts name a remark's first line; a line of text after it, before the
+                # next remark, that the file holds is its text going on.
+                kind, detail = placed[remark.line]
+                detail = f"{words['continued']}: {detail}"
         rows.append(ReviewRow(no, text, kind, detail or ("" if kind != "turn" else words["unknown speaker"]),
                               tuple(notes[no])))
     return rows
+
+
+def _remark_around(no: int, starts: list[tuple[int, int]], remarks: list[DraftRemark]) -> DraftRemark | None:
+    """The remark a line after its first line may go on with: the last to start before it."""
+    index = bisect.bisect_left(starts, (no, -1)) - 1
+    return remarks[starts[index][1]] if index >= 0 else None
 
 
 def _lang(draft: Draft) -> str:
     return "en" if draft.language == "en" else "ja"
 
 
-def _placed(draft: Draft, lang: str) -> dict[int, tuple[str, str]]:
-    """What the draft says each line became: line -> (kind, detail)."""
+def _placed(draft: Draft, lang: str, lines: list[str]) -> dict[int, tuple[str, str]]:
+    """What the draft says each line became: line -> (kind, detail). Agenda items and
+    materials the draft holds without a line are found by their text in the header."""
     words = STRINGS[lang]
     out: dict[int, tuple[str, str]] = {}
     for no, _ in draft.printed:
@@ -167,16 +188,20 @@ def _placed(draft: Draft, lang: str) -> dict[int, tuple[str, str]]:
             by_line[attendee.line].append(f"{attendee.name or attendee.person or ''} ({words['group']}: {group})")
     for no, people in by_line.items():
         out[no] = ("attendee", "; ".join(people))
+    first_remark = min((r.line for r in draft.remarks if r.line), default=len(lines) + 1)
     for item in draft.agenda:
-        if item.line:
-            out[item.line] = ("agenda", f"{item.id}: {item.title}")
+        if no := item.line or _line_of(item.title, lines, out, first_remark):
+            out[no] = ("agenda", f"{item.id}: {item.title}")
     for material in draft.materials:
-        if material.line:
-            out[material.line] = ("material", f"{material.label} {material.title}".strip())
+        if no := material.line or _line_of(f"{material.label} {material.title}", lines, out, first_remark):
+            out[no] = ("material", f"{material.label} {material.title}".strip())
     names = {a.person: a.name for a in draft.attendees if a.person and a.name}
     names.update({pid: entry.get("ja", "") for pid, entry in draft.proposed_people.items() if pid not in names})
+    sections = {"opening": words["opening"], "closing": words["closing"]}
+    sections.update({item.id: words["item"].format(number=number, title=item.title)
+                     for number, item in enumerate(draft.agenda, start=1)})
     for remark in draft.remarks:
-        kind, detail = _remark(remark, names, words)
+        kind, detail = _remark(remark, names, words, sections.get(remark.section, remark.section))
         if remark.line:
             out[remark.line] = (kind, detail)
         for no in remark.lines:
@@ -185,9 +210,18 @@ def _placed(draft: Draft, lang: str) -> dict[int, tuple[str, str]]:
     return out
 
 
-def _remark(remark: DraftRemark, names: dict[str, str], words: dict[str, str]) -> tuple[str, str]:
+def _line_of(value: str, lines: list[str], placed: dict[int, tuple[str, str]], before: int) -> int:
+    """The header line that printed a value the draft holds without its line (0 if none)."""
+    flat = squash(value)
+    for no, line in enumerate(lines[: before - 1], start=1):
+        if no not in placed and flat and flat in squash(line):
+            return no
+    return 0
+
+
+def _remark(remark: DraftRemark, names: dict[str, str], words: dict[str, str], section: str) -> tuple[str, str]:
     """(kind, detail) of a remark: `○山川会長 → yamakawa-taro (山川 太郎)`, under its section."""
-    under = words["under"].format(section=remark.section)
+    under = words["under"].format(section=section)
     if remark.kind in ("spoken", "written"):
         speaker = remark.speaker or words["unknown speaker"]
         if remark.speaker and names.get(remark.speaker):
@@ -220,6 +254,10 @@ def _header_or_kept(text: str, draft: Draft, lang: str) -> tuple[str, str]:
         return "header", fields["venue"]
     if draft.date is not None and len(flat) < 80 and (day := find_date(text)) is not None and day.date == draft.date:
         return "header", fields["date"]
+    if draft.start and len(flat) < 40 and parse_times(text)[0] in (draft.start, draft.end):
+        return "header", fields["time"]
+    if not re.search(r"\w", text):
+        return "marks", ""
     return "kept", ""
 
 
@@ -232,16 +270,16 @@ _CSS = """
   --agenda-bg: #e3f0fb; --agenda-fg: #0d3f6b; --material-bg: #eee6f7; --material-fg: #4a2370;
   --turn-bg: #dbe8ff; --turn-fg: #123a86; --opinion-bg: #fde8d7; --opinion-fg: #6b300a;
   --narration-bg: #ececec; --narration-fg: #333333; --comment-bg: #e8f3f2; --comment-fg: #124a45;
-  --skipped-bg: #f1f1f1; --skipped-fg: #4a4a4a; --kept-bg: #f5f5f5; --kept-fg: #333333;
-  --lost-bg: #b3261e; --lost-fg: #ffffff; }
+  --skipped-bg: #f1f1f1; --skipped-fg: #4a4a4a; --marks-bg: #f7f7f7; --marks-fg: #4a4a4a;
+  --kept-bg: #f5f5f5; --kept-fg: #333333; --lost-bg: #b3261e; --lost-fg: #ffffff; }
 @media (prefers-color-scheme: dark) { :root { --bg: #141414; --fg: #ececec; --muted: #bdbdbd; --rule: #4a4a4a;
   --link: #9cc4ff; --note-bg: #3d3000; --note-fg: #ffe8a3;
   --header-bg: #2a2a55; --header-fg: #dcdcff; --attendee-bg: #173d22; --attendee-fg: #c9f0d3;
   --agenda-bg: #123552; --agenda-fg: #cfe6fb; --material-bg: #38204f; --material-fg: #ead9fb;
   --turn-bg: #1b3566; --turn-fg: #d6e4ff; --opinion-bg: #552a0d; --opinion-fg: #fde1cc;
   --narration-bg: #333333; --narration-fg: #e6e6e6; --comment-bg: #163f3b; --comment-fg: #cdeeea;
-  --skipped-bg: #2b2b2b; --skipped-fg: #cfcfcf; --kept-bg: #262626; --kept-fg: #e0e0e0;
-  --lost-bg: #ffb4ab; --lost-fg: #410002; } }
+  --skipped-bg: #2b2b2b; --skipped-fg: #cfcfcf; --marks-bg: #222222; --marks-fg: #cfcfcf;
+  --kept-bg: #262626; --kept-fg: #e0e0e0; --lost-bg: #ffb4ab; --lost-fg: #410002; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.55 system-ui, "Noto Sans CJK JP",
   "Hiragino Sans", "Yu Gothic", sans-serif; }
@@ -257,8 +295,7 @@ a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 .legend { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.3rem 1rem;
   padding: 0; margin: 0; list-style: none; }
 .check { overflow-wrap: anywhere; }
-.kind { display: inline-block; border-radius: 0.3rem; padding: 0 0.4rem; font-weight: 600; font-size: 0.85rem;
-  white-space: nowrap; }
+.kind { display: inline-block; border-radius: 0.3rem; padding: 0 0.4rem; font-weight: 600; font-size: 0.85rem; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: 0.5rem; }
 caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.45rem; vertical-align: top; text-align: left;
@@ -324,7 +361,7 @@ def _summary(imported: Imported, rows: list[ReviewRow], words: dict[str, str]) -
     out.append(f"<li><strong>{imported.accounting.share:.1%}</strong> {html(words['accounted'])}</li>\n</ul>\n")
     if imported.empty:
         out.append(f"<p>{html(words['empty'].format(sections='; '.join(e.format() for e in imported.empty)))}</p>\n")
-    to_check = [row for row in rows if row.kind == "lost" or any(NOT_PLACED not in n.message for n in row.notes)]
+    to_check = [row for row in rows if needs_check(row)]
     if to_check:
         links = ", ".join(f'<a href="#l{row.no}">{row.no}</a>' for row in to_check[:300])
         more = f" … (+{len(to_check) - 300})" if len(to_check) > 300 else ""
@@ -332,6 +369,11 @@ def _summary(imported: Imported, rows: list[ReviewRow], words: dict[str, str]) -
     else:
         out.append(f"<p class=\"check\">{html(words['none to check'])}</p>\n")
     return out
+
+
+def needs_check(row: ReviewRow) -> bool:
+    """A line placed nowhere, or with a note that is not only "skipped as page text"."""
+    return row.kind == "lost" or any(not any(word in note.message for word in SKIPPED) for note in row.notes)
 
 
 def _row(row: ReviewRow, kinds: dict[str, tuple[str, str]]) -> str:
