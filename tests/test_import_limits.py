@@ -107,6 +107,18 @@ def test_20_mb_of_text_imports_in_under_a_minute(tmp_path: Path, capsys: pytest.
     assert elapsed < 60, f"20 MB took {elapsed:.0f} s"
 
 
+def test_a_long_run_of_spaces_is_not_quadratic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table padding in text saved from a page: 200,000 spaces on one line took minutes in
+    the accounting of every line (its date patterns tried each position of the run)."""
+    source = tmp_path / "padded.txt"
+    record = "第1回 会議 議事録\n日時：令和5年10月12日\n\n議事録\n○山川会長　開会します。\n"
+    source.write_text(record + " " * 200_000 + "以上\n", encoding="utf-8")
+    started = time.monotonic()
+    code, meeting = _import(tmp_path, source)
+    assert code == 0 and "以上" in meeting, capsys.readouterr().err[-500:]
+    assert time.monotonic() - started < 30
+
+
 # -- HTML ---------------------------------------------------------------------------
 
 UNCLOSED = {
