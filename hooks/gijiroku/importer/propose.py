@@ -123,7 +123,7 @@ def propose_roll_labels(imported: Imported) -> dict[str, tuple[str, list[int]]]:
         if label and attendee.group in GROUPS:
             seen[label][attendee.group] += 1
             where[label].append(attendee.line)
-    return {label: (groups.most_common(1)[0][0], sorted(set(where[label]))) for label, groups in seen.items()}
+    return {label: (groups.most_common(1)[0][0], where[label]) for label, groups in seen.items()}
 
 
 def propose_skip(imported: Imported) -> list[Proposal]:
@@ -164,7 +164,9 @@ def render_profile(imported: Imported) -> str:
     rolls = propose_roll_labels(imported)
     out += ["", "roll_labels:" + ("" if rolls else " {}")]
     for label, (group, where) in rolls.items():
-        out.append(f"  # {_seen(where)}")
+        lines = sorted(set(where))
+        out.append(f"  # {len(where)} {'person' if len(where) == 1 else 'people'} read under it as {group}, "
+                   f"at line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines[:8]))}")
         out.append(f"  {_quote(label)}: {group}")
     out += ["", "header_labels: {}", ""]
     skip = propose_skip(imported)
