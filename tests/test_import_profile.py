@@ -100,7 +100,7 @@ def test_every_problem_of_a_profile_in_one_run_with_its_line_and_column(tmp_path
         "9:8: E010 the group of roll label '理事者' must be text, not a list",
         "11:3: E014 header_labels: 'place' is not a header field; one of: title, date, time, venue, attendees, agenda, "
         "materials, proceedings, ignore",
-        "12:10: E010 the labels of header field 'venue' must be a list, not '開催地点'",
+        "12:10: E010 the labels of header field 'venue' must be a list (lines starting with '- '), not '開催地点'",
         "13:7: E010 skip must be a list (lines starting with '- '), not '^印刷用ページ$'",
         "14:1: E012 unknown field 'speakers' in the import profile",
         "15:1: E013 duplicate key 'roll_labels' in the import profile",

@@ -24,6 +24,7 @@ from gijiroku.importer.accounting import skipped_lines
 from gijiroku.importer.report import Imported, import_file
 from gijiroku.importer.review import KINDS, render_review
 from test_browser_a11y import VIEWPORTS, audit, axe_source  # noqa: F401 (a fixture)
+from test_import_inputs import ENGLISH
 
 RECORD_JA = """架空市ホームページ トップ > 審議会 > 緑化推進審議会
 第3回 緑化推進審議会 議事録
@@ -48,26 +49,8 @@ RECORD_JA = """架空市ホームページ トップ > 審議会 > 緑化推進�
 ページの先頭へ
 """
 
-RECORD_EN = """Riverside Parks Committee
-Minutes of the Regular Meeting
-
-Date: June 24, 2003
-Time: 2:30 p.m. - 4:15 p.m.
-Location: City Hall, Room 204
-
-Present: Chair Anna Lee, John Smith, Maria Garcia
-Absent: Tom Brown
-Staff: Karen White (Clerk)
-
-Agenda:
-1. Approval of the minutes
-2. Trail maintenance budget
-
-CHAIRMAN LEE. The meeting will come to order.
-Mr. Smith: I move that the minutes be approved as circulated.
-Ms. Garcia: Seconded. <img src=x onerror=alert(1)>
-The motion carried unanimously.
-"""
+RECORD_EN = ENGLISH.replace("Ms. Garcia: Seconded.", "Ms. Garcia: Seconded. <img src=x onerror=alert(1)>")
+"""The English record of the input tests, with markup in a remark."""
 
 
 def _import(tmp_path: Path, text: str, name: str = "record.txt") -> tuple[Imported, Path]:

@@ -124,9 +124,11 @@ def check_profile(path: Path, diags: Diagnostics) -> None:
 
 def _text(reader: Reader, node: yaml.Node, what: str) -> str | None:
     """A non-empty text scalar, taken as written (no YAML type guessing, no markup rules:
-    a pattern may well hold < or &)."""
-    if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool", ":int", ":float")) and not node.style:
-        reader.problem(node, "E010", f"{what} must be text, not {_describe(node)}", "quote it: 'like this'")
+    a pattern may well hold < or &); a list or mapping is reported as the reader does."""
+    if not isinstance(node, yaml.ScalarNode):
+        return reader.string(node, what)
+    if node.tag.endswith((":null", ":bool", ":int", ":float")) and not node.style:
+        reader.problem(node, "E010", f"{what} must be text, not '{node.value}'", "quote it: 'like this'")
         return None
     if not node.value.strip():
         reader.problem(node, "E011", f"{what} is empty")
@@ -197,20 +199,8 @@ def _header_labels(reader: Reader, node: yaml.Node | None) -> dict[str, tuple[st
             reader.diags.add(reader.path, key.line, key.col, "E014",
                              f"header_labels: '{name}' is not a header field; one of: {', '.join(FIELDS)}")
             continue
-        if not isinstance(value, yaml.SequenceNode):
-            reader.problem(value, "E010", f"the labels of header field '{name}' must be a list, not {_describe(value)}",
-                           f"write {name}: [label, another label]")
-            continue
-        words = tuple(word.strip() for item in value.value
+        words = tuple(word.strip() for item in reader.sequence(value, f"the labels of header field '{name}'")
                       if (word := _text(reader, item, f"a label of header field '{name}'")) is not None)
         if words:
             out[name] = words
     return out
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return f"'{node.value}'"
