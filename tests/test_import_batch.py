@@ -133,6 +133,16 @@ def test_all_good_inputs_exit_0_and_files_can_be_named_one_by_one(tmp_path: Path
     assert sorted(p.name for p in council.iterdir()) == ["2023-04-06.ja.md", "2023-05-11.ja.md"]
 
 
+def test_one_input_into_an_existing_folder_is_named_by_its_date(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text(RECORD.format(n=1, date="令和5年4月6日"), encoding="utf-8")
+    council = tmp_path / "council"
+    council.mkdir()
+    code, err = _run(tmp_path, str(one), "-o", str(council))
+    assert code == 0 and [p.name for p in council.iterdir()] == ["2023-04-06.ja.md"]
+    assert err.strip().split("\n")[-1] == "1 input: 1 written"
+
+
 def test_review_pages_one_per_input(catalogue: Path, tmp_path: Path) -> None:
     council, reviews = tmp_path / "minutes" / "parks", tmp_path / "reviews"
     _run(tmp_path, str(catalogue), "-o", str(council), "--review", str(reviews))

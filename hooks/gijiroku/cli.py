@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_import_command(args: argparse.Namespace) -> int:
-    """One input (as before), many into a council's folder, or a proposed profile."""
+    """One input (as before), many (or one into a folder) into a council's folder, or a proposed profile."""
     if args.propose_profile is not None:
         from .importer.propose import run_propose
 
@@ -71,7 +71,7 @@ def run_import_command(args: argparse.Namespace) -> int:
             print("gijiroku import: --propose-profile reads one record: give one input file", file=sys.stderr)
             return 2
         return run_propose(args.inputs[0], args.propose_profile, args.minutes, args.encoding, args.force)
-    if len(args.inputs) > 1 or args.inputs[0].is_dir():
+    if len(args.inputs) > 1 or args.inputs[0].is_dir() or (args.output is not None and args.output.is_dir()):
         from .importer.batch import run_batch
 
         return run_batch(args.inputs, args.output, args.minutes, encoding=args.encoding, profile_file=args.profile,

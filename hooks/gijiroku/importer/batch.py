@@ -228,7 +228,7 @@ def closing_line(rows: list[Row]) -> str:
     """`340 inputs: 331 written, 6 skipped, 3 failed`."""
     counts = Counter(row.status for row in rows)
     parts = [f"{counts[s]} {s}" for s in ("written", "overwritten", "skipped", "failed") if counts[s]]
-    return f"{len(rows)} inputs: " + ", ".join(parts)
+    return f"{len(rows)} input{'s' if len(rows) != 1 else ''}: " + ", ".join(parts)
 
 
 def _width(text: str) -> int:
