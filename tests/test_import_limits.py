@@ -58,13 +58,13 @@ def test_a_fifo_that_never_ends_stops_at_the_limit(tmp_path: Path, capsys: pytes
     written = [0]
 
     def write_forever() -> None:
-        with open(fifo, "wb") as stream:
-            try:
+        try:  # the reader closing its end breaks the pipe, on a write or on the last flush
+            with open(fifo, "wb") as stream:
                 for _ in range(10_000):  # 640 MB at most, should the reader never stop
                     stream.write("○山川会長　ただいまから開会します。\n".encode() * 1000)
                     written[0] += 1
-            except BrokenPipeError:
-                pass
+        except BrokenPipeError:
+            pass
 
     writer = threading.Thread(target=write_forever, daemon=True)
     writer.start()

@@ -24,30 +24,19 @@ from gijiroku.importer.accounting import skipped_lines
 from gijiroku.importer.report import Imported, import_file
 from gijiroku.importer.review import KINDS, render_review
 from test_browser_a11y import VIEWPORTS, audit, axe_source  # noqa: F401 (a fixture)
-from test_import_inputs import ENGLISH
+from test_import_inputs import ENGLISH, MINUTES_TEXT
 
-RECORD_JA = """架空市ホームページ トップ > 審議会 > 緑化推進審議会
-第3回 緑化推進審議会 議事録
-
-日時：令和5年10月12日（木曜日）午後2時～午後3時30分
-場所：架空市役所 第2会議室
-出席委員：山川会長、森田委員、林委員
-
-議題
-1. 街路樹の更新計画について
-2. その他
-
-議事録
-○山川会長　ただいまから第3回緑化推進審議会を開会します。<script>alert("x")</script>
-○森田委員　街路樹の更新は計画的に進めるべきです。
-　樹種の選定も、地域の意見を聞いて進めてほしい。
-○次に、事務局から資料1について説明があった。
-・更新の順序を公表すべきとの意見があった。
-○林委員　賛成です。
-○山川会長　以上で閉会します。
-
-ページの先頭へ
-"""
+RECORD_JA = ("架空市ホームページ トップ > 審議会 > 緑化推進審議会\n"
+             + MINUTES_TEXT.replace("開会します。\n", '開会します。<script>alert("x")</script>\n')
+             + "　樹種の選定も、地域の意見を聞いて進めてほしい。\n"
+             "○次に、事務局から資料1について説明があった。\n"
+             "・更新の順序を公表すべきとの意見があった。\n"
+             "○林委員　賛成です。\n"
+             "○山川会長　以上で閉会します。\n"
+             "\n"
+             "ページの先頭へ\n")
+"""The input tests' record with page text around it, a turn over two lines, narration, an
+opinion, and markup in a remark."""
 
 RECORD_EN = ENGLISH.replace("Ms. Garcia: Seconded.", "Ms. Garcia: Seconded. <img src=x onerror=alert(1)>")
 """The English record of the input tests, with markup in a remark."""
