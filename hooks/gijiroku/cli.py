@@ -19,13 +19,28 @@ def main(argv: list[str] | None = None) -> int:
     fingerprint = commands.add_parser("fingerprint", help="list each remark's fingerprint, for translations' source=")
     fingerprint.add_argument("meeting", help="COUNCIL/MEETING-ID, e.g. ai-strategy-council/2023-08-04")
     fingerprint.add_argument("--directory", default="minutes", type=Path)
-    importer = commands.add_parser("import", help="convert the text of published minutes into a meeting file")
-    importer.add_argument("file", type=Path, help="a 議事要旨 or 議事録 (or English minutes) as text, a saved HTML page or a PDF")
-    importer.add_argument("-o", "--output", type=Path, help="the meeting file to write (default: standard output)")
+    importer = commands.add_parser(
+        "import", help="convert the text of published minutes into a meeting file (or a folder of them into many)")
+    importer.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                          help="a 議事要旨 or 議事録 (or English minutes) as text, a saved HTML page or a PDF; "
+                               "several, or a folder of them, import a back catalogue into the folder -o names")
+    importer.add_argument("-o", "--output", type=Path,
+                          help="the meeting file to write (default: standard output); with several inputs, the "
+                               "council's folder, where each meeting is named by its date (YYYY-MM-DD.LANG.md)")
     importer.add_argument("--minutes", type=Path, default=Path("minutes"), help="the archive whose people.yml names attendees")
     importer.add_argument("--encoding", help="the input's text encoding when it is not UTF-8 (shift_jis, cp932, utf-16)")
     importer.add_argument("--report", choices=("text", "json"), default="text",
                           help="how to print the report on standard error (json: for tools)")
+    importer.add_argument("--profile", type=Path, metavar="FILE",
+                          help="the body's import profile (default: import.yml in the folder -o writes into)")
+    importer.add_argument("--review", type=Path, metavar="PAGE",
+                          help="also write a review page (HTML) of each input line beside what it became; "
+                               "with several inputs, the folder for one page per input")
+    importer.add_argument("--force", action="store_true",
+                          help="with several inputs: overwrite meeting files that exist (default: skip them)")
+    importer.add_argument("--propose-profile", nargs="?", const=Path("-"), type=Path, metavar="OUT",
+                          help="write a proposed import profile from the record (to OUT, default standard output) "
+                               "instead of a meeting file")
     ledger = commands.add_parser("ledger", help="record the published addresses, and what became of those that left")
     ledger.add_argument("action", nargs="?", choices=("update", "move", "withdraw"), default="update",
                         help="update: record every address published now (default); move OLD NEW; withdraw OLD --reason")
@@ -44,14 +59,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return run_check(args.directory, args.strict)
     if args.command == "import":
-        from .importer.report import run_import
-
-        return run_import(args.file, args.output, args.minutes, args.encoding, args.report)
+        return run_import_command(args)
     if args.command == "render":
         return run_render(args.project, args.out)
     if args.command == "ledger":
         return run_ledger(args.directory, args.action, args.addresses, args.reason)
     return run_fingerprint(args.directory, args.meeting)
+
+
+def run_import_command(args: argparse.Namespace) -> int:
+    """One input (as before), many (or one into a folder) into a council's folder, or a proposed profile."""
+    if args.propose_profile is not None:
+        from .importer.propose import run_propose
+
+        if len(args.inputs) != 1 or args.inputs[0].is_dir():
+            print("gijiroku import: --propose-profile reads one record: give one input file", file=sys.stderr)
+            return 2
+        return run_propose(args.inputs[0], args.propose_profile, args.minutes, args.encoding, args.force)
+    if len(args.inputs) > 1 or args.inputs[0].is_dir() or (args.output is not None and args.output.is_dir()):
+        from .importer.batch import run_batch
+
+        return run_batch(args.inputs, args.output, args.minutes, encoding=args.encoding, profile_file=args.profile,
+                         review=args.review, force=args.force, report=args.report)
+    from .importer.report import run_import
+
+    return run_import(args.inputs[0], args.output, args.minutes, args.encoding, args.report,
+                      profile_file=args.profile, review=args.review)
 
 
 def run_check(directory: Path, strict: bool) -> int:

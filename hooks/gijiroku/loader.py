@@ -215,6 +215,11 @@ def _stat_key(path: Path) -> tuple[int, int] | None:
 def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
     if path.name == COUNCIL_FILE or path.name in IGNORED or path.name.startswith("."):
         return None
+    if path.name == "import.yml":  # the council's import profile (gijiroku import): checked, not a meeting
+        from .importer.profile import check_profile
+
+        check_profile(path, diags)
+        return None
     match = MEETING_FILE_RE.match(path.name)
     if path.is_dir() or not match:
         diags.add(path, 1, 1, "E004", f"unexpected '{path.name}' in council folder '{council}'",

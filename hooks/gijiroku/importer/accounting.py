@@ -64,7 +64,11 @@ def skipped_lines(notes: list[Note]) -> set[int]:
 def line_pieces(line: str) -> list[str]:
     """A line's words that must be found in the meeting file: without labels, dates,
     times, marks and punctuation, which the front matter keeps in its own form."""
-    matchable = re.sub(r"^\s*[A-Za-z][A-Za-z .'-]{1,30}:\s*", "", for_matching(line))  # an English field label
+    # Runs of spaces become one first: the date and time patterns' \s* would otherwise try
+    # every position of a long run (50,000 spaces took two minutes), and spaces are never
+    # part of a piece.
+    matchable = re.sub(r"\s+", " ", for_matching(line))
+    matchable = re.sub(r"^\s*[A-Za-z][A-Za-z .'-]{1,30}:\s*", "", matchable)  # an English field label
     matchable = _ENGLISH_DROP.sub(" ", matchable)
     return [p for p in _DROP.split(matchable) if p and len(p) >= 2]
 

@@ -1,0 +1,315 @@
+"""Bounded import (issue 22, item 6): "The importer is quadratic and unbounded: 1/2/4/8 MB of
+text take 3/7/19/66 s and 19 MB does not finish in 5 minutes; 4.8 MB of unclosed HTML tags
+does not finish in 150 s; a 510 KB PDF holding 500 MB of zeros runs past 200 s at 1 GB, a
+2 MB one dies of MemoryError; `gijiroku import /dev/zero` reads everything before its size
+check."
+
+The time bounds here are generous (they say "not quadratic", not how fast): the measured
+figures are in docs/en/import.md#limits. The slowest tests are marked `slow`
+(`pytest -m "not slow"` leaves them out while iterating).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import subprocess
+import sys
+import threading
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from gijiroku.cli import main
+from gijiroku.importer import Refused, extract
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "raw"
+EXTRACT = importlib.import_module("gijiroku.importer.extract")
+
+
+def _import(tmp_path: Path, source: Path, *extra: str) -> tuple[int, str]:
+    out = tmp_path / "out.md"
+    code = main(["import", str(source), "-o", str(out), "--minutes", str(tmp_path / "no-archive"), *extra])
+    return code, out.read_text(encoding="utf-8") if out.exists() else ""
+
+
+# -- reading the input ---------------------------------------------------------------
+
+
+def test_dev_zero_stops_at_the_limit_with_a_named_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """/dev/zero has no size: the limit is checked while reading, so it stops there."""
+    started = time.monotonic()
+    code, meeting = _import(tmp_path, Path("/dev/zero"))
+    err = capsys.readouterr().err
+    assert code == 2 and meeting == ""
+    assert "input is too large (reading stopped past 20 MB; the limit is 20 MB)" in err and err.count("\n") == 1
+    assert time.monotonic() - started < 30
+
+
+def test_a_fifo_that_never_ends_stops_at_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EXTRACT, "MAX_BYTES", 1_000_000)
+    fifo = tmp_path / "endless"
+    os.mkfifo(fifo)
+    written = [0]
+
+    def write_forever() -> None:
+        try:  # the reader closing its end breaks the pipe, on a write or on the last flush
+            with open(fifo, "wb") as stream:
+                for _ in range(10_000):  # 640 MB at most, should the reader never stop
+                    stream.write("○山川会長　ただいまから開会します。\n".encode() * 1000)
+                    written[0] += 1
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=write_forever, daemon=True)
+    writer.start()
+    code, _ = _import(tmp_path, fifo)
+    writer.join(timeout=30)
+    assert code == 2 and "input is too large (reading stopped past 1 MB" in capsys.readouterr().err
+    assert not writer.is_alive() and written[0] < 100, "the reader went on past the limit"
+
+
+def test_a_directory_is_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(Refused, match="cannot read the file: Is a directory"):
+        EXTRACT.read_input(tmp_path)
+
+
+def _turns(size: int) -> bytes:
+    """A verbatim record of `size` bytes: the header of a real committee record, then its
+    speaker turns again and again, numbered so that no two are the same."""
+    record = (CORPUS / "mitaka_kosei_20250205.txt").read_text(encoding="utf-8").split("# ===== text =====\n", 1)[1]
+    turns = [line for line in record.split("\n") if line.startswith("◯")]
+    out, used, index = [record], len(record.encode()), 0
+    while True:
+        line = f"{turns[index % len(turns)]} 第{index}項について述べます。\n"
+        if used + len(line.encode()) > size:
+            return "".join(out).encode()
+        out.append(line)
+        used += len(line.encode())
+        index += 1
+
+
+@pytest.mark.slow
+def test_20_mb_of_text_imports_in_under_a_minute(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """20 MB (the limit) of a real committee's turns: about 30 s here, linear in the size."""
+    source = tmp_path / "long.txt"
+    source.write_bytes(_turns(20_000_000))
+    started = time.monotonic()
+    code, meeting = _import(tmp_path, source)
+    elapsed = time.monotonic() - started
+    assert code == 0, capsys.readouterr().err[-2000:]
+    assert meeting.count("::: remark ") > 100_000
+    assert elapsed < 60, f"20 MB took {elapsed:.0f} s"
+
+
+def test_a_long_run_of_spaces_is_not_quadratic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Table padding in text saved from a page: 200,000 spaces on one line took minutes in
+    the accounting of every line (its date patterns tried each position of the run)."""
+    source = tmp_path / "padded.txt"
+    record = "第1回 会議 議事録\n日時：令和5年10月12日\n\n議事録\n○山川会長　開会します。\n"
+    source.write_text(record + " " * 200_000 + "以上\n", encoding="utf-8")
+    started = time.monotonic()
+    code, meeting = _import(tmp_path, source)
+    assert code == 0 and "以上" in meeting, capsys.readouterr().err[-500:]
+    assert time.monotonic() - started < 30
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+UNCLOSED = {
+    "div": "<div>議事録の本文 ",
+    "p and li": "<p>本文<ul><li>項目 ",
+    "table rows in cells": "<table><tr><td>委員<td>佐藤 ",
+    "inline": "<span><b>議事 ",
+    "a tag without its >": "<a href=x 議事 ",
+    "a comment without its end": "<!-- 議事 ",
+    "end tags of nothing": "</div></tr>本文 ",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", list(UNCLOSED))
+def test_5_mb_of_unclosed_html_reads_in_under_30_s(kind: str) -> None:
+    """Each took minutes with the standard library's parser (quadratic on unclosed tags
+    and comments); lxml reads each in a few seconds, and a table nested in every cell
+    does not make the rows quadratic."""
+    unit = UNCLOSED[kind]
+    page = ("<html><body><main>" + unit * (5_000_000 // len(unit.encode())) + "</main></body></html>").encode()
+    started = time.monotonic()
+    extracted = extract(page)
+    elapsed = time.monotonic() - started
+    assert elapsed < 30, f"{kind}: {elapsed:.0f} s"
+    if "<a" not in unit and "<!--" not in unit:  # a tag or comment never closed holds the rest, as in a browser
+        assert extracted.text.count(unit.split(">")[-1].strip()) > 100_000
+
+
+def test_unclosed_html_keeps_the_text_a_browser_shows() -> None:
+    extracted = extract("<html><body><p>日時 令和5年10月12日<p>○山川会長　開会します。<div><div><span>続き".encode())
+    assert extracted.text == "日時 令和5年10月12日\n\n○山川会長　開会します。\n\n続き\n"
+
+
+# -- PDF ----------------------------------------------------------------------------
+
+
+def _pdf(*streams: tuple[bytes, bytes]) -> bytes:
+    """A PDF of one page per (filter, encoded content stream)."""
+    count = len(streams)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count))
+               + b"] /Count %d >>" % count]
+    for i, (name, data) in enumerate(streams):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources "
+                       b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % (4 + 2 * i))
+        filters = b" /Filter /" + name if name else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _deflated_zeros(megabytes: int) -> bytes:
+    packer = zlib.compressobj(9)
+    return b"".join(packer.compress(bytes(1 << 20)) for _ in range(megabytes)) + packer.flush()
+
+
+def _lzw(data: bytes) -> bytes:
+    """LZW as PDF writes it (9 to 12 bits a code, early change, a clear code before the table is full)."""
+    table = {bytes([i]): i for i in range(256)}
+    codes: list[int] = [256]
+    word = b""
+    for byte in data:
+        longer = word + bytes([byte])
+        if longer in table:
+            word = longer
+            continue
+        codes.append(table[word])
+        table[longer] = len(table) + 2
+        word = bytes([byte])
+        if len(table) + 2 >= 4000:
+            codes.append(256)
+            table = {bytes([i]): i for i in range(256)}
+    return _pack([*codes, table[word], 257])
+
+
+def _lzw_zeros(cycles: int, run: int = 3800) -> bytes:
+    """LZW of zeros written straight away (encoding 40 MB byte by byte takes a minute): after
+    each clear code, 0 then each new code in turn, which the reader expands to one zero
+    more than the code before: 1 + 2 + … + (run + 1) zeros a cycle, 7.2 MB for 3,800 codes."""
+    codes: list[int] = []
+    for _ in range(cycles):
+        codes += [256, 0, *range(258, 258 + run)]
+    return _pack([*codes, 257])
+
+
+def _pack(codes: list[int]) -> bytes:
+    bits, size, count = 0, 0, 0
+    for code in codes:
+        # The width the reader uses: 258 entries after a clear code, one more for each code after the first.
+        width = 9 if size < 511 else 10 if size < 1023 else 11 if size < 2047 else 12
+        bits = (bits << width) | code
+        count += width
+        size = 0 if code == 256 else size + 1 if size else 258
+    bits <<= (-count) % 8
+    return bits.to_bytes((count + 7) // 8, "big")
+
+
+def test_the_lzw_writer_of_these_tests_is_what_pdfminer_reads() -> None:
+    from pdfminer.lzw import lzwdecode
+
+    text = "○山川会長　ただいまから開会します。".encode() * 500 + bytes(100_000)
+    assert lzwdecode(_lzw(text)) == text
+    assert lzwdecode(_lzw_zeros(2, 600)) == bytes(2 * 601 * 602 // 2)
+
+
+def _peak_of_refusal(pdf: Path) -> tuple[str, float, int]:
+    """Import `pdf` in a process of its own: (stderr, seconds, peak resident MB)."""
+    script = ("import resource, sys; from gijiroku.cli import main; code = main(['import', sys.argv[1]]); "
+              "sys.stderr.write(f'peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}\\n'); sys.exit(code)")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True, timeout=300)
+    elapsed = time.monotonic() - started
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().split("\n")
+    return lines[0], elapsed, int(lines[-1].split()[1])
+
+
+@pytest.mark.parametrize("kind", ["deflate", "deflate with a broken checksum", "lzw"])
+def test_a_pdf_decompression_bomb_is_refused_by_name_under_1_gb(kind: str, tmp_path: Path) -> None:
+    """500 MB of zeros in a 510 KB PDF: refused at the stream limit, in seconds, far under 1 GB
+    (pdfminer reads a stream whose checksum is wrong byte by byte: bounded there too)."""
+    if kind == "lzw":
+        stream = (b"LZWDecode", _lzw_zeros(6))  # 43 MB of zeros in 34 KB
+    else:
+        data = _deflated_zeros(500)
+        stream = (b"FlateDecode", data[:-4] + bytes(4) if "broken" in kind else data)
+    pdf = tmp_path / "bomb.pdf"
+    pdf.write_bytes(_pdf(stream))
+    assert pdf.stat().st_size < 600_000
+    err, elapsed, peak = _peak_of_refusal(pdf)
+    assert "a stream in the PDF decodes to more than 32 MB (a decompression bomb?): refused" in err
+    assert elapsed < 60 and peak < 1000, (elapsed, peak)
+    from pdfminer import pdftypes
+
+    assert pdftypes.zlib is zlib  # the bounded decoders are put back
+
+
+def test_streams_decoding_past_the_total_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EXTRACT, "MAX_PDF_DECODED", 5_000_000)
+    pages = [(b"FlateDecode", zlib.compress(b"BT ET " + bytes(2_000_000))) for _ in range(3)]
+    with pytest.raises(Refused, match=r"the PDF's streams decode to more than 5 MB \(a decompression bomb\?\)"):
+        extract(_pdf(*pages))
+
+
+def _text_pdf(pages: int) -> bytes:
+    """A Japanese PDF of `pages` pages, each with lines of its own (lines on every page are running headers)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out)
+    subjects = ["街路樹", "公園", "緑地", "花壇", "並木"]
+    for number in range(pages):
+        sheet.setFont("HeiseiMin-W3", 10)
+        sheet.drawString(72, 760, "第3回 緑化推進審議会 議事録" if number == 0 else f"{subjects[number % 5]}の議題")
+        sheet.drawString(72, 740, f"○山川会長　{subjects[number % 5]}について開会します。")
+        sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
+def test_a_pdf_past_the_page_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EXTRACT, "MAX_PDF_PAGES", 2)
+    with pytest.raises(Refused, match="the PDF has more than 2 pages"):
+        extract(_text_pdf(3))
+    assert "山川会長" in extract(_text_pdf(2)).text
+
+
+def test_a_pdf_past_the_text_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EXTRACT, "MAX_PDF_TEXT", 40)
+    with pytest.raises(Refused, match=r"the PDF's text is too large \(more than 40 characters by page 2\)"):
+        extract(_text_pdf(3))
+
+
+def test_a_page_of_too_many_drawing_instructions_is_left_out_and_reported() -> None:
+    words = b"BT /F1 12 Tf 72 700 Td (Riverside Parks Committee) Tj 0 -20 Td (Date: June 24, 2003) Tj ET"
+    drawing = b"0 0 m 1 1 l S\n" * 90_000  # 1.3 MB of strokes: a drawing, not text
+    extracted = extract(_pdf((b"", words), (b"FlateDecode", zlib.compress(drawing + words))))
+    assert "Riverside Parks Committee" in extracted.text and extracted.text.count("Riverside") == 1
+    assert [n.message for n in extracted.notes] == [
+        "PDF page 2 left out: 1.26 MB of drawing instructions (more than 1 MB) is a drawing or a scan, not text"]
+    with pytest.raises(Refused, match="the PDF holds no text"):
+        extract(_pdf((b"FlateDecode", zlib.compress(drawing))))
