@@ -4,9 +4,11 @@ does not finish in 150 s; a 510 KB PDF holding 500 MB of zeros runs past 200 s a
 2 MB one dies of MemoryError; `gijiroku import /dev/zero` reads everything before its size
 check."
 
-The time bounds here are generous (they say "not quadratic", not how fast): the measured
-figures are in docs/en/import.md#limits. The slowest tests are marked `slow`
-(`pytest -m "not slow"` leaves them out while iterating).
+These tests check what happens (the import completes, or stops with a named error); how
+long it takes and how much memory it needs are measured by the benchmark
+(`python -m devtools.benchmark import`, figures in docs/en/import.md#limits), never
+asserted here. The slowest tests are marked `slow` (`pytest -m "not slow"` leaves them out
+while iterating).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 import zlib
 from pathlib import Path
 
@@ -42,12 +43,10 @@ def _import(tmp_path: Path, source: Path, *extra: str) -> tuple[int, str]:
 
 def test_dev_zero_stops_at_the_limit_with_a_named_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """/dev/zero has no size: the limit is checked while reading, so it stops there."""
-    started = time.monotonic()
     code, meeting = _import(tmp_path, Path("/dev/zero"))
     err = capsys.readouterr().err
     assert code == 2 and meeting == ""
     assert "input is too large (reading stopped past 20 MB; the limit is 20 MB)" in err and err.count("\n") == 1
-    assert time.monotonic() - started < 30
 
 
 def test_a_fifo_that_never_ends_stops_at_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -95,16 +94,13 @@ def _turns(size: int) -> bytes:
 
 
 @pytest.mark.slow
-def test_20_mb_of_text_imports_in_under_a_minute(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """20 MB (the limit) of a real committee's turns: about 30 s here, linear in the size."""
+def test_20_mb_of_text_imports_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """20 MB (the limit) of a real committee's turns imports, every turn of it."""
     source = tmp_path / "long.txt"
     source.write_bytes(_turns(20_000_000))
-    started = time.monotonic()
     code, meeting = _import(tmp_path, source)
-    elapsed = time.monotonic() - started
     assert code == 0, capsys.readouterr().err[-2000:]
     assert meeting.count("::: remark ") > 100_000
-    assert elapsed < 60, f"20 MB took {elapsed:.0f} s"
 
 
 def test_a_long_run_of_spaces_is_not_quadratic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,10 +109,8 @@ def test_a_long_run_of_spaces_is_not_quadratic(tmp_path: Path, capsys: pytest.Ca
     source = tmp_path / "padded.txt"
     record = "第1回 会議 議事録\n日時：令和5年10月12日\n\n議事録\n○山川会長　開会します。\n"
     source.write_text(record + " " * 200_000 + "以上\n", encoding="utf-8")
-    started = time.monotonic()
     code, meeting = _import(tmp_path, source)
     assert code == 0 and "以上" in meeting, capsys.readouterr().err[-500:]
-    assert time.monotonic() - started < 30
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -134,16 +128,13 @@ UNCLOSED = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", list(UNCLOSED))
-def test_5_mb_of_unclosed_html_reads_in_under_30_s(kind: str) -> None:
+def test_5_mb_of_unclosed_html_reads_whole(kind: str) -> None:
     """Each took minutes with the standard library's parser (quadratic on unclosed tags
     and comments); lxml reads each in a few seconds, and a table nested in every cell
     does not make the rows quadratic."""
     unit = UNCLOSED[kind]
     page = ("<html><body><main>" + unit * (5_000_000 // len(unit.encode())) + "</main></body></html>").encode()
-    started = time.monotonic()
     extracted = extract(page)
-    elapsed = time.monotonic() - started
-    assert elapsed < 30, f"{kind}: {elapsed:.0f} s"
     if "<a" not in unit and "<!--" not in unit:  # a tag or comment never closed holds the rest, as in a browser
         assert extracted.text.count(unit.split(">")[-1].strip()) > 100_000
 
@@ -233,16 +224,13 @@ def test_the_lzw_writer_of_these_tests_is_what_pdfminer_reads() -> None:
     assert lzwdecode(_lzw_zeros(2, 600)) == bytes(2 * 601 * 602 // 2)
 
 
-def _peak_of_refusal(pdf: Path) -> tuple[str, float, int]:
-    """Import `pdf` in a process of its own: (stderr, seconds, peak resident MB)."""
-    script = ("import resource, sys; from gijiroku.cli import main; code = main(['import', sys.argv[1]]); "
-              "sys.stderr.write(f'peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}\\n'); sys.exit(code)")
-    started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True, timeout=300)
-    elapsed = time.monotonic() - started
+def _refusal(pdf: Path) -> str:
+    """Import `pdf` in a process of its own (a bomb let through would take this one's
+    memory): its one line on stderr. Time and peak memory are the benchmark's to measure."""
+    script = "import sys; from gijiroku.cli import main; sys.exit(main(['import', sys.argv[1]]))"
+    done = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 2, done.stderr
-    lines = done.stderr.strip().split("\n")
-    return lines[0], elapsed, int(lines[-1].split()[1])
+    return done.stderr.strip().split("\n")[0]
 
 
 @pytest.mark.parametrize("kind", ["deflate", "deflate with a broken checksum", "lzw"])
@@ -257,9 +245,8 @@ def test_a_pdf_decompression_bomb_is_refused_by_name_under_1_gb(kind: str, tmp_p
     pdf = tmp_path / "bomb.pdf"
     pdf.write_bytes(_pdf(stream))
     assert pdf.stat().st_size < 600_000
-    err, elapsed, peak = _peak_of_refusal(pdf)
+    err = _refusal(pdf)
     assert "a stream in the PDF decodes to more than 32 MB (a decompression bomb?): refused" in err
-    assert elapsed < 60 and peak < 1000, (elapsed, peak)
     from pdfminer import pdftypes
 
     assert pdftypes.zlib is zlib  # the bounded decoders are put back

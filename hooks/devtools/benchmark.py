@@ -21,6 +21,11 @@ after adding a meeting and editing another, on the warm cache, compared byte for
 with a build without the cache. `serve` times edits of meeting files under `mkdocs
 serve` until the served page shows them.
 
+    python -m devtools.benchmark import [--sizes 1,2,4,8,20]
+
+imports synthetic records of growing size (speaker turns, one long paragraph, a mixed
+record), 5 MB of unclosed HTML and a PDF decompression bomb, each in a process of its own.
+
 Figures are from one run on a shared machine: compare them with each other, not with
 another day's run.
 """
@@ -39,6 +44,8 @@ import tempfile
 from pathlib import Path
 
 from .buildreport import _build_report
+from .importbench import DEFAULT_REPORT as IMPORT_REPORT
+from .importbench import run_import_benchmark
 from .measure import run_measured
 from .projects import REPO, REPORTS, build_site, folder_size, make_project, scaffold_project, serve
 from .searchbench import run_search_benchmark
@@ -309,8 +316,13 @@ def main(argv: list[str] | None = None) -> int:
     serve_cmd.add_argument("--meetings", type=int, default=1000)
     serve_cmd.add_argument("--seed", type=int, default=1)
     serve_cmd.add_argument("--report", type=Path, default=REPORTS / "serve-benchmark.md")
+    importing = commands.add_parser("import", help="time `gijiroku import` on growing inputs, and its limits")
+    importing.add_argument("--sizes", default="1,2,4,8,20", help="comma-separated sizes in MB")
+    importing.add_argument("--report", type=Path, default=IMPORT_REPORT)
     args = parser.parse_args(argv)
-    if args.command == "serve":
+    if args.command == "import":
+        print(run_import_benchmark([float(n) for n in args.sizes.split(",")], args.report))
+    elif args.command == "serve":
         print(run_serve_benchmark(args.meetings, args.seed, args.report))
     elif args.command == "build":
         sizes = {"summary": [int(n) for n in args.sizes.split(",")]}

@@ -95,7 +95,7 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
             draft.note(line.no, f"sub-item of agenda item {len(draft.agenda)}, not an item of its own: {title[:40]}")
             draft.printed.append((line.no, line.text))
             continue
-        draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title))
+        draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title, line=line.no))
 
 
 def _balance(text: str) -> int:
@@ -158,10 +158,11 @@ def read_materials(lines: list[Line], draft: Draft) -> None:
                 previous = draft.materials[-1]
                 previous.title = tidy(f"{previous.title} {text}")
             else:
-                draft.materials.append(DraftMaterial(_material_id("資料", draft), "資料", text, public))
+                draft.materials.append(DraftMaterial(_material_id("資料", draft), "資料", text, public, line=line.no))
             continue
         label = re.sub(r"\s+", "", match.group("label"))
-        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public))
+        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public,
+                                             line=line.no))
 
 
 def _material_id(label: str, draft: Draft) -> str:

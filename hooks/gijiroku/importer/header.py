@@ -260,6 +260,10 @@ class _HeaderReader:
         self.year_hint: YearFound | None = None
         self.mixed_agenda = False
         self.following = ""
+        self.scanned = 0
+        self.marked = False
+        self.content = 0
+        self.sentence = False
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
         self.earlier_agenda: list[Line] = []
@@ -378,22 +382,33 @@ class _HeaderReader:
                         "check the date")
         return True
 
+    def _proceedings_so_far(self) -> tuple[bool, int, bool]:
+        """Whether the proceedings read so far hold a marked turn (○…), how many lines of
+        content (not labels, dates or times) and whether a sentence: counted as lines are
+        added, never by reading the whole part again at every line."""
+        lines = self.regions.proceedings
+        for line in lines[self.scanned:]:
+            self.marked = self.marked or bool(re.match(r"^[○◯〇●◎【]", line.text))
+            if line.text and not _label_or_moment(line.text):
+                self.content += 1
+                self.sentence = self.sentence or "。" in line.text
+        self.scanned = len(lines)
+        return self.marked, self.content, self.sentence
+
     def _header_resumes(self, text: str) -> bool:
         """A heading such as 議事録 that stood above the header fields rather than the
         proceedings: header fields follow it before any remark does."""
         found = header_kind(text)
-        if _MOMENT.match(fold(text).strip()) and _label_or_moment(self.following) and \
-                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+        marked, content, sentence = self._proceedings_so_far()
+        if _MOMENT.match(fold(text).strip()) and _label_or_moment(self.following) and not marked:
             return True  # <開会> / 令和7年3月7日 after an overview: the record's own header starts here
         if not any(isinstance(x, Line) and x.text for x in self.regions.attendees) and \
                 (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None and not heading[1] and \
                 re.search(r"(?:出席|欠席)(?:議員|委員|者)", text) and "。" not in text:
             return True  # 出席議員15名 inside the opening's block: the record's only roll
-        if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
-                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+        if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and not marked:
             return True  # 3 議題 after numbered sections that were read as text: the agenda follows
-        content = [x for x in self.regions.proceedings if x.text and not _label_or_moment(x.text)]
-        if any("。" in x.text for x in content) or len(content) > 3:
+        if sentence or content > 3:
             return False
         return attendance_heading(text) is not None or (found is not None and found[0] in (
             "date", "datevenue", "venue", "time", "agenda", "materials"))

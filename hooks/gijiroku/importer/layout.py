@@ -221,6 +221,10 @@ def _is_label(text: str, known: set[str]) -> bool:
     return flat in known or flat in _MOMENT_WORDS
 
 
+_MAX_LABELS = 40
+"""The most labels a flattened column of a header table is read as (a bound on the search)."""
+
+
 def _label_column(lines: list[Line], header_words: tuple[str, ...]) -> list[Line]:
     """A two-column table flattened column by column, the labels first and then the values
     (開催年月日 / 開催場所 / 開会 / 閉会, then 平成17年3月27日 / …): each label joined to its value.
@@ -230,10 +234,15 @@ def _label_column(lines: list[Line], header_words: tuple[str, ...]) -> list[Line
     out: list[Line] = []
     i = 0
     while i < len(lines):
+        if not lines[i].text or not _is_label(lines[i].text, known):
+            out.append(lines[i])  # a column of labels starts with a label
+            i += 1
+            continue
         run: list[Line] = []
         j = i
-        while j < len(lines) and (not lines[j].text or (len(squash(lines[j].text)) <= 12 and not re.search(r"\d", lines[j].text)
-                                                          and not re.search(r"[、。,:：]", lines[j].text))):
+        while j < len(lines) and len(run) < _MAX_LABELS and \
+                (not lines[j].text or (len(squash(lines[j].text)) <= 12 and not re.search(r"\d", lines[j].text)
+                                       and not re.search(r"[、。,:：]", lines[j].text))):
             if lines[j].text:
                 run.append(lines[j])
             j += 1

@@ -66,10 +66,21 @@ class Proceedings:
         self.unknown: dict[str, str] = {}
         self.indented = False
         """The remarks' text is indented under their labels (a heading is then at the margin)."""
+        self.following: list[str] = []
+        self.index: dict[str, list[tuple[DraftAttendee, str, str, list[str], str, str]]] = {}
+        self.index_size = -1
+        self.tail: list[str] = []
+        """Lines joined to the last paragraph of `tail_of`, not yet put into it."""
+        self.tail_of: DraftRemark | None = None
 
     def read(self, lines: list[Line]) -> None:
         """Every line of the proceedings, in order."""
         self.lines = lines
+        self.following = [""] * len(lines)
+        upcoming = ""
+        for position in range(len(lines) - 1, -1, -1):  # each line's next non-empty text, in one pass
+            self.following[position] = upcoming
+            upcoming = lines[position].text or upcoming
         for position, line in enumerate(lines):
             self.position = position
             if not line.text:
@@ -77,12 +88,17 @@ class Proceedings:
                 continue
             self._line(line)
             self.blank_before = False
+        self._flush()
+
+    def _flush(self) -> None:
+        """Put the lines gathered for the open paragraph into it (joined once: joining line by
+        line would copy a long paragraph at every line)."""
+        if self.tail_of is not None and self.tail:
+            self.tail_of.paragraphs[-1] += "".join(self.tail)
+        self.tail, self.tail_of = [], None
 
     def _next_text(self) -> str:
-        for line in self.lines[self.position + 1:]:
-            if line.text:
-                return line.text
-        return ""
+        return self.following[self.position] if self.position < len(self.following) else ""
 
     def _line(self, line: Line) -> None:
         text = line.text
@@ -180,6 +196,7 @@ class Proceedings:
         if self.remark is None or squash(text) in ("以上", "(以上)"):
             self._narration(text, line)
             return
+        self._flush()
         if self.remark.kind == "narration" and self.last_spoken is not None and self.remark.paragraphs and \
                 _INTERJECTION.match(fold(self.remark.paragraphs[-1])):
             # Speech resumes after an interjection: the same speaker, a new remark.
@@ -220,7 +237,7 @@ class Proceedings:
         title = tidy(text)
         index = next((i for i, item in enumerate(self.draft.agenda) if i > self.item_index and squash(item.title) == flat), None)
         if index is None:
-            self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title))
+            self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title, line=line.no))
             self.draft.note(line.no, f"agenda item read from its heading in the proceedings: {title[:40]}")
             index = len(self.draft.agenda) - 1
         self._enter(index)
@@ -246,13 +263,18 @@ class Proceedings:
         remark = self.remark
         assert remark is not None
         self._clock(text)
+        if self.tail_of is not remark:
+            self._flush()
+        ending = (self.tail[-1] if self.tail else remark.paragraphs[-1]) if remark.paragraphs else ""
         if not remark.paragraphs:
             remark.paragraphs.append(text)
-        elif self.blank_before and remark.paragraphs[-1].endswith(SENTENCE_END):
+        elif self.blank_before and ending.endswith(SENTENCE_END):
+            self._flush()
             remark.paragraphs.append(text)
         else:
             # A line of the same paragraph, or one broken by a page break mid-sentence.
-            remark.paragraphs[-1] = _join(remark.paragraphs[-1], text)
+            self.tail.append(_joiner(ending, text) + text)
+            self.tail_of = remark
 
     def _clock(self, text: str) -> None:
         """開会いたします。(10:01) / 散会いたします。(10:45): the time printed after the opening
@@ -265,6 +287,7 @@ class Proceedings:
                 self.draft.end = clock
 
     def _start(self, kind: str, line: Line, text: str, speaker: str | None = None, label: str = "") -> None:
+        self._flush()
         self._clock(text)
         self.remark = DraftRemark(kind, self.section, speaker, label, [text] if text else [], line.no)
         self.draft.remarks.append(self.remark)
@@ -377,17 +400,10 @@ class Proceedings:
             else:
                 flat, hint = match.group("family") + match.group("rest"), match.group("hint")
         candidates = []
-        for attendee in self.draft.attendees:
-            if not attendee.person or not attendee.name:
-                continue
-            full = squash(attendee.name)
-            family = squash(attendee.name.split(" ")[0])
-            prefixes = [full, family] + ([full[:k] for k in (3, 2, 1)] if " " not in attendee.name and len(full) >= 3 else [])
+        for attendee, full, family, prefixes, role, affiliation in self._by_first(flat[:1]):
             for prefix in prefixes:
                 if prefix and flat.startswith(prefix):
                     rest = flat[len(prefix):]
-                    role = squash(attendee.role)
-                    affiliation = squash(attendee.affiliation)
                     loose = prefix in (full, family)
                     if (not rest and loose) or (rest and (rest == role or (role and role.endswith(rest)) or
                                                           (role and rest.endswith(role) and loose) or
@@ -410,6 +426,22 @@ class Proceedings:
             if len({a.person for a in exact_role}) == 1:
                 return exact_role
         return candidates
+
+    def _by_first(self, first: str) -> list[tuple[DraftAttendee, str, str, list[str], str, str]]:
+        """The attendees whose name begins with `first`, with their names, prefixes, role and
+        affiliation squashed once (a long record has thousands of labels to match)."""
+        if self.index_size != len(self.draft.attendees):
+            self.index = {}
+            for attendee in self.draft.attendees:
+                if not attendee.person or not attendee.name:
+                    continue
+                full = squash(attendee.name)
+                family = squash(attendee.name.split(" ")[0])
+                prefixes = [full, family] + ([full[:k] for k in (3, 2, 1)] if " " not in attendee.name and len(full) >= 3 else [])
+                self.index.setdefault(full[:1], []).append(
+                    (attendee, full, family, prefixes, squash(attendee.role), squash(attendee.affiliation)))
+            self.index_size = len(self.draft.attendees)
+        return self.index.get(first, [])
 
     def _exact(self, flat: str) -> list[DraftAttendee]:
         """Attendees printed with the same disambiguated name: 佐藤(勝)委員 -> 佐藤(勝)."""
@@ -454,7 +486,6 @@ def _role_then_name(flat: str) -> tuple[str, str] | None:
     return None
 
 
-def _join(left: str, right: str) -> str:
-    if re.search(r"[A-Za-z0-9]$", left) and re.match(r"^[A-Za-z0-9]", right):
-        return left + " " + right
-    return left + right
+def _joiner(left: str, right: str) -> str:
+    """What goes between two lines of one paragraph: a space between Latin words, else nothing."""
+    return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
