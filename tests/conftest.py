@@ -53,17 +53,55 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None = None,
+                     env: dict[str, str] | None = None, prelude: str = "") -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it;
-    with `record`, what the build spent in gijiroku's code is written there (JSON)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("GIJIROKU_SITE_URL", None)
+    with `record`, what the build spent in gijiroku's code is written there (JSON); `env`
+    adds to the environment; `prelude` is Python run in the build's process first (a
+    test's way to act at a given moment of the build)."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    environment.pop("GIJIROKU_SITE_URL", None)
+    environment.update(env or {})
     if record is not None:
-        env["GIJIROKU_TIMINGS"] = str(record)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+        environment["GIJIROKU_TIMINGS"] = str(record)
+    command = ["build", "--strict", "-d", str(site), *extra]
+    if prelude:
+        launch = [sys.executable, "-c", prelude + f"\nfrom mkdocs.__main__ import cli\ncli({command!r})"]
+    else:
+        launch = [sys.executable, "-m", "mkdocs", *command]
+    return subprocess.run(launch, cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+
+
+def tiny_project(dest: Path) -> Path:
+    """A project around the small valid archive with two more meetings (three in all, in
+    one council, translated) and one short hand-written page per navigation entry: it
+    builds in about a second, for tests that build many times."""
+    project = scaffold_project(dest)
+    shutil.rmtree(project / "docs")
+    for lang in ("ja", "en"):
+        for name in ("index.md", "format.md", "data.md"):
+            page = project / "docs" / lang / name
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {name[:-3]}\n\n{lang}\n", encoding="utf-8")
+    minutes = project / "minutes"
+    shutil.copytree(BASE_MINUTES, minutes)
+    for date in ("2024-02-15", "2024-03-15"):
+        for lang in ("ja", "en"):
+            text = (BASE_MINUTES / "test-council" / f"2024-01-15.{lang}.md").read_text(encoding="utf-8")
+            (minutes / "test-council" / f"{date}.{lang}.md").write_text(text.replace("2024-01-15", date), encoding="utf-8")
+    return project
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site: path relative to it -> bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_sites(built: Path, clean: Path) -> None:
+    """Two built sites hold the same files, byte for byte."""
+    ours, theirs = site_files(built), site_files(clean)
+    assert sorted(ours) == sorted(theirs), set(ours) ^ set(theirs)
+    assert [name for name in ours if ours[name] != theirs[name]] == []
 
 
 def make_project(dest: Path, minutes: Path | None = None) -> Path:
