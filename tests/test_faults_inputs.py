@@ -197,7 +197,7 @@ def test_a_fifo_or_device_where_a_file_is_expected_is_reported_without_reading_i
     result = _check(base_minutes, timeout=30)
     assert result.returncode == 1, result.stderr
     relative = f"minutes/{where}"
-    assert re.search(rf"^{re.escape(relative)}:1:1: E00[14] .*not a regular file", result.stderr, re.M), result.stderr
+    assert re.search(rf"^{re.escape(relative)}:1:1: E005 not a regular file", result.stderr, re.M), result.stderr
 
 
 # -- symbolic links out of the minutes folder ---------------------------------------------------------
@@ -234,3 +234,13 @@ def test_a_long_value_is_quoted_in_part(base_minutes: Path) -> None:
     people.write_text("x" * 100_000 + "\n", encoding="utf-8")
     _, diags = load_archive(base_minutes)
     assert diags.errors and all(len(d.format()) < 400 for d in diags.items)
+
+
+def test_names_with_undecodable_bytes_are_reported_in_printable_text(base_minutes: Path) -> None:
+    os.mkdir(os.fsencode(base_minutes) + b"/co\xfeuncil")
+    (Path(os.fsdecode(os.fsencode(base_minutes) + b"/test-council/2024-02-01\xff.ja.md"))).write_text("x", encoding="utf-8")
+    _, diags = load_archive(base_minutes)
+    assert sorted(d.code for d in diags.errors) == ["E020", "E020"]
+    for diag in diags.items:
+        diag.format().encode("utf-8")  # a lone surrogate would raise here (and in the serve page, and in a log)
+        assert not UNSHOWABLE.search(diag.format().replace("\n    hint: ", " "))
