@@ -107,7 +107,7 @@ def _swap(a: Path, b: Path) -> None:
 DAMAGE = {
     "truncated-page": lambda p: _truncate(_cached(p, "ja", _page())),
     "emptied-page": lambda p: _cached(p, "en", _page()).write_bytes(b""),
-    "swapped-pages": lambda p: _swap(_cached(p, "ja", _page()), _cached(p, "ja", _page("2024-03-15"))),
+    "swapped-pages": lambda p: _swap(_cached(p, "ja", _page()), _cached(p, "ja", _page("test-council/2024-03-15"))),
     "page-made-a-folder": lambda p: (_cached(p, "ja", _page()).unlink(), _cached(p, "ja", _page()).mkdir()),
     "page-made-a-link": lambda p: (_cached(p, "ja", _page()).unlink(),
                                    _cached(p, "ja", _page()).symlink_to(p / "minutes" / "people.yml")),

@@ -210,6 +210,7 @@ def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) 
 def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it_cannot_link(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gijiroku.site import pagecache
+    from gijiroku.sources import digest_of
 
     cache = pagecache.PageCache(tmp_path / "cache")
     assert cache.acquire()
@@ -219,14 +220,14 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
         (cache.site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (cache.site_dir / name).write_text(name, encoding="utf-8")
     cache.open("site-key")
-    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]}, "c")
+    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]}, "c", digest_of(b"a/index.html"))
     cache.record("a.md", entry)
-    cache.record_file("search-index/meta.json", "f")
+    cache.record_file("search-index/meta.json", "f", digest_of(b"search-index/meta.json"))
     cache.save()
     cache.keep_only(["a/index.html"])
     assert sorted(p.relative_to(cache.site_dir).as_posix() for p in cache.site_dir.rglob("*")) == ["a", "a/index.html"]
     (cache.site_dir / "data.json").write_text("data", encoding="utf-8")
-    cache.record_file("data.json", "f")
+    cache.record_file("data.json", "f", digest_of(b"data"))
     cache.save()
 
     again = pagecache.PageCache(tmp_path / "cache")

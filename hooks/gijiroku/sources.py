@@ -29,6 +29,16 @@ class Source:
     digest: str
 
 
+class ChangedDuringBuild(Exception):
+    """Files whose bytes are no longer those the build read: what it made from them would
+    not show them as they are, so the build stops (and the next one reads them again)."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        super().__init__(f"{', '.join(paths)} changed while the site was being built (the build made its pages "
+                         "from what it read before): build again")
+
+
 def digest_of(data: bytes) -> str:
     """The digest the build knows a file's bytes by."""
     return hashlib.blake2b(data, digest_size=20).hexdigest()
@@ -63,17 +73,23 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
     try:
         # Not blocking on open, and checked again once open: a FIFO put in its place
         # between the two looks is still not waited on.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         diags.add(path, 1, 1, "E001", f"cannot read file: {exc.strerror}")
         return None
-    with open(handle, "rb", closefd=True) as reader:
-        mode = os.fstat(reader.fileno()).st_mode
+    try:
+        mode = os.fstat(handle).st_mode
         if not stat.S_ISREG(mode):
             _not_regular(path, mode, diags)
             return None
-        os.set_blocking(reader.fileno(), True)
-        data = reader.read()
+        os.set_blocking(handle, True)
+        with open(handle, "rb", closefd=False) as reader:
+            data = reader.read()
+    except OSError as exc:
+        diags.add(path, 1, 1, "E001", f"cannot read file: {exc.strerror}")
+        return None
+    finally:
+        os.close(handle)
     return Source(path, data, digest_of(data))
 
 

@@ -15,6 +15,7 @@ from ..model import Archive
 from . import urls
 
 _ID = re.compile(r'(?<=\s)id="([^"]+)"')
+_ID_BYTES = re.compile(rb'(?<=\s)id="([^"]+)"')
 
 
 def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
@@ -26,8 +27,11 @@ def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
     }
 
 
-def anchors_missing(html: str, expected: frozenset[str]) -> list[str]:
-    """The expected ids that no element of `html` carries, sorted."""
+def anchors_missing(html: str | bytes, expected: frozenset[str]) -> list[str]:
+    """The expected ids that no element of `html` (text, or a page file's UTF-8 bytes)
+    carries, sorted."""
+    if isinstance(html, bytes):
+        return sorted(expected - {found.decode("utf-8", "replace") for found in _ID_BYTES.findall(html)})
     return sorted(expected - set(_ID.findall(html)))
 
 
