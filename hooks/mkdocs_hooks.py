@@ -132,6 +132,7 @@ def _load(config: MkDocsConfig, root: builds.RootBuild) -> None:
     minutes = root.minutes = _project_dir(config) / options.minutes
     if options.cache and os.environ.get(CACHE_ENV) != "0" and not preview.mode.serving:
         root.cache_dir = _project_dir(config) / CACHE_DIR
+        root.shared = _shared_files(config)
     timing.reset()
     with timing.timed("load"):
         archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
@@ -454,11 +455,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     if root.broken:  # under `mkdocs serve`: a language build failed
         _show_broken(Path(config.site_dir), root.broken)
         return
-    if not preview.mode.serving and (changed := changed_since_read(root.index.archive, root.minutes)):
-        raise PluginError(str(ChangedDuringBuild(changed)))
+    if not preview.mode.serving:
+        _check_inputs_unchanged(root)
     _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
     if os.environ.get(TIMINGS_ENV):
         Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
+
+
+def _check_inputs_unchanged(root: builds.RootBuild) -> None:
+    """At the end of a build: every file it was made from must still be as it was read.
+    A meeting or registry changed since is named and stops the build (its pages show
+    what was read before; the cache, keyed by that, stays valid). Code or theme
+    changed since may have made pages the key does not describe: the cache is dropped."""
+    assert root.index is not None
+    changed = changed_since_read(root.index.archive, root.minutes)
+    code = pagecache.changed_shared(root.shared)
+    if code and root.cache_dir is not None:
+        for lang in LANGUAGES:
+            with contextlib.suppress(OSError):
+                pagecache.remove_path(root.cache_dir / lang / pagecache.MANIFEST)
+    if changed or code:
+        raise PluginError(str(ChangedDuringBuild([*changed, *code])))
 
 
 def _build_languages(config: MkDocsConfig, root: builds.RootBuild) -> None:
@@ -576,7 +593,7 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    build = builds.LanguageBuild(lang, root.index, root.minutes, notice)
+    build = builds.LanguageBuild(lang, root.index, root.minutes, notice, shared=root.shared)
     plugins = [name for name in lang_config.plugins if name not in lang_config.hooks]
     if plugins and root.cache_dir is not None:
         # A plugin may gather from every page (a search index, a sitemap of its own):
@@ -659,6 +676,11 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild
     # Every page shows the navigation's pages with their front matter (icons, subtitles,
     # status): that front matter is part of every page's inputs (their text is not).
     settings["navigation_meta"] = {page.file.src_uri: _front_matter(build, page.file) for page in nav.pages}
+    return pagecache.site_key(settings, build.shared)
+
+
+def _shared_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """The theme's and the code's files, read at the start of the build (`pagecache.shared_files`)."""
     package = Path(gijiroku.__file__).parent
     hooks: Any = config.hooks  # MkDocs types it as a list; it is a mapping of name -> module
     modules = hooks.values() if isinstance(hooks, dict) else hooks
@@ -668,7 +690,7 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild
     # Theme folders inside MkDocs or Material change only with their versions, which the key has.
     versioned = [Path(module.__file__).parent for module in (mkdocs, material) if module.__file__]
     themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
-    return pagecache.site_key(settings, themes, code)
+    return pagecache.shared_files(themes, code)
 
 
 _NOT_IN_PAGES = frozenset({"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch", "strict", "remote_branch",

@@ -247,7 +247,7 @@ def _layer_build(world: World, cached: bool) -> dict[str, bytes]:
     options = world.options
     switches = json.dumps(options.env(), sort_keys=True)
     if switches not in _SITE_KEYS:  # the packages' versions are read once
-        _SITE_KEYS[switches] = pagecache.site_key({"switches": options.env()}, [], [])
+        _SITE_KEYS[switches] = pagecache.site_key({"switches": options.env()}, {})
     built: dict[str, bytes] = {}
     for lang in LANGUAGES:
         renderer = Renderer(index, lang, options.site_url)

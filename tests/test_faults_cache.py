@@ -257,3 +257,31 @@ def test_a_warm_build_publishes_what_a_clean_one_does_after_nothing_changed(proj
     assert site_files(tmp_path / "second") == site_files(clean)
     assert os.stat(tmp_path / "second" / "ja" / _page()).st_ino == before, "an unchanged page is kept, not built again"
     assert "built again" not in messages
+
+
+EDIT_THEME_AFTER_LOAD = """
+import gijiroku, pathlib
+_load = gijiroku.load_archive
+def _load_then_edit_theme(*args, **kwargs):
+    loaded = _load(*args, **kwargs)
+    pathlib.Path("overrides/partials/logo.html").write_text("<!-- logo, second version -->", encoding="utf-8")
+    return loaded
+gijiroku.load_archive = _load_then_edit_theme
+"""
+
+
+def test_a_theme_file_changed_during_the_build_drops_the_cache(project: Path, tmp_path: Path) -> None:
+    """Pages made with a template the key does not describe must not be kept."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1),
+                      encoding="utf-8")
+    logo = project / "overrides" / "partials" / "logo.html"
+    logo.parent.mkdir(parents=True)
+    logo.write_text("<!-- logo, first version -->", encoding="utf-8")
+    _build(project, tmp_path / "first")
+    during = run_mkdocs_build(project, tmp_path / "during", prelude=EDIT_THEME_AFTER_LOAD)
+    assert during.returncode != 0 and "overrides/partials/logo.html" in during.stdout + during.stderr
+    assert not (project / CACHE / "ja" / "manifest.json").exists()
+    _build(project, tmp_path / "after")
+    assert "second version" in (tmp_path / "after" / "ja" / _page()).read_text(encoding="utf-8")
+    assert_same_sites(tmp_path / "after", _clean(project, tmp_path / "clean"))

@@ -244,3 +244,14 @@ def test_names_with_undecodable_bytes_are_reported_in_printable_text(base_minute
     for diag in diags.items:
         diag.format().encode("utf-8")  # a lone surrogate would raise here (and in the serve page, and in a log)
         assert not UNSHOWABLE.search(diag.format().replace("\n    hint: ", " "))
+
+
+def test_a_file_larger_than_any_minutes_is_reported_without_being_read_whole(base_minutes: Path) -> None:
+    from gijiroku.sources import MAX_BYTES
+
+    huge = base_minutes / "test-council" / "2024-02-01.ja.md"
+    with open(huge, "wb") as handle:  # sparse: no disk is used
+        handle.truncate(MAX_BYTES + 1)
+    _, diags = load_archive(base_minutes)
+    assert [(d.path, d.code) for d in diags.errors] == [("minutes/test-council/2024-02-01.ja.md", "E001")]
+    assert "larger than" in diags.errors[0].message

@@ -39,6 +39,11 @@ class ChangedDuringBuild(Exception):
                          "from what it read before): build again")
 
 
+MAX_BYTES = 128 * 1024 * 1024
+"""The largest file the archive reads: minutes of a day run to a few MB, and a file that
+says it is regular may still not end (/proc/kcore) or be a whole disk's log."""
+
+
 def digest_of(data: bytes) -> str:
     """The digest the build knows a file's bytes by."""
     return hashlib.blake2b(data, digest_size=20).hexdigest()
@@ -84,7 +89,11 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
             return None
         os.set_blocking(handle, True)
         with open(handle, "rb", closefd=False) as reader:
-            data = reader.read()
+            data = reader.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            diags.add(path, 1, 1, "E001", f"cannot read file: larger than {MAX_BYTES // (1024 * 1024)} MB",
+                      "split it, or move it out of the minutes folder: it was not read")
+            return None
     except OSError as exc:
         diags.add(path, 1, 1, "E001", f"cannot read file: {exc.strerror}")
         return None

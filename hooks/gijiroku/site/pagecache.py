@@ -357,22 +357,48 @@ def page_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def site_key(settings: Mapping[str, object], folders: Iterable[Path], files: Iterable[Path]) -> str:
+Shared = Mapping[str, tuple[str, str]]
+"""Files every page is made with (the theme's, the code's), read once: the name the key
+knows each by (the same wherever the project is) -> (its path, the digest of its bytes)."""
+
+
+def shared_files(folders: Iterable[Path], files: Iterable[Path]) -> dict[str, tuple[str, str]]:
+    """Every file in `folders` (the theme) and `files` (hook code, the package's code,
+    templates and catalogues), read now: at the start of a build, before a page is
+    made, so that what the key says is what the build made pages with (checked again
+    at its end: `changed_shared`)."""
+    shared: dict[str, tuple[str, str]] = {}
+    for number, folder in enumerate(folders):
+        for path in _files_under(folder):
+            name = f"folder{number}/{path.relative_to(folder).as_posix()}"
+            shared[name] = (str(path), digest_of(path.read_bytes()))
+    for number, path in enumerate(files):
+        shared[f"file{number}/{path.name}"] = (str(path), digest_of(path.read_bytes()))
+    return shared
+
+
+def changed_shared(shared: Shared) -> list[str]:
+    """The paths of `shared` whose bytes are no longer those read."""
+    changed = []
+    for path, digest in shared.values():
+        data = read_regular(Path(path))
+        if data is None or digest_of(data) != digest:
+            changed.append(path)
+    return changed
+
+
+def site_key(settings: Mapping[str, object], shared: Shared) -> str:
     """The key of what every page shares: `settings` (the configuration and navigation,
-    as JSON-able values), every file in `folders` (the theme) and `files` (hook code),
-    and the versions of the packages that render pages."""
+    as JSON-able values), the files of `shared` and the versions of the packages that
+    render pages."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_stable).encode("utf-8"))
     digest.update(sys.version.encode())
     for name in DISTRIBUTIONS:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\n".encode())
-    for folder in folders:
-        for path in _files_under(folder):
-            digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            digest.update(path.read_bytes())
-    for path in files:
-        digest.update(path.read_bytes())
+    for name in sorted(shared):
+        digest.update(f"{name}\0{shared[name][1]}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
