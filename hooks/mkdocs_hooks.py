@@ -49,9 +49,10 @@ from mkdocs.utils.yaml import yaml_load
 import gijiroku
 from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
 from gijiroku import data as data_out
+from gijiroku.diagnostics import Diagnostics
 from gijiroku.gcpause import gc_paused, give_back
 from gijiroku.index import index_archive
-from gijiroku.ledger import Ledger
+from gijiroku.ledger import LEDGER_FILE, Ledger
 from gijiroku.loader import changed_since_read
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import cut_runs, search_index_files
@@ -517,15 +518,31 @@ def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, s
                        build: builds.LanguageBuild, withdrawn: dict[str, str], ledger: Ledger) -> None:
     """Redirects and tombstones for the addresses the ledger says moved or were withdrawn:
     notes added to generated pages (`build.additions`), tombstone pages (`withdrawn`)
-    and redirect files."""
+    and redirect files. One that would take the place of a page the site has (a
+    hand-written one: `gijiroku check` knows only the minutes) stops the build."""
     out = ledger_output(ledger, {urls.url_of(src): src for src in srcs}, renderer.t)
     build.additions.update(out.additions)
+    taken = {file.dest_uri for file in files}
+    clashes = Diagnostics(build.minutes)
     for src, (reason, _) in out.pages.items():
-        if files.get_file_from_path(src) is None:
+        if files.get_file_from_path(src) is not None or src[: -len(".md")] + ".html" in taken:
+            _ledger_clash(clashes, build.minutes, ledger, src[: -len("index.md")], "withdrawn")
+        else:
             withdrawn[src] = renderer.render_withdrawn(src, reason)
     for path, content in out.static.items():
-        if files.get_file_from_path(path) is None:
+        if files.get_file_from_path(path) is not None or path in taken:
+            _ledger_clash(clashes, build.minutes, ledger, path[: -len("index.html")], "moved")
+        else:
             files.append(File.generated(config, path, content=content))
+    if clashes.items:
+        raise PluginError("\n".join(d.format() for d in clashes.sorted()))
+
+
+def _ledger_clash(diags: Diagnostics, minutes: Path, ledger: Ledger, page: str, kind: str) -> None:
+    diags.add(minutes / LEDGER_FILE, ledger.lines.get(page, 1), 1, "E094",
+              f"'{page}' is recorded as {kind} but the site still publishes it (a hand-written page)",
+              f"remove it from `{kind}:` in {LEDGER_FILE}, or the page from docs/: a redirect or tombstone "
+              "would replace it")
 
 
 def _hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
