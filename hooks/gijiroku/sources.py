@@ -45,8 +45,10 @@ says it is regular may still not end (/proc/kcore) or be a whole disk's log."""
 
 
 def digest_of(data: bytes) -> str:
-    """The digest the build knows a file's bytes by."""
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    """The digest the build knows a file's bytes by: SHA-256 (which processors compute in
+    hardware: twice as fast as BLAKE2 here, and a rebuild digests every cached file),
+    160 bits of it."""
+    return hashlib.sha256(data).hexdigest()[:40]
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
