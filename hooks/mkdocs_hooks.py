@@ -69,7 +69,7 @@ from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_broken_html, render_broken_page, render_root_page
-from gijiroku.sources import ChangedDuringBuild, digest_of
+from gijiroku.sources import ChangedDuringBuild, digest_of, special_file
 from gijiroku.textrules import printable
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -181,6 +181,7 @@ def _failures_shown(root: builds.RootBuild, doing: str) -> Iterator[None]:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Root build: only the theme's assets. Language build: the hand-written pages plus
     every generated page, and a stand-in for hand-written pages only another language has."""
+    _refuse_special_files(files)
     build = builds.language_of(config)
     if build is None:
         kept = Files([f for f in files if not f.is_documentation_page()])
@@ -209,6 +210,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src) is None:
             files.append(File.generated(config, src, content=renderer.render_untranslated_page(src, title, other)))
     return files
+
+
+def _refuse_special_files(files: Files) -> None:
+    """A FIFO or a device among the hand-written pages would hang the build that reads
+    it (MkDocs reads every page whole): it stops the build, by name, unread."""
+    special = [(file.abs_src_path, kind) for file in files
+               if file.abs_src_path and (kind := special_file(Path(file.abs_src_path)))]
+    if special:
+        raise PluginError("\n".join(f"{printable(path)}: not a regular file ({kind}): it was not read; "
+                                     "put a file there, or move it out of docs/" for path, kind in special))
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

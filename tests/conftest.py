@@ -55,7 +55,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None = None,
-                     env: dict[str, str] | None = None, prelude: str = "") -> subprocess.CompletedProcess[str]:
+                     env: dict[str, str] | None = None, prelude: str = "",
+                     timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it;
     with `record`, what the build spent in gijiroku's code is written there (JSON); `env`
     adds to the environment; `prelude` is Python run in the build's process first (a
@@ -70,7 +71,7 @@ def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None
         launch = [sys.executable, "-c", prelude + f"\nfrom mkdocs.__main__ import cli\ncli({command!r})"]
     else:
         launch = [sys.executable, "-m", "mkdocs", *command]
-    return subprocess.run(launch, cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+    return subprocess.run(launch, cwd=project, env=environment, capture_output=True, text=True, timeout=timeout)
 
 
 class _Messages(logging.Handler):

@@ -296,3 +296,14 @@ def test_a_ledger_entry_on_a_hand_written_page_stops_the_build_by_its_line(proje
     assert result.returncode != 0, messages
     assert "minutes/ledger.yml:2:1: E094 'format/'" in messages and "minutes/ledger.yml:4:1: E094 'data/'" in messages
     assert "Traceback" not in messages
+
+
+@pytest.mark.parametrize("where", ["en/extra.md", "ja/index.md"])
+def test_a_fifo_among_the_hand_written_pages_stops_the_build_unread(project: Path, tmp_path: Path, where: str) -> None:
+    path = project / "docs" / where
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    result = run_mkdocs_build(project, tmp_path / "site", timeout=60)
+    messages = result.stdout + result.stderr
+    assert result.returncode != 0 and f"docs/{where}: not a regular file (a FIFO" in messages, messages
+    assert "Traceback" not in messages

@@ -104,6 +104,16 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
     return Source(path, data, digest_of(data))
 
 
+def special_file(path: Path) -> str:
+    """What is at `path` if it exists and is not a regular file ("a FIFO (named pipe)",
+    "a device", …), or "": what must not be opened by anything that reads it whole."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    return "" if stat.S_ISREG(mode) else _kind_of(mode)
+
+
 def is_present(path: Path) -> bool:
     """Whether anything is at `path` (a file, a folder, a FIFO, a broken link)."""
     return os.path.lexists(path)
