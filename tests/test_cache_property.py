@@ -22,9 +22,10 @@ The design keeps each example cheap, in two layers (a minute or two together):
 2. **Whole `mkdocs build`s** (`test_a_cached_mkdocs_build_publishes_what_a_clean_one_
    does`, 10 examples of one to three steps, a second or two a build): the same
    steps on the same archive as a MkDocs project with one-paragraph hand-written
-   pages, built in this process; the published site must be byte-identical to a
-   clean build (`GIJIROKU_CACHE=0`). Clean builds are remembered by the digest of the
-   minutes and the options, since sequences revisit states.
+   pages, built in this process, each example starting from a copy of one warm cache;
+   the published site must be byte-identical to a clean build (`GIJIROKU_CACHE=0`).
+   Clean builds are remembered by the digest of the minutes and the options, since
+   sequences revisit states.
 
 Both layers draw their steps from one vocabulary (`STEPS`), so a sequence that fails in
 one is meaningful in the other. `tests/test_faults_cache.py` holds the named cases
@@ -389,13 +390,20 @@ _CLEAN_SITES: dict[str, dict[str, bytes]] = {}
 """Clean builds already made in this run, by `_state`."""
 
 
+@pytest.fixture(scope="module")
+def warm_template(archive_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template project built once: each example starts from a copy of its cache."""
+    project = Path(shutil.copytree(archive_template, tmp_path_factory.mktemp("warm") / "project", symlinks=True))
+    build_in_process(project, project.parent / "site", **Options().env())
+    return project
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(steps=_steps.map(lambda steps: steps[:3]))
-def test_a_cached_mkdocs_build_publishes_what_a_clean_one_does(archive_template: Path, scratch: Path,
+def test_a_cached_mkdocs_build_publishes_what_a_clean_one_does(warm_template: Path, scratch: Path,
                                                                steps: list[tuple[str, int]]) -> None:
-    world = _fresh_world(archive_template, scratch, whole=True)
-    build_in_process(world.project, world.site, **world.options.env())
+    world = _fresh_world(warm_template, scratch, whole=True)  # its cache warm; the site is built by the first step
     for name, index in steps:
         STEPS[name](world, index)
         build_in_process(world.project, world.site, **world.options.env())
