@@ -166,8 +166,8 @@ def test_ledger_addresses_that_collide_with_the_site_s_own_files_are_rejected(ba
 
 def test_ledger_withdrawing_an_index_page_is_refused_while_the_site_publishes_it(base_minutes: Path) -> None:
     (base_minutes / "ledger.yml").write_text("withdrawn:\n  meetings/: gone\n  speakers/: gone\n  topics/: gone\n"
-                                             "  search/: gone\n", encoding="utf-8")
-    assert _diagnostics(base_minutes) == [f"minutes/ledger.yml:{line}:1: E094" for line in (2, 3, 4, 5)]
+                                             "  search/: gone\n  translations/: gone\n", encoding="utf-8")
+    assert _diagnostics(base_minutes) == [f"minutes/ledger.yml:{line}:1: E094" for line in (2, 3, 4, 5, 6)]
 
 
 def _line_order(entry: str) -> tuple[str, int, int]:

@@ -268,7 +268,7 @@ def test_english_original_imports_as_english(tmp_path: Path) -> None:
     assert [item.title for item in draft.agenda] == ["Approval of the minutes", "Trail maintenance budget"]
     by_person = {a.person: a.name for a in draft.attendees}
     spoken = [(r.label, by_person.get(r.speaker or "")) for r in draft.remarks if r.kind == "spoken"]
-    assert spoken == [("CHAIRMAN LEE", "Anna Lee"), ("Mr. Smith", "John Smith"), ("Ms. Garcia", "Maria Garcia")]
+    assert spoken == [("CHAIRMAN LEE.", "Anna Lee"), ("Mr. Smith:", "John Smith"), ("Ms. Garcia:", "Maria Garcia")]
     assert draft.remarks[-1].kind == "narration"
     meeting = write_meeting(draft, {})
     assert meeting.startswith("---\nlanguage: en\n")

@@ -35,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="write the site as plain MkDocs projects that build without gijiroku's hooks")
     render.add_argument("out", type=Path, help="the folder to write (a theme/ and a project per language)")
     render.add_argument("--project", type=Path, default=Path("."), help="the folder holding mkdocs.yml, docs/ and minutes/")
+    from .translate.command import add_translate_parser, run_translate
+
+    add_translate_parser(commands)
     args = parser.parse_args(argv)
+    if args.command == "translate":
+        return run_translate(args)
     if args.command == "check":
         return run_check(args.directory, args.strict)
     if args.command == "import":

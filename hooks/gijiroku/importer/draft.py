@@ -34,6 +34,10 @@ class DraftAttendee:
     """Whom the minutes say this attendee stood in for (e.g. 渡辺大臣), as printed."""
     others: bool = False
     line: int = 0
+    abbreviation: str = ""
+    """The initials the record uses for the attendee (the roll's Abbreviation column, `(AH)`)."""
+    printed: str = ""
+    """The attendee's entry as printed (山中事務次官, 座長 田中 一郎 架空大学 教授), when known."""
     name_last: bool = False
     """Printed affiliation first, name last."""
     label: str | None = None
@@ -47,6 +51,7 @@ class DraftItem:
     id: str
     title: str
     public: bool = True
+    line: int = 0
 
 
 @dataclass
@@ -57,6 +62,7 @@ class DraftMaterial:
     label: str
     title: str
     public: bool = True
+    line: int = 0
 
 
 @dataclass
@@ -69,6 +75,8 @@ class DraftRemark:
     label: str = ""
     paragraphs: list[str] = field(default_factory=list)
     line: int = 0
+    lines: list[int] = field(default_factory=list)
+    """Every input line the remark's text came from."""
 
 
 @dataclass
@@ -95,6 +103,9 @@ class Draft:
     """Attendance printed only as a number (委員25名), kept as printed."""
     proposed_people: dict[str, dict[str, str]] = field(default_factory=dict)
     """Registry entries to add to people.yml for people the registry does not know."""
+    printed: list[tuple[int, str]] = field(default_factory=list)
+    """Header lines as printed that the front matter holds in another form (a date line, a
+    roll's label, an agenda's sub-items): written beside it as comments, so nothing is lost."""
 
     def note(self, line: int, message: str, hint: str = "") -> None:
         """Record something the importer could not decide."""

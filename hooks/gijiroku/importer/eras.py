@@ -51,7 +51,12 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _DATE_ENGLISH = re.compile(
     r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _DATE_ENGLISH_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?,?\s+(\d{4})\b", re.I)
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:\s+day\s+of)?\s+("
+    + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?,?\s+(\d{4})\b", re.I)
+# June 24-25, 2003 (a meeting over two days: its first day).
+_DATE_ENGLISH_RANGE = re.compile(
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,8 @@ def find_date(text: str) -> DateFound | None:
     folded = for_matching(text)
     best: DateFound | None = None
     for regex, reader in ((_DATE_ERA, _era_date), (_DATE_ERA_LETTER, _era_date), (_DATE_WEST, _western), (_DATE_WEST_ERA, _western),
-                          (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy)):
+                          (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy),
+                          (_DATE_ENGLISH_RANGE, _english)):
         match = regex.search(folded)
         if match and (best is None or match.start() < best.start):
             found = reader(match)
@@ -175,3 +181,44 @@ def _calendar_day(year: int, month: int, day: int, printed: str) -> DateFound:
         return DateFound(dt.date(year, month, day), printed)
     except ValueError:
         return DateFound(None, printed, f"{printed} is not a calendar day")
+
+
+@dataclass(frozen=True, slots=True)
+class YearFound:
+    """A year printed without a full date: 令和元年, 令和5年度 (a fiscal year), 2023年."""
+
+    year: int
+    """The Western year it begins in."""
+    fiscal: bool
+    """年度: April to March, so its January to March fall in the next calendar year."""
+    era: str = ""
+    """The era's name when printed with one (令和), for checking the days it can hold."""
+    era_year: int = 0
+
+
+_YEAR_ERA = re.compile(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年(度)?")
+_YEAR_WEST = re.compile(r"(?<!\d)((?:18|19|20)\d{2})\s*年(度)?")
+
+
+def find_year(text: str) -> YearFound | None:
+    """The first year printed in `text` (era or Western, 年 or 年度, 元年 for the first)."""
+    folded = for_matching(text)
+    era = _YEAR_ERA.search(folded)
+    west = _YEAR_WEST.search(folded)
+    if era is not None and (west is None or era.start() <= west.start()):
+        number = 1 if era.group(2) == "元" else int(era.group(2))
+        return YearFound(_BY_NAME[era.group(1)].first_day.year + number - 1, bool(era.group(3)), era.group(1), number)
+    if west is not None:
+        return YearFound(int(west.group(1)), bool(west.group(2)))
+    return None
+
+
+def date_in_year(year: YearFound, month: int, day: int) -> DateFound:
+    """The day `month`/`day` of a printed year: in a fiscal year (年度) January to March are
+    the next calendar year's; in an era year the day must fall inside the era (令和元年4月1日
+    does not exist), while a fiscal year is named after the era it began in (令和元年度 runs
+    from April 2019, still 平成31年, to March 2020)."""
+    calendar = year.year + (1 if year.fiscal and month <= 3 else 0)
+    if year.era and not year.fiscal:
+        return era_to_western(year.era, year.era_year, month, day)
+    return _calendar_day(calendar, month, day, f"{calendar}年{month}月{day}日")

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from .draft import Draft
-from .eras import find_date, for_matching, kanji_number
+from .eras import YearFound, date_in_year, find_date, find_year, for_matching, kanji_number
 from .layout import Line
-from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, split_person
+from .profile import EMPTY, ImportProfile
+from .roles import GENERIC_GROUPS, GROUP_WORDS, HONORIFICS, is_name, role_label, split_person
 from .textutil import fold, fold_aligned, squash, tidy
 from .times import parse_times, time_event
 
@@ -22,11 +23,15 @@ from .times import parse_times, time_event
 # a label (日 時, 出 席 者) and takes the longest label first.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
-    "date": ("開催日時", "開催年月日", "開催日", "会議日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
+    "date": ("開催日時", "開催年月日", "招集日時", "招集年月日", "招集日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
     "time": ("開催時間", "会議時間", "時間"),
-    "venue": ("開催場所", "開催会場", "会議場所", "場所", "会場", "開催地"),
+    "opened": ("開会時間", "開会時刻", "開議時間", "開議時刻", "開始時間", "開始時刻"),
+    "closed": ("閉会時間", "閉会時刻", "散会時間", "散会時刻", "終了時間", "終了時刻", "閉議時間"),
+    "venue": ("開催場所", "開催会場", "招集場所", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
     "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
-               "案件", "議案", "議事日程", "協議事項", "会議事項"),
+               "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
+               "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
+               "案件", "議案", "議事日程", "協議事項", "会議事項", "付議案件", "協議案件", "調査事件", "審査・調査事件"),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
     "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
                     "議事録", "会議録", "概要", "会議概要", "会議の概要", "会議の結果", "会議結果", "審議経過",
@@ -37,8 +42,8 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
                "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
                "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
-               "公開", "非公開の理由", "記録者", "作成者", "会議録署名", "本日の会議に付した事件",
-               "会議に付した事件", "署名議員"),
+               "公開", "非公開の理由", "記録者", "作成者", "会議録署名委員", "会議録署名議員", "会議録署名", "署名議員",
+               "署名委員"),
 }
 DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
 NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
@@ -48,8 +53,8 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
                  "議事要録", "会議概要")
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
-    r"^(?P<pre>[^\s、,:：()（）【】]{0,12}?)(?P<which>出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の(?:職・|役職・)?氏名|名簿|等|状況)?$")
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -74,6 +79,8 @@ class Heading:
     group: str | None
     absent: bool
     generic: bool
+    bracketed: bool = False
+    """Printed in brackets ([欠席]): a mark inside a list rather than a section of the record."""
 
 
 @dataclass(slots=True)
@@ -100,14 +107,39 @@ def header_kind(text: str) -> tuple[str, str] | None:
     return None
 
 
+_STAFF_HEADING = re.compile(
+    r"(?:地方自治法第\d+条(?:第\d+項)?の規定により|\S{0,16}?の委[任嘱]を受け(?:た(?:もの|者)で|て)|本会議に|会議に|委員会に)?"
+    r"(?:説明のため)?(?:出席を求めた者|出席した(?:者|説明員|職員|事務局職員)|説明員)(?:の?(?:職・?|役職・?)?氏名)?"
+    r"|(?:会議の)?書記|(?:職務のため)?出席した(?:議会)?事務局職員|(?:出席)?事務局(?:出席)?職員(?:氏名)?|事務局員"
+    r"|出席(?:並びに|及び|・)欠席(?:委員|議員|者)(?:の詳細)?")
+"""Headings of the lists of officials and staff, whatever the law or the delegation they cite."""
+
+
+def _staff_label(label: str) -> str:
+    """The group a staff heading names, without 職氏名 or 詳細 (説明のため出席した者の職氏名)."""
+    return re.sub(r"の詳細$|(?<=[者員])の?(?:職・?|役職・?)?氏名$", "", label) or label
+
+
 def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
     # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
-    text = re.sub(r"\s*[(（]\s*(?:[\d０-９]+\s*名|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)[^)）]{0,12}[)）]",
-                  "", text)
-    folded = fold_aligned(text)
+    text = re.sub(r"\s*[(（]\s*(?:[\d０-９一二三四五六七八九十]+\s*[名人]|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)"
+                  r"[^)）]{0,12}[)）]", "", text)
+    text = re.sub(r"(?<=[員者])\s*[\d０-９]+\s*名\s*$", "", text)  # 出席議員15名: a count after the heading
+    folded = re.sub(r"^\s*◎\s*(?=\S)", "", fold_aligned(text))  # ◎出席委員: a heading's mark
+    if re.fullmatch(r"\s*\S+(?:\s+\S+){1,3}\s+(?:出\s*席|欠\s*席|出欠)\s*", folded) and \
+            not re.search(r"[:：]", folded):
+        return None  # 委員長 守屋亘弘 出席, 役職 氏名 出欠: a row of the roll's table, not a heading
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
+    if _STAFF_HEADING.fullmatch(bare):
+        # 地方自治法第121条の規定により出席を求めた者, 本会議に出席した説明員, 会議の書記: the
+        # officials' and the secretariat's lists, named by what brought them.
+        return _staff_label(bare), False, False, ""
+    if staff := re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>{_STAFF_HEADING.pattern})\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s+)(?P<value>\S.*)$",
+                         folded):
+        value = staff.group("value").strip()  # 1.事務局員 榎本雅朝局長心得 南部和彦次長…
+        return _staff_label(staff.group("label")), False, False, text[len(text) - len(value):].strip()
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
     match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$)"
@@ -115,17 +147,22 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     if not match:
         return None
     label = squash(match.group("label"))
+    if (named := re.sub(r"の?(?:職・?|役職・?)?氏名$", "", label)) in GROUP_WORDS:
+        label = named  # 説明のため出席した者の職氏名: the group the heading names
     if label in GROUP_WORDS and label not in GENERIC_GROUPS:
-        if re.search(r"出席|参加", label):
+        if re.search(r"出席|参加|従事", label):
             # 政府側参加者, 説明のため出席した者: a heading that names its group.
             value = match.group("value").strip()
             return label, False, False, (text[len(text) - len(value):].strip() if value else "")
         return None
     found = _ATTENDANCE.match(label)
-    if not found or len(label) > 16:
+    if not found or len(label) > 16 and not (len(label) <= 34 and re.search(r"(?:会議?|協議会|委員会|審議会|議会|部会)$",
+                                                                           found.group("pre") or "")):
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
+    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の", pre):
+        pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者: no group of their own
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
         group_word = pre
@@ -135,40 +172,99 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     return (group_word or None), absent, generic, (text[len(text) - len(value):].strip() if value else "")
 
 
-def split_regions(lines: list[Line], draft: Draft) -> Regions:
+def split_regions(lines: list[Line], draft: Draft, profile: ImportProfile = EMPTY) -> Regions:
     """Assign every line to a part of the record; read date, times, venue and title on the way."""
     regions = Regions()
-    reader = _HeaderReader(draft, regions)
+    reader = _HeaderReader(draft, regions, profile)
+    following = [""] * len(lines)
+    upcoming = ""
+    for index in range(len(lines) - 1, -1, -1):  # each line's next non-empty line, in one pass
+        following[index] = upcoming
+        upcoming = lines[index].text or upcoming
     for index, line in enumerate(lines):
-        reader.following = next((x.text for x in lines[index + 1:] if x.text), "")
+        reader.following = following[index]
         reader.line(line)
     reader.finish()
     return regions
 
 
-_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
+_NAMED_TURN = re.compile(r"^[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s+\S")
+"""○議長(田中一郎君) …: a turn whatever follows the label (an excerpt may stop short of a sentence)."""
+_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
 
 
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
 
 
+_MOMENT = re.compile(r"^[<＜【(（〈≪《]?\s*(開\s*会|開\s*議|開\s*始|閉\s*会|散\s*会|終\s*了)\s*[>＞】)）〉≫》]?$")
+
+
+def _label_or_moment(text: str) -> bool:
+    """A line that is only a bracketed label, a date or a time (no record content)."""
+    folded = for_matching(text).strip()
+    if re.fullmatch(r"[<＜【(（〈≪《][^>＞】)）〉≫》]{1,12}[>＞】)）〉≫》]", folded):
+        return True
+    found = find_date(folded)
+    rest = folded[: found.start] + folded[found.end:] if found else folded
+    return bool(re.fullmatch(r"[\s()（）月火水木金土日曜]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?"
+                             r"[\s~〜～\-()（）]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?\s*", rest)) \
+        and (found is not None or bool(re.search(r"\d", rest)))
+
+
+_SENTENCE = re.compile(
+    rf"^{NUMBERING}(?P<label>[^、。,，\s]{{2,40}}?)は、?\s*(?:(?P<count>\d+)\s*[名人]で?、?\s*)?(?:次|左|下記|以下)の?(?:とおり|通り)"
+    r"(?:で(?:ある|す))?[。.]?\s*(?P<value>.*)$")
+
+
+def role_tail(label: str) -> str:
+    """The group word a long attendance label ends with: 本会議に出席従事した職員 -> 職員,
+    地方自治法第121条第1項の規定による説明員 -> 説明員; '' when it ends with none."""
+    flat = squash(label)
+    for word in sorted((*GROUP_WORDS, "職員", "説明員", "議員", "委員", "出席者"), key=len, reverse=True):
+        if flat.endswith(word) and word not in GENERIC_GROUPS:
+            return word
+    return ""
+
+
+def sentence_label(text: str) -> tuple[str, str, str] | None:
+    """(field, label, value) of a header label written as a sentence, as assembly records
+    print them: `1、出席議員は次のとおりである。`, `5、本会議の付議事件は次のとおりである。`,
+    `出席者は左のとおり。`, `1 出席議員は、13名で次のとおりである。`."""
+    match = _SENTENCE.match(fold_aligned(text).strip())
+    if not match:
+        return None
+    label = squash(match.group("label"))
+    value = match.group("value").strip()
+    value = text[len(text) - len(value):].strip() if value else ""
+    for kind, words in HEADER_LABELS.items():
+        if kind in ("title", "ignore") or not any(label.endswith(w) for w in words):
+            continue
+        return ("agenda" if kind == "agenda_or_proceedings" else kind), label, value
+    if re.search(r"出席|欠席|説明|職員|議員|委員|者$", label):
+        return "attendees", label, value
+    return None
+
+
 class _HeaderReader:
     """Reads the header line by line, keeping which field the current line belongs to."""
 
-    def __init__(self, draft: Draft, regions: Regions) -> None:
+    def __init__(self, draft: Draft, regions: Regions, profile: ImportProfile = EMPTY) -> None:
         self.draft = draft
         self.regions = regions
+        self.profile = profile
         self.current: str | None = None
         self.labelled_date = False
         self.date_lines: list[Line] = []
         self.preamble: list[Line] = []
         self.seen_header = False
-        self.year_hint: int | None = None
-        self.fiscal = False
+        self.year_hint: YearFound | None = None
         self.mixed_agenda = False
         self.following = ""
         """The next non-empty line's text: a bare speaker label is known by the remark under it."""
         self.agenda_from_headings = False
+        self.earlier_agenda: list[Line] = []
+        self.section_number = 0
+        """The number of the last numbered header label (1 開催年月日, 2 開催場所 …)."""
 
     def line(self, line: Line) -> None:
         """Place one line: in the proceedings, a header field, or the value of the field before."""
@@ -187,16 +283,68 @@ class _HeaderReader:
         if not text:
             return
         self._year_hint(text)
-        if self._speech_starts(text):
+        if self._speech_starts(text) or (self.current != "attendees" and self.profile.speaker(text) is not None):
             self.current = "proceedings"
             self.regions.proceedings.append(line)
             return
         if self._time_line(line):
             return
-        found = header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None
+        if (moment := _MOMENT.match(fold(text).strip())) and _label_or_moment(self.following):
+            # <開会> / 令和7年3月7日 / 10時30分: a label over the date and time lines under it.
+            self.current = "opened" if moment.group(1) in ("開会", "開議", "開始") else "closed"
+            self.seen_header = True
+            return
+        if moment and moment.group(1) in ("開会", "開議", "開始") and self.current in ("date", "datevenue", "time", "venue"):
+            # 場所:東条インペリアル / 開会 / 会長 定刻になりましたので…: the proceedings begin.
+            self.current = "proceedings"
+            self.regions.proceedings.append(line)
+            return
+        if self.current in ("opened", "closed") and _label_or_moment(text):
+            found_date = find_date(text)
+            if found_date is not None and found_date.date is not None and self.draft.date is None:
+                self.draft.date = found_date.date
+            start, _ = parse_times(text)
+            if start:
+                if self.current == "opened" and self.draft.start is None:
+                    self.draft.start = start
+                elif self.current == "closed":
+                    self.draft.end = start
+            if found_date is not None or start:
+                return
+        numbered = re.match(r"^\s*(\d{1,2})\s*[.．、]?\s+(\S.{1,20})$", fold(text))
+        if numbered is not None and int(numbered.group(1)) == self.section_number + 1 and self.section_number and \
+                header_kind(text) is None and attendance_heading(text) is None and not re.search(r"[。、]", text):
+            # 3 理事総数 between 2 開催場所 and 4 出席者氏名: a header field of its own, not a value.
+            self.section_number += 1
+            self._field(line, "ignore", "")
+            return
+        if numbered is not None and (header_kind(text) is not None or attendance_heading(text) is not None):
+            self.section_number = int(numbered.group(1))
+        if (sentence := sentence_label(text)) is not None:
+            # 1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence.
+            kind, label, value = sentence
+            if kind == "attendees":
+                absent = "欠席" in label
+                self._attendance(line, (label if not absent else (role_tail(label) or None), absent, False, value))
+                if not value:
+                    self.regions.attendees[-1] = Heading(line.no, role_tail(label) or None, absent, not role_tail(label))
+            else:
+                self._field(line, kind, value)
+            return
+        found = self.profile.header_kind(text) or (
+            header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None)
+        if found is not None and found[0] == "attendees":
+            self._attendance(line, (None, False, True, found[1]))
+            return
         attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
+        own = re.match(r"^\s*[【(（\[]?([^】)）\]:：\s]{1,20})[】)）\]]?\s*[:：]?\s*(.*)$", text)
+        if attendance is None and found is None and own and self.profile.roll_group(own.group(1)):
+            attendance = (own.group(1), False, False, own.group(2))  # a roll label of this body's
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None
+        if found and self.current == "attendees" and found[0] in ("agenda_or_proceedings", "proceedings", "agenda") and \
+                re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1])):
+            found = None  # 議 事 係 長 大久保 英 輝: a post in the staff list, not the 議事 label
         if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
             found = None  # "資料 1-1 …" inside the materials list is an entry, not the label again
         if found and self.current == "attendees" and found[0] in ("ignore",) and re.search(r"\d+\s*[名人]", found[1]):
@@ -213,13 +361,8 @@ class _HeaderReader:
     def _year_hint(self, text: str) -> None:
         """The year printed before a date that gives only month and day: 令和5年 / 2023年, or
         令和5年度 (a fiscal year: its January to March fall in the next calendar year)."""
-        folded = for_matching(text)
-        if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年(度)?", folded):
-            probe = find_date(f"{era.group(1)}{era.group(2)}年6月1日")
-            if probe is not None and probe.date is not None:
-                self.year_hint, self.fiscal = probe.date.year, bool(era.group(3))
-        elif west := re.search(r"(?<!\d)((?:19|20)\d{2})\s*年(度)?", folded):
-            self.year_hint, self.fiscal = int(west.group(1)), bool(west.group(2))
+        if (found := find_year(text)) is not None and find_date(text) is None:
+            self.year_hint = found
 
     def _month_day(self, text: str, line: Line) -> bool:
         """A date printed as month and day only (5月27日), with the year from the lines above."""
@@ -227,23 +370,30 @@ class _HeaderReader:
         month_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日", folded)
         if month_day is None or self.year_hint is None:
             return False
-        month = int(month_day.group(1))
-        year = self.year_hint + (1 if self.fiscal and month <= 3 else 0)
-        found = find_date(f"{year}年{month}月{month_day.group(2)}日")
-        if found is None or found.date is None:
+        found = date_in_year(self.year_hint, int(month_day.group(1)), int(month_day.group(2)))
+        if found.date is None:
             return False
         self.draft.date = found.date
-        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({year}): check the date")
+        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({found.date.year}): "
+                        "check the date")
         return True
 
     def _header_resumes(self, text: str) -> bool:
         """A heading such as 議事録 that stood above the header fields rather than the
         proceedings: header fields follow it before any remark does."""
         found = header_kind(text)
+        if _MOMENT.match(fold(text).strip()) and _label_or_moment(self.following) and \
+                not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
+            return True  # <開会> / 令和7年3月7日 after an overview: the record's own header starts here
+        if not any(isinstance(x, Line) and x.text for x in self.regions.attendees) and \
+                (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None and not heading[1] and \
+                re.search(r"(?:出席|欠席)(?:議員|委員|者)", text) and "。" not in text:
+            return True  # 出席議員15名 inside the opening's block: the record's only roll
         if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and \
                 not any(re.match(r"^[○◯〇●◎【]", x.text) for x in self.regions.proceedings):
             return True  # 3 議題 after numbered sections that were read as text: the agenda follows
-        if any("。" in x.text for x in self.regions.proceedings) or len(self.regions.proceedings) > 3:
+        content = [x for x in self.regions.proceedings if x.text and not _label_or_moment(x.text)]
+        if any("。" in x.text for x in content) or len(content) > 3:
             return False
         return attendance_heading(text) is not None or (found is not None and found[0] in (
             "date", "datevenue", "venue", "time", "agenda", "materials"))
@@ -265,7 +415,32 @@ class _HeaderReader:
                 return False
         if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
             return True
-        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【")
+        if self._labelled_turn(folded):
+            return True
+        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【"
+                                                      or bool(_NAMED_TURN.match(folded)))
+
+    def _labelled_turn(self, folded: str) -> bool:
+        """A turn in one of the label forms that carry no ○ mark, once the header has begun:
+        `委員長(角田君):ただいまより…`, `事務局長:それでは…`, `議長(宮本忠明君)` alone over its
+        text, `○藤本参事官` alone over its text, `会長 定刻になりましたので…`."""
+        if colon := re.match(r"^([^\s:：、。()（）「」]{1,12}(?:[(（][^)）\s]{1,10}(?:君|さん|氏)?[)）])?)[:：]\s*(\S.*)$", folded):
+            label = squash(colon.group(1))
+            return (self.seen_header or "(" in label or "（" in label) and \
+                self.current != "attendees" and label not in GROUP_WORDS and _role_speaker(label) and \
+                bool(re.search(r"[\u3040-\u309f]{2}", colon.group(2))) and ("。" in colon.group(2) or len(colon.group(2)) > 15)
+        if not self.seen_header:
+            return False
+        flat = squash(folded)
+        alone = re.fullmatch(r"[○◯◎]?([^\s、。:：()（）「」]{1,14}(?:[(（][^)）]{1,10}(?:君|さん|氏)?[)）])?)", flat)
+        if alone and _role_speaker(alone.group(1)) and "。" in self.following and header_kind(self.following) is None \
+                and attendance_heading(self.following) is None:
+            return True
+        spaced = re.match(r"^([^\s、。:：()（）「」]{1,10})[ \u3000]+(\S.*)$", folded)
+        if spaced is None or self.current in ("attendees", None):
+            return False
+        return _role_speaker(squash(spaced.group(1))) and "。" in spaced.group(2) and \
+            bool(re.search(r"[\u3040-\u309f]", spaced.group(2)))
 
     def _bare_label(self, folded: str) -> bool:
         """A speaker label alone on its line (前田委員長) with a sentence under it."""
@@ -305,7 +480,8 @@ class _HeaderReader:
             return
         self.current = "attendees"
         self.seen_header = True
-        self.regions.attendees.append(Heading(line.no, group, absent, generic))
+        bracketed = bool(re.match(r"^\s*[\[［【〔<＜]", line.text))
+        self.regions.attendees.append(Heading(line.no, group, absent, generic, bracketed))
         if value:
             self.regions.attendees.append(Line(line.no, value))
 
@@ -319,22 +495,30 @@ class _HeaderReader:
             self.preamble.append(line)
             return
         self.seen_header = True
-        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda:
+        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda and \
+                re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題"):
             # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
             for dropped in self.regions.agenda:
                 self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
             self.regions.agenda.clear()
-        elif kind == "agenda" and self.current != "agenda" and self.regions.agenda:
-            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is read.
-            for dropped in self.regions.agenda:
-                self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
+        elif kind == "agenda" and self.regions.agenda:
+            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is
+            # read, unless it only refers back to the first (議事日程のとおり; settled in finish()).
+            self.earlier_agenda = list(self.regions.agenda)
             self.regions.agenda.clear()
         self.current = kind
-        if kind in ("date", "datevenue", "time"):
+        if kind in ("opened", "closed"):
+            # 開会時間 / 午前10時00分, 閉会時間:午前11時52分: the value beside or under the label.
+            if value and (start := parse_times(value)[0]):
+                if kind == "opened" and self.draft.start is None:
+                    self.draft.start = start
+                elif kind == "closed":
+                    self.draft.end = start
+        elif kind in ("date", "datevenue", "time"):
             self._date_field(value, line, with_venue=kind == "datevenue")
         elif kind == "venue":
             if value:
-                self.draft.venue = self.draft.venue or tidy(value)
+                self.draft.venue = self.draft.venue or _venue(value)
         elif kind == "title":
             if value and not self.draft.title:
                 self.draft.title = tidy(value)
@@ -346,6 +530,10 @@ class _HeaderReader:
     def _value(self, line: Line) -> None:
         text = line.text
         current = self.current
+        if current in ("opened", "closed"):
+            self.current = "proceedings"  # after <閉会> and its time, the record goes on
+            self.regions.proceedings.append(line)
+            return
         if current is None:
             self.preamble.append(line)
             return
@@ -360,9 +548,13 @@ class _HeaderReader:
                 self.draft.note(line.no, f"extra line in the {current} field, not placed: {text[:40]}")
         elif current == "venue":
             if not self.draft.venue:
-                self.draft.venue = tidy(text)
+                self.draft.venue = _venue(text)
             elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
                 self.draft.start, self.draft.end = parse_times(text)
+            elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text) and \
+                    not _MOMENT.match(fold(text).strip()) and \
+                    len(squash(self.draft.venue)) <= 40:
+                self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
             else:
                 self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
         elif current in ("title", "ignore"):
@@ -445,13 +637,22 @@ class _HeaderReader:
             self.draft.start, self.draft.end = start, end or self.draft.end
         if with_venue:
             rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold_aligned(value))[-1]
-            if rest and not find_date(rest):
+            if rest and not find_date(rest) and not re.fullmatch(r"[\d\s:：時分~〜～\-から午前後]*", fold(rest)):
                 self.draft.venue = tidy(value[len(value) - len(rest):])
 
     def finish(self) -> None:
         """Settle what only the whole header tells: the title, an unlabelled date, the boilerplate."""
         used: set[int] = set()
         self._title(used)
+        if self.earlier_agenda:
+            later = [x for x in self.regions.agenda if x.text]
+            if later and all(re.search(r"(?:日程|次第|同上|のとおり|に同じ)", x.text) and len(x.text) <= 20 for x in later):
+                for x in later:
+                    self.draft.note(x.no, f"agenda given by reference to the list above: {x.text}")
+                self.regions.agenda = self.earlier_agenda
+            else:
+                for dropped in self.earlier_agenda:
+                    self.draft.note(dropped.no, f"line under an earlier agenda label, not an agenda item: {dropped.text[:40]}")
         if self.draft.date is None:
             self._unlabelled_date(used)
         if not self.draft.venue and not self.labelled_date:
@@ -468,8 +669,11 @@ class _HeaderReader:
         if self.draft.title:
             return
         candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
-        best = next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
-        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*回", line.text)), None)
+        ending = re.compile(rf"(?:{'|'.join(MINUTES_WORDS)})(?:[(（]?第?[\d一二三四五六七八九十]+[号回日][)）]?)?$")
+        # 議会運営委員会会議録 rather than a mirror's name (議事ロックス -地方議会議事録検索-).
+        best = next((line for line in candidates if ending.search(squash(fold(line.text)))), None)
+        best = best or next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
+        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*[回日号]", line.text)), None)
         best = best or (candidates[0] if candidates else None)
         if best is None:
             return
@@ -479,9 +683,14 @@ class _HeaderReader:
                              ("会議録", "verbatim"), ("速記録", "verbatim"), ("委員会記録", "verbatim"), ("会議記録", "verbatim")):
             if word in title:
                 self.draft.record = record
-                title = title.replace(word, "")
+                title = title.replace(word, "委員会 " if word == "委員会記録" else " ")  # 議会運営委員会記録: the committee stays
         self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
         position = self.preamble.index(best)
+        if not self.draft.title or re.fullmatch(r"[(（]?第\s*[\d一二三四五六七八九十]+\s*号[)）]?", squash(self.draft.title)):
+            if position > 0 and id(self.preamble[position - 1]) not in used and len(self.preamble[position - 1].text) <= 60:
+                # 平成27年第1回倶知安町議会定例会 / 会議録(第6号): the meeting's name is the line above.
+                used.add(id(self.preamble[position - 1]))
+                self.draft.title = tidy(f"{self.preamble[position - 1].text} {self.draft.title}")
         if not self.draft.title and position > 0:
             # 議事要旨 on a line of its own under the meeting's name.
             used.add(id(self.preamble[position - 1]))
@@ -490,7 +699,15 @@ class _HeaderReader:
             self.draft.number = kanji_number(match.group(1))
 
     def _unlabelled_date(self, used: set[int]) -> None:
-        year: int | None = None
+        year: YearFound | None = None
+        for line in self.preamble:
+            if viewer := re.search(r"本文\s*(\d{4}-\d{2}-\d{2})", line.text):
+                # 平成17年12月定例会(第1日) 本文 2005-12-06: a record viewer prints the day's date there.
+                found = find_date(viewer.group(1))
+                if found is not None and found.date is not None:
+                    self.draft.date = found.date
+                    used.add(id(line))
+                    return
         for line in self.preamble:
             text = line.text
             posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)
@@ -506,16 +723,17 @@ class _HeaderReader:
                 self.draft.note(line.no, f"date not converted: {found.problem}", "write date: YYYY-MM-DD in the front matter")
                 used.add(id(line))
                 return
+        for line in self.preamble:  # no whole date anywhere: a month and day, with the year above
+            text = line.text
+            posting = _POSTING.search(text) or re.fullmatch(r"\s*[\[［]\s*.+\s*[\]］]\s*", text)
             folded = for_matching(text)
-            if era := re.search(r"(明治|大正|昭和|平成|令和)\s*(\d{1,2}|元)\s*年", folded):
-                probe = find_date(f"{era.group(1)}{era.group(2)}年1月1日")
-                year = probe.date.year if probe and probe.date else None
-            elif west := re.search(r"(?<!\d)(\d{4})\s*年", folded):
-                year = int(west.group(1))
-            month_day = re.fullmatch(r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*", folded)
+            year = find_year(text) or year
+            # …定例会 − 09月05日−01号: the day and the number of the day's record after it.
+            month_day = re.search(r"(?:^|[\s(（\-−－―])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?"
+                                  r"\s*(?:[\-−－―]\s*(?:\S{1,12}[\-−－―]\s*)?\d{1,3}\s*号)?\s*$", folded)
             if month_day and year and not posting:
-                found = find_date(f"{year}年{month_day.group(1)}月{month_day.group(2)}日")
-                if found and found.date:
+                found = date_in_year(year, int(month_day.group(1)), int(month_day.group(2)))
+                if found.date:
                     self.draft.date = found.date
                     used.add(id(line))
                     self.draft.note(line.no, f"the year of {text.strip()} was taken from the line above: check the date")
@@ -530,6 +748,16 @@ class _HeaderReader:
                     self.draft.venue = tidy(following.text)
                     used.add(id(following))
                 return
+
+
+def _venue(text: str) -> str:
+    """A venue as printed, without the 於 (at) that some records put before it."""
+    return re.sub(r"^於\s*", "", tidy(text))
+
+
+def _role_speaker(label: str) -> bool:
+    """A speaker label (never a header word): see roles.role_label."""
+    return header_kind(label) is None and attendance_heading(label) is None and role_label(label)
 
 
 def is_generic(group: str | None) -> bool:

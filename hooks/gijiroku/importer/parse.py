@@ -17,6 +17,7 @@ from .english import is_english, parse_english
 from .header import ALL_LABEL_WORDS, split_regions
 from .layout import prepare
 from .people import NameIndex
+from .profile import EMPTY, ImportProfile
 from .speakers import Proceedings
 
 
@@ -24,29 +25,36 @@ class NotMinutes(ValueError):
     """The input does not look like minutes at all."""
 
 
-def parse_minutes(text: str, people: Mapping[str, Person]) -> Draft:
-    """Read published minutes into a draft; raise NotMinutes when the text is not minutes."""
+def parse_minutes(text: str, people: Mapping[str, Person], profile: ImportProfile = EMPTY) -> Draft:
+    """Read published minutes into a draft; raise NotMinutes when the text is not minutes.
+    A body's import profile adds its own labels to the general rules."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     names = NameIndex(people)
     if is_english(text):
-        draft = parse_english(text, names)
+        draft = parse_english(text, names, profile)
         _guard_directives(draft)
         if draft.date is None and not draft.remarks:
             raise NotMinutes("no date and no proceedings found: this does not look like minutes")
         return draft
     draft = Draft()
-    lines = prepare(text, draft, ALL_LABEL_WORDS)
-    regions = split_regions(lines, draft)
+    lines = prepare(text, draft, ALL_LABEL_WORDS, profile)
+    regions = split_regions(lines, draft, profile)
     if draft.date is None and not regions.proceedings and not regions.attendees and not regions.agenda:
         raise NotMinutes("no date (日時) and no proceedings (議事要旨, 議事録…) found: this does not look like minutes")
     read_attendees(regions.attendees, draft, names)
+    for attendee in draft.attendees:
+        if attendee.label and (group := profile.roll_group(attendee.label)):
+            attendee.group = group
     for no, text_line in regions.counts:
         draft.note(no, f"attendance given as a count, kept as printed: {text_line}")
         draft.counts.append(text_line)
     read_agenda(regions.agenda, draft)
     read_materials(regions.materials, draft)
-    Proceedings(draft, names).read(regions.proceedings)
+    Proceedings(draft, names, profile).read(regions.proceedings)
     _guard_directives(draft)
+    turns = sum(1 for r in draft.remarks if r.kind == "spoken" and r.label)
+    if draft.record == "summary" and turns >= 3 and turns >= sum(1 for r in draft.remarks if r.kind == "unattributed"):
+        draft.record = "verbatim"  # a sequence of labelled turns, whatever the title calls it
     if draft.date is None:
         draft.note(1, "no date found", "add date: YYYY-MM-DD to the front matter")
     if not draft.title:

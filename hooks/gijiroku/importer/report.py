@@ -4,20 +4,15 @@ report everything that needs a person's decision, as text or as JSON for tools."
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 from ..diagnostics import Diagnostics
 from ..registry import load_people
+from .accounting import account, write_complete
 from .draft import Draft, Note
-from .eras import for_matching
 from .extract import Extracted, Refused, extract
-from .header import ALL_LABEL_WORDS
 from .parse import NotMinutes, parse_minutes
-from .roles import GROUP_WORDS
-from .textutil import fold, squash
-from .write import write_meeting
 
 
 def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | None = None,
@@ -38,8 +33,7 @@ def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | N
         return _refuse(path, "input is nested too deeply to read", report)
     except Exception as exc:  # a bug of ours: still one line for the user, never a traceback
         return _refuse(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it", report)
-    meeting = write_meeting(draft, people)
-    draft.notes.extend(unplaced_lines(source.text, meeting, source.notes + draft.notes))
+    meeting = write_complete(draft, people, source.text, source.notes + draft.notes)
     if output is None:
         sys.stdout.write(meeting)
     else:
@@ -87,35 +81,14 @@ def report_data(path: Path, source: Extracted, draft: Draft, notes: list[Note]) 
     }
 
 
-_DROP = re.compile(
-    r"(?:明治|大正|昭和|平成|令和|[MTSHR])?\s*(?:\d+|元)\s*[年./-]\s*\d+\s*[月./-]\s*\d+\s*日?|"
-    r"\d{4}\s*[(（][^)）]{0,8}[)）]\s*年|(?:午前|午後)?\s*\d+\s*(?:[:：]\s*\d+|時\s*(?:\d+\s*分)?)|[(（][月火水木金土日](?:曜日?)?[)）]|"
-    r"[\s\d!-/:-@\[-`{-~、。・「」『』【】〔〕《》≪≫〈〉○◯〇●◎■□◆◇•※～〜―─ー－‐]|"
-    r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|正午|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|" + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
-
-
-_ENGLISH_DROP = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-                           r"\d{1,2}(?::\d{2})?\s*[ap]\.?\s*m\b\.?")
-
-
 def unplaced_lines(text: str, meeting: str, notes: list[Note]) -> list[Note]:
     """Input lines whose text is neither in the meeting file nor named in the report: a
     safety net, so that nothing is dropped without the report saying so."""
     noted = {note.line for note in notes}
-    flat_meeting = squash(fold(meeting))
-    found: list[Note] = []
-    for no, line in enumerate(text.split("\n"), start=1):
-        if no in noted:
-            continue
-        matchable = re.sub(r"^\s*[A-Za-z][A-Za-z .'-]{1,30}:\s*", "", for_matching(line))  # an English field label
-        matchable = _ENGLISH_DROP.sub(" ", matchable)
-        pieces = [p for p in _DROP.split(matchable) if p and len(p) >= 2]
-        total = sum(len(p) for p in pieces)
-        if total == 0 or sum(len(p) for p in pieces if p in flat_meeting) >= 0.7 * total:
-            continue
-        found.append(Note(no, f"line not placed in the meeting file: {line.strip()[:60]}",
-                          "add it by hand if it belongs to the record"))
-    return found
+    lines = text.split("\n")
+    return [Note(no, f"line not placed in the meeting file: {lines[no - 1].strip()[:60]}",
+                 "add it by hand if it belongs to the record")
+            for no in account(text, meeting, notes).lost if no not in noted]
 
 
 def _refuse(path: Path, message: str, report: str) -> int:

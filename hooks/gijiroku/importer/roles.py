@@ -25,9 +25,13 @@ GROUP_WORDS: dict[str, str] = {
                      "本部員", "理事", "監事", "幹事", "評議員", "会員", "常任委員", "委員外議員", "参与", "顧問",
                      "外部委員", "学識経験者", "委員等"), "member"),
     **dict.fromkeys(("政府側参加者", "政府側出席者", "政府", "関係府省", "関係省庁", "関係府省庁", "出席大臣等", "大臣等",
-                     "国務大臣", "理事者", "理事者側", "説明員", "説明のため出席した者", "当局", "執行部", "市当局"),
+                     "国務大臣", "理事者", "理事者側", "説明員", "説明のため出席した者", "当局", "執行部", "市当局", "執行者",
+                     "執行機関", "出席説明員", "説明者側", "出席を求めた者", "出席した者"),
                     "government"),
-    **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記"), "secretariat"),
+    **dict.fromkeys(("事務局", "職員", "議会事務局", "事務局職員", "書記", "事務局員", "職務のため出席した者",
+                     "事務に従事した事務局員", "事務に従事した職員", "事務に従事した者", "会議に従事した職員",
+                     "議事に従事した職員", "職務のため出席した事務局職員", "書記", "会議の書記", "出席事務局職員",
+                     "事務局出席職員", "事務局出席職員氏名", "出席した事務局職員"), "secretariat"),
     **dict.fromkeys(("オブザーバー", "陪席", "陪席者", "傍聴者"), "observer"),
     **dict.fromkeys(("説明者", "参考人", "ゲスト", "関係者", "招へい者", "招聘者", "発表者", "講師"), "guest"),
     **dict.fromkeys(("出席者", "出席", "参加者", "その他"), "other"),
@@ -49,7 +53,8 @@ ROLE_WORDS: tuple[str, ...] = tuple(sorted({
     "代表取締役", "取締役", "専務理事", "常務理事", "顧問", "相談役", "委員長", "副委員長", "議長", "副議長",
     "委員", "議員", "幹事", "幹事長", "部会長", "副部会長", "担当書記", "担当係長", "担当課長", "担当部長",
     "国務大臣", "内閣総理大臣", "総理大臣", "総理", "官房長官", "副長官", "室員", "課員", "係員", "技監",
-    "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生",
+    "首席", "主席", "会計管理者", "管理者", "担当", "君", "さん", "氏", "様", "殿", "先生", "管理官", "分析官", "対策官",
+    "推進官", "補佐", "課長補佐", "室長補佐", "局次長", "部次長", "課長代理", "官房長", "大臣官房長", "秘書課長", "消防長", "消防署長", "会計課長", "心得", "局長心得", "課長心得", "部長心得", "次長補佐",
 }, key=len, reverse=True))
 HONORIFICS = ("君", "さん", "氏", "様", "殿", "先生")
 # The last character of most post titles (企画官, 戦略室長, 学術研究調整官, 担当書記).
@@ -65,6 +70,17 @@ ORG_WORDS = ("大学", "株式会社", "研究所", "研究センター", "セ�
 UNIT_WORDS = ("総務", "企画", "広報", "教学", "会計", "庶務", "財務", "人事", "経理", "政策", "調整", "管理", "業務", "事業",
               "営業", "総括", "議事", "調査", "秘書", "学務", "教務", "施設", "情報", "国際", "研究", "地域", "担当", "技術",
               "経営", "計画", "推進", "振興", "審査", "監査", "法務", "文書", "統計", "予算", "市民", "福祉", "教育")
+OFFICE_PREFIXES = ("内閣", "法務", "外務", "財務", "総務", "文部科学", "厚生労働", "農林水産", "経済産業", "国土交通", "環境",
+                   "防衛", "復興", "官房", "事務局", "事務総", "大臣", "副大臣", "政務", "知事", "副知事", "市長", "副市長",
+                   "町長", "村長", "教育長", "議長", "副議長", "委員長", "最高裁", "警察", "消防", "公安", "会計")
+"""Words an office's or post's name begins with: in 陣内孝雄法務大臣 the name ends before 法務."""
+UNIT_POSTS = frozenset(("局長", "課長", "部長", "室長", "係長", "班長", "所長", "次長", "局次長", "部次長", "課長補佐", "室長補佐",
+                        "管理官", "企画官", "調整官", "分析官", "対策官", "推進官", "専門官", "調査官", "課員", "係員", "室員"))
+"""Posts of an office's unit: a word printed between a surname and one of these is the unit
+(保険局長, 医療課長), not a given name."""
+GIVEN_ENDINGS = "彦郎夫雄男子美也哉樹介助江枝代恵"
+"""Characters that end given names far more often than the names of an office's units
+(南部和彦次長: 和彦 is his given name; 木倉保険局長: 保険 is the bureau)."""
 _NAME_CHARS = HAN + KANA
 NAME_RE = re.compile(rf"^[{_NAME_CHARS}]+(?:[(（][{_NAME_CHARS}]{{1,3}}[)）])?$")
 """A name as printed without spaces, with an optional disambiguator: 佐藤(勝)."""
@@ -117,6 +133,8 @@ def split_person(printed: str) -> PrintedPerson:
     if not suffix:
         return PrintedPerson(flat)
     rest = flat[: -len(suffix)]
+    if rest in UNIT_WORDS and suffix not in HONORIFICS:
+        return PrintedPerson("", flat)  # 庶務係長, 教育委員長: a unit's post, nobody's name
     if suffix in HONORIFICS:
         inner = split_person(rest)
         return PrintedPerson(inner.name, inner.role)
@@ -131,7 +149,35 @@ def split_person(printed: str) -> PrintedPerson:
     tail = rest[len(surname):]
     if not tail:
         return PrintedPerson(rest, suffix)
-    if len(tail) >= 4 or tail.endswith(ORG_ENDINGS) or tail.startswith(UNIT_WORDS) or any(w in tail for w in ORG_WORDS) or \
+    for at in range(2, min(len(rest), 6)):
+        if rest[at:].startswith(OFFICE_PREFIXES) and is_name(rest[:at], 5):
+            return PrintedPerson(rest[:at], rest[at:] + suffix)  # 陣内孝雄法務大臣: the name ends where the office begins
+    bounds = [sum(len(p) for p in parts[:k]) for k in range(2, len(parts) + 1)]
+    for at in bounds:
+        given = rest[len(surname):at]
+        if rest[at:].startswith(UNIT_WORDS) and is_name(rest[:at], 5) and at > len(surname) and given not in UNIT_WORDS and \
+                (all(len(p) == 1 for p in words(given)) or given[-1] in GIVEN_ENDINGS):
+            # 礒田順直調査係長, 荒井知子庶務係長: a full name, then the post from its unit's word
+            # (岩原議事調査課長 is not one: 議事 is a word, not a given name).
+            return PrintedPerson(rest[:at], rest[at:] + suffix)
+    if suffix in UNIT_POSTS and len(surname) >= 2 and not (len(tail) == 2 and tail[-1] in GIVEN_ENDINGS):
+        return PrintedPerson(surname, tail + suffix)  # 木倉保険局長: the unit (保険) goes with its post
+    if len(tail) >= 4 or (tail.endswith(ORG_ENDINGS) and len(tail) >= 3) or tail.startswith(UNIT_WORDS) or \
+            any(w in tail for w in ORG_WORDS) or \
             not re.match(rf"^[{_NAME_CHARS}]+$", tail):
         return PrintedPerson(surname, tail + suffix)
     return PrintedPerson(rest, suffix)
+
+
+def role_label(label: str) -> bool:
+    """A speaker label of a role, a name and role, or a role and a name in brackets
+    (事務局長, 八木委員, 委員長(角田君), 議長(宮本忠明君))."""
+    label = squash(label)
+    if named := re.fullmatch(r"([^(（]{1,10})[(（]([^)）]{1,10}?)(?:君|さん|氏)?[)）]", label):
+        return (named.group(1) in ROLE_WORDS or bool(role_suffix(named.group(1)))) and is_name(named.group(2), 6)
+    if label in ROLE_WORDS and label not in HONORIFICS:
+        return True
+    printed = split_person(label)
+    if not printed.name:
+        return bool(printed.role)  # 庶務係長: a unit's post
+    return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 5)

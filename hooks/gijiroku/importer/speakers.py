@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import re
 
-from .draft import Draft, DraftAttendee, DraftRemark
+from .draft import Draft, DraftAttendee, DraftItem, DraftRemark
 from .layout import Line
 from .people import NameIndex
+from .profile import EMPTY, ImportProfile
 from .roles import (
     GENERIC_GROUPS,
     GROUP_WORDS,
     HONORIFICS,
     ROLE_WORDS,
     is_name,
+    role_label,
     role_suffix,
     split_person,
 )
-from .textutil import fold, fold_aligned, squash
+from .textutil import fold, fold_aligned, squash, tidy
 from .times import time_event
 
 SENTENCE_END = tuple("。．.！？!?」』）)")
@@ -27,10 +29,15 @@ _CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎◆◇△▲])\s*(?P<text>.*)$"
 _BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
 _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 # NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
-_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)])?"
+_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)]|(?<=君)[）)])?"
           rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
+_SPACED_NAME_LABEL = re.compile(rf"^(?P<surname>[^\s、。：:（(「」]{{1,4}})[ \u3000](?P<rest>[^\s、。：:（(「」]{{1,4}}(?:{_SUFFIX}))"
+                                rf"\s+(?P<text>\S.*)$")
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
+_SPACE_LABEL = re.compile(r"^(?P<label>[^\s、。:：()（）「」]{1,10})[ \u3000]+(?P<text>\S.*)$")
+_NAMED_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,12}[(（][^)）\s、。]{1,12}?(?:君|さん|議員|委員|氏)[)）])[ \u3000]+(?P<text>\S.*)$")
+_CLOSING_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,14}[)）])\s*(?P<text>\S.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
 _INTERJECTION = re.compile(r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
@@ -44,9 +51,10 @@ _FOOTER = re.compile(r"ページの先頭へ|ページの上部へ|このペー�
 class Proceedings:
     """Reads the proceedings line by line into remarks, placing them under agenda items."""
 
-    def __init__(self, draft: Draft, names: NameIndex) -> None:
+    def __init__(self, draft: Draft, names: NameIndex, profile: ImportProfile = EMPTY) -> None:
         self.draft = draft
         self.names = names
+        self.profile = profile
         self.section = "opening"
         self.item_index = -1
         self.remark: DraftRemark | None = None
@@ -56,6 +64,8 @@ class Proceedings:
         self.lines: list[Line] = []
         self.position = 0
         self.unknown: dict[str, str] = {}
+        self.indented = False
+        """The remarks' text is indented under their labels (a heading is then at the margin)."""
 
     def read(self, lines: list[Line]) -> None:
         """Every line of the proceedings, in order."""
@@ -94,14 +104,28 @@ class Proceedings:
             self._narration(text, line)
             self.last_spoken = resumed
             return
+        if (own := self.profile.speaker(text)) is not None:
+            self._labelled(own[0], own[0], own[1], line)  # a label form of this body's, from its import profile
+            return
         if match := _BRACKET_LABEL.match(text):
             self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
             return
         if match := _BULLET.match(text):
+            bullet = match.group("text").strip()
+            if role_label(bullet) and len(squash(bullet)) <= 20 and "。" in self._next_text():
+                self._labelled(bullet, bullet, "", line)  # • 渡邉農産企画課課長補佐 / (the remark below)
+                return
             self._start("unattributed", line, match.group("text"))
             return
         if match := _CIRCLE.match(text):
             rest = match.group("text")
+            if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and \
+                    self._is_label(spaced.group("surname") + spaced.group("rest"), True):
+                # 〇関 三郎委員長 これより…: the name printed with a space inside the label.
+                cut = len(rest) - len(spaced.group("text"))
+                self._labelled(match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"),
+                               rest[cut:].strip(), line)
+                return
             label = _CIRCLE_LABEL.match(fold_aligned(rest))
             if label and self._is_label(label.group("label"), bool(label.group("text"))):
                 printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
@@ -111,6 +135,16 @@ class Proceedings:
             else:
                 self._narration(rest, line)
             return
+        if (closing := _CLOSING_LABEL.match(folded)) and self._is_label(closing.group("label")[:-1], True):
+            # 谷田川委員長)ただ今から…: a label that keeps only its closing bracket.
+            printed = text[: closing.end("label")]
+            self._labelled(printed, closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
+            return
+        if (named := _NAMED_LABEL.match(folded)) and role_label(named.group("label")):
+            # 議長(細川運一君) おはようございます。: a role and name in brackets, unmarked, then the remark.
+            cut = len(text) - len(named.group("text"))
+            self._labelled(text[:cut].strip(), named.group("label"), text[cut:].strip(), line)
+            return
         if (qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True):
             printed = text[: qa.end("label")].strip()
             self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")):] if qa.group("text") else "",
@@ -119,6 +153,13 @@ class Proceedings:
         if (label := _COLON_LABEL.match(folded)) and self._is_label(label.group("label"), True):
             cut = len(text) - len(label.group("text")) if label.group("text") else len(text)
             self._labelled(text[:cut].strip(), label.group("label"), text[cut:].strip(), line)
+            return
+        if (spaced := _SPACE_LABEL.match(folded)) and role_label(spaced.group("label")) and \
+                "。" in spaced.group("text") and re.search(r"[\u3040-\u309f]", spaced.group("text")) and \
+                not re.match(r"^[○◯〇●◎◆]", text):
+            # 会長 定刻になりましたので…: a label with no mark, a space, then the remark.
+            cut = len(text) - len(spaced.group("text"))
+            self._labelled(text[:cut].strip(), spaced.group("label"), text[cut:].strip(), line)
             return
         if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
             self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
@@ -130,8 +171,12 @@ class Proceedings:
             cut = len(text) - len(named.group("text"))
             self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
             return
+        if self._heading_over_label(text, line):
+            return
         if self._bare_label(text, line):
             return
+        if line.raw[:1] in (" ", "\u3000", "\t"):
+            self.indented = True
         if self.remark is None or squash(text) in ("以上", "(以上)"):
             self._narration(text, line)
             return
@@ -149,18 +194,45 @@ class Proceedings:
         if self._resolve(label, None, quiet=True):
             return True
         flat = squash(label)
-        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)):
+        if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)) or _role_then_name(flat):
             return True
         if (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat)) and \
                 (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role"))) and \
                 is_name(role_named.group("name"), 6):
             return True  # 委員長（山田太郎）: a role and the name of whoever held it
         printed = split_person(flat)
+        if not printed.name and printed.role and has_text:
+            return True  # 庶務係長: 報告事項… — a unit's post
         return bool(printed.role) and is_name(printed.name, 5) and len(flat) <= 24 or (flat in GROUP_WORDS and has_text)
 
-    def _bare_label(self, text: str, line: Line) -> bool:
-        """A label alone on its line (橘川部会長) with the remark on the lines below."""
+    def _heading_over_label(self, text: str, line: Line) -> bool:
+        """会期の決定 / 議長(宮本忠明君) /  日程第1…: in a record whose remarks are indented
+        under labels alone on their lines, a short line at the margin between blank lines,
+        over such a label, is the heading of an agenda item (listed or not)."""
         flat = squash(text)
+        if not (self.indented and self.blank_before and line.raw[:1] not in (" ", "\u3000", "\t")) or \
+                not 2 <= len(flat) <= 40 or "。" in flat or re.match(r"^[(（〔「【\[]", flat):
+            return False
+        following = [x for x in self.lines[self.position + 1:self.position + 6] if x.text]
+        if len(following) < 2 or not re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", label := squash(following[0].text)) \
+                or not role_label(label) or following[1].raw[:1] not in (" ", "\u3000", "\t"):
+            return False
+        title = tidy(text)
+        index = next((i for i, item in enumerate(self.draft.agenda) if i > self.item_index and squash(item.title) == flat), None)
+        if index is None:
+            self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title))
+            self.draft.note(line.no, f"agenda item read from its heading in the proceedings: {title[:40]}")
+            index = len(self.draft.agenda) - 1
+        self._enter(index)
+        self.remark = None
+        return True
+
+    def _bare_label(self, text: str, line: Line) -> bool:
+        """A label alone on its line (橘川部会長, 議長(宮本忠明君)) with the remark on the lines below."""
+        flat = squash(text)
+        if re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", flat) and role_label(flat) and "。" in self._next_text():
+            self._labelled(text.strip(), flat, "", line)
+            return True
         if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or not self._next_text():
             return False
         person = self._resolve(flat, line, quiet=True)
@@ -173,6 +245,7 @@ class Proceedings:
     def _continue(self, text: str) -> None:
         remark = self.remark
         assert remark is not None
+        self._clock(text)
         if not remark.paragraphs:
             remark.paragraphs.append(text)
         elif self.blank_before and remark.paragraphs[-1].endswith(SENTENCE_END):
@@ -181,7 +254,18 @@ class Proceedings:
             # A line of the same paragraph, or one broken by a page break mid-sentence.
             remark.paragraphs[-1] = _join(remark.paragraphs[-1], text)
 
+    def _clock(self, text: str) -> None:
+        """開会いたします。(10:01) / 散会いたします。(10:45): the time printed after the opening
+        or closing words of a remark is the meeting's start or end."""
+        for word, time in re.findall(r"(開会|開議|散会|閉会)(?:いた)?(?:し|い)ます。?\s*[(（]\s*(\d{1,2}[:：]\d{2})\s*[)）]", fold(text)):
+            clock = f"{int(time[:-3]):02d}:{time[-2:]}"
+            if word in ("開会", "開議") and self.draft.start is None:
+                self.draft.start = clock
+            elif word in ("散会", "閉会"):
+                self.draft.end = clock
+
     def _start(self, kind: str, line: Line, text: str, speaker: str | None = None, label: str = "") -> None:
+        self._clock(text)
         self.remark = DraftRemark(kind, self.section, speaker, label, [text] if text else [], line.no)
         self.draft.remarks.append(self.remark)
         if kind in ("spoken", "written"):
@@ -205,7 +289,7 @@ class Proceedings:
         person = self._resolve(label, line)
         if person is None:
             flat = squash(label)
-            role_only = flat in GROUP_WORDS or flat in ROLE_WORDS
+            role_only = flat in GROUP_WORDS or flat in ROLE_WORDS or not split_person(flat).name  # 庶務係長
             ambiguous = self._candidates(label, None)
             if len({a.person for a in ambiguous}) > 1:
                 self.draft.note(line.no, f"speaker label {printed!r} matches no attendee uniquely: kept as narration",
@@ -239,7 +323,9 @@ class Proceedings:
     def _propose(self, label: str, line: Line) -> str | None:
         """A person for a label that names someone not in the attendance list."""
         flat = squash(label)
-        if named := re.search(r"[(（](?P<name>[^)）]+?)(?:君|さん|氏|議員|委員)?[)）]$", flat):
+        if role_first := _role_then_name(flat):
+            name, role = role_first
+        elif named := re.search(r"[(（](?P<name>[^)）]+?)(?:君|さん|氏|議員|委員)?[)）]$", flat):
             name = named.group("name")
             role = flat[: named.start()]
         else:
@@ -334,6 +420,7 @@ class Proceedings:
         flat = squash(re.sub(rf"^{NUMBERING}", "", fold(text)))
         flat = re.sub(r"^議題\d*[:：]?", "", flat).strip("≪≫《》【】〈〉")
         flat = re.sub(r"^\d+[.．]", "", flat)
+        flat = re.sub(r"^日程第[\d一二三四五六七八九十]+", "", flat)  # 日程第1 会議録署名議員の指名
         for index, item in enumerate(self.draft.agenda):
             if flat == squash(item.title) and index > self.item_index:
                 self._enter(index)
@@ -352,6 +439,19 @@ class Proceedings:
     def _enter(self, index: int) -> None:
         self.item_index = index
         self.section = self.draft.agenda[index].id
+
+
+def _role_then_name(flat: str) -> tuple[str, str] | None:
+    """(name, role) of a label printed role first with its opening bracket lost, as mirrors of
+    assembly records print 議長(新田篤実君): `議長新田篤実君)`."""
+    match = re.fullmatch(r"(?P<body>[^(（)）]{3,20}?)(?:君|さん|議員)[)）]", flat)
+    if not match:
+        return None
+    body = match.group("body")
+    for word in ROLE_WORDS:
+        if body.startswith(word) and word not in HONORIFICS and is_name(body[len(word):], 6):
+            return body[len(word):], word
+    return None
 
 
 def _join(left: str, right: str) -> str:

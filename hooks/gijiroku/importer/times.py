@@ -57,9 +57,42 @@ def time_event(text: str) -> tuple[str, str] | None:
     date = find_date(folded)
     if date is not None:
         folded = folded[: date.start] + folded[date.end:]  # 令和5年3月1日(水)午前10時開議: the date is read elsewhere
+    folded = re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日", "", folded)  # 12月1日午前10時00分開会: a day without its year
     rest = _TIME.sub("", _EVENT.sub("", folded))
-    if re.sub(r"[\s()（）月火水木金土日曜:：]|時刻|予定", "", rest):
+    if re.sub(r"[\s()（）月火水木金土日曜:：・、]|時刻|予定", "", rest):
         return None  # more than a time and an event word: a sentence, not a time line
     word = re.sub(r"\s", "", event.group(1))
     kind = "start" if word in START_WORDS else "end" if word in END_WORDS else "break"
     return kind, start
+
+
+# 7:00 p.m., 7.30 pm, 5pm, 8 AM PST, 6;30 P.M., 7:0 0 p.m. (a stray space), 14:00 UTC, noon.
+_CLOCK = re.compile(
+    r"(?<![\d:.])(\d{1,2})(?:\s*[:.;]\s*(\d)\s?(\d))?\s*(?:([ap])\.?\s*m\b\.?|(?=\s*(?:[-–—~]|to)\s*\d{1,2}\s*[ap]\.?\s*m\b))"
+    r"|(?<![\d:.])([01]?\d|2[0-3]):(\d{2})(?![\d:])|\b(noon|midday)\b", re.I)
+
+
+def clock_times(text: str) -> list[str]:
+    """Every time of day printed in English text, in order, as 24-hour HH:MM: `7:00 p.m.`,
+    `7.30 pm`, `5pm-6pm` (the first takes the second's p.m.), `8 AM PST`, `14:00 UTC`, noon."""
+    found: list[tuple[int, int, str | None]] = []
+    for match in _CLOCK.finditer(text):
+        if match.group(7):
+            found.append((12, 0, "p"))
+            continue
+        if match.group(5):
+            found.append((int(match.group(5)), int(match.group(6)), None))
+            continue
+        hour, minute = int(match.group(1)), int((match.group(2) or "0") + (match.group(3) or "0"))
+        found.append((hour, minute, (match.group(4) or "").lower() or None))
+    out: list[str] = []
+    for index, (hour, minute, half) in enumerate(found):
+        if half is None and index + 1 < len(found) and found[index + 1][2] and hour <= 12:
+            half = found[index + 1][2]  # 5-6pm, 9am-10am: a bare hour takes the next one's half
+        if half == "p" and hour < 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        if hour <= 23 and minute <= 59:
+            out.append(f"{hour:02d}:{minute:02d}")
+    return out

@@ -48,6 +48,8 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
         out.append(f'end: "{draft.end}"')
     if draft.venue:
         out.append(f"venue: {_q(draft.venue)}")
+    for no, text in sorted(set(draft.printed)):
+        out.append(f"# as printed (line {no}): {_comment(text)}")
     for count in draft.counts:
         # Attendance printed only as a number: kept as printed, never turned into people.
         out.append(f"# attendance as printed (a count, no names): {count}")
@@ -64,7 +66,9 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
                 fields.append("absent: true")
             if a.proxy_for:
                 fields.append(f"proxy_for: {a.proxy_for}")
-            out.append("  - {" + ", ".join(fields) + "}")
+            # The name as printed, so the file reads on its own before people.yml is filled in.
+            shown = a.printed or a.name + (f" ({a.abbreviation})" if a.abbreviation else "")
+            out.append("  - {" + ", ".join(fields) + "}" + (f"  # {_comment(shown)}" if a.name else ""))
     if draft.agenda:
         out.append("agenda:")
         for item in draft.agenda:
@@ -85,6 +89,11 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
         for paragraph in paragraphs:
             out += [paragraph, ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _comment(text: str) -> str:
+    """Text for a YAML comment: one line, whatever it holds."""
+    return " ".join(text.split())
 
 
 def _directive(remark: DraftRemark, rid: str) -> str:

@@ -41,6 +41,7 @@ from ..model import (
     Meeting,
     Remark,
 )
+from ..translate.status import archive_status, totals
 from . import urls
 from .catalogue import Text, format_date, sort_key_people, sort_key_topic
 from .jinjacache import BYTECODE_CACHE
@@ -99,7 +100,8 @@ class Renderer(Pieces):
     def index_pages(self) -> dict[str, str]:
         """The pages that list the archive as a whole (they are in the navigation)."""
         return {urls.SEARCH: self.render_search(), urls.MEETINGS: self.render_meetings_index(),
-                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index()}
+                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index(),
+                urls.TRANSLATIONS: self.render_translations()}
 
     def units(self) -> Iterator[Unit]:
         """Every other generated page, as units that can be made on their own: their
@@ -251,6 +253,18 @@ class Renderer(Pieces):
         return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
                             kinds=kinds, strings=payload, unattributed=bool(self.index.unattributed),
                             other_lang=other)
+
+    def render_translations(self) -> str:
+        """What is left to translate, per council (`translate/status.py`)."""
+        councils = archive_status(self.archive)
+        to_translate, to_review = totals(councils)
+        states = {s.meeting.key: self.t("translations_into", language=self.t(f"translations_language_{s.lang}"),
+                                        states=self.t("list_separator").join(self.t(f"translation_state_{x}") for x in s.states))
+                  for c in councils for s in c.meetings}
+        links = {s.meeting.key: Markup(md_cell(self.meeting_link(urls.TRANSLATIONS, s.meeting)))
+                 for c in councils for s in c.meetings}
+        return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
+                            to_review=to_review, states=states, links=links, listed=bool(states))
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

@@ -11,6 +11,7 @@ selector only swaps the prefix and keeps the `#fragment`:
     topics/    topics/TOPIC/                    topics index, one topic
     topics/TOPIC/YEAR/                          one year of a topic with many remarks
     search/                                     remark search
+    translations/                               what is left to translate
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ MEETINGS = "meetings/index.md"
 SPEAKERS = "speakers/index.md"
 TOPICS = "topics/index.md"
 SEARCH = "search.md"
-INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH)
+TRANSLATIONS = "translations.md"
+INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH, TRANSLATIONS)
 """The pages every language's site has, whatever the minutes hold."""
 
 FILE_FOLDERS = frozenset({"api", "feeds", "search-index", "assets"})

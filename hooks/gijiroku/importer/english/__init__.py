@@ -1,0 +1,411 @@
+"""English-original minutes (council, board, committee, senate and standards-body minutes,
+transcripts and meeting notes). They import as an original in English (`language: en`);
+the Japanese side is then a translation to make.
+
+The steps: lines (Markdown, tables, flattened pages and page furniture), the title, the
+labelled fields and rolls wherever they stand, the agenda list, the opening sentences,
+then the body as speaker turns and narration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..draft import Draft, DraftAttendee, DraftItem
+from ..people import NameIndex
+from ..profile import EMPTY, ImportProfile
+from ..times import clock_times
+from .agenda import is_agenda_label, read_agenda_list
+from .fields import Fields, date_line_venue, field_kind, meeting_date, place_line, read_field, read_sentence, room_in
+from .lines import Line, read_lines, split_flattened
+from .names import looks_like_name
+from .proceedings import Body
+from .rolls import RollEntry, Rolls, first_sentence, is_absent, parse_value, read_block, roll_label, trailing_roll
+from .speakers import Speakers
+from .turns import label_counts
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_TITLE_WORDS = re.compile(r"\b(?:minutes|meeting|notes|transcript|proceedings|session|hearing|agenda|council|committee|"
+                          r"board|commission|senate|trustees|assembly)\b", re.I)
+
+
+def is_english(text: str) -> bool:
+    """True for minutes written in English: almost no Japanese script, English field words."""
+    sample = text[:20000]
+    letters = len(re.findall(r"[A-Za-z]", sample))
+    return letters > 40 and len(_CJK.findall(sample)) < letters * 0.02 and \
+        bool(re.search(r"(?im)^\s*(present|attendees|chair|minutes|agenda|date)\b|\bminutes\b|\bmeeting\b|\bnotes\b", sample))
+
+
+def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -> Draft:
+    """Read English minutes into a draft with language 'en'; a body's import profile adds its
+    own labels to the general rules."""
+    draft = Draft(language="en", record="summary")
+    lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))
+    start = _title(lines, draft)
+    fields = Fields()
+    rolls = Rolls()
+    used: set[int] = {start} if start >= 0 else set()
+    agenda_found = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.text or index in used:
+            index += 1
+            continue
+        if not agenda_found and is_agenda_label(line) and (agenda := read_agenda_list(lines, index)).items:
+            agenda_found = True
+            for title, no in agenda.items:
+                draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title, line=no))
+            used |= agenda.used
+            draft.printed.extend(agenda.printed)
+            index += 1
+            continue
+        if (found := _profile_field(profile, line.text) or field_kind(line.text)) is not None and not line.cells:
+            kind, label, value = found
+            if not value and line.text.rstrip().endswith(":") and (following := _next_filled(lines, index)) is not None \
+                    and field_kind(lines[following].text) is None and not roll_label(lines[following].text):
+                # `Meeting Date:` / `Thursday, February 14, 2013`: the value on the line below.
+                value = lines[following].text
+                used.add(following)
+                draft.printed.append((lines[following].no, value))
+            if kind == "ignore":
+                draft.note(line.no, f"field not kept in the front matter, kept in the text: {line.text[:50]}")
+            else:
+                read_field(kind, value, line.no, fields)
+                draft.printed.append((line.no, line.text))
+                used.add(index)
+            index += 1
+            continue
+        if (trailing := _trailing(lines, index)) is not None:
+            found_label, people, taken = trailing
+            # `Paul Shrubsall (volunteer) also attended …`: under the roll above.
+            under = found_label or (rolls.people[-1].label if rolls.people else None)
+            parse_value(people, under, line.no, rolls)
+            draft.printed.extend((lines[i].no, lines[i].text) for i in sorted(taken))
+            used |= taken
+            index = max(taken) + 1
+            continue
+        if not rolls.people and _unlabelled_roll(line, index, lines, start):
+            # Adrian Harvey (AH), Pam Apperley (PA), Tim Over (TO): a roll printed with no label.
+            parse_value(line.text, None, line.no, rolls)
+            used.add(index)
+            following = index + 1
+            while following < len(lines) and not lines[following].text:
+                following += 1
+            if following < len(lines) and _count_and_people(lines[following].text):
+                parse_value(lines[following].text, None, lines[following].no, rolls)
+                used.add(following)
+            index = following + 1
+            continue
+        if line.cells and (roll := roll_label(line.cells[0], strict=False)) is not None:
+            # | Roll Call: | Joanne M. Arruda | Cecil E. Leonard |: the label in the table's first cell.
+            label = roll[0]
+            parse_value(", ".join(c for c in [roll[1], *line.cells[1:]] if c), label, line.no, rolls)
+            draft.printed.append((line.no, line.cells[0]))
+            used.add(index)
+            index = read_block(lines, index, label, rolls)
+            continue
+        if (roll := _profile_roll(profile, line.text) or roll_label(line.text, strict=not (line.heading or line.bold))) \
+                is not None and not line.cells \
+                and not (roll[1] == "" and line.item and re.fullmatch(r"\d{1,2}[.)]", line.mark)):
+            label, value = roll
+            used.add(index)
+            draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
+            if value:
+                parse_value(value, label, line.no, rolls)
+                index += 1
+            else:
+                index = read_block(lines, index, label, rolls)
+            continue
+        index += 1
+    used |= rolls.used
+    _dates_and_places(lines, start, used, fields, draft)
+    draft.date, draft.start, draft.end, draft.venue = fields.date, fields.start, fields.end, fields.venue
+    if fields.date is None and fields.date_problem:
+        draft.note(fields.date_line or 1, f"date not converted: {fields.date_problem}")
+    speakers = Speakers(draft, names)
+    _attendees(rolls.people, draft, names, speakers, profile)
+    for no, count in rolls.counts:
+        draft.note(no, f"attendance given as a count, kept as printed: {count}")
+        draft.counts.append(count)
+    body = [line for i, line in enumerate(lines) if i not in used]
+    body = _split_turns(body, speakers)
+    draft.section = "opening"
+    Body(draft, speakers, label_counts(body), headings_make_items=not agenda_found, profile=profile).read(body)
+    if sum(1 for r in draft.remarks if r.kind == "spoken") >= 3:
+        draft.record = "verbatim"
+    if draft.date is None:
+        draft.note(1, "no date found", "add date: YYYY-MM-DD to the front matter")
+    draft.note(1, "English original: imported with language: en; its Japanese side shows as untranslated "
+                  "until a .ja.md translation is added")
+    return draft
+
+
+_SPLIT_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>Staff|Also|Council|Members|Others|Commissioners|Trustees|Board)\s+(?=[A-Z])")
+
+
+def _join_split_labels(lines: list[Line]) -> list[Line]:
+    """A two-line label of a flattened two-column table printed around its names: `…
+    Staff Robin Dunn, …; Paul Gravelle, Director,` / `Present: Finance/Treasurer; …` is the
+    roll `Staff Present: Robin Dunn, …, Finance/Treasurer; …`."""
+    out: list[Line] = []
+    for line in lines:
+        second = re.match(r"^(Present|Absent):\s*(.*)$", line.text)
+        previous = out[-1] if out else None
+        if second and previous is not None and previous.no == line.no and not previous.cells:
+            words = [m for m in _SPLIT_WORD.finditer(previous.text) if not roll_label(previous.text[m.start():])]
+            if words:
+                at = words[-1]
+                head = previous.text[: at.start()].strip()
+                merged = f"{at.group('word')} {second.group(1)}: {previous.text[at.end():].strip()} {second.group(2)}"
+                out[-1:] = ([Line(previous.no, head)] if head else []) + [Line(line.no, merged.strip())]
+                continue
+        out.append(line)
+    return out
+
+
+def _cut_rolls(lines: list[Line]) -> list[Line]:
+    """A roll that ends mid-line while the minutes go on (`Others present - …, Dianne McFall.
+    Town Clerk, Alice Laue, absent. Pledge of Allegiance - …`): the roll, each sentence that
+    ends a roll, and the rest on lines of their own (same line number)."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if not text or line.cells or line.heading:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        found = roll_label(text)
+        if found and found[1]:
+            roll, rest = first_sentence(found[1])
+            if rest:
+                pieces.append(text[: len(text) - len(found[1])] + roll)
+                text = rest
+        while text:
+            sentence, rest = first_sentence(text)
+            if rest and trailing_roll(sentence):
+                pieces.append(sentence)
+                text = rest
+                continue
+            break
+        if not pieces:
+            out.append(line)
+            continue
+        out.extend(Line(line.no, piece) for piece in pieces)
+        out.append(Line(line.no, text))
+    return out
+
+
+def _title(lines: list[Line], draft: Draft) -> int:
+    """The title line's index (-1 for none): among the lines above the first sentence, the
+    first that names minutes or a meeting, else the first that is not a date, a field or a
+    roll. Short lines above it that carry no date are page text (site names, navigation)
+    and are reported as skipped; the rest stays in the record."""
+    filled: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        if len(line.text) > 200 or (line.text.endswith(".") and len(line.text) > 80) or len(filled) >= 12:
+            break
+        filled.append(i)
+    candidates = [i for i in filled if not roll_label(lines[i].text) and not field_kind(lines[i].text)
+                  and not re.match(r"^(?:approval|adoption|draft\s+agenda|next\s+meeting)\b", lines[i].text, re.I)]
+    strong = re.compile(r"\b(?:minutes|transcript|notes|proceedings)\b", re.I)
+    best = next((i for i in candidates if strong.search(lines[i].text)), None)
+    if best is None:
+        best = next((i for i in candidates if not _only_date(lines[i].text)), None)
+    if best is None:
+        return -1
+    for i in filled:
+        if i >= best:
+            break
+        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading:
+            draft.note(lines[i].no, f"page text before the record, skipped: {lines[i].text[:50]}")
+            lines[i] = Line(lines[i].no, "")
+    draft.title = lines[best].text
+    return best
+
+
+def _only_date(text: str) -> bool:
+    found = meeting_date(text)
+    return found is not None and len(text) - (found.end - found.start) < 15
+
+
+def _profile_field(profile: ImportProfile, text: str) -> tuple[str, str, str] | None:
+    """A header field in one of the body's own label forms (its import profile)."""
+    found = profile.header_kind(text)
+    if found is None or found[0] not in ("date", "time", "venue", "ignore"):
+        return None
+    return found[0], text[: len(text) - len(found[1])].strip(), found[1]
+
+
+def _profile_roll(profile: ImportProfile, text: str) -> tuple[str, str] | None:
+    """A roll label of the body's own (its import profile): `Staff in attendance: …`."""
+    match = re.match(r"^\s*([^:：]{1,40}?)\s*[:：]\s*(.*)$", text) or re.match(r"^\s*(.{1,40}?)\s*$", text)
+    if match and profile.roll_group(match.group(1)):
+        return match.group(1).strip(), (match.group(2) if match.lastindex and match.lastindex >= 2 else "").strip()
+    return None
+
+
+def _next_filled(lines: list[Line], index: int) -> int | None:
+    """The index of the next line with text, if it comes before a blank line's paragraph break."""
+    following = index + 1
+    while following < len(lines) and not lines[following].text:
+        following += 1
+    return following if following < len(lines) and following - index <= 2 else None
+
+
+def _unlabelled_roll(line: Line, index: int, lines: list[Line], start: int) -> bool:
+    """A header line that is nothing but three or more people, comma-separated."""
+    if line.item or line.heading or line.cells or index > start + 12 or len(line.text) > 400:
+        return False
+    pieces = [p.strip() for p in line.text.split(",") if p.strip()]
+    return len(pieces) >= 3 and all(looks_like_name(re.sub(r"\s*\([^)]*\)", "", p)) for p in pieces)
+
+
+def _count_and_people(text: str) -> bool:
+    """`1 member of the public, Liz Parry-Jones (LPJ) Clerk`: a count, then people."""
+    return bool(re.match(r"^\d+\s+(?:members?\s+of\s+the\s+public|visitors?|guests?|observers?)\b", text, re.I))
+
+
+def _trailing(lines: list[Line], index: int) -> tuple[str, str, set[int]] | None:
+    """A roll ended by a sentence, possibly over two lines: `Town Administrator, David A.
+    Souza and` / `Town Solicitor, Andrew M. Teitz were also present.`"""
+    line = lines[index]
+    found = trailing_roll(line.text)
+    if found is not None:
+        return found[0], found[1], {index}
+    if line.text.endswith(" and") and index + 1 < len(lines) and (found := trailing_roll(lines[index + 1].text)):
+        return found[0], f"{line.text} {found[1]}", {index, index + 1}
+    return None
+
+
+def _dates_and_places(lines: list[Line], start: int, used: set[int], fields: Fields, draft: Draft) -> None:
+    """Date, times and venue from what is not labelled: the title, a date line, the
+    opening sentences (`… was held at … on … at 6:30 p.m.`)."""
+    head = [i for i in range(0, min(len(lines), max(start, 0) + 60)) if lines[i].text]
+    candidates = ([start] if start >= 0 else []) + [i for i in head if i != start]
+    for i in candidates:
+        line = lines[i]
+        if fields.date is None and (i not in used or i == start) and (found := meeting_date(line.text)) is not None and found.date \
+                and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I)):
+            fields.date, fields.date_line = found.date, line.no
+            if not fields.venue and (place := date_line_venue(line.text)):
+                fields.venue, fields.venue_line = place, line.no
+        if fields.date is None and i == start and (month_day := _month_day_year(line.text)):
+            fields.date = month_day
+    for i in head:
+        read_sentence(lines[i].text, lines[i].no, fields)
+    if fields.start is None and start >= 0 and (times := clock_times(lines[start].text)):
+        fields.start = times[0]  # the title line's time: `… Tuesday, November 14, 7:00 p.m …`
+    if fields.date is None:
+        for i in head:
+            if (found := meeting_date(lines[i].text)) is not None and found.date:
+                fields.date = found.date
+                break
+    if not fields.venue:
+        for i in candidates[:10]:
+            if i in used and i != start:
+                continue
+            if place := place_line(lines[i].text):
+                fields.venue, fields.venue_line = place, lines[i].no
+                break
+        else:
+            for i in candidates[:8]:
+                if room := room_in(lines[i].text):
+                    fields.venue = room
+                    break
+    for line in lines:
+        read_sentence(line.text, line.no, fields) if re.search(r"adjourn", line.text, re.I) else None
+
+
+def _month_day_year(text: str) -> dt.date | None:
+    """`WECG Meetings 2022, Public Notes, Mar 17`: a year and a month-day printed apart."""
+    from ..eras import find_date
+
+    year = re.search(r"\b(19\d\d|20\d\d)\b", text)
+    month_day = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})",
+                          text)
+    if year and month_day:
+        found = find_date(f"{month_day.group(1)} {month_day.group(2)}, {year.group(1)}")
+        return found.date if found else None
+    return None
+
+
+def _group(entry_label: str | None, title: str) -> str:
+    label = (entry_label or "").lower()
+    title_low = title.lower()
+    if re.search(r"staff|scribe|recorder|clerk|secretar|note", label) or re.search(r"^(?:recorder|scribe|clerk)", title_low):
+        return "secretariat"
+    if re.search(r"guest|visitor|public", label):
+        return "guest"
+    if "observer" in label:
+        return "observer"
+    if re.search(r"vice|deputy|co-?chair|president[-–]elect", title_low) or re.search(r"vice|co-?chair", label):
+        return "vice-chair" if "co" not in label and "co" not in title_low[:3] else "chair"
+    if re.search(r"^(?:chair|chairman|chairwoman|chairperson|mayor|president|presiding)", title_low) or \
+            re.fullmatch(r"chair(?:man|person|woman)?|co-?chairs?", label):
+        return "chair"
+    return "member"
+
+
+def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers: Speakers, profile: ImportProfile) -> None:
+    by_name: dict[str, str] = {}
+    for found in people:
+        entry = found.entry
+        group = profile.roll_group(found.label or "") or _group(found.label, entry.title or "")
+        person = names.find(entry.name) or names.propose(entry.name, draft, found.no,
+                                                         key=f"{entry.name.lower()}|{entry.title.lower()}")
+        by_name.setdefault(entry.name, person)
+        title = entry.title or ""
+        role = title or found.label or "Member"
+        attendee = DraftAttendee(group=group, name=entry.name, person=person, line=found.no,
+                                 role=role, affiliation=entry.affiliation if role != entry.affiliation else "",
+                                 absent=entry.absent or is_absent(found.label), label=found.label,
+                                 abbreviation=entry.abbreviation)
+        if found.proxy_for:
+            attendee.proxy_printed = found.proxy_for
+            attendee.proxy_for = by_name.get(found.proxy_for)
+        if _merged(attendee, draft):
+            continue
+        draft.attendees.append(attendee)
+        if entry.abbreviation:
+            speakers.add_abbreviation(entry.abbreviation, person)
+
+
+def _merged(attendee: DraftAttendee, draft: Draft) -> bool:
+    """Chair: Timothy Hatcher, then "Timothy Hatcher (Apple)" in the attendee list: one
+    person listed twice is one attendee, with the post named for them and the affiliation
+    the list gives. True when `attendee` went into one already listed."""
+    earlier = next((a for a in draft.attendees if a.person == attendee.person and a.absent == attendee.absent), None)
+    if earlier is None:
+        return False
+    if earlier.group == "member" and attendee.group != "member":
+        earlier.group, earlier.role, earlier.label = attendee.group, attendee.role, attendee.label
+    earlier.affiliation = earlier.affiliation or attendee.affiliation
+    draft.note(attendee.line, f"{attendee.name} is listed again (first at line {earlier.line}): kept once, "
+                              f"as {earlier.role}{f' ({earlier.affiliation})' if earlier.affiliation else ''}",
+               "a meeting lists each person once; add what the second listing says if it matters")
+    return True
+
+
+def _split_turns(body: list[Line], speakers: Speakers) -> list[Line]:
+    """A flattened page whose speaker turns run on in one line (`… CASE 2014-12. Al-Jaff:
+    Chairman Aller, …`): cut before each label that names someone on the roll."""
+    out: list[Line] = []
+    for line in body:
+        if len(line.text) < 200:
+            out.append(line)
+            continue
+        cuts = [m.start(1) for m in re.finditer(r"(?<=[.?!]\s)([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?):\s", line.text)
+                if speakers.known(m.group(1))]
+        if not cuts:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            if line.text[a:b].strip():
+                out.append(Line(line.no, line.text[a:b].strip()))
+    return out
