@@ -115,14 +115,16 @@ def build_in_process(project: Path, site: Path, **env: str) -> str:
 
 def tiny_project(dest: Path) -> Path:
     """A project around the small valid archive with two more meetings (three in all, in
-    one council, translated) and one short hand-written page per navigation entry: it
-    builds in about a second, for tests that build many times."""
+    one council, translated) and a one-paragraph stand-in for each of this checkout's
+    hand-written pages at the top of docs/LANG/ (generated pages link to some of them):
+    it builds in about a second, for tests that build many times."""
     project = dest
     project.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    names = sorted({path.name for path in (ROOT / "docs").glob("*/*.md")})
     for lang in ("ja", "en"):
-        for name in ("index.md", "format.md", "data.md"):
+        for name in names:
             page = project / "docs" / lang / name
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(f"# {name[:-3]}\n\n{lang}\n", encoding="utf-8")
