@@ -25,7 +25,8 @@ import json
 import logging
 import os
 import posixpath
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from mkdocs.commands.build import build as build_site
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import ConfigurationError, MkDocsException, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -48,9 +49,11 @@ from mkdocs.utils.yaml import yaml_load
 import gijiroku
 from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
 from gijiroku import data as data_out
+from gijiroku.diagnostics import Diagnostics
 from gijiroku.gcpause import gc_paused, give_back
 from gijiroku.index import index_archive
-from gijiroku.ledger import Ledger
+from gijiroku.ledger import LEDGER_FILE, Ledger
+from gijiroku.loader import changed_since_read
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import cut_runs, search_index_files
 from gijiroku.search.runstore import RunStore
@@ -66,6 +69,8 @@ from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_broken_html, render_broken_page, render_root_page
+from gijiroku.sources import ChangedDuringBuild, digest_of, special_file
+from gijiroku.textrules import printable
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
 
@@ -111,15 +116,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(0, str(THEME_DIR))
     if builds.language_of(config) is not None:
         return config
-    options = _options(config)
-    minutes = _project_dir(config) / options.minutes
-    root = builds.RootBuild(minutes)
-    if options.cache and os.environ.get(CACHE_ENV) != "0" and not preview.mode.serving:
-        root.cache_dir = _project_dir(config) / CACHE_DIR
+    root = builds.RootBuild(_project_dir(config) / "minutes")
     builds.attach(config, root)
     _drop_search(config)
     config.site_name = " / ".join(_titles().values())
     config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
+    with _failures_shown(root, "load the minutes"):
+        _load(config, root)
+    return config
+
+
+def _load(config: MkDocsConfig, root: builds.RootBuild) -> None:
+    """Root build: load, check and cross-index the minutes (under `mkdocs serve`, errors
+    become the page every address answers with)."""
+    options = _options(config)
+    minutes = root.minutes = _project_dir(config) / options.minutes
+    if options.cache and os.environ.get(CACHE_ENV) != "0" and not preview.mode.serving:
+        root.cache_dir = _project_dir(config) / CACHE_DIR
+        root.shared = _shared_files(config)
     timing.reset()
     with timing.timed("load"):
         archive, diags = load_archive(minutes, reuse_parsed=preview.mode.serving)
@@ -130,7 +144,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             # Under `mkdocs serve` the reader's browser shows what to fix (every page
             # answers with it) and the next save that fixes it rebuilds the site.
             root.broken = [d.format() for d in diags.sorted()]
-            return config
+            return
         raise PluginError(f"{len(diags.errors)} errors in the minutes: fix them (gijiroku check lists them too)")
     limit = preview.preview_limit(options.preview) if preview.mode.serving else None
     shown = len(archive.meetings)
@@ -140,12 +154,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root.preview = (limit, shown)
     with timing.timed("index"):
         root.index = index_archive(archive)
-    return config
+
+
+@contextlib.contextmanager
+def _failures_shown(root: builds.RootBuild, doing: str) -> Iterator[None]:
+    """Whatever fails here ends as a message, never a traceback: under `mkdocs serve`
+    the diagnostics page every address answers with (MkDocs' server would otherwise
+    wait for ever for the build that failed, and every request hang), the next save
+    building again; under `mkdocs build` an error that stops the build (`-v` shows where
+    it came from)."""
+    try:
+        yield
+    except Exception as exc:  # noqa: BLE001 - every failure must end as a message
+        log.debug(f"gijiroku could not {doing}", exc_info=True)
+        ours = isinstance(exc, MkDocsException)  # a message for the reader already (or MkDocs' own)
+        message = str(exc) if ours else f"gijiroku could not {doing}: {type(exc).__name__}: {exc}"
+        if not preview.mode.serving:
+            if ours:
+                raise
+            raise PluginError(message + " (a bug: please report it; `mkdocs build -v` shows where it happened)") from exc
+        log.error(printable(message))
+        root.index = None
+        root.broken = [*root.broken, printable(message)]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Root build: only the theme's assets. Language build: the hand-written pages plus
     every generated page, and a stand-in for hand-written pages only another language has."""
+    _refuse_special_files(files)
     build = builds.language_of(config)
     if build is None:
         kept = Files([f for f in files if not f.is_documentation_page()])
@@ -176,6 +212,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _refuse_special_files(files: Files) -> None:
+    """A FIFO or a device among the hand-written pages would hang the build that reads
+    it (MkDocs reads every page whole): it stops the build, by name, unread."""
+    special = [(file.abs_src_path, kind) for file in files
+               if file.abs_src_path and (kind := special_file(Path(file.abs_src_path)))]
+    if special:
+        raise PluginError("\n".join(f"{printable(path)}: not a regular file ({kind}): it was not read; "
+                                     "put a file there, or move it out of docs/" for path, kind in special))
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Language build: with a cache, mark the generated pages whose HTML the last build
     made from the same inputs, so that MkDocs keeps them instead of building them, and
@@ -187,7 +233,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         return nav
     # Pages in the navigation are always built (every page shows their front matter).
     _render_units(build, [page.file.src_uri for page in nav.pages if page.file.src_uri in build.units])
-    inputs = InputKeys(build.index, build.minutes)
+    inputs = InputKeys(build.index)
     kept = _mark_reusable(build, build.cache, inputs, nav, config, files) if build.cache is not None else set()
     with timing.timed("search_index"):  # before the other pages are rendered and held
         _write_search_index(config, build, inputs)
@@ -223,7 +269,7 @@ def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inpu
                                          _feed_tag(build, src))
             else:
                 key = _content_key(build, src, file)
-            entry = cache.reuse(src, file.dest_uri, key, exists)
+            entry = cache.reuse(src, file.dest_uri, key, exists, accept=_complete_check(build, src))
             build.keys[src] = key
             if entry is not None:
                 _keep(build, file, entry, kept)
@@ -233,14 +279,33 @@ def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inpu
     with timing.timed("cache"):
         for file in retry:
             src = file.src_uri
-            entry = cache.reuse(src, file.dest_uri, build.keys[src], exists, _content_key(build, src, file))
+            entry = cache.reuse(src, file.dest_uri, build.keys[src], exists, _content_key(build, src, file),
+                                _complete_check(build, src))
             if entry is not None:
                 _keep(build, file, entry, kept)
         if _data_out():
             _keep_data_out(build, cache, inputs)
         cache.keep_only(entry.dest for entry in build.reused.values())
         timing.count("pages_reused", len(kept))
+    if cache.damaged:
+        damaged = list(cache.damaged)
+        log.info(f"{build.lang}: {len(damaged)} cached files were not as the last build wrote them "
+                 f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): built again")
     return kept
+
+
+def _complete_check(build: builds.LanguageBuild, src: str) -> Callable[[bytes], bool] | None:
+    """For a meeting page, the completeness guard on its cached file (its HTML must
+    carry every anchor the minutes give it), which also records what it found."""
+    expected = build.expected.get(src)
+    if expected is None:
+        return None
+
+    def complete(html: bytes) -> bool:
+        build.published[src] = anchors_missing(html, expected)
+        return not build.published[src]
+
+    return complete
 
 
 def _content_key(build: builds.LanguageBuild, src: str, file: File) -> str:
@@ -314,7 +379,8 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Navigat
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Every build: the theme's templates are compiled once per process, not once per build.
     Language build: pages kept from the last build get back their anchors and anchored
-    links, so that MkDocs checks links into and out of them as if they were built."""
+    links, so that MkDocs checks links into and out of them as if they were built (the
+    completeness guard read their files when it kept them: `_complete_check`)."""
     env.bytecode_cache = BYTECODE_CACHE
     build = builds.language_of(config)
     if build is not None:
@@ -324,8 +390,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             assert page is not None
             page.present_anchor_ids = entry.anchor_ids()
             page.links_to_anchors = {files.src_uris[target]: links for target, links in entry.anchored_links().items()}
-            if src in build.expected:
-                build.published[src] = sorted(build.expected[src] - page.present_anchor_ids)
     return env
 
 
@@ -342,22 +406,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"docs/{build.lang}/{exc}") from exc
 
 
+@event_priority(-100)  # after every plugin: the cache records the digest of the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
     build = builds.language_of(config)
     if build is None:
         return output
     src = page.file.src_uri
+    tag = _feed_tag(build, src)
+    if tag:
+        output = output.replace("</head>", tag + "</head>", 1)
     if build.cache is not None and src in build.keys:
+        written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
         build.cache.record(src, pagecache.Entry.of_page(
             build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
-            {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src]))
+            {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src],
+            digest_of(written)))
     page.content = None  # written: nothing reads it again (MkDocs checks anchors after writing every page)
     build.written += 1
     if build.written % GIVE_BACK_EVERY == 0:
         give_back()
-    tag = _feed_tag(build, src)
-    return output.replace("</head>", tag + "</head>", 1) if tag else output
+    return output
 
 
 def _feed_tag(build: builds.LanguageBuild, src: str) -> str:
@@ -375,11 +444,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         # self-contained, in this language (and at the root, in every language).
         _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
         if _data_out():
-            data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.minutes,
-                                    build.data_kept)
+            written: dict[str, str] = {}
+            try:
+                data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "",
+                                        build.minutes, build.data_kept, written)
+            except ChangedDuringBuild as exc:
+                raise PluginError(str(exc)) from None
             if build.cache is not None:
                 for dest, key in build.data_keys.items():
-                    build.cache.record_file(dest, key)
+                    build.cache.record_file(dest, key, written[dest])
         return
     root = builds.root_of(config)
     builds.detach(config)
@@ -389,6 +462,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         broken = root.broken if root is not None else []
         (Path(config.site_dir) / "404.html").write_text(render_broken_html(broken), encoding="utf-8")
         return
+    with _failures_shown(root, "build the site"):
+        _build_languages(config, root)
+    if root.broken:  # under `mkdocs serve`: a language build failed
+        _show_broken(Path(config.site_dir), root.broken)
+        return
+    if not preview.mode.serving:
+        _check_inputs_unchanged(root)
+    _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
+    if os.environ.get(TIMINGS_ENV):
+        Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
+
+
+def _check_inputs_unchanged(root: builds.RootBuild) -> None:
+    """At the end of a build: every file it was made from must still be as it was read.
+    A meeting or registry changed since is named and stops the build (its pages show
+    what was read before; the cache, keyed by that, stays valid). Code or theme
+    changed since may have made pages the key does not describe: the cache is dropped."""
+    assert root.index is not None
+    changed = changed_since_read(root.index.archive, root.minutes)
+    code = pagecache.changed_shared(root.shared)
+    if code and root.cache_dir is not None:
+        for lang in LANGUAGES:
+            with contextlib.suppress(OSError):
+                pagecache.remove_path(root.cache_dir / lang / pagecache.MANIFEST)
+    if changed or code:
+        raise PluginError(str(ChangedDuringBuild([*changed, *code])))
+
+
+def _build_languages(config: MkDocsConfig, root: builds.RootBuild) -> None:
+    """Every language's build, side by side or one after the other, each published into
+    its folder of the site."""
     languages: list[tuple[str, MkDocsConfig]] = []
     try:
         for lang in LANGUAGES:
@@ -409,24 +513,47 @@ def on_post_build(config: MkDocsConfig) -> None:
             if (cache := _cache_of(lang_config)) is not None:
                 cache.release()
             builds.detach(lang_config)
-    _write_not_found(Path(config.site_dir), list(LANGUAGES), config.site_url or "")
-    if os.environ.get(TIMINGS_ENV):
-        Path(os.environ[TIMINGS_ENV]).write_text(json.dumps(timing.snapshot()), encoding="utf-8")
+
+
+def _show_broken(site_dir: Path, broken: list[str]) -> None:
+    """Under `mkdocs serve`, after a failed build: every address answers with what failed
+    (the language folders are removed, so that no page of an earlier build answers)."""
+    for lang in LANGUAGES:
+        shutil.rmtree(site_dir / lang, ignore_errors=True)
+    page = render_broken_html(broken)
+    for name in ("index.html", "404.html"):
+        (site_dir / name).write_text(page, encoding="utf-8")
 
 
 def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, srcs: list[str],
                        build: builds.LanguageBuild, withdrawn: dict[str, str], ledger: Ledger) -> None:
     """Redirects and tombstones for the addresses the ledger says moved or were withdrawn:
     notes added to generated pages (`build.additions`), tombstone pages (`withdrawn`)
-    and redirect files."""
+    and redirect files. One that would take the place of a page the site has (a
+    hand-written one: `gijiroku check` knows only the minutes) stops the build."""
     out = ledger_output(ledger, {urls.url_of(src): src for src in srcs}, renderer.t)
     build.additions.update(out.additions)
+    taken = {file.dest_uri for file in files}
+    clashes = Diagnostics(build.minutes)
     for src, (reason, _) in out.pages.items():
-        if files.get_file_from_path(src) is None:
+        if files.get_file_from_path(src) is not None or src[: -len(".md")] + ".html" in taken:
+            _ledger_clash(clashes, build.minutes, ledger, src[: -len("index.md")], "withdrawn")
+        else:
             withdrawn[src] = renderer.render_withdrawn(src, reason)
     for path, content in out.static.items():
-        if files.get_file_from_path(path) is None:
+        if files.get_file_from_path(path) is not None or path in taken:
+            _ledger_clash(clashes, build.minutes, ledger, path[: -len("index.html")], "moved")
+        else:
             files.append(File.generated(config, path, content=content))
+    if clashes.items:
+        raise PluginError("\n".join(d.format() for d in clashes.sorted()))
+
+
+def _ledger_clash(diags: Diagnostics, minutes: Path, ledger: Ledger, page: str, kind: str) -> None:
+    diags.add(minutes / LEDGER_FILE, ledger.lines.get(page, 1), 1, "E094",
+              f"'{page}' is recorded as {kind} but the site still publishes it (a hand-written page)",
+              f"remove it from `{kind}:` in {LEDGER_FILE}, or the page from docs/: a redirect or tombstone "
+              "would replace it")
 
 
 def _hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
@@ -477,6 +604,9 @@ def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, input
     if store is not None:
         store.save()
         timing.count("meetings_runs_reused", store.reused)
+        if store.discarded:
+            log.info(f"{build.lang}: the stored search runs of {store.discarded} meetings could not be read back "
+                     "as they were written: cut again")
 
 
 def _write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:
@@ -491,7 +621,7 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    build = builds.LanguageBuild(lang, root.index, root.minutes, notice)
+    build = builds.LanguageBuild(lang, root.index, root.minutes, notice, shared=root.shared)
     plugins = [name for name in lang_config.plugins if name not in lang_config.hooks]
     if plugins and root.cache_dir is not None:
         # A plugin may gather from every page (a search index, a sitemap of its own):
@@ -503,7 +633,7 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
             build.cache = cache
             lang_config.site_dir = str(cache.site_dir)
         else:
-            log.info(f"{lang}: another build is using {CACHE_DIR}; building every page")
+            log.info(f"{lang}: another build is using {CACHE_DIR}, or it cannot be written; building every page")
     if not preview.mode.serving:  # a large archive's pages are held on disk, not in memory
         for held in (build.markdown, build.html):
             held.spill_to(Path(lang_config.site_dir).parent)
@@ -562,10 +692,11 @@ def _quiet_dirty_warning(dirty: bool) -> Iterator[None]:
 
 def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild) -> str:
     """What every page of a language build shares: settings, navigation, theme, code."""
-    settings = {name: config.get(name) for name in (
-        "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
-        "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript", "extra_templates",
-        "markdown_extensions", "mdx_configs", "nav", "not_in_nav")}
+    # Every setting but those that cannot change a page (where files are, the server,
+    # deployment, strictness) and those keyed below in their own way: a setting added
+    # one day is in the key unless it is known not to matter.
+    settings = {name: config.get(name) for name in config if name not in _NOT_IN_PAGES}
+    settings["switches"] = {"data_out": _data_out()}  # what the environment switches
     settings["theme"] = {"name": config.theme.name, **dict(config.theme)}
     settings["validation"] = {str(k): str(v) for k, v in dict(config.validation).items()}
     settings["plugins"] = list(config.plugins)
@@ -573,6 +704,11 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild
     # Every page shows the navigation's pages with their front matter (icons, subtitles,
     # status): that front matter is part of every page's inputs (their text is not).
     settings["navigation_meta"] = {page.file.src_uri: _front_matter(build, page.file) for page in nav.pages}
+    return pagecache.site_key(settings, build.shared)
+
+
+def _shared_files(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
+    """The theme's and the code's files, read at the start of the build (`pagecache.shared_files`)."""
     package = Path(gijiroku.__file__).parent
     hooks: Any = config.hooks  # MkDocs types it as a list; it is a mapping of name -> module
     modules = hooks.values() if isinstance(hooks, dict) else hooks
@@ -582,7 +718,12 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild
     # Theme folders inside MkDocs or Material change only with their versions, which the key has.
     versioned = [Path(module.__file__).parent for module in (mkdocs, material) if module.__file__]
     themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
-    return pagecache.site_key(settings, themes, code)
+    return pagecache.shared_files(themes, code)
+
+
+_NOT_IN_PAGES = frozenset({"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch", "strict", "remote_branch",
+                           "remote_name", "theme", "validation", "plugins", "hooks"})
+"""Settings of MkDocs that no page's bytes depend on, or that `_site_key` keys its own way."""
 
 
 def _front_matter(build: builds.LanguageBuild, file: File) -> dict[str, Any]:

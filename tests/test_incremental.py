@@ -17,16 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build
+from conftest import assert_same_sites, run_mkdocs_build
 from devtools.benchmark import scaffold_project
 from devtools.synth import generate_archive
 from gijiroku.data import paths
 
 MEETINGS = 10
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def _build(project: Path, site: Path, **env: str) -> dict[str, dict[str, float]]:
@@ -50,13 +46,6 @@ def _build(project: Path, site: Path, **env: str) -> dict[str, dict[str, float]]
 def _same_file(a: Path, b: Path) -> bool:
     """Whether two published files are one file kept by the cache (hard links)."""
     return os.stat(a).st_ino == os.stat(b).st_ino
-
-
-def _assert_same_trees(built: Path, clean: Path) -> None:
-    ours, theirs = _tree(built), _tree(clean)
-    assert sorted(ours) == sorted(theirs), (set(ours) ^ set(theirs))
-    different = [name for name in ours if ours[name] != theirs[name]]
-    assert different == []
 
 
 def _changed_pages_were_rebuilt(before: Path, after: Path) -> int:
@@ -106,7 +95,7 @@ def test_a_rebuild_after_adding_and_editing_meetings_equals_a_clean_build(projec
     second = _build(project, tmp_path / "second")
     clean = tmp_path / "clean"
     _build(project, clean, GIJIROKU_CACHE="0")
-    _assert_same_trees(tmp_path / "second", clean)
+    assert_same_sites(tmp_path / "second", clean)
 
     reused = second["counts"]["pages_reused"]
     assert reused > 0
@@ -133,20 +122,20 @@ def test_a_rebuild_after_adding_and_editing_meetings_equals_a_clean_build(projec
     added.unlink()
     _build(project, tmp_path / "third")
     _build(project, tmp_path / "clean-third", GIJIROKU_CACHE="0")
-    _assert_same_trees(tmp_path / "third", tmp_path / "clean-third")
+    assert_same_sites(tmp_path / "third", tmp_path / "clean-third")
 
 
 def test_a_changed_setting_rebuilds_every_page(project: Path, tmp_path: Path) -> None:
     _build(project, tmp_path / "first")
     unchanged = _build(project, tmp_path / "again")
     assert unchanged["counts"]["pages_reused"] > 0
-    _assert_same_trees(tmp_path / "again", tmp_path / "first")
+    assert_same_sites(tmp_path / "again", tmp_path / "first")
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("preview: 15", "preview: 16"), encoding="utf-8")
     changed = _build(project, tmp_path / "changed")
     assert changed["counts"]["pages_reused"] == 0
-    _assert_same_trees(tmp_path / "changed", tmp_path / "first")
+    assert_same_sites(tmp_path / "changed", tmp_path / "first")
 
 
 def test_a_changed_registry_rebuilds_what_names_the_person_and_nothing_else(project: Path, tmp_path: Path) -> None:
@@ -166,7 +155,7 @@ def test_a_changed_registry_rebuilds_what_names_the_person_and_nothing_else(proj
     record = _build(project, second)
     clean = tmp_path / "clean"
     _build(project, clean, GIJIROKU_CACHE="0")
-    _assert_same_trees(second, clean)
+    assert_same_sites(second, clean)
     assert record["counts"]["pages_reused"] > 0
     assert _changed_pages_were_rebuilt(first, second) > 0, "renaming a person changed no page"
 
@@ -189,7 +178,7 @@ def test_a_navigation_page_s_front_matter_rebuilds_every_page(project: Path, tmp
     page.write_text("---\nstatus: new\nsubtitle: 書式の説明\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
     _build(project, tmp_path / "second")
     _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
-    _assert_same_trees(tmp_path / "second", tmp_path / "clean")
+    assert_same_sites(tmp_path / "second", tmp_path / "clean")
 
 
 def test_a_build_whose_warnings_were_not_seen_vouches_for_no_new_page(project: Path, tmp_path: Path) -> None:
@@ -201,7 +190,7 @@ def test_a_build_whose_warnings_were_not_seen_vouches_for_no_new_page(project: P
     assert after_quiet["counts"]["pages_reused"] == 0
     watched = _build(project, tmp_path / "watched")
     assert watched["counts"]["pages_reused"] > 0
-    _assert_same_trees(tmp_path / "watched", tmp_path / "quiet")
+    assert_same_sites(tmp_path / "watched", tmp_path / "quiet")
 
 
 def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) -> None:
@@ -215,12 +204,13 @@ def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) 
     home.write_text(text, encoding="utf-8")
     _build(project, tmp_path / "fixed")
     _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
-    _assert_same_trees(tmp_path / "fixed", tmp_path / "clean")
+    assert_same_sites(tmp_path / "fixed", tmp_path / "clean")
 
 
 def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it_cannot_link(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gijiroku.site import pagecache
+    from gijiroku.sources import digest_of
 
     cache = pagecache.PageCache(tmp_path / "cache")
     assert cache.acquire()
@@ -230,14 +220,14 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
         (cache.site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (cache.site_dir / name).write_text(name, encoding="utf-8")
     cache.open("site-key")
-    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]}, "c")
+    entry = pagecache.Entry.of_page("k", "a/index.html", ["x", "y"], {"b.md": ["z"]}, "c", digest_of(b"a/index.html"))
     cache.record("a.md", entry)
-    cache.record_file("search-index/meta.json", "f")
+    cache.record_file("search-index/meta.json", "f", digest_of(b"search-index/meta.json"))
     cache.save()
     cache.keep_only(["a/index.html"])
     assert sorted(p.relative_to(cache.site_dir).as_posix() for p in cache.site_dir.rglob("*")) == ["a", "a/index.html"]
     (cache.site_dir / "data.json").write_text("data", encoding="utf-8")
-    cache.record_file("data.json", "f")
+    cache.record_file("data.json", "f", digest_of(b"data"))
     cache.save()
 
     again = pagecache.PageCache(tmp_path / "cache")
@@ -322,7 +312,7 @@ def test_a_long_speaker_s_year_pages_are_rebuilt_one_year_at_a_time(tmp_path: Pa
     added = add_meeting(minutes, 8, 2, "verbatim")
     _build(project, tmp_path / "second")
     _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")
-    _assert_same_trees(tmp_path / "second", tmp_path / "clean")
+    assert_same_sites(tmp_path / "second", tmp_path / "clean")
 
     archive, _ = load_archive(minutes)
     index = index_archive(archive)

@@ -15,7 +15,7 @@ from gijiroku.site.inputs import InputKeys
 def _keys(minutes: Path) -> tuple[InputKeys, dict[str, str]]:
     archive, diags = load_archive(minutes)
     assert not diags.errors, [d.format() for d in diags.errors]
-    keys = InputKeys(index_archive(archive), minutes)
+    keys = InputKeys(index_archive(archive))
     every = {f"meeting {m.key}": keys.of("meeting", m.key) for m in archive.meetings}
     every |= {f"speaker {p}": keys.of("speaker", p) for p in archive.people}
     every |= {f"topic {t}": keys.of("topic", t) for t in archive.topics}

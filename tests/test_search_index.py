@@ -122,7 +122,7 @@ def test_runs_kept_between_builds_give_the_same_index(tmp_path) -> None:
         index = index_archive(archive)
         if store is None:
             return dict(search_build.search_index_files(index, lang))
-        inputs = InputKeys(index, minutes)
+        inputs = InputKeys(index)
         files = dict(search_build.search_index_files(index, lang, lambda meeting, docs: store.runs_of(
             inputs.files(meeting), lambda: [doc.text for doc in docs])))
         store.save()

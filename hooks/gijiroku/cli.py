@@ -131,6 +131,7 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
         with_entry,
         write_ledger,
     )
+    from .textrules import printable
 
     wanted = {"update": 0, "move": 2, "withdraw": 1}[action]
     if len(addresses) != wanted or (action == "withdraw" and not reason):
@@ -140,7 +141,7 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
         return 2
     for address in addresses:
         if problem := address_problem(address):
-            print(f"gijiroku ledger: '{address}' is not an address of this site: {problem}", file=sys.stderr)
+            print(f"gijiroku ledger: '{printable(address)}' is not an address of this site: {problem}", file=sys.stderr)
             return 2
     archive, diags = load_archive(directory)
     current = published_addresses(archive)
@@ -167,7 +168,7 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
     new = unrecorded(ledger, current)
     write_ledger(path, ledger, current)
     print(f"{path}: {len(current)} pages; {new} addresses recorded now"
-          + (f"; {action} recorded for {addresses[0]}" if action != "update" else ""), file=sys.stderr)
+          + (f"; {action} recorded for {printable(addresses[0])}" if action != "update" else ""), file=sys.stderr)
     if pending:
         print(f"gijiroku ledger: {len(pending)} more published addresses would disappear: record where each "
               "went (`gijiroku ledger move`) or why it is gone (`gijiroku ledger withdraw`); `gijiroku check` lists them",

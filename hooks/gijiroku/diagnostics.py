@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from .textrules import printable
+
 
 class Severity(enum.Enum):
     """How bad a problem is: errors stop a build, warnings only under --strict."""
@@ -21,6 +23,7 @@ CODES: dict[str, str] = {
     "E002": "YAML syntax error",
     "E003": "front matter missing or not closed",
     "E004": "file name does not follow the layout",
+    "E005": "not a regular file",
     "E010": "wrong type",
     "E011": "required field missing",
     "E012": "unknown field",
@@ -87,10 +90,13 @@ class Diagnostic:
         return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
 
     def format(self) -> str:
-        """`path:line:col: CODE message (hint)`, the form editors and CI understand."""
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        """`path:line:col: CODE message (hint)`, the form editors and CI understand.
+        Whatever it quotes is printable (`textrules.printable`): a file name or an id
+        holding a line break, an escape sequence or a bidirectional control is shown
+        escaped, never acted on by the terminal, the log or the reader's eye."""
+        text = f"{printable(self.path)}:{self.line}:{self.col}: {self.code} {printable(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {printable(self.hint)}"
         return text
 
 
@@ -100,6 +106,14 @@ class Diagnostics:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
         self.items: list[Diagnostic] = []
+        self._concealed: dict[str, str] = {}
+
+    def conceal(self, path: Path | str, note: str) -> None:
+        """From now on, report problems in `path` by their kind alone (`CODES`), with
+        `note` as the hint: what the file holds is never quoted. For a file that is a
+        link to somewhere outside the minutes, which may be anything (a credentials
+        file linked by mistake)."""
+        self._concealed[self.relpath(path)] = note
 
     def relpath(self, path: Path | str) -> str:
         """The path as the user wrote it on the command line: relative to the root's parent."""
@@ -117,7 +131,10 @@ class Diagnostics:
         """Record one problem; `line` and `col` are 1-based."""
         if code not in CODES:
             raise ValueError(f"unknown diagnostic code {code}")
-        self.items.append(Diagnostic(self.relpath(path), line, col, code, message, hint))
+        where = self.relpath(path)
+        if where in self._concealed:
+            message, hint = CODES[code], self._concealed[where]
+        self.items.append(Diagnostic(where, line, col, code, message, hint))
 
     @property
     def errors(self) -> list[Diagnostic]:

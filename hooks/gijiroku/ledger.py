@@ -32,7 +32,7 @@ from .diagnostics import Diagnostics
 from .index import index_archive
 from .model import Archive
 from .site import urls
-from .sources import read_text
+from .sources import Source, is_present, read_text
 from .yamlsrc import Reader
 
 LEDGER_FILE = "ledger.yml"
@@ -95,17 +95,21 @@ def split_address(address: str) -> tuple[str, str]:
 
 # -- reading ----------------------------------------------------------------------
 
-def load_ledger(path: Path, diags: Diagnostics) -> Ledger | None:
-    """The ledger at `path`, or None when there is none yet; problems are reported."""
-    if not path.is_file():
+_EMPTY = Ledger(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+
+def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) -> Ledger | None:
+    """The ledger at `path` (its bytes in `source` when they were read already), or None
+    when there is none yet; problems are reported. A ledger that cannot be read is an
+    empty one, never none: it guards the published addresses."""
+    if source is None and not is_present(path):
         return None
-    text = read_text(path, diags)
+    text = read_text(path, diags, source)
     if text is None:
-        return None
+        return _EMPTY
     reader = Reader(path, diags)
     root = reader.compose(text)
     if root is None:
-        return Ledger(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+        return _EMPTY
     fields = reader.mapping(root, "the ledger", optional=("pages", "moved", "withdrawn")) or {}
     lines: dict[str, int] = {}
     pages: dict[str, tuple[str, ...]] = {}
@@ -135,10 +139,13 @@ def address_problem(address: str, page_only: bool = False) -> str:
     optionally `#ANCHOR`), or "" when it is."""
     page, anchor = split_address(address)
     wrong = (not page.endswith("/") or page.startswith("/") or "//" in page or ".." in page
-             or any(c.isspace() for c in address) or (page_only and "#" in address) or ("#" in address and not anchor))
-    if not wrong:
-        return ""
-    return "write a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
+             or any(c.isspace() or not c.isprintable() for c in address) or (page_only and "#" in address)
+             or ("#" in address and not anchor))
+    if wrong:
+        return "write a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
+    if problem := urls.page_address_problem(page):
+        return problem + "; a redirect or tombstone there would replace it"
+    return ""
 
 
 def _valid_address(reader: Reader, value: object, line: int, col: int, page_only: bool = False) -> bool:
@@ -161,10 +168,11 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
     page, or told a live remark was withdrawn). Pages under the `unsure` prefixes
     belong to files with errors of their own, reported there: they are not reported again."""
     anchors_now = {page: frozenset(anchors) for page, anchors in current.items()}
+    always = {urls.url_of(src) for src in urls.INDEX_PAGES}  # their anchors are not recorded
     for kind, entries in (("moved", ledger.moved), ("withdrawn", ledger.withdrawn)):
         for address in entries:
             page, anchor = split_address(address)
-            if page in anchors_now and (not anchor or anchor in anchors_now[page]):
+            if (page in anchors_now and (not anchor or anchor in anchors_now[page])) or (page in always and not anchor):
                 diags.add(path, ledger.lines.get(address, 1), 1, "E094",
                           f"'{address}' is recorded as {kind} but the site still publishes it",
                           f"remove it from `{kind}:` in {LEDGER_FILE}: only an address that is gone can be "
@@ -247,7 +255,7 @@ def write_ledger(path: Path, ledger: Ledger | None, current: Mapping[str, tuple[
 
 def with_entry(ledger: Ledger | None, kind: str, address: str, value: str) -> Ledger:
     """The ledger with one more move (`kind` "moved") or withdrawal ("withdrawn")."""
-    base = ledger or Ledger(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+    base = ledger or _EMPTY
     moved, withdrawn = dict(base.moved), dict(base.withdrawn)
     (moved if kind == "moved" else withdrawn)[address] = value
     (withdrawn if kind == "moved" else moved).pop(address, None)

@@ -15,33 +15,40 @@ from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
 from .meeting import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting
 from .registry import load_council, load_people, load_topics
+from .sources import Source, is_present, read_source
 from .yamlsrc import ID_HINT, Reader, id_problem
 
-MEETING_FILE_RE = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
+MEETING_FILE_RE = re.compile(r"(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md")
+"""A meeting file's name, matched whole (`fullmatch`: `$` also matches before a final line break)."""
 REGISTRY_FILES = ("people.yml", "topics.yml")
 COUNCIL_FILE = "series.yml"
 IGNORED = {"README.md", ".gitkeep"}
-REGISTRY_FATAL = {"E001", "E002", "E003", "E004"}
+REGISTRY_FATAL = {"E001", "E002", "E003", "E004", "E005"}
 """Registry problems that leave the whole registry unreadable (or missing)."""
 
 
-_PARSED: dict[Path, tuple[tuple[int, int], MeetingFile, list[Diagnostic]]] = {}
-"""Meeting files already parsed in this process, by path: (mtime, size), result, diagnostics."""
+_PARSED: dict[Path, tuple[str, MeetingFile, list[Diagnostic]]] = {}
+"""Meeting files already parsed in this process, by path: the digest of the bytes parsed,
+result, diagnostics. By content, not by modification time and size: a same-size edit
+that keeps the old time (a copy with `cp -p`, an editor, a checkout) is parsed again."""
 
-_StatKey = tuple[int, int] | None
-_AssemblyKey = tuple[tuple[_StatKey, ...], tuple[_StatKey, ...]]
+_AssemblyKey = tuple[tuple[str, ...], tuple[str, ...]]
 
 _ASSEMBLED: dict[tuple[Path, ...], tuple[_AssemblyKey, Meeting | None, list[Diagnostic]]] = {}
 """Meetings already assembled in this process, by their files' paths: what they were
-assembled from (each file's and each registry's (mtime, size)), result, diagnostics."""
+assembled from (the digests of the registries and of the files), result, diagnostics."""
 
 
 def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagnostics]:
     """Read and check everything under `root` (normally `minutes/`).
 
-    With `reuse_parsed`, meeting files unchanged since an earlier call in this process
-    are not parsed again, and a meeting is not checked again while neither its files
-    nor people.yml and topics.yml changed; their diagnostics are repeated, so the
+    Every file is read once, and the archive records the digest of the bytes read
+    (`Archive.sources`): what the build keys its pages by, and checks the files
+    against when it ends (`changed_since_read`).
+
+    With `reuse_parsed`, meeting files whose bytes are those of an earlier call in this
+    process are not parsed again, and a meeting is not checked again while neither its
+    files nor people.yml and topics.yml changed; their diagnostics are repeated, so the
     result is the same as a fresh load's. `mkdocs serve` uses it so that a rebuild
     after one edit stays fast.
     """
@@ -57,8 +64,11 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         return _empty_archive(), diags
 
     flawed: set[str] = set()
-    people = load_people(root / "people.yml", diags, flawed) if _required(root / "people.yml", diags) else {}
-    topics = load_topics(root / "topics.yml", diags, flawed) if _required(root / "topics.yml", diags) else {}
+    sources: dict[str, str] = {}
+    people_file = _read(root / "people.yml", diags, sources) if _required(root / "people.yml", diags) else None
+    topics_file = _read(root / "topics.yml", diags, sources) if _required(root / "topics.yml", diags) else None
+    people = load_people(people_file.path, diags, flawed, people_file) if people_file else {}
+    topics = load_topics(topics_file.path, diags, flawed, topics_file) if topics_file else {}
     if any(d.code in REGISTRY_FATAL for d in diags.errors):
         # A registry that cannot be read at all would make every reference to it look
         # unknown: its own errors come first and alone.
@@ -74,24 +84,24 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
             diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
                       "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md")
             continue
-        council = _load_council_dir(entry, diags)
+        council = _load_council_dir(entry, diags, sources)
         if council is not None:
             councils[council.id] = council
         for path in sorted(entry.iterdir()):
-            match = MEETING_FILE_RE.match(path.name)
+            match = MEETING_FILE_RE.fullmatch(path.name)
             groups[(entry.name, match.group("id") if match else "")].append(path)
 
     # One meeting at a time, parsed and then assembled: the parse (YAML nodes, raw
     # sections) is dropped as soon as its meeting is checked, so a large archive never
     # holds every file's parse at once (it was most of the loading's peak memory).
-    registry_key = tuple(_stat_key(root / name) for name in REGISTRY_FILES)
+    registry_key = tuple(sources.get(diags.relpath(root / name), "") for name in REGISTRY_FILES)
     meetings = []
     unpublished: list[list[MeetingFile]] = []
     with_files: list[tuple[str, str, tuple[Path, ...]]] = []
     for (council_id, _), paths in sorted(groups.items()):
         by_id: dict[str, list[MeetingFile]] = defaultdict(list)
         for path in paths:
-            parsed = _cached_meeting_file(path, council_id, diags) if reuse_parsed else _meeting_file(path, council_id, diags)
+            parsed = _meeting_file(path, council_id, diags, sources, reuse_parsed)
             if parsed is not None:
                 by_id[parsed.meeting_id].append(parsed)
         for meeting_id, files in sorted(by_id.items()):
@@ -111,7 +121,10 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         people=MappingProxyType(people), topics=MappingProxyType(topics),
         councils=MappingProxyType(councils), meetings=tuple(meetings),
     )
-    ledger = load_ledger(root / LEDGER_FILE, diags)
+    ledger_path = root / LEDGER_FILE
+    ledger_file = _read(ledger_path, diags, sources) if is_present(ledger_path) else None
+    ledger = load_ledger(ledger_path, diags, ledger_file) if ledger_file is not None else None
+    archive = replace(archive, sources=MappingProxyType(sources))
     if ledger is not None:
         check_ledger(ledger, published_addresses(archive), root / LEDGER_FILE, diags, unsure)
         archive = replace(archive, ledger=ledger)
@@ -150,52 +163,58 @@ def _report_unexplained(unpublished: list[list[MeetingFile]], diags: Diagnostics
                       "with one file at a time, or report this as a bug")
 
 
+def changed_since_read(archive: Archive, root: Path) -> list[str]:
+    """The files `archive` was read from (under the minutes folder `root`) whose bytes
+    are no longer those read: changed, removed or replaced since. What a build made
+    from them does not show them as they are now."""
+    base = Path(root).parent
+    quiet = Diagnostics()
+    changed = []
+    for path, digest in archive.sources.items():
+        now = read_source(base / path, quiet)
+        if now is None or now.digest != digest:
+            changed.append(path)
+    return changed
+
+
+def _read(path: Path, diags: Diagnostics, sources: dict[str, str]) -> Source | None:
+    """A file's bytes, read once, their digest recorded in `sources`."""
+    source = read_source(path, diags)
+    if source is not None:
+        sources[diags.relpath(path)] = source.digest
+    return source
+
+
 def _required(path: Path, diags: Diagnostics) -> bool:
-    if path.is_file():
+    if is_present(path):
         return True
     diags.add(path, 1, 1, "E004", f"{path.name} is missing", f"create minutes/{path.name}; see the format reference")
     return False
 
 
-def _load_council_dir(folder: Path, diags: Diagnostics) -> Council | None:
+def _load_council_dir(folder: Path, diags: Diagnostics, sources: dict[str, str]) -> Council | None:
     problem = id_problem(folder.name)
     if problem:
         diags.add(folder, 1, 1, "E020", f"invalid council id '{folder.name}': {problem}", ID_HINT)
         return None
     series = folder / COUNCIL_FILE
-    if not series.is_file():
+    if not is_present(series):
         diags.add(series, 1, 1, "E032", f"council folder '{folder.name}' has no {COUNCIL_FILE}",
                   "add series.yml with the council's name and organiser in ja and en")
         return None
-    return load_council(folder.name, series, diags)
+    source = _read(series, diags, sources)
+    return load_council(folder.name, series, diags, source) if source is not None else None
 
 
-def _cached_meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
-    key = _stat_key(path)
-    if key is None:
-        _PARSED.pop(path, None)  # nor may its meeting's assembly be reused
-        return _meeting_file(path, council, diags)
-    cached = _PARSED.get(path)
-    if cached is not None and cached[0] == key:
-        _, parsed, found = cached
-        diags.items.extend(found)
-        # Its reader reports to this run's diagnostics.
-        return replace(parsed, reader=Reader(parsed.path, diags, parsed.reader.line_offset))
-    before = len(diags.items)
-    fresh = _meeting_file(path, council, diags)
-    if fresh is not None:
-        _PARSED[path] = (key, fresh, list(diags.items[before:]))
-    return fresh
-
-
-def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple[_StatKey, ...],
+def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple[str, ...],
                      diags: Diagnostics) -> Meeting | None:
     """`assemble_meeting`, unless neither the meeting's files nor the registries it is
     checked against changed since the last time (its diagnostics are repeated then)."""
-    paths = tuple(sorted(f.path for f in files))
-    inputs = (registry_key, tuple(_PARSED[p][0] if p in _PARSED else None for p in paths))
+    ordered = sorted(files, key=lambda f: f.path)
+    paths = tuple(f.path for f in ordered)
+    inputs = (registry_key, tuple(f.digest for f in ordered))
     cached = _ASSEMBLED.get(paths)
-    if cached is not None and cached[0] == inputs and None not in inputs[1]:
+    if cached is not None and cached[0] == inputs:
         diags.items.extend(cached[2])
         return cached[1]
     before = len(diags.items)
@@ -204,24 +223,20 @@ def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_
     return meeting
 
 
-def _stat_key(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile | None:
+def _meeting_file(path: Path, council: str, diags: Diagnostics, sources: dict[str, str],
+                  reuse_parsed: bool) -> MeetingFile | None:
+    """One meeting file, read once and parsed (with `reuse_parsed`, the parse of the same
+    bytes earlier in this process, with its diagnostics)."""
     if path.name == COUNCIL_FILE or path.name in IGNORED or path.name.startswith("."):
         return None
     if path.name == "import.yml":  # the council's import profile (gijiroku import): checked, not a meeting
         from .importer.profile import check_profile
 
-        check_profile(path, diags)
+        if _read(path, diags, sources) is not None:  # a regular file within the limits (a FIFO is never opened)
+            check_profile(path, diags)
         return None
-    match = MEETING_FILE_RE.match(path.name)
-    if path.is_dir() or not match:
+    match = MEETING_FILE_RE.fullmatch(path.name)
+    if not match:
         diags.add(path, 1, 1, "E004", f"unexpected '{path.name}' in council folder '{council}'",
                   "meeting files are named MEETING-ID.LANG.md, e.g. 2023-08-04.ja.md")
         return None
@@ -234,5 +249,19 @@ def _meeting_file(path: Path, council: str, diags: Diagnostics) -> MeetingFile |
         diags.add(path, 1, 1, "E004", f"language '{lang}' in the file name is not one of: {', '.join(LANGUAGES)}",
                   "name the file MEETING-ID.ja.md or MEETING-ID.en.md")
         return None
+    source = _read(path, diags, sources)
+    if source is None:
+        _PARSED.pop(path, None)
+        return None
+    cached = _PARSED.get(path) if reuse_parsed else None
+    if cached is not None and cached[0] == source.digest:
+        _, parsed, found = cached
+        diags.items.extend(found)
+        # Its reader reports to this run's diagnostics.
+        return replace(parsed, reader=Reader(parsed.path, diags, parsed.reader.line_offset))
     timing.count("meeting_files_parsed")
-    return parse_meeting_file(path, council, meeting_id, lang, diags)
+    before = len(diags.items)
+    fresh = parse_meeting_file(path, council, meeting_id, lang, diags, source)
+    if reuse_parsed and fresh is not None:
+        _PARSED[path] = (source.digest, fresh, list(diags.items[before:]))
+    return fresh

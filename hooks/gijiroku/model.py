@@ -210,6 +210,9 @@ class Version:
     path: str
     title: str
     venue: str = ""
+    digest: str = ""
+    """The digest of the file's bytes this version was read from (`sources.digest_of`):
+    what the build keys its pages by, and checks the file against when it ends."""
     roles: Mapping[str, RoleText] = field(default_factory=lambda: MappingProxyType({}))
     agenda: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     materials: Mapping[str, tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
@@ -329,6 +332,9 @@ class Archive:
     meetings: tuple[Meeting, ...]
     ledger: Ledger | None = None
     """The published addresses recorded in `minutes/ledger.yml`, if there is one."""
+    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Every file the archive was read from (registries, councils, ledger, meeting files),
+    as diagnostics print its path -> the digest of the bytes read (`sources.digest_of`)."""
 
     def meeting(self, key: str) -> Meeting | None:
         """The meeting 'council/id'."""

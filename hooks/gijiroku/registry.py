@@ -8,7 +8,7 @@ import yaml
 
 from .diagnostics import Diagnostics
 from .model import LANGUAGES, Council, LangText, Person, Topic
-from .sources import read_text
+from .sources import Source, read_text
 from .textrules import KANA_READING
 from .yamlsrc import Reader
 
@@ -26,8 +26,8 @@ def lang_text(reader: Reader, node: yaml.Node | None, what: str) -> LangText | N
     return LangText(**texts)  # type: ignore[arg-type]
 
 
-def _registry_nodes(path: Path, diags: Diagnostics, what: str) -> tuple[Reader | None, yaml.Node | None]:
-    text = read_text(path, diags)
+def _registry_nodes(path: Path, diags: Diagnostics, source: Source | None) -> tuple[Reader | None, yaml.Node | None]:
+    text = read_text(path, diags, source)
     if text is None:
         return None, None
     reader = Reader(path, diags)
@@ -37,15 +37,17 @@ def _registry_nodes(path: Path, diags: Diagnostics, what: str) -> tuple[Reader |
     return reader, root
 
 
-def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None) -> dict[str, Person]:
-    """person id -> Person, from people.yml. The ids of entries with errors go into
-    `flawed`, so that references to them are not reported again as unknown."""
+def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
+                source: Source | None = None) -> dict[str, Person]:
+    """person id -> Person, from people.yml (its bytes in `source` when they were read
+    already). The ids of entries with errors go into `flawed`, so that references to
+    them are not reported again as unknown."""
     people: dict[str, Person] = {}
-    reader, root = _registry_nodes(path, diags, "people")
+    reader, root = _registry_nodes(path, diags, source)
     if reader is None or root is None:
         return people
     for key, node in reader.keyed(root, "the people registry"):
-        if not reader.check_id(node, str(key.value), "person id"):
+        if not reader.check_key(key, "person id"):
             continue
         fields = reader.mapping(node, f"person '{key.value}'", required=("name", "reading", "romanized"),
                                 optional=("aliases",))
@@ -68,14 +70,15 @@ def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None) 
     return people
 
 
-def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None) -> dict[str, Topic]:
+def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
+                source: Source | None = None) -> dict[str, Topic]:
     """topic id -> Topic, from topics.yml; the ids of entries with errors go into `flawed`."""
     topics: dict[str, Topic] = {}
-    reader, root = _registry_nodes(path, diags, "topics")
+    reader, root = _registry_nodes(path, diags, source)
     if reader is None or root is None:
         return topics
     for key, node in reader.keyed(root, "the topics registry"):
-        if not reader.check_id(node, str(key.value), "topic id"):
+        if not reader.check_key(key, "topic id"):
             continue
         fields = reader.mapping(node, f"topic '{key.value}'", required=("label",), optional=("reading",))
         if fields is None:
@@ -92,9 +95,9 @@ def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None) 
     return topics
 
 
-def load_council(council_id: str, path: Path, diags: Diagnostics) -> Council | None:
-    """A council, from its folder's series.yml."""
-    reader, root = _registry_nodes(path, diags, "council")
+def load_council(council_id: str, path: Path, diags: Diagnostics, read: Source | None = None) -> Council | None:
+    """A council, from its folder's series.yml (its bytes in `read` when they were read already)."""
+    reader, root = _registry_nodes(path, diags, read)
     if reader is None or root is None:
         return None
     fields = reader.mapping(root, f"council '{council_id}'", required=("name", "organiser"), optional=("source",))

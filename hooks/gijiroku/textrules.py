@@ -85,6 +85,34 @@ def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069"
+                          "\ud800-\udfff\ufeff\ufffe\uffff]")
+"""What must not reach a terminal or a log raw: control characters (an escape sequence
+repaints the screen), line breaks (a forged line), bidirectional and zero-width
+formatting (text shown in another order than it is, or not at all), and the lone
+surrogates that stand for a file name's undecodable bytes (they cannot be written
+as UTF-8 at all)."""
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with every character of `_UNPRINTABLE` written as an escape (`\\n`,
+    `\\x1b`, `\\u202e`), for messages that quote what an author wrote: a diagnostic
+    shows exactly what is there, and nothing in it can hide or reorder what is around it."""
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group()) or
+                            (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """At most `limit` characters of `text`, printable, with `…` where it was cut: what a
+    message quotes of a value that may be a whole file."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return printable(cut)
+
+
 _SCRUBBED = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 """Everything `scrub` changes (and tabs), to tell at once that most text needs nothing."""
 

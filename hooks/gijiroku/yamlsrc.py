@@ -16,12 +16,17 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics
-from .textrules import text_problems
+from .textrules import excerpt, text_problems
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Matched whole (`fullmatch`): `$` would also match before a final line break, and
+# `\d` any script's digits.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 64
-TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+TIME_RE = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+NUMBER_RE = re.compile(r"0|[1-9][0-9]{0,8}")
+"""A whole number as this format writes one: digits, no sign, no leading zero (YAML 1.1
+reads 07 as octal, 1:20 as 80 and 1_000 as 1000), small enough to mean something."""
 
 _TAG = "tag:yaml.org,2002:"
 # libyaml's composer is about ten times faster and keeps the same marks.
@@ -189,14 +194,24 @@ class Reader:
             return False
         return True
 
+    def check_key(self, key: Located, what: str) -> bool:
+        """Report a mapping's key (from `keyed`) where it is written, unless it is a valid id."""
+        problem = id_problem(str(key.value))
+        if problem:
+            self.diags.add(self.path, key.line, key.col, "E020", f"invalid {what} '{key.value}': {problem}", ID_HINT)
+            return False
+        return True
+
     def integer(self, node: yaml.Node | None, what: str) -> int | None:
-        """A whole number."""
+        """A whole number, written plainly in digits (`NUMBER_RE`)."""
         if node is None:
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "int":
-            self.problem(node, "E010", f"{what} must be a whole number, not {_describe(node)}")
+        if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != _TAG + "int" \
+                or not NUMBER_RE.fullmatch(node.value):
+            self.problem(node, "E010", f"{what} must be a whole number written in digits, not {_describe(node)}",
+                         "write it as plain digits without a leading zero, sign or separator, e.g. 4")
             return None
-        return int(node.value.replace("_", ""), 0)
+        return int(node.value)
 
     def boolean(self, node: yaml.Node | None, what: str) -> bool | None:
         """true or false."""
@@ -227,7 +242,7 @@ class Reader:
         value = self.string(node, what)
         if value is None or node is None:
             return None
-        match = DATE_RE.match(value)
+        match = DATE_RE.fullmatch(value)
         try:
             if not match:
                 raise ValueError
@@ -241,7 +256,7 @@ class Reader:
         value = self.string(node, what)
         if value is None or node is None:
             return None
-        match = TIME_RE.match(value)
+        match = TIME_RE.fullmatch(value)
         if not match:
             self.problem(node, "E041", f"{what} '{value}' is not a valid time", "write it as HH:MM in 24-hour form, e.g. 13:30")
             return None
@@ -252,7 +267,7 @@ class Reader:
         value = self.string(node, what)
         if value is None or node is None:
             return None
-        if not re.match(r"^https?://[^\s<>\"']+$", value):
+        if not re.fullmatch(r"https?://[^\s<>\"']+", value):
             self.problem(node, "E014", f"{what} '{value}' is not an http(s) address", "write the full address, starting with https://")
             return None
         return value
@@ -265,7 +280,7 @@ def id_problem(value: str) -> str:
     """Why `value` is not a valid id, or '' when it is."""
     if len(value) > ID_MAX:
         return f"longer than {ID_MAX} characters"
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         if "/" in value or "\\" in value or ".." in value:
             return "it looks like a path"
         if value.lower() != value:
@@ -279,7 +294,7 @@ def _kind(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"'{node.value}'"
+    return f"'{excerpt(str(node.value))}'"  # a value may be a whole file: a piece is enough to find it
 
 
 def _describe(node: yaml.Node | None) -> str:

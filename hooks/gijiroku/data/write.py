@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Container
+from collections.abc import Container, MutableMapping
 from importlib import resources
 from pathlib import Path
 
 from .. import timing
+from ..diagnostics import Diagnostics
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
-from ..model import Meeting
+from ..model import Meeting, Version
+from ..sources import ChangedDuringBuild, digest_of, read_source
 from . import api, feeds, paths
 from .akn import meeting_akn
 from .paths import Links
@@ -19,17 +20,19 @@ from .paths import Links
 
 @gc_paused()
 def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str, minutes_root: Path,
-                   kept: Container[str] = frozenset()) -> None:
+                   kept: Container[str] = frozenset(), written: MutableMapping[str, str] | None = None) -> None:
     """Write the API, the schemas, the source files and the feeds of language `lang`
     into `site_dir` (that language's folder), from the cross-index alone.
 
     `site_url` is the language build's own URL ('' for relative links); `minutes_root`
-    is where the meetings' source files are (each is copied, never parsed again). The
-    files of the meetings in `kept` (by key) are already there, from the last build."""
+    is where the meetings' source files are (each is copied, never parsed again, and
+    only if its bytes are still those the build read: `ChangedDuringBuild` otherwise).
+    The files of the meetings in `kept` (by key) are already there, from the last
+    build; `written` gets the digest of each meeting file written (its path -> digest)."""
     links = Links.for_site(lang, site_url)
     _made.clear()  # MkDocs empties the site folder between builds under `mkdocs serve`
     with timing.timed("data_api"):
-        _write_api(index, links, site_dir, minutes_root, kept)
+        _write_api(index, links, site_dir, minutes_root, kept, {} if written is None else written)
     with timing.timed("data_feeds"):
         _write_feeds(index, links, site_dir)
 
@@ -47,10 +50,11 @@ def _target(site_dir: Path, relative: str) -> str:
     return path
 
 
-def _write(site_dir: Path, relative: str, content: str | bytes) -> None:
+def _write(site_dir: Path, relative: str, content: str | bytes) -> bytes:
     data = content.encode("utf-8") if isinstance(content, str) else content
     with open(_target(site_dir, relative), "wb") as handle:
         handle.write(data)
+    return data
 
 
 def meeting_files(meeting: Meeting, lang: str) -> list[str]:
@@ -61,7 +65,8 @@ def meeting_files(meeting: Meeting, lang: str) -> list[str]:
     return files
 
 
-def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path, kept: Container[str]) -> None:
+def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: Path, kept: Container[str],
+               written: MutableMapping[str, str]) -> None:
     lang = links.lang
     for kind in paths.SCHEMA_KINDS:
         schema = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_bytes()
@@ -73,14 +78,23 @@ def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: 
     for meeting in index.archive.meetings:
         if meeting.key in kept:
             continue
-        _write(site_dir, paths.meeting_json(meeting.council, meeting.id),
-               api.dump(api.meeting_document(index, meeting, links)))
-        _write(site_dir, paths.meeting_akn(meeting.council, meeting.id), meeting_akn(index, meeting, links))
+        made: dict[str, str | bytes] = {paths.meeting_json(meeting.council, meeting.id): api.dump(api.meeting_document(index, meeting, links)),
+                paths.meeting_akn(meeting.council, meeting.id): meeting_akn(index, meeting, links)}
         version = meeting.version(lang)
         if version is not None:
-            # Version.path is relative to the minutes folder's parent, as diagnostics print it.
-            source = minutes_root.parent / version.path
-            shutil.copyfile(source, _target(site_dir, paths.meeting_source(meeting.council, meeting.id, lang)))
+            made[paths.meeting_source(meeting.council, meeting.id, lang)] = _as_read(minutes_root, version)
+        for relative, content in made.items():
+            written[relative] = digest_of(_write(site_dir, relative, content))
+
+
+def _as_read(minutes_root: Path, version: Version) -> bytes:
+    """A version's file as the build read it: its bytes now, if they still have the
+    digest they had then (`ChangedDuringBuild` if not)."""
+    # Version.path is relative to the minutes folder's parent, as diagnostics print it.
+    source = read_source(minutes_root.parent / version.path, Diagnostics())
+    if source is None or source.digest != version.digest:
+        raise ChangedDuringBuild([version.path])
+    return source.data
 
 
 def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:

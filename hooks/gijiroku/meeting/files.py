@@ -6,14 +6,14 @@ Nothing here checks a meeting against the registries or its other files; that is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from ..body import RawSection, parse_body
 from ..diagnostics import Diagnostics
-from ..sources import read_text, split_front_matter
+from ..sources import Source, read_source, read_text, split_front_matter
 from ..yamlsrc import Reader
 
 ORIGINAL_FIELDS = ("language", "title", "record", "date")
@@ -40,6 +40,8 @@ class MeetingFile:
     """False when the body had syntax errors: sections may be misplaced, so alignment is not checked."""
     readable: bool = True
     """False when the front matter could not be parsed at all."""
+    digest: str = ""
+    """The digest of the bytes it was parsed from (`sources.digest_of`)."""
 
     @property
     def is_translation(self) -> bool:
@@ -47,11 +49,19 @@ class MeetingFile:
         return "translation" in self.fields
 
 
-def parse_meeting_file(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnostics) -> MeetingFile | None:
-    """Read one meeting file's front matter and body; None when it cannot be read at all."""
-    text = read_text(path, diags)
-    if text is None:
+def parse_meeting_file(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnostics,
+                       source: Source | None = None) -> MeetingFile | None:
+    """Read one meeting file's front matter and body (from `source` when its bytes were
+    read already); None when it cannot be read at all."""
+    source = source if source is not None else read_source(path, diags)
+    text = read_text(path, diags, source) if source is not None else None
+    if source is None or text is None:
         return None
+    parsed = _parse(path, council, meeting_id, lang, diags, text)
+    return replace(parsed, digest=source.digest) if parsed is not None else None
+
+
+def _parse(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnostics, text: str) -> MeetingFile | None:
     doc = split_front_matter(text, path, diags)
     if doc is None:
         return _unreadable(path, council, meeting_id, lang, reader=Reader(path, diags), front_matter=text)

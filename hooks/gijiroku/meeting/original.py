@@ -76,7 +76,7 @@ def read_original(f: MeetingFile, reg: Registries, written: Written, diags: Diag
     if title is None or record is None or date is None:
         return None, alignable
     version = Version(
-        lang=f.lang, path=diags.relpath(f.path), title=title, venue=venue or "",
+        lang=f.lang, path=diags.relpath(f.path), digest=f.digest, title=title, venue=venue or "",
         roles=MappingProxyType(roles), agenda=MappingProxyType(agenda_titles),
         materials=MappingProxyType(material_texts), remarks=MappingProxyType(remark_texts),
     )

@@ -64,7 +64,7 @@ def read_translation(f: MeetingFile, meeting: Meeting, written: Written | None, 
     if provenance is None or title is None:
         return None
     return Version(
-        lang=f.lang, path=diags.relpath(f.path), title=title, venue=venue or "",
+        lang=f.lang, path=diags.relpath(f.path), digest=f.digest, title=title, venue=venue or "",
         roles=MappingProxyType(roles), agenda=MappingProxyType(agenda),
         materials=MappingProxyType(materials), remarks=MappingProxyType(remarks),
         provenance=provenance, stale=frozenset(stale),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..index import ArchiveIndex
 from .held import HeldTexts
-from .pagecache import Entry, PageCache
+from .pagecache import Entry, PageCache, Shared
 
 if TYPE_CHECKING:
     from ..data.pages import Decorations
@@ -36,6 +36,8 @@ class RootBuild:
     """Under `mkdocs serve` with errors in the minutes: the diagnostics to show instead."""
     cache_dir: Path | None = None
     """Where the language builds keep pages for the next build to reuse (None: no cache)."""
+    shared: Shared = field(default_factory=dict)
+    """With a cache: the theme's and the code's files as read when the build started."""
 
 
 @dataclass(slots=True)
@@ -47,6 +49,8 @@ class LanguageBuild:
     minutes: Path
     """The minutes folder (the data pages offer its files for download)."""
     preview_notice: str = ""
+    shared: Shared = field(default_factory=dict)
+    """The theme's and the code's files as the root build read them (`RootBuild.shared`)."""
     renderer: Renderer | None = None
     expected: dict[str, frozenset[str]] = field(default_factory=dict)
     """Generated pages that must publish anchors: source path -> anchor ids."""

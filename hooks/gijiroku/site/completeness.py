@@ -14,7 +14,14 @@ from collections.abc import Mapping
 from ..model import Archive
 from . import urls
 
-_ID = re.compile(r'(?<=\s)id="([^"]+)"')
+# `id="…"` found by its literal start, then kept only where whitespace comes before it
+# (an attribute, not `data-id="…"`): a pattern that begins with a class of characters
+# is searched for at every position, twenty times slower on a 100 KB page.
+_ID = re.compile(r'id="([^"]+)"')
+_ID_BYTES = re.compile(rb'id="([^"]+)"')
+_SPACE = " \t\n\r\f"
+"""What separates attributes in HTML."""
+_SPACE_BYTES = frozenset(_SPACE.encode())
 
 
 def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
@@ -26,9 +33,15 @@ def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
     }
 
 
-def anchors_missing(html: str, expected: frozenset[str]) -> list[str]:
-    """The expected ids that no element of `html` carries, sorted."""
-    return sorted(expected - set(_ID.findall(html)))
+def anchors_missing(html: str | bytes, expected: frozenset[str]) -> list[str]:
+    """The expected ids that no element of `html` (text, or a page file's UTF-8 bytes)
+    carries, sorted."""
+    if isinstance(html, bytes):
+        found = {m.group(1).decode("utf-8", "replace") for m in _ID_BYTES.finditer(html)
+                 if m.start() and html[m.start() - 1] in _SPACE_BYTES}
+    else:
+        found = {m.group(1) for m in _ID.finditer(html) if m.start() and html[m.start() - 1] in _SPACE}
+    return sorted(expected - found)
 
 
 def lost_in_build(expected: Mapping[str, frozenset[str]], published: Mapping[str, list[str]]) -> list[str]:

@@ -3,7 +3,9 @@ only what a changed input feeds.
 
 A meeting is a function of its own files and of the registry entries it names (people,
 topics, its council): the loader checks it against nothing else. So a meeting's key is
-the digest of its files (paths and bytes) and of those entries. A speaker's, topic's or
+the digest of its files (paths and the digests of the bytes the loader read and
+parsed, never a second reading: a save between the two would key old pages by new
+bytes) and of those entries. A speaker's, topic's or
 council's page is made from its own registry entry and the meetings it lists, so its
 key is that entry's and those meetings' keys, in the page's order. What every page
 shares (configuration, templates, code, versions) is in the cache's site key
@@ -16,7 +18,6 @@ dataclasses; their `repr` is the same in every run, so it is what is hashed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..index import ArchiveIndex
 from ..model import Meeting
@@ -25,12 +26,11 @@ from .pagecache import page_key
 
 class InputKeys:
     """Keys of a language build's generated pages and data files, from the cross-index
-    and the meetings' files (read once each, when first asked for)."""
+    (each meeting's files by the digests the loader took)."""
 
-    def __init__(self, index: ArchiveIndex, minutes_root: Path) -> None:
+    def __init__(self, index: ArchiveIndex) -> None:
         self.index = index
         self.archive = index.archive
-        self.base = minutes_root.parent  # a version's path is relative to it
         self._meetings: dict[str, str] = {}
         self._files: dict[str, str] = {}
         self._by_key = {m.key: m for m in self.archive.meetings}
@@ -44,13 +44,13 @@ class InputKeys:
         return by_kind[kind](subject)
 
     def files(self, meeting: Meeting) -> str:
-        """The digest of a meeting's files: each version's path and bytes."""
+        """The digest of a meeting's files: each version's path and the digest of its bytes as read."""
         known = self._files.get(meeting.key)
         if known is None:
             parts: list[str | bytes] = []
             for lang in sorted(meeting.versions):
-                path = meeting.versions[lang].path
-                parts += [lang, path, (self.base / path).read_bytes()]
+                version = meeting.versions[lang]
+                parts += [lang, version.path, version.digest]
             known = self._files[meeting.key] = page_key(*parts)
         return known
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import LANGUAGES
+from ..sources import special_file
 from . import urls
 from .render import Renderer
 
@@ -99,6 +100,8 @@ def missing_hand_written(docs: Path, lang: str) -> list[tuple[str, str, str]]:
 
 
 def _first_heading(path: Path) -> str:
+    if special_file(path):  # a FIFO would never end: the build reports it (and not here)
+        return ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
             return line[2:].strip()

@@ -11,14 +11,24 @@ The cache of one language (`.cache/gijiroku/LANG/` beside mkdocs.yml) holds
     site/           that language's last built site (the build writes here, and the
                     root build links these files into its own site folder)
     manifest.json   the shared inputs' key, and per reused-able page: its key, its
-                    output file, the anchors it has and the anchored links it makes;
-                    per other file kept by key (a meeting's data out): its key
+                    output file and that file's digest, the anchors it has and the
+                    anchored links it makes; per other file kept by key (a meeting's
+                    data out): its key and its digest
 
 Rules that keep a cached build byte-identical to a clean one:
+- every key is made from the bytes the build read and rendered (`inputs.py`, from the
+  digests the loader took when it read each file), never from a second reading;
+- the cache verifies itself: a cached file is kept only if its bytes still have the
+  digest the build that wrote them recorded, so a file truncated, swapped, or changed
+  through the published site (which shares its storage: `link_tree`) is built again
+  and reported (`damaged`), never published;
 - the manifest is removed when a build starts and written only when the build ends
-  without a warning or error, so an interrupted or failed build leaves no cache;
+  without a warning or error, so an interrupted or failed build leaves no cache; a
+  manifest, a cache folder or a cached file that cannot be read, or is not what it
+  should be (a link, a folder where a file was), is discarded, never a failed build;
 - before a build writes anything, everything in `site/` but the kept pages' files is
-  removed, so every other file is written afresh (nothing stale survives);
+  removed (links too, never followed), so every other file is written afresh (nothing
+  stale survives) and nothing is written outside the cache;
 - a kept page's anchors and links are given back to MkDocs, so links into it and out
   of it are still checked;
 - pages in the navigation and hand-written pages are always built (they are few, and
@@ -36,6 +46,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -43,8 +54,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO
 
+from ..sources import digest_of
+
 MANIFEST = "manifest.json"
-FORMAT = 4
+FORMAT = 5
 """The manifest's format: a cache written in another format is not read."""
 
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments",
@@ -67,12 +80,15 @@ class Entry:
     content: str
     """The key of its Markdown (the same as `key` for a page keyed by its Markdown): a
     page whose inputs changed is kept if its Markdown did not."""
+    digest: str
+    """The digest of its output file's bytes as written (`sources.digest_of`)."""
 
     @staticmethod
-    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]], content: str) -> Entry:
+    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]], content: str,
+                digest: str) -> Entry:
         """An entry from what MkDocs recorded of a page it built."""
         return Entry(key, dest, " ".join(sorted(anchors)), {target: " ".join(sorted(ids)) for target, ids in links.items()},
-                     content)
+                     content, digest)
 
     def anchor_ids(self) -> set[str]:
         """The page's ids."""
@@ -86,15 +102,20 @@ class Entry:
     def as_json(self) -> dict[str, object]:
         """The entry as the manifest stores it."""
         return {"key": self.key, "dest": self.dest, "anchors": self.anchors, "links": dict(self.links),
-                "content": self.content}
+                "content": self.content, "digest": self.digest}
 
     @staticmethod
-    def from_json(data: Mapping[str, object]) -> Entry:
-        """An entry read back from the manifest."""
-        anchors, links = data["anchors"], data["links"]
-        assert isinstance(anchors, str) and isinstance(links, dict)
-        return Entry(str(data["key"]), str(data["dest"]), anchors, {str(k): str(v) for k, v in links.items()},
-                     str(data["content"]))
+    def from_json(data: object) -> Entry:
+        """An entry read back from the manifest (ValueError if it is not one)."""
+        if not isinstance(data, dict):
+            raise ValueError("not an entry")
+        fields = [data.get(name) for name in ("key", "dest", "anchors", "content", "digest")]
+        links = data.get("links")
+        if not all(isinstance(value, str) for value in fields) or not isinstance(links, dict) \
+                or not all(isinstance(k, str) and isinstance(v, str) for k, v in links.items()):
+            raise ValueError("not an entry")
+        key, dest, anchors, content, digest = (str(value) for value in fields)
+        return Entry(key, dest, anchors, dict(links), content, digest)
 
 
 class PageCache:
@@ -106,11 +127,14 @@ class PageCache:
         self._old: dict[str, Entry] = {}
         self._new: dict[str, Entry] = {}
         self._kept: set[str] = set()
-        self._old_files: dict[str, str] = {}
-        self._new_files: dict[str, str] = {}
+        self._old_files: dict[str, tuple[str, str]] = {}
+        self._new_files: dict[str, tuple[str, str]] = {}
         self._kept_files: set[str] = set()
         self._site_key = ""
         self._lock: IO[str] | None = None
+        self.damaged: dict[str, None] = {}
+        """Cached files that were not as the build that wrote them left them (built
+        again), in the order found."""
 
     @property
     def site_key(self) -> str:
@@ -120,12 +144,22 @@ class PageCache:
     @property
     def warm(self) -> bool:
         """Whether a previous build left pages to reuse (the build then keeps `site/`)."""
-        return (self.folder / MANIFEST).is_file() and self.site_dir.is_dir()
+        return _is_regular(self.folder / MANIFEST) and _is_folder(self.site_dir)
 
     def acquire(self) -> bool:
-        """Take the cache for this build; False if another build is using it."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle = open(self.folder / "lock", "w", encoding="utf-8")  # noqa: SIM115 - held until release()
+        """Take the cache for this build; False if another build is using it, or its
+        folder cannot be made usable. Whatever is in the way of the folder, the site
+        folder or the lock (a file, a link) is removed: the cache is only ever a copy."""
+        try:
+            _make_folder(self.folder)
+            if os.path.lexists(self.site_dir) and not _is_folder(self.site_dir):
+                remove_path(self.site_dir)
+            lock = self.folder / "lock"
+            if os.path.lexists(lock) and not _is_regular(lock):
+                remove_path(lock)
+            handle = open(lock, "w", encoding="utf-8")  # noqa: SIM115 - held until release()
+        except OSError:
+            return False
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -142,24 +176,37 @@ class PageCache:
 
     def open(self, site_key: str) -> None:
         """Read what the last build left, if it was made with the same shared inputs, and
-        remove the manifest: it is written again only if this build succeeds."""
+        remove the manifest: it is written again only if this build succeeds. A manifest
+        that cannot be read whole, in every part, is no cache at all."""
         self._site_key = site_key
         manifest = self.folder / MANIFEST
-        with contextlib.suppress(OSError, ValueError, KeyError, AssertionError, TypeError):
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT and data.get("site") == site_key:
-                self._old = {src: Entry.from_json(entry) for src, entry in data["pages"].items()}
-                self._old_files = {str(dest): str(key) for dest, key in data["files"].items()}
-        manifest.unlink(missing_ok=True)
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8")) if _is_regular(manifest) else None
+            if isinstance(data, dict) and data.get("format") == FORMAT and data.get("site") == site_key:
+                pages, files = data["pages"], data["files"]
+                if not isinstance(pages, dict) or not isinstance(files, dict):
+                    raise ValueError("not a manifest")
+                self._old = {str(src): Entry.from_json(entry) for src, entry in pages.items()}
+                self._old_files = {str(dest): _key_and_digest(value) for dest, value in files.items()}
+        except (OSError, ValueError, KeyError, UnicodeDecodeError, RecursionError):
+            self._old, self._old_files = {}, {}
+        with contextlib.suppress(OSError):
+            remove_path(manifest)
 
-    def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool], content: str | None = None) -> Entry | None:
+    def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool], content: str | None = None,
+              accept: Callable[[bytes], bool] | None = None) -> Entry | None:
         """The last build's page `src` if its key is `key` (or its Markdown's is
-        `content`), its file is there and every page it links to with an anchor still
-        exists; None if it must be built."""
+        `content`), every page it links to with an anchor still exists and its file is
+        what that build wrote (and passes `accept`, given the file's bytes); None if it
+        must be built."""
         entry = self._old.get(src)
         if entry is None or entry.dest != dest or (entry.key != key and (content is None or entry.content != content)):
             return None
-        if not all(exists(target) for target in entry.links) or not (self.site_dir / dest).is_file():
+        if not all(exists(target) for target in entry.links):
+            return None
+        data = self._verified(dest, entry.digest)
+        if data is None or (accept is not None and not accept(data)):
+            self.damaged[dest] = None
             return None
         if entry.key != key:  # made from other inputs into the same Markdown
             entry = dataclasses.replace(entry, key=key)
@@ -177,30 +224,51 @@ class PageCache:
 
     def reuse_files(self, dests: list[str], key: str) -> bool:
         """Whether the last build's files `dests` (not pages) were all made from inputs
-        with the key `key` and are all still there: then this build keeps them."""
-        if not all(self._old_files.get(dest) == key and (self.site_dir / dest).is_file() for dest in dests):
+        with the key `key` and are all still as it wrote them: then this build keeps them."""
+        old = [self._old_files.get(dest) for dest in dests]
+        if not all(found is not None and found[0] == key for found in old):
             return False
-        for dest in dests:
-            self._new_files[dest] = key
+        if not all(self._verified(dest, found[1]) is not None for dest, found in zip(dests, old) if found is not None):
+            return False
+        for dest, found in zip(dests, old):
+            assert found is not None
+            self._new_files[dest] = found
             self._kept_files.add(dest)
         return True
 
-    def record_file(self, dest: str, key: str) -> None:
-        """A file (not a page) this build wrote from inputs with the key `key`."""
-        self._new_files[dest] = key
+    def record_file(self, dest: str, key: str, digest: str) -> None:
+        """A file (not a page) this build wrote from inputs with the key `key`; `digest`
+        is that of the bytes written (`sources.digest_of`)."""
+        self._new_files[dest] = (key, digest)
+
+    def _verified(self, dest: str, digest: str) -> bytes | None:
+        """The bytes of the cached file `dest` if they have `digest`; None (and `dest` in
+        `damaged`) if they do not, or if it is not a regular file of the cache any more."""
+        data = None if dest in self.damaged else read_regular(self.site_dir / dest)
+        if data is not None and digest_of(data) == digest:
+            return data
+        self.damaged[dest] = None
+        return None
 
     def keep_only(self, dests: Iterable[str]) -> None:
         """Remove every file of the cached site but `dests` and the files kept by key
-        (`reuse_files`), and then the empty folders."""
+        (`reuse_files`), and then the empty folders. Links are removed, never followed:
+        nothing is written, kept or removed outside the cache."""
         keep = {str(self.site_dir / dest) for dest in [*dests, *self._kept_files]}
-        if not self.site_dir.is_dir():
+        if not _is_folder(self.site_dir):
             return
         left: dict[str, int] = {}  # folder -> what is left in it
         for folder, subfolders, names in os.walk(self.site_dir, topdown=False):
-            count = sum(left.pop(os.path.join(folder, name), 1) > 0 for name in subfolders)
+            count = 0
+            for name in subfolders:
+                path = os.path.join(folder, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                else:
+                    count += left.pop(path, 1) > 0
             for name in names:
                 path = os.path.join(folder, name)
-                if path in keep:
+                if path in keep and not os.path.islink(path):
                     count += 1
                 else:
                     os.unlink(path)
@@ -214,13 +282,67 @@ class PageCache:
         pages = {src: entry for src, entry in self._new.items() if trust_new or src in self._kept}
         data = {"format": FORMAT, "site": self._site_key,
                 "pages": {src: entry.as_json() for src, entry in sorted(pages.items())},
-                "files": dict(sorted(self._new_files.items()))}
+                "files": {dest: list(value) for dest, value in sorted(self._new_files.items())}}
         temporary = self.folder / (MANIFEST + ".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, self.folder / MANIFEST)
+
+
+def _key_and_digest(value: object) -> tuple[str, str]:
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(part, str) for part in value):
+        raise ValueError("not a file's entry")
+    return value[0], value[1]
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file itself, not a link to one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    """A folder itself, not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _make_folder(path: Path) -> None:
+    """`path` as a folder of its own, whatever was there (a file, a link) removed."""
+    if os.path.lexists(path) and not _is_folder(path):
+        remove_path(path)
+    path.mkdir(parents=True, exist_ok=True)
+
+
+def remove_path(path: Path) -> None:
+    """Whatever is at `path` (nothing if nothing is); a link is removed, never followed."""
+    if _is_folder(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.unlink(path)
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of the regular file at `path` (not through a link at its end), or None."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with open(handle, "rb", closefd=False) as reader:
+            return reader.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def page_key(*parts: str | bytes) -> str:
@@ -235,22 +357,48 @@ def page_key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def site_key(settings: Mapping[str, object], folders: Iterable[Path], files: Iterable[Path]) -> str:
+Shared = Mapping[str, tuple[str, str]]
+"""Files every page is made with (the theme's, the code's), read once: the name the key
+knows each by (the same wherever the project is) -> (its path, the digest of its bytes)."""
+
+
+def shared_files(folders: Iterable[Path], files: Iterable[Path]) -> dict[str, tuple[str, str]]:
+    """Every file in `folders` (the theme) and `files` (hook code, the package's code,
+    templates and catalogues), read now: at the start of a build, before a page is
+    made, so that what the key says is what the build made pages with (checked again
+    at its end: `changed_shared`)."""
+    shared: dict[str, tuple[str, str]] = {}
+    for number, folder in enumerate(folders):
+        for path in _files_under(folder):
+            name = f"folder{number}/{path.relative_to(folder).as_posix()}"
+            shared[name] = (str(path), digest_of(path.read_bytes()))
+    for number, path in enumerate(files):
+        shared[f"file{number}/{path.name}"] = (str(path), digest_of(path.read_bytes()))
+    return shared
+
+
+def changed_shared(shared: Shared) -> list[str]:
+    """The paths of `shared` whose bytes are no longer those read."""
+    changed = []
+    for path, digest in shared.values():
+        data = read_regular(Path(path))
+        if data is None or digest_of(data) != digest:
+            changed.append(path)
+    return changed
+
+
+def site_key(settings: Mapping[str, object], shared: Shared) -> str:
     """The key of what every page shares: `settings` (the configuration and navigation,
-    as JSON-able values), every file in `folders` (the theme) and `files` (hook code),
-    and the versions of the packages that render pages."""
+    as JSON-able values), the files of `shared` and the versions of the packages that
+    render pages."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False, default=_stable).encode("utf-8"))
     digest.update(sys.version.encode())
     for name in DISTRIBUTIONS:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\n".encode())
-    for folder in folders:
-        for path in _files_under(folder):
-            digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-            digest.update(path.read_bytes())
-    for path in files:
-        digest.update(path.read_bytes())
+    for name in sorted(shared):
+        digest.update(f"{name}\0{shared[name][1]}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

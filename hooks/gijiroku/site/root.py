@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..escape import front_matter_value, html
 from ..model import LANGUAGES
 from .catalogue import catalogue_text
@@ -27,11 +29,17 @@ def render_root_page(titles: dict[str, str]) -> str:
     )
 
 
+def _errors(diagnostics: list[str]) -> int:
+    """How many of the lines are errors: all but the warnings (a build that failed
+    otherwise than on the minutes is one error, in words rather than a diagnostic)."""
+    return sum(1 for d in diagnostics if not re.search(r":[0-9]+:[0-9]+: W[0-9]{3} ", d.split("\n", 1)[0]))
+
+
 def render_broken_page(diagnostics: list[str]) -> str:
     """What `mkdocs serve` shows at every address while the minutes have errors: each
     diagnostic, as `gijiroku check` prints it, in both languages' words."""
     items = "\n".join(f"<li><pre>{html(d)}</pre></li>" for d in diagnostics)
-    errors = sum(1 for d in diagnostics if ": E" in d.split("\n", 1)[0])
+    errors = _errors(diagnostics)
     return (
         "---\ntitle: " + front_matter_value(f"{errors} errors / {errors} 件のエラー") + "\n"
         "hide:\n  - navigation\n  - toc\n---\n\n"
@@ -46,7 +54,7 @@ def render_broken_html(diagnostics: list[str]) -> str:
     """The same, as one self-contained HTML file for every other address (a 404 page is
     served at any depth, so it cannot link the theme's assets)."""
     items = "".join(f"<li><pre>{html(d)}</pre></li>" for d in diagnostics)
-    errors = sum(1 for d in diagnostics if ": E" in d.split("\n", 1)[0])
+    errors = _errors(diagnostics)
     return (
         '<!doctype html>\n<html lang="ja">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

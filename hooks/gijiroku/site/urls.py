@@ -25,6 +25,12 @@ SPEAKERS = "speakers/index.md"
 TOPICS = "topics/index.md"
 SEARCH = "search.md"
 TRANSLATIONS = "translations.md"
+INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH, TRANSLATIONS)
+"""The pages every language's site has, whatever the minutes hold."""
+
+FILE_FOLDERS = frozenset({"api", "feeds", "search-index", "assets"})
+"""Folders of a language's site that hold files the build writes, never pages: the data
+(`data/paths.py`), the remark-search index and the theme's assets."""
 
 
 def council_src(council: str) -> str:
@@ -60,6 +66,20 @@ def topic_src(topic: str) -> str:
 def topic_year_src(topic: str, year: int) -> str:
     """Source path of one year of a large topic."""
     return f"topics/{topic}/{year}.md"
+
+
+def page_address_problem(page: str) -> str:
+    """Why the page address `page` (`a/b/`) cannot be a page of a language's site, or
+    "": a folder of files the build writes (`FILE_FOLDERS`), or a segment with a dot,
+    which names a file (`index.html`, `sitemap.xml`): a page there, or a redirect or
+    tombstone at it, would take the place of what the build writes."""
+    segments = page.rstrip("/").split("/")
+    if segments[0] in FILE_FOLDERS:
+        return f"'{segments[0]}/' holds files the site writes itself, not pages"
+    dotted = next((segment for segment in segments if "." in segment), None)
+    if dotted is not None:
+        return f"'{dotted}' names a file the site may write itself (page addresses have no dots)"
+    return ""
 
 
 def url_of(src: str) -> str:
