@@ -32,7 +32,7 @@ PAGE_KINDS = {
     "topics": "topics/",
     "topic": "topics/copyright/",
     "search with results": "search/?q=%E8%91%97%E4%BD%9C%E6%A8%A9",  # 著作権: results in ja, a hint in en
-    "hand-written": "format/",
+    "hand-written": "about/",
     "stand-in for a page in the other language": "import/",
     "not found": "404.html",
 }

@@ -67,7 +67,7 @@ def test_japanese_line_breaks_are_joined() -> None:
 
 
 def test_no_stray_spaces_in_japanese_prose(built_site: Path) -> None:
-    for page in ("index.html", "format/index.html"):
+    for page in ("index.html", "about/index.html"):
         html = (built_site / "ja" / page).read_text(encoding="utf-8").split("md-content__inner")[1]
         text = re.sub(r"<(p|li|h\d|td|th|tr|div|ul|ol|table|thead|tbody|section|details|summary|pre|code)\b[^>]*>|</\1>", "\x00", html)
         text = re.sub(r"<[^>]+>", "", text)

@@ -1,4 +1,4 @@
-"""The build benchmark's report: the Markdown tables of docs/en/reports/build-benchmark.md
+"""The build benchmark's report: the Markdown tables of docs/dev/en/reports/build-benchmark.md
 from the measured rows (`devtools.benchmark`)."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ class Severity(enum.Enum):
 
 
 # One code per kind of problem, so that tests, docs and users can refer to them.
-# The format reference (docs/en/format.md) lists the same table.
+# The format reference (docs/dev/en/format.md) lists the same table.
 CODES: dict[str, str] = {
     "E001": "file is not valid UTF-8",
     "E002": "YAML syntax error",

@@ -4,7 +4,7 @@ A meeting page is mostly remarks, and speaker and topic pages mostly links to re
 and rows of tables: each such list is written here by one call from its template
 rather than item by item in Jinja, which spends most of its time calling helpers.
 Measured on 1,000 synthetic meetings, both languages rendered in 3.5 s this way and
-6.3 s as Jinja macros (docs/en/performance.md); the golden pages check the output.
+6.3 s as Jinja macros (docs/dev/en/performance.md); the golden pages check the output.
 Every value is escaped for where it lands (`gijiroku.escape`).
 """
 
