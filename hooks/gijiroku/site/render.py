@@ -228,17 +228,22 @@ class Renderer(Pieces):
         """The remark-search page: the form, with the filter choices that have remarks, and
         the UI strings its script shows (plural forms whole: the script picks by count)."""
         keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
-                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results",
-                "dates_reversed", "date_format", "months", "weekdays", "in_parentheses", "other_language_results",
-                "paragraph_joiner")
+                "kind_short_spoken", "kind_short_unattributed", "kind_short_narration",
+                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results", "count_about",
+                "count_more_than", "dates_reversed", "date_format", "months", "weekdays", "in_parentheses",
+                "other_language_results", "paragraph_joiner", "filter_speaker", "filter_topic", "filter_council",
+                "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "remove_filter",
+                "from_words", "fallback_note")
         strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
-        language = self.catalogue["language_name"][other]
+        # The other language named in this page's language: "in English", 「英語では」.
+        language = self.t(f"lang_{other}")
         strings["other_language_results"] = {
-            form: text.replace("{language}", str(language))
+            form: text.replace("{language}", language)
             for form, text in self.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
         strings.update(prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
-                       other_language_some=self.t("other_language_some", language=language))
+                       other_language_some=self.t("other_language_some", language=language),
+                       literal_note=self.catalogue["literal_note"][self.lang])
         # Only choices with remarks: a speaker who never spoke, or a topic only agenda
         # items carry, would always give nothing.
         people = sorted((p for p in self.archive.people.values() if self.index.people[p.id].remarks),

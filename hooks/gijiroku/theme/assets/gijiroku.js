@@ -10,7 +10,10 @@
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     event.stopPropagation();
-    var search = document.getElementById("gj-search") ? window.location.search : "";
+    // The search page leaves the other language's search for it (its names and topics
+    // in that language's words) once it has read the query; until then, the same one.
+    var box = document.getElementById("gj-search");
+    var search = box ? (box.dataset.otherSearch !== undefined ? box.dataset.otherSearch : window.location.search) : "";
     window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
   }, true);
 
@@ -45,6 +48,16 @@
     }
   }
   Array.prototype.forEach.call(document.body.children, function (child) { child.addEventListener("click", keepLink); });
+
+  // Material also fetches a sitemap.xml beside every <link rel=alternate> of the head when
+  // the document is ready (it takes each for a language's home): ours are this page in each
+  // language and its feed, so every page asked for sitemaps that do not exist. They are
+  // hidden from it while it looks (its listener runs first) and put back at once.
+  var heads = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]"));
+  heads.forEach(function (link) { link.setAttribute("rel", "alternate gj-not-a-home"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    heads.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
 
   // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
   // Material wraps tables once its own script has run, so this runs after load and
