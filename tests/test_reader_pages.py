@@ -155,4 +155,4 @@ def test_search_page_lists_only_choices_with_remarks(built_site: Path) -> None:
     strings = json.loads(re.search(r'<script type="application/json" id="gj-search-strings">(.*?)</script>',
                                    (built_site / "en" / "search" / "index.html").read_text(encoding="utf-8")).group(1))
     assert strings["count_results"] == {"one": "{n} result", "other": "{n} results"}
-    assert strings["other_language_results"]["other"] == "{n} results in 日本語 →"
+    assert strings["other_language_results"]["other"] == "{n} results in Japanese →", "the other language named in the page's own"

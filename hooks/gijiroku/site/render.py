@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,7 +35,7 @@ from ..escape import (
     scrub_value,
 )
 from ..gcpause import gc_paused
-from ..index import ArchiveIndex, ItemRef, RemarkRef
+from ..index import ArchiveIndex, ItemRef, RemarkRef, RoleHeld
 from ..model import (
     LANGUAGES,
     REMARK_KINDS,
@@ -82,7 +83,7 @@ class Renderer(Pieces):
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             reading=self.reading, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
-            role_rows=self.role_rows,
+            role_rows=self.role_rows, search_box=self.search_box,
         )
 
     # -- pages ------------------------------------------------------------------
@@ -160,19 +161,89 @@ class Renderer(Pieces):
         person_id, years = person_years
         entry = self.index.people[person_id]
         attended = Counter(held.meeting.date.year for held in entry.roles)  # as the page's own count
+        spoke = Counter(ref.meeting.date.year for ref in entry.remarks)
+        src = urls.speaker_src(person_id)
+        year_pages = {y for y, _ in years or ()}
+        by_year = [(y, attended.get(y, 0), spoke.get(y, 0), self._year_link(src, person_id, y, y in year_pages))
+                   for y in sorted(set(attended) | set(spoke), reverse=True)]
         return self._render(
-            "speaker.md.j2", urls.speaker_src(person_id), p=self.archive.people[person_id], roles=entry.roles,
-            n_remarks=len(entry.remarks), year=None,
-            years=None if years is None else [(y, attended.get(y, 0), len(refs)) for y, refs in years],
+            "speaker.md.j2", src, p=self.archive.people[person_id], roles=entry.roles,
+            n_remarks=len(entry.remarks), year=None, years=years is not None, by_year=by_year,
+            periods=self.role_periods(person_id), unnamed=self.unnamed_opinions(person_id),
             remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
+
+    def _year_link(self, src: str, person_id: str, year: int, has_page: bool) -> str:
+        """Where a year's count on a speaker's page leads: the year's page, or their
+        remarks that year in the search."""
+        if has_page:
+            return urls.href(src, urls.speaker_year_src(person_id, year))
+        return urls.href(src, urls.SEARCH) + f"?speaker={person_id}&from={year}-01-01&to={year}-12-31&sort=oldest"
+
+    def role_periods(self, person_id: str) -> list[RolePeriod]:
+        """A person's roles as periods, per council: the meetings in a row at which they
+        held the same role (as printed in this language), newest period first."""
+        periods: list[RolePeriod] = []
+        by_council: dict[str, list[RoleHeld]] = {}
+        for held in self.index.people[person_id].roles:
+            by_council.setdefault(held.meeting.council, []).append(held)
+        for council, held_list in by_council.items():
+            last_meeting = max(m.date for year in self.index.by_council_year.get(council, {}).values() for m in year)
+            current: RolePeriod | None = None
+            for held in sorted(held_list, key=lambda h: (h.meeting.date, h.meeting.id)):
+                role = self.role_of(held.meeting, person_id)
+                if current is not None and current.role == role:
+                    current = RolePeriod(council, role, current.first, held.meeting.date, current.meetings + 1, False)
+                    periods[-1] = current
+                else:
+                    current = RolePeriod(council, role, held.meeting.date, held.meeting.date, 1, False)
+                    periods.append(current)
+            if current is not None and current.last == last_meeting:
+                periods[-1] = RolePeriod(current.council, current.role, current.first, current.last, current.meetings, True)
+        return sorted(periods, key=lambda p: (p.last, p.first), reverse=True)
+
+    def unnamed_opinions(self, person_id: str) -> list[Meeting]:
+        """The meetings a person attended whose minutes record members' opinions without
+        saying whose: what they said there may be among them."""
+        seen: set[str] = set()
+        out = []
+        for held in self.index.people[person_id].roles:
+            meeting = held.meeting
+            if held.absent or meeting.key in seen:
+                continue
+            seen.add(meeting.key)
+            if any(r.kind == "unattributed" for r in meeting.remarks):
+                out.append(meeting)
+        return out
+
+    def meeting_neighbours(self) -> dict[str, str]:
+        """Each meeting page's links to the previous and next meeting of its council, as
+        HTML to add at its end (keyed by the page: the links change when a meeting is added
+        beside it, and a build keys each page by what is added to it)."""
+        out: dict[str, str] = {}
+        for council in self.archive.councils:
+            meetings = sorted((m for year in self.index.by_council_year.get(council, {}).values() for m in year),
+                              key=lambda m: (m.date, m.id))
+            for i, meeting in enumerate(meetings):
+                src = urls.meeting_src(meeting.council, meeting.id)
+                before = meetings[i - 1] if i > 0 else None
+                after = meetings[i + 1] if i + 1 < len(meetings) else None
+                out[src] = self._render("neighbours.md.j2", src, before=before, after=after,
+                                        council=self.archive.councils[council])
+        return out
+
+    def search_box(self, src: str, field: str, value: str, what: str) -> Markup:
+        """A box that searches within one meeting, council, speaker or topic: the search
+        page with that filter (shown only where the script runs, which the search needs)."""
+        return Markup(self._render("searchbox.html.j2", src, field=field, value=value, what=what).strip())
 
     def _render_speaker_year(self, person_year: tuple[str, int, list[RemarkRef]]) -> str:
         person_id, year, refs = person_year
         return self._render(
             "speaker.md.j2", urls.speaker_year_src(person_id, year), p=self.archive.people[person_id],
             roles=[held for held in self.index.people[person_id].roles if held.meeting.date.year == year],
-            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs),
+            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs), by_year=[], periods=[],
+            unnamed=[],
         )
 
     def render_speakers_index(self) -> str:
@@ -268,6 +339,19 @@ class Renderer(Pieces):
     def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
         """A stand-in for a hand-written page that exists only in another language."""
         return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)
+
+
+@dataclass(frozen=True, slots=True)
+class RolePeriod:
+    """Meetings of one council in a row at which a person held the same role."""
+
+    council: str
+    role: str
+    first: date
+    last: date
+    meetings: int
+    current: bool
+    """The period reaches the council's latest meeting."""
 
 
 @dataclass(frozen=True, slots=True)

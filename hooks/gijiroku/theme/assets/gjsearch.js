@@ -176,7 +176,8 @@
     return false;
   }
 
-  function altIn(alt, text, norm, have) {
+  function altIn(alt, text, norm, have, doc) {
+    if (alt.facet) return !!doc && (alt.facet === "t" ? doc.topics.indexOf(alt.n) >= 0 : doc.council === alt.n);
     if (!alt.needles.every(function (n) { return norm.indexOf(n) >= 0; })) return false;
     if (!alt.words.every(function (w) { return wordIn(have, w); })) return false;
     return !alt.phrase || phraseIn(alt, text, norm);
@@ -188,25 +189,30 @@
     var parsed = typeof q === "string" ? parseQuery(q) : q;
     var needles = [], words = [];
     parsed.groups.forEach(function (group) {
-      group.forEach(function (alt) { needles.push.apply(needles, alt.needles); words.push.apply(words, alt.words); });
+      group.forEach(function (alt) {
+        if (alt.facet) return;
+        needles.push.apply(needles, alt.needles);
+        words.push.apply(words, alt.words);
+      });
     });
     function wordMatches(term) {
       return words.some(function (w) { return term === w.term || (w.prefix && term.indexOf(w.term) === 0); });
     }
     return {
       needles: needles, words: words, wordMatches: wordMatches, parsed: parsed,
-      test: function (text) {
+      test: function (text, doc) {
         var norm = normalize(text), have = terms(text);
         return parsed.groups.every(function (group) {
-          return group.some(function (alt) { return altIn(alt, text, norm, have); });
-        }) && !parsed.exclude.some(function (alt) { return altIn(alt, text, norm, have); });
+          return group.some(function (alt) { return altIn(alt, text, norm, have, doc); });
+        }) && !parsed.exclude.some(function (alt) { return altIn(alt, text, norm, have, doc); });
       },
       // How well a text answers: each word or phrase asked for, by how often it occurs.
-      score: function (text) {
+      score: function (text, doc) {
         var norm = normalize(text), have = terms(text), total = 0;
         parsed.groups.forEach(function (group) {
           group.forEach(function (alt) {
-            if (!altIn(alt, text, norm, have)) return;
+            if (!altIn(alt, text, norm, have, doc)) return;
+            if (alt.facet) { total += 1; return; }
             var n = 0;
             alt.needles.forEach(function (needle) { n += norm.split(needle).length - 1; });
             alt.words.forEach(function (w) { n += have.filter(function (t) { return t === w.term || (w.prefix && t.indexOf(w.term) === 0); }).length; });
@@ -431,6 +437,7 @@
   // The remarks that have one word or phrase, from the index: {ids, exact}; ids null
   // where every term is too common to be listed (the text decides).
   function altIds(index, meta, alt) {
+    if (alt.facet) return facetIds(index, alt.facet + "-" + alt.n).then(function (ids) { return { ids: ids, exact: true }; });
     return Promise.all(alt.terms.map(function (t) {
       return alt.prefixes.indexOf(t) >= 0 ? prefixIds(index, meta, t) : termIds(index, meta, t);
     })).then(function (lists) {
@@ -530,7 +537,7 @@
       chunksRead.add(chunk);
       var id = cands[pos++];
       return loadDoc(index, meta, id).then(function (doc) {
-        if (match.test(doc.text)) found.push(doc);
+        if (match.test(doc.text, doc)) found.push(doc);
         return step();
       });
     }
@@ -561,8 +568,8 @@
         var thing = null;
         var topic = meta.topics.filter(function (t) { return spaceless(t[1]) === sp.key; })[0];
         var council = meta.councils.filter(function (c) { return spaceless(c[1]) === sp.key; })[0];
-        if (topic) thing = { kind: "topic", id: topic[0] };
-        else if (council) thing = { kind: "council", id: council[0] };
+        if (topic) thing = { kind: "topic", id: topic[0], facet: "t", n: meta.topics.indexOf(topic) };
+        else if (council) thing = { kind: "council", id: council[0], facet: "c", n: meta.councils.indexOf(council) };
         else {
           var numbers = null;
           shards.forEach(function (shard) { if (shard[sp.key]) numbers = shard[sp.key]; });
@@ -580,27 +587,33 @@
     });
   }
 
-  // The query with the named things taken out as filters: only where other words remain
-  // to be searched within them (a name alone searches the text for it, and lists the
-  // people it names), and only for a filter the reader has not set.
-  // A person first, then a council, then a topic; a topic's name that is the last word
-  // left stays a word (`Nagaoka copyright`: Nagaoka's remarks with the word copyright).
-  var PRIORITY = { speaker: 0, council: 1, topic: 2 };
-
+  // The query with the named things read as filters, where other words remain to be
+  // searched within them (a name alone searches the text for it, and lists the people it
+  // names). A person becomes the speaker filter, unless the reader set one. A topic's or
+  // council's name finds the remarks tagged with it as well as those that use its words
+  // (`計算資源 データ` still finds a remark on data that uses the word 計算資源 without
+  // the topic).
   function understood(state, parsed, things) {
-    if (state.asis || !things.length) return null;
-    var taken = new Set(), filters = {}, applied = [];
-    things.slice().sort(function (a, b) { return PRIORITY[a.kind] - PRIORITY[b.kind]; }).forEach(function (thing) {
-      if (state[thing.kind] || filters[thing.kind]) return;
-      var groups = [];
-      for (var k = thing.from; k < thing.to; k++) groups.push(parsed.plain[k].group);
-      var left = parsed.groups.filter(function (group, i) { return !taken.has(i) && groups.indexOf(i) < 0; });
-      if (!left.length) return;
-      filters[thing.kind] = thing.id;
+    if (state.asis || !things.length || parsed.groups.length < 2) return null;
+    var groups = parsed.groups.slice(), filters = {}, applied = [], taken = new Set();
+    things.forEach(function (thing) {
+      var mine = [];
+      for (var k = thing.from; k < thing.to; k++) mine.push(parsed.plain[k].group);
+      if (thing.kind === "speaker") {
+        if (state.speaker === thing.id) { mine.forEach(function (i) { groups[i] = null; taken.add(i); }); return; }
+        if (state.speaker || filters.speaker) return;
+        if (groups.filter(function (g, i) { return g && !taken.has(i) && mine.indexOf(i) < 0; }).length === 0) return;
+        filters.speaker = thing.id;
+        mine.forEach(function (i) { groups[i] = null; taken.add(i); });
+      } else {
+        if (state[thing.kind]) return;
+        var words = alternative(thing.words, mine.length > 1);
+        mine.forEach(function (i) { groups[i] = null; taken.add(i); });
+        groups[mine[0]] = [words, { facet: thing.facet, n: thing.n, exact: true, terms: [], prefixes: [] }];
+      }
       applied.push(thing);
-      groups.forEach(function (i) { taken.add(i); });
     });
-    var rest = parsed.groups.filter(function (group, i) { return !taken.has(i); });
+    var rest = groups.filter(function (g) { return g; });
     if (!applied.length || !rest.length) return null;
     var narrowed = Object.assign({}, state, filters);
     return { state: narrowed, parsed: { groups: rest, exclude: parsed.exclude, plain: [] }, things: applied };
@@ -755,25 +768,31 @@
   // words say so ("from “Nagaoka”"), and taking one away searches the words as typed.
   function showChips(meta, state, plan, span) {
     chips.textContent = "";
-    var fromWords = {};
-    (plan ? plan.things : []).forEach(function (thing) { fromWords[thing.kind] = thing.words; });
-    var effective = plan ? plan.state : state;
-    FILTERS.forEach(function (name) {
-      var value = effective[name];
-      if (!value) return;
-      var text = filterText(meta, name, value, span);
+    function addChip(text, words, forget) {
       var label = [el("span", { "class": "gj-chip-text" }, [text])];
-      if (fromWords[name]) label.push(" ", el("span", { "class": "gj-chip-source" }, [say("from_words", { words: fromWords[name] })]));
+      if (words) label.push(" ", el("span", { "class": "gj-chip-source" }, [say("from_words", { words: words })]));
       var remove = el("button", { type: "button", "class": "gj-chip-remove", "aria-label": say("remove_filter", { filter: text }) }, ["×"]);
       remove.addEventListener("click", function () {
         var next = stateFromForm();
-        if (fromWords[name]) next.asis = "1";
-        else next[name] = "";
+        forget(next);
         stateToForm(next);
         search(next, "push");
         form.elements.q.focus();
       });
-      chips.append(el("li", { "class": "gj-chip" + (fromWords[name] ? " gj-chip-read" : "") }, label.concat([" ", remove])));
+      chips.append(el("li", { "class": "gj-chip" + (words ? " gj-chip-read" : "") }, label.concat([" ", remove])));
+    }
+    var things = plan ? plan.things : [], effective = plan ? plan.state : state;
+    FILTERS.forEach(function (name) {
+      var value = effective[name];
+      if (!value) return;
+      var read = things.filter(function (thing) { return thing.kind === name && thing.id === value && !state[name]; })[0];
+      addChip(filterText(meta, name, value, span), read ? read.words : "", function (next) {
+        if (read) next.asis = "1"; else next[name] = "";
+      });
+    });
+    things.forEach(function (thing) {
+      if (thing.kind === "speaker") return;
+      addChip(filterText(meta, thing.kind, thing.id, span), thing.words, function (next) { next.asis = "1"; });
     });
     chips.hidden = !chips.children.length;
   }
@@ -792,7 +811,11 @@
         carried.push(thing.words);
       });
       var taken = new Set(carried.join(" ").split(" "));
-      var asTyped = parsed.plain.map(function (p) { return p.text; }).filter(function (w) { return !taken.has(w); });
+      // A word that is already the other language's name of a topic or council goes as it is.
+      var theirs = new Set(otherMeta.topics.concat(otherMeta.councils).map(function (x) { return spaceless(x[1]); }));
+      var asTyped = parsed.plain.map(function (p) { return p.text; }).filter(function (w) {
+        return !taken.has(w) && !theirs.has(spaceless(w));
+      });
       parsed.groups.forEach(function (group) {
         group.forEach(function (alt) { if (alt.phrase || group.length > 1) asTyped.push(alt.text); });
       });
@@ -864,7 +887,7 @@
           var want = Math.max(0, (relevance ? 2 * PAGE : PAGE) - waiting.length);
           collect(here, meta, cands.ids, start, want, match, 6).then(function (got) {
             if (mine !== session) return resolve(-1);
-            waiting = waiting.concat(got.docs.map(function (doc) { return { doc: doc, score: relevance ? match.score(doc.text) : 0 }; }));
+            waiting = waiting.concat(got.docs.map(function (doc) { return { doc: doc, score: relevance ? match.score(doc.text, doc) : 0 }; }));
             if (relevance) waiting.sort(function (a, b) { return b.score - a.score || order.get(a.doc.id) - order.get(b.doc.id); });
             var firstNew = null;
             waiting.splice(0, PAGE).forEach(function (entry) {
