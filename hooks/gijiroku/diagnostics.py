@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     "W081": "speaker is not among the attendees",
     "W082": "agenda item has no proceedings",
     "W083": "unbalanced bidirectional control",
+    "W084": "role has no name in the other language",
 }
 
 

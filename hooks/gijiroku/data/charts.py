@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..escape import html, xml_text
 
@@ -52,6 +52,10 @@ class Chart:
     period_label: str
     periods: list[str]
     series: list[Series]
+    links: dict[str, str] = field(default_factory=dict)
+    """Period -> the address of what its bars count (a year's page, a search): each bar
+    is a link for the pointer, each row of the table a link for the keyboard and screen
+    readers (the picture itself is one image to them)."""
 
 
 def periods_for(dates: Iterable[dt.date]) -> tuple[str, list[str]]:
@@ -115,8 +119,11 @@ def render_svg(chart: Chart) -> str:
                 continue
             h = max(value * scale, 1.5)
             x = LEFT + i * slot + (slot - bar) / 2
-            out.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" style="{BAR_STYLE}">'
-                       f"<title>{_t(period)}: {value}</title></rect>")
+            rect = (f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar:.1f}" height="{h:.1f}" style="{BAR_STYLE}">'
+                    f"<title>{_t(period)}: {value}</title></rect>")
+            link = chart.links.get(period)
+            # Out of the tab order and hidden from screen readers: the table's links are theirs.
+            out.append(f'<a href="{_t(link)}" tabindex="-1" aria-hidden="true">{rect}</a>' if link else rect)
     axis_y = TOP + rows * ROW + 14
     for i, period in _ticks(chart.periods):
         x = LEFT + i * slot + slot / 2
@@ -143,11 +150,27 @@ def render_table(chart: Chart, caption: str) -> str:
     """The chart's figures as a table: its text alternative, for reading and copying."""
     head = "".join(f"<th scope=\"col\">{_t(s.name)}</th>" for s in chart.series)
     rows = "".join(
-        f"<tr><th scope=\"row\">{_t(p)}</th>" + "".join(f"<td>{s.counts.get(p, 0)}</td>" for s in chart.series) + "</tr>"
+        f"<tr><th scope=\"row\">{_period_cell(chart, p)}</th>"
+        + "".join(f"<td>{s.counts.get(p, 0)}</td>" for s in chart.series) + "</tr>"
         for p in chart.periods if any(s.counts.get(p, 0) for s in chart.series))
     return (f"<details class=\"gj-chart-table\"><summary>{_t(caption)}</summary>"
             f"<table><thead><tr><th scope=\"col\">{_t(chart.period_label)}</th>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table></details>")
+
+
+def _period_cell(chart: Chart, period: str) -> str:
+    link = chart.links.get(period)
+    return f'<a href="{_t(link)}">{_t(period)}</a>' if link else _t(period)
+
+
+def period_dates(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period ('2023' or '2023-08')."""
+    if len(period) == 4:
+        year = int(period)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    year, month = int(period[:4]), int(period[5:7])
+    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return dt.date(year, month, 1), after - dt.timedelta(days=1)
 
 
 def render_figure(chart: Chart, caption: str, table_caption: str) -> str:

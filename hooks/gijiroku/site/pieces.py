@@ -140,12 +140,12 @@ class Pieces(Wording):
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
-        """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
+        """The rows of a speaker's table of roles: date, meeting, role (absent); the council
+        is in the roles summary above, not repeated in every row."""
         absent = md_inline(self.in_parentheses(self.t("absent")))
         return Markup("\n".join(
-            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))}"
-            f"{md_cell(md_inline(self.in_parentheses(self.council_name(held.meeting.council))))} | "
-            f"{md_cell(md_inline(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
+            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} | "
+            f"{md_cell(md_inline(self.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from ..escape import (
     front_matter_value,
+    html,
     md_cell,
     md_inline,
     safe_url,
@@ -48,6 +49,8 @@ from .jinjacache import BYTECODE_CACHE
 from .pieces import Pieces
 
 HERE = Path(__file__).parent
+MEMBER_GROUPS = ("chair", "vice-chair", "member")
+"""The attendance groups whose opinions minutes record without names (構成員の意見)."""
 T = TypeVar("T")
 TopicYear = tuple[int, tuple[list[ItemRef], list[RemarkRef]]]
 """A year of a topic's page: the year, its agenda items and remarks."""
@@ -173,12 +176,14 @@ class Renderer(Pieces):
             remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
 
-    def _year_link(self, src: str, person_id: str, year: int, has_page: bool) -> str:
-        """Where a year's count on a speaker's page leads: the year's page, or their
-        remarks that year in the search."""
+    def _year_link(self, src: str, person_id: str, year: int, has_page: bool) -> Markup:
+        """Where a year's count on a speaker's page leads: the year's page (a Markdown link
+        MkDocs checks), or their remarks that year in the search."""
+        text = self.t("year_heading", year=year)
         if has_page:
-            return urls.href(src, urls.speaker_year_src(person_id, year))
-        return urls.href(src, urls.SEARCH) + f"?speaker={person_id}&from={year}-01-01&to={year}-12-31&sort=oldest"
+            return Markup(f"[{md_inline(text)}]({urls.md_link(src, urls.speaker_year_src(person_id, year))})")
+        query = f"?speaker={person_id}&from={year}-01-01&to={year}-12-31&sort=oldest"
+        return Markup(f'<a href="{html(urls.href(src, urls.SEARCH) + query)}">{html(text)}</a>')
 
     def role_periods(self, person_id: str) -> list[RolePeriod]:
         """A person's roles as periods, per council: the meetings in a row at which they
@@ -191,7 +196,7 @@ class Renderer(Pieces):
             last_meeting = max(m.date for year in self.index.by_council_year.get(council, {}).values() for m in year)
             current: RolePeriod | None = None
             for held in sorted(held_list, key=lambda h: (h.meeting.date, h.meeting.id)):
-                role = self.role_of(held.meeting, person_id)
+                role = self.role_name(held.meeting, person_id)
                 if current is not None and current.role == role:
                     current = RolePeriod(council, role, current.first, held.meeting.date, current.meetings + 1, False)
                     periods[-1] = current
@@ -209,7 +214,9 @@ class Renderer(Pieces):
         out = []
         for held in self.index.people[person_id].roles:
             meeting = held.meeting
-            if held.absent or meeting.key in seen:
+            # The minutes' unnamed opinions are members' (構成員): a minister or the
+            # secretariat present is not among those who gave them.
+            if held.absent or meeting.key in seen or held.group not in MEMBER_GROUPS:
                 continue
             seen.add(meeting.key)
             if any(r.kind == "unattributed" for r in meeting.remarks):

@@ -31,6 +31,28 @@
   followMoved();
   window.addEventListener("hashchange", followMoved);
 
+  // Arriving on an anchor. A year folded in a list (the meetings index) is opened. And
+  // Material's table of contents marks a section as reached once its heading is above
+  // the header's height plus 0.8 × the content's top margin; the scroll margin that keeps
+  // a target clear of the header (4rem) left it just below that line, so the section
+  // before it was marked. The target lands just inside the line instead.
+  function landOnTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) node.open = true;
+    }
+    var header = document.querySelector(".md-header"), main = document.querySelector("main");
+    var first = main && main.firstElementChild;
+    if (!header || !first) return;
+    var line = header.offsetHeight + 0.8 * (first.offsetTop - main.offsetTop);
+    target.style.scrollMarginTop = Math.max(header.offsetHeight + 4, Math.floor(line) - 4) + "px";
+    target.scrollIntoView();
+  }
+  window.addEventListener("load", landOnTarget);
+  window.addEventListener("hashchange", landOnTarget);
+
   // Material treats the <link rel=alternate> of the head as language homes and takes over
   // a click on any link below one that the current page is not below (it sends it to
   // that "home" when the page is not in its sitemap). Ours name this very page in each
