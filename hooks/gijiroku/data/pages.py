@@ -17,6 +17,8 @@ from ..index import ArchiveIndex
 from ..model import LANGUAGES
 from ..site import urls
 from . import charts, paths
+from . import downloads as bulk
+from .feeds import DATA_PAGE
 from .strings import t
 
 LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "Japanese"}, "en": {"ja": "英語", "en": "English"}}
@@ -71,22 +73,26 @@ def subscribe_link(src: str, lang: str) -> str:
     feed = feed_of(src)
     if feed is None:
         return ""
+    how = paths.from_page(src, "data/") + "#feeds"
     return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(paths.from_page(src, feed))}" '
-            f'type="application/atom+xml">{h(t("subscribe", lang))}</a></p>')
+            f'type="application/atom+xml">{h(t("subscribe", lang))}</a> · <a href="{h(how)}">{h(t("subscribe_how", lang))}</a></p>')
 
 
 def downloads(src: str, council: str, meeting: str, versions: list[str], lang: str) -> str:
     """A meeting page's links to its JSON, Akoma Ntoso and source Markdown."""
+    # `download`: saved under a name that says which meeting, even where the host sends
+    # the file with no Content-Disposition (a browser would show raw JSON or XML).
+    name = f"{council}-{meeting}"
     links = [
-        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json">'
-        f'{h(t("download_json", lang))}</a>',
-        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml">'
-        f'{h(t("download_akn", lang))}</a>',
+        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json" '
+        f'download="{h(name)}.json">{h(t("download_json", lang))}</a>',
+        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml" '
+        f'download="{h(name)}.akn.xml">{h(t("download_akn", lang))}</a>',
     ]
     for version in versions:
         target = paths.meeting_source(council, meeting, version)
         href = paths.from_page(src, target, None if version == lang else version)
-        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}">'
+        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}" download="{h(name)}.{h(version)}.md">'
                      f'{h(t("download_source", lang, language=LANGUAGE_NAMES[version][lang]))}</a>')
     about = f'<a href="{h(paths.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
     return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
@@ -210,7 +216,10 @@ def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: s
 
 
 def decorate_home(markdown: str, src: str, lang: str) -> str:
-    """The home page's subscribe link, after its list of the latest meetings."""
+    """The home page's subscribe link, after its list of the latest meetings; the data
+    page's table of downloads."""
+    if src == DATA_PAGE:
+        return bulk.decorate_data_page(markdown, lang)
     if src != urls.HOME:
         return markdown
     marker = "<!-- gijiroku:latest-meetings -->"

@@ -12,8 +12,9 @@ from .. import timing
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import Meeting
-from . import api, feeds, paths
+from . import api, downloads, feeds, paths
 from .akn import meeting_akn
+from .feedstyle import STYLESHEET, feed_stylesheet, with_stylesheet
 from .paths import Links
 
 
@@ -32,6 +33,9 @@ def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str
         _write_api(index, links, site_dir, minutes_root, kept)
     with timing.timed("data_feeds"):
         _write_feeds(index, links, site_dir)
+    with timing.timed("data_bulk"):
+        downloads.write_bulk(site_dir, lang)
+        downloads.fill_sizes(site_dir)
 
 
 _made: set[str] = set()
@@ -85,10 +89,15 @@ def _write_api(index: ArchiveIndex, links: Links, site_dir: Path, minutes_root: 
 
 def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
     ids = feeds.FeedIds.for_links(links)
-    _write(site_dir, paths.site_feed(), feeds.meetings_feed(index, links, ids))
+    _write(site_dir, STYLESHEET, feed_stylesheet(links.lang))
+
+    def write_feed(path: str, feed: bytes) -> None:
+        _write(site_dir, path, with_stylesheet(feed, path))
+
+    write_feed(paths.site_feed(), feeds.meetings_feed(index, links, ids))
     for council in index.archive.councils:
-        _write(site_dir, paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
+        write_feed(paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
     for person in index.archive.people:
-        _write(site_dir, paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
+        write_feed(paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
     for topic in index.archive.topics:
-        _write(site_dir, paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))
+        write_feed(paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))
