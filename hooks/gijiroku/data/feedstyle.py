@@ -80,7 +80,7 @@ a {{ color: var(--link); }}
 <h2>{s["feed_page_latest"]}</h2>
 <xsl:for-each select="a:entry">
 <div class="entry">
-<h3><a href="{{a:link[@rel='alternate']/@href}}"><xsl:value-of select="a:title"/></a></h3>
+<h3><a href="{{a:link[not(@rel) or @rel='alternate']/@href}}"><xsl:value-of select="a:title"/></a></h3>
 <p class="meta"><xsl:value-of select="substring(a:published, 1, 10)"/><xsl:if test="a:author/a:name"> · <xsl:value-of select="a:author/a:name"/></xsl:if></p>
 <xsl:if test="a:summary"><p class="text"><xsl:value-of select="a:summary"/></p></xsl:if>
 <xsl:if test="a:content"><p class="text"><xsl:value-of select="substring(a:content, 1, 400)"/><xsl:if test="string-length(a:content) &gt; 400">…</xsl:if></p></xsl:if>

@@ -596,7 +596,9 @@
   function understood(state, parsed, things) {
     if (state.asis || !things.length || parsed.groups.length < 2) return null;
     var groups = parsed.groups.slice(), filters = {}, applied = [], taken = new Set();
-    things.forEach(function (thing) {
+    // A person first: the words left to search within their remarks may name a topic.
+    var people = things.filter(function (t) { return t.kind === "speaker"; });
+    people.concat(things.filter(function (t) { return t.kind !== "speaker"; })).forEach(function (thing) {
       var mine = [];
       for (var k = thing.from; k < thing.to; k++) mine.push(parsed.plain[k].group);
       if (thing.kind === "speaker") {
@@ -608,11 +610,12 @@
       } else {
         if (state[thing.kind]) return;
         var words = alternative(thing.words, mine.length > 1);
-        mine.forEach(function (i) { groups[i] = null; taken.add(i); });
+        mine.forEach(function (i) { groups[i] = null; });
         groups[mine[0]] = [words, { facet: thing.facet, n: thing.n, exact: true, terms: [], prefixes: [] }];
       }
       applied.push(thing);
     });
+    applied.sort(function (a, b) { return a.from - b.from; });
     var rest = groups.filter(function (g) { return g; });
     if (!applied.length || !rest.length) return null;
     var narrowed = Object.assign({}, state, filters);
