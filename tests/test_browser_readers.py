@@ -268,16 +268,21 @@ def test_speaker_page_summarises_before_the_table_of_roles(page, site_server, la
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_chart_bars_lead_to_what_they_count(page, site_server, lang: str) -> None:
     page.goto(f"{site_server}{lang}/speakers/matsumoto-takeaki/")
-    bars = page.locator("svg.gj-chart-svg a")
+    bars = page.locator(".gj-chart-hits a")
     assert bars.count() >= 1
     href = bars.first.get_attribute("href")
     assert "search/?speaker=matsumoto-takeaki" in href
+    bars.first.click(force=True)  # over the bar it covers
+    page.wait_for_url(f"**/{lang}/search/?speaker=matsumoto-takeaki*")
+    page.wait_for_function(DONE)
+    assert page.locator(".gj-result").count() == len([r for r in MEETING.remarks if r.speaker == "matsumoto-takeaki"])
+    page.go_back()
     page.locator(".gj-chart-table summary").first.click()
     page.locator(".gj-chart-table tbody a").first.click()
     page.wait_for_function(DONE)
     assert page.locator(".gj-result").count() > 0
     page.goto(f"{site_server}{lang}/meetings/ai-strategy-council/")
-    assert page.locator("svg.gj-chart-svg a").first.get_attribute("href") == "./#y2023"
+    assert page.locator(".gj-chart-hits a").first.get_attribute("href") == "./#y2023"
 
 
 # -- getting around -------------------------------------------------------------------------

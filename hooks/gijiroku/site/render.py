@@ -310,7 +310,7 @@ class Renderer(Pieces):
                 "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results", "count_about",
                 "count_more_than", "dates_reversed", "date_format", "months", "weekdays", "in_parentheses",
                 "other_language_results", "paragraph_joiner", "filter_speaker", "filter_topic", "filter_council",
-                "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "remove_filter",
+                "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "filter_chip", "remove_filter",
                 "from_words", "fallback_note")
         strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)

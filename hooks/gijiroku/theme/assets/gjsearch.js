@@ -764,7 +764,7 @@
     else if (name === "kind") shown = strings["kind_short_" + value] || value;
     else if (name === "meeting") shown = span && span[3] ? span[2] + " " + say("in_parentheses", { text: formatDate(span[3]) }).trim() : value;
     else if (name === "from" || name === "to") shown = /^\d{4}-\d\d-\d\d$/.test(value) ? formatDate(value) : value;
-    return strings["filter_" + name] + ": " + shown;
+    return say("filter_chip", { filter: strings["filter_" + name], value: shown });
   }
 
   // The filters in force, each with a button that takes it away; those read from the
