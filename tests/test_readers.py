@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 import zipfile
@@ -144,3 +145,17 @@ def test_the_bulk_download_holds_every_meeting_and_is_the_same_every_build(built
                                              (1_234_567, "1.2 MB"), (45_600_000, "46 MB"), (3 * 10**9, "3.0 GB")])
 def test_sizes_are_written_as_downloads_are(size: int, shown: str) -> None:
     assert downloads.format_size(size) == shown
+
+
+def test_the_developer_docs_link_to_what_is_there() -> None:
+    # docs/dev/ is read in the repository (GitHub renders it), never built: its links
+    # are relative Markdown links between files, checked here since no build checks them.
+    broken = []
+    for doc in [*sorted((ROOT / "docs" / "dev").rglob("*.md")), ROOT / "README.md"]:
+        for match in re.finditer(r'\]\(([^)\s]+)\)|(?:href|src)="([^"]+)"', doc.read_text(encoding="utf-8")):
+            link = match.group(1) or match.group(2)
+            if re.match(r"[a-z]+:", link) or link.startswith("#"):
+                continue
+            if not (doc.parent / link.split("#")[0]).exists():
+                broken.append(f"{doc.relative_to(ROOT)}: {link}")
+    assert broken == []

@@ -22,7 +22,7 @@ STYLESHEET = f"{FEEDS}/feed.xsl"
 def stylesheet_instruction(feed_path: str) -> bytes:
     """The processing instruction a feed at `feed_path` (in its language's folder) carries."""
     up = "../" * (feed_path.count("/") - 1)
-    return f'<?xml-stylesheet type="text/xsl" href="{up}feed.xsl"?>\n'.encode("utf-8")
+    return f'<?xml-stylesheet type="text/xsl" href="{up}feed.xsl"?>\n'.encode()
 
 
 def with_stylesheet(feed: bytes, feed_path: str) -> bytes:

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
-from ..model import REMARK_KINDS, Archive, Meeting, Person, Remark
+from ..model import LANGUAGES, REMARK_KINDS, Archive, Meeting, Person, Remark
 from ..site import urls
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
@@ -114,6 +114,7 @@ def search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf = cut_run
 
 def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iterator[tuple[str, str]]:
     archive = index.archive
+    other = next(language for language in LANGUAGES if language != lang)
     docs = collect_docs(index, lang)
     people = sorted(archive.people)
     person_no = {pid: i for i, pid in enumerate(people)}
@@ -173,8 +174,10 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
         "wordShards": len(word_shards), "nameShards": len(name_shards), "meetingShards": len(meeting_shards),
         "common": common_over,
         "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],
-        "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
-        "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
+        # Each name in this language, then in the other (a query may use either).
+        "topics": [[tid, archive.topics[tid].label.get(lang), archive.topics[tid].label.get(other)] for tid in topics],
+        "councils": [[cid, archive.councils[cid].name.get(lang), archive.councils[cid].name.get(other)]
+                     for cid in councils],
         "kinds": list(REMARK_KINDS),
     })
 

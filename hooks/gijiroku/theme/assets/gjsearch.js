@@ -566,8 +566,10 @@
       spans.forEach(function (sp) {
         for (var k = sp.from; k < sp.to; k++) if (used.has(k)) return;
         var thing = null;
-        var topic = meta.topics.filter(function (t) { return spaceless(t[1]) === sp.key; })[0];
-        var council = meta.councils.filter(function (c) { return spaceless(c[1]) === sp.key; })[0];
+        // A topic or council by its name in either language (the index has both).
+        function names(x) { return spaceless(x[1]) === sp.key || (!!x[2] && spaceless(x[2]) === sp.key); }
+        var topic = meta.topics.filter(names)[0];
+        var council = meta.councils.filter(names)[0];
         if (topic) thing = { kind: "topic", id: topic[0], facet: "t", n: meta.topics.indexOf(topic) };
         else if (council) thing = { kind: "council", id: council[0], facet: "c", n: meta.councils.indexOf(council) };
         else {
@@ -594,21 +596,31 @@
   // (`計算資源 データ` still finds a remark on data that uses the word 計算資源 without
   // the topic).
   function understood(state, parsed, things) {
-    if (state.asis || !things.length || parsed.groups.length < 2) return null;
-    var groups = parsed.groups.slice(), filters = {}, applied = [], taken = new Set();
-    // A person first: the words left to search within their remarks may name a topic.
-    var people = things.filter(function (t) { return t.kind === "speaker"; });
-    people.concat(things.filter(function (t) { return t.kind !== "speaker"; })).forEach(function (thing) {
+    if (state.asis || !things.length) return null;
+    var groups = parsed.groups.slice(), filters = {}, applied = [], taken = new Set(), said = false;
+    function groupsOf(thing) {
       var mine = [];
       for (var k = thing.from; k < thing.to; k++) mine.push(parsed.plain[k].group);
+      return mine;
+    }
+    // Words that name a filter already set say nothing more (a search carried over from
+    // the other language: `copyright` with the topic copyright).
+    things.forEach(function (thing) {
+      if (state[thing.kind] !== thing.id) return;
+      groupsOf(thing).forEach(function (i) { groups[i] = null; taken.add(i); });
+      said = true;
+    });
+    // A person first: the words left to search within their remarks may name a topic.
+    var people = things.filter(function (t) { return t.kind === "speaker"; });
+    var others = things.filter(function (t) { return t.kind !== "speaker"; });
+    people.concat(others).forEach(function (thing) {
+      var mine = groupsOf(thing);
+      if (parsed.groups.length < 2 || state[thing.kind] || filters[thing.kind]) return;
       if (thing.kind === "speaker") {
-        if (state.speaker === thing.id) { mine.forEach(function (i) { groups[i] = null; taken.add(i); }); return; }
-        if (state.speaker || filters.speaker) return;
         if (groups.filter(function (g, i) { return g && !taken.has(i) && mine.indexOf(i) < 0; }).length === 0) return;
         filters.speaker = thing.id;
         mine.forEach(function (i) { groups[i] = null; taken.add(i); });
       } else {
-        if (state[thing.kind]) return;
         var words = alternative(thing.words, mine.length > 1);
         mine.forEach(function (i) { groups[i] = null; });
         groups[mine[0]] = [words, { facet: thing.facet, n: thing.n, exact: true, terms: [], prefixes: [] }];
@@ -617,7 +629,7 @@
     });
     applied.sort(function (a, b) { return a.from - b.from; });
     var rest = groups.filter(function (g) { return g; });
-    if (!applied.length || !rest.length) return null;
+    if (!applied.length && !said) return null;
     var narrowed = Object.assign({}, state, filters);
     return { state: narrowed, parsed: { groups: rest, exclude: parsed.exclude, plain: [] }, things: applied };
   }
@@ -973,7 +985,7 @@
         return runQuery(meta, run.state, run.parsed, mine, shownAt).then(function (got) {
           if (mine !== session) return;
           showChips(meta, state, plan, got.span);
-          if (plan && got.found === 0) {
+          if (plan && plan.things.length && got.found === 0) {
             // The words said nothing within what they were read to name: search them all as typed.
             note.textContent = say("fallback_note", { words: plan.things.map(function (t) { return t.words; }).join(" ") });
             note.hidden = false;
