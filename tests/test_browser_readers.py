@@ -210,26 +210,30 @@ def test_hints_speak_the_page_s_language(page, site_server) -> None:
 
 # -- search within a meeting, council, speaker or topic -----------------------------------
 
+def search_from_page(page, base: str, lang: str, path: str, words: str) -> list[str]:
+    """Type into a page's own search box; the search page's results."""
+    page.goto(f"{base}{lang}/{path}")
+    form = page.locator("form.gj-scoped-search")
+    form.locator("input[name=q]").fill(words)
+    form.locator("button").click()
+    page.wait_for_url(f"**/{lang}/search/?*")
+    page.wait_for_function(DONE)
+    return anchors_shown(page)
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_search_this_meeting_and_this_speaker(page, site_server, lang: str) -> None:
+def test_search_this_meeting_speaker_topic_and_council(page, site_server, lang: str) -> None:
     word = "著作権" if lang == "ja" else "copyright"
-    page.goto(f"{site_server}{lang}/{MEETING_PATH}")
-    form = page.locator("form.gj-scoped-search")
-    form.locator("input[name=q]").fill(word)
-    form.locator("button").click()
-    page.wait_for_url(f"**/{lang}/search/?*")
-    page.wait_for_function(DONE)
+    with_word = {r.id for r in MEETING.remarks if word.lower() in text_of(r.id, lang).lower()}
+    assert set(search_from_page(page, site_server, lang, MEETING_PATH, word)) == with_word
     assert parse_qs(urlsplit(page.url).query)["meeting"] == ["ai-strategy-council/2023-08-04"]
-    anchors = page.locator(".gj-result").evaluate_all("els => els.map(e => e.dataset.anchor)")
-    assert anchors and set(anchors) == {r.id for r in MEETING.remarks if word.lower() in text_of(r.id, lang).lower()}
     assert any(MEETING.reading(lang).title in chip for chip in chips(page))
-    page.goto(f"{site_server}{lang}/speakers/nagaoka-keiko/")
-    form = page.locator("form.gj-scoped-search")
-    form.locator("input[name=q]").fill(word)
-    form.locator("button").click()
-    page.wait_for_url(f"**/{lang}/search/?*")
-    page.wait_for_function(DONE)
-    assert page.locator(".gj-result").evaluate_all("els => els.map(e => e.dataset.anchor)") == ["nagaoka-1"]
+    assert search_from_page(page, site_server, lang, "speakers/nagaoka-keiko/", word) == ["nagaoka-1"]
+    with_ai = {r.id for r in MEETING.remarks if re.search(r"(?<![A-Za-z])AI(?![A-Za-z])", text_of(r.id, lang))}
+    on_it = with_ai & {r.id for r in MEETING.remarks if "compute" in r.topics}
+    assert on_it and on_it != with_ai
+    assert set(search_from_page(page, site_server, lang, "topics/compute/", "AI")) == on_it
+    assert set(search_from_page(page, site_server, lang, "meetings/ai-strategy-council/", word)) == with_word
 
 
 # -- speaker pages that summarise ---------------------------------------------------------
