@@ -54,8 +54,8 @@ def test_a_role_translated_at_another_meeting_names_it_on_the_speaker_page(base_
     renderer = Renderer(index_archive(archive), "en")
     periods = renderer.role_periods("yamada-taro")
     english = archive.meeting("test-council/2024-01-15").version("en").roles["yamada-taro"].role
-    assert [(p.role, p.first, p.last, p.meetings, p.current) for p in periods] == [
-        (english, dt.date(2024, 1, 15), dt.date(2024, 2, 20), 2, True)]
+    assert [(p.role, p.first, p.last, p.meetings, p.latest) for p in periods] == [
+        (english, dt.date(2024, 1, 15), dt.date(2024, 2, 20), 2, False)]
     page = renderer.render_speaker_pages("yamada-taro")["speakers/yamada-taro.md"]
     assert "座長" not in page.split("{#roles}")[1], "no Japanese role on the English page"
 
@@ -69,7 +69,7 @@ def test_role_periods_split_where_the_role_changes(base_minutes: Path) -> None:
     archive, diags = load_archive(base_minutes)
     assert not diags.errors
     periods = Renderer(index_archive(archive), "ja").role_periods("yamada-taro")
-    assert [(p.role, p.first.isoformat(), p.current) for p in periods] == [
+    assert [(p.role, p.first.isoformat(), p.latest) for p in periods] == [
         ("委員", "2024-03-01", True), ("座長", "2024-01-15", False)]
 
 

@@ -187,14 +187,16 @@ class Renderer(Pieces):
 
     def role_periods(self, person_id: str) -> list[RolePeriod]:
         """A person's roles as periods, per council: the meetings in a row at which they
-        held the same role (as printed in this language), newest period first."""
+        held the same role (as printed in this language), newest period first. Made from
+        the person's own meetings only: the build keys a speaker's page by them, so a
+        meeting they did not attend must not change it."""
         periods: list[RolePeriod] = []
         by_council: dict[str, list[RoleHeld]] = {}
         for held in self.index.people[person_id].roles:
             by_council.setdefault(held.meeting.council, []).append(held)
         for council, held_list in by_council.items():
-            last_meeting = max(m.date for year in self.index.by_council_year.get(council, {}).values() for m in year)
             current: RolePeriod | None = None
+            start = len(periods)
             for held in sorted(held_list, key=lambda h: (h.meeting.date, h.meeting.id)):
                 role = self.role_name(held.meeting, person_id)
                 if current is not None and current.role == role:
@@ -203,7 +205,7 @@ class Renderer(Pieces):
                 else:
                     current = RolePeriod(council, role, held.meeting.date, held.meeting.date, 1, False)
                     periods.append(current)
-            if current is not None and current.last == last_meeting:
+            if current is not None and len(periods) - start > 1:  # "most recent" of several roles
                 periods[-1] = RolePeriod(current.council, current.role, current.first, current.last, current.meetings, True)
         return sorted(periods, key=lambda p: (p.last, p.first), reverse=True)
 
@@ -357,8 +359,8 @@ class RolePeriod:
     first: date
     last: date
     meetings: int
-    current: bool
-    """The period reaches the council's latest meeting."""
+    latest: bool
+    """The role they held at the latest of their meetings of the council, where they held several."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,15 @@
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     event.stopPropagation();
-    // The search page leaves the other language's search for it (its names and topics
-    // in that language's words) once it has read the query; until then, the same one.
+    // The search page makes the other language's search (its names and topics in that
+    // language's words) once it has read the query; until then, the same one.
     var box = document.getElementById("gj-search");
-    var search = box ? (box.dataset.otherSearch !== undefined ? box.dataset.otherSearch : window.location.search) : "";
-    window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
+    var go = function (search) { window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash; };
+    if (box && typeof box.gjOtherSearch === "function") {
+      box.gjOtherSearch().then(go, function () { go(window.location.search); });
+    } else {
+      go(box ? window.location.search : "");
+    }
   }, true);
 
   // Addresses that moved (minutes/ledger.yml): when the #fragment is no longer on this

@@ -333,6 +333,7 @@
       }
       return cache[path];
     };
+    this.has = function (path) { return !!cache[path]; };
   }
 
   function decodeIds(text) {
@@ -527,12 +528,16 @@
     });
   }
 
-  // Verify candidates in order until `want` results are found or `maxChunks` new chunks were read.
-  function collect(index, meta, cands, start, want, match, maxChunks) {
+  // Verify candidates in order until `want` results are found or `maxChunks` new chunks
+  // were read; then, up to `extra` more from the chunks already read (they cost nothing:
+  // ranking by relevance compares more remarks without fetching more).
+  function collect(index, meta, cands, start, want, match, maxChunks, extra) {
     var found = [], pos = start, chunksRead = new Set();
     function step() {
-      if (found.length >= want || pos >= cands.length) return Promise.resolve();
+      if (pos >= cands.length) return Promise.resolve();
       var chunk = Math.floor(cands[pos] / meta.chunk);
+      if (found.length >= want && (found.length >= want + (extra || 0) ||
+          !index.has("docs/" + chunk + ".json"))) return Promise.resolve();
       if (!chunksRead.has(chunk) && chunksRead.size >= maxChunks) return Promise.resolve();
       chunksRead.add(chunk);
       var id = cands[pos++];
@@ -861,17 +866,16 @@
   // The number of results: exact where the index's lists are (or every candidate was
   // read), "about" where some were found by their pairs and only the text can tell,
   // "more than" where a word is too common for the index to list.
-  function countText(cands, shown, waiting, exhausted, parsed, state) {
+  function countText(meta, cands, shown, waiting, exhausted, parsed, state) {
     if (exhausted) return say("count_results", { n: shown + waiting });
     var n = cands.ids.length;
     if (cands.exact) return say("count_results", { n: n });
     if (cands.known) return say("count_about", { n: n });
     // One word, too common to list: it is in more remarks than the index lists a word for.
     var bare = !FILTERS.some(function (name) { return state[name]; }) && parsed.groups.length === 1 && !parsed.exclude.length;
-    if (bare && metaCommon) return say("count_more_than", { n: metaCommon });
+    if (bare && meta.common) return say("count_more_than", { n: meta.common });
     return say("count_first_results", { n: shown });
   }
-  var metaCommon = 0;
 
   // Results one after another, or under their meeting (grouped on request).
   function placeResult(item, doc, grouped) {
@@ -897,10 +901,11 @@
       cands.ids.forEach(function (id, i) { order.set(id, i); });
       return new Promise(function (resolve) {
         function page(start, focusNew) {
-          // By relevance, a page is the best of twice as many verified remarks (the text
-          // tells how often the words occur); by date, the next ten.
-          var want = Math.max(0, (relevance ? 2 * PAGE : PAGE) - waiting.length);
-          collect(here, meta, cands.ids, start, want, match, 6).then(function (got) {
+          // By relevance, a page is the best of the remarks verified so far, up to twice
+          // ten from the chunks read for the first ten (the text tells how often the
+          // words occur); by date, the next ten.
+          var want = Math.max(0, PAGE - waiting.length);
+          collect(here, meta, cands.ids, start, want, match, 6, relevance ? PAGE : 0).then(function (got) {
             if (mine !== session) return resolve(-1);
             waiting = waiting.concat(got.docs.map(function (doc) { return { doc: doc, score: relevance ? match.score(doc.text, doc) : 0 }; }));
             if (relevance) waiting.sort(function (a, b) { return b.score - a.score || order.get(a.doc.id) - order.get(b.doc.id); });
@@ -912,7 +917,7 @@
               shown++;
             });
             var exhausted = got.next >= cands.ids.length;
-            status.textContent = countText(cands, shown, waiting.length, exhausted, parsed, state);
+            status.textContent = countText(meta, cands, shown, waiting.length, exhausted, parsed, state);
             more.hidden = exhausted && !waiting.length;
             more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
             // After "Show more", keyboard focus goes to the first new result, not to the top.
@@ -948,8 +953,10 @@
     }
     delete root.dataset.elapsed;
     delete root.dataset.otherSearch;
+    root.gjOtherSearch = null;
     if (!validDates(state)) { status.textContent = ""; finish(); return Promise.resolve(); }
-    var empty = !FIELDS.some(function (name) { return state[name] && name !== "sort" && name !== "group"; });
+    // How to show results, or how words were read, is no search of its own.
+    var empty = !FIELDS.some(function (name) { return state[name] && ["sort", "group", "asis", "literal"].indexOf(name) < 0; });
     if (empty) { status.textContent = strings.prompt; chips.textContent = ""; chips.hidden = true; finish(); return Promise.resolve(); }
     status.textContent = strings.searching;
     root.setAttribute("aria-busy", "true");
@@ -958,7 +965,6 @@
       note.hidden = false;
     }
     return here.fetch("meta.json").then(function (meta) {
-      metaCommon = meta.common || 0;
       var parsed = parseQuery(state.q);
       // The people whose name the query starts, beside the results (not before them: the
       // names file is fetched while the remarks are searched; without it, no names).
@@ -977,10 +983,17 @@
       return things.then(function (things) {
         if (mine !== session) return;
         var plan = understood(state, parsed, things);
-        var otherState = otherLanguageState(state, parsed, things).then(function (next) {
-          if (next && mine === session) root.dataset.otherSearch = queryString(next);
-          return next;
-        });
+        // The other language's search, when the language selector asks for it (reading
+        // the other index's meta.json for every search would weigh on each query).
+        var otherState = null;
+        function theirs() {
+          otherState = otherState || otherLanguageState(state, parsed, things);
+          return otherState;
+        }
+        root.gjOtherSearch = function () {
+          return theirs().then(function (next) { return next ? queryString(next) : window.location.search; });
+        };
+        root.dataset.otherSearch = "ready";
         var run = plan || { state: state, parsed: parsed };
         return runQuery(meta, run.state, run.parsed, mine, shownAt).then(function (got) {
           if (mine !== session) return;
@@ -997,7 +1010,7 @@
         }).then(function (got) {
           if (mine !== session) return;
           if (got && got.found === 0) {
-            return otherState.then(function (next) { return otherLanguageHint(next, mine); }).then(function () { return namesShown; }).then(finish);
+            return theirs().then(function (next) { return otherLanguageHint(next, mine); }).then(function () { return namesShown; }).then(finish);
           }
           return namesShown.then(finish);
         });
