@@ -36,6 +36,9 @@ from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 FORMAT_VERSION = 4
 CHUNK = 20
 SHARD_BYTES = 24_000
+NAME_SHARD_BYTES = 8_000
+"""Name forms in smaller shards: a query reads the shard of each of its words' first
+characters (to find the names in it), so three words read three shards."""
 COMMON_MIN = 2_000
 COMMON_SHARE = 0.05
 EPOCH = 719163  # date(1970, 1, 1).toordinal()
@@ -192,7 +195,7 @@ def _name_shards(archive: Archive, people: list[str]) -> list[dict[str, list[int
         for form in name_forms(archive.people[pid]):
             named[form].append(number)
     total = sum(len(form) * 3 + 8 for form in named)
-    count = max(1, math.ceil(total / SHARD_BYTES))
+    count = max(1, math.ceil(total / NAME_SHARD_BYTES))
     shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
     for form, numbers in sorted(named.items()):
         shards[fnv1a(form[0]) % count][form] = numbers
