@@ -201,6 +201,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     withdrawn: dict[str, str] = {}
     if ledger is not None:
         _add_ledger_output(config, files, renderer, [*index_pages, *build.units], build, withdrawn, ledger)
+    # A meeting's previous and next meetings change when one is added beside it: as an
+    # addition they are part of the page's key in the cache, not only of its text.
+    for src, links in renderer.meeting_neighbours().items():
+        build.additions[src] = build.additions.get(src, "") + links
     _hold(build, index_pages)
     build.markdown.update(withdrawn)
     for src in [*index_pages, *build.units, *withdrawn]:  # the Markdown is given in on_page_read_source

@@ -78,6 +78,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     if urlsplit(href).scheme or href.startswith("//") or href.startswith("mailto:"):
         return None
     url, fragment = urldefrag(href)
+    url = url.split("?", 1)[0] if not url.startswith("?") else ""  # a query (the search's filters) names the same page
     if not url:
         return page, fragment
     if url.startswith("/"):

@@ -31,11 +31,18 @@ PAGE_KINDS = {
     "speaker": "speakers/matsumoto-takeaki/",
     "topics": "topics/",
     "topic": "topics/copyright/",
+    "speaker with unnamed opinions": "speakers/ema-arisa/",
     "search with results": "search/?q=%E8%91%97%E4%BD%9C%E6%A8%A9",  # 著作権: results in ja, a hint in en
-    "hand-written": "format/",
-    "stand-in for a page in the other language": "import/",
+    # 永岡 著作権: a filter read from the words (a chip), results grouped by meeting in ja;
+    # in en, nothing, the note that every word was searched as typed, and the hint.
+    "search, a name and a word, grouped": "search/?q=%E6%B0%B8%E5%B2%A1%20%E8%91%97%E4%BD%9C%E6%A8%A9&group=meeting",
+    "hand-written": "about/",
+    "data": "data/",
+    "feed in a browser": "feeds/speakers/matsumoto-takeaki.xml",
     "not found": "404.html",
 }
+OWN_CHROME = {"not found", "feed in a browser"}
+"""Pages that are self-contained, without Material's palette."""
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
 
 
@@ -51,9 +58,12 @@ def axe_source() -> str:
 
 
 def audit(page, axe_source: str) -> list[dict]:
-    """The serious and critical violations axe finds on the page as it is now."""
+    """The serious and critical violations axe finds on the page as it is now. (Chromium
+    puts a banner of its own above a page made by XSLT, saying that browsers are retiring
+    it: not ours to audit.)"""
     page.add_script_tag(content=axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS)
+    result = page.evaluate("""tags => axe.run({exclude: [['xslt-warning-banner']]},
+        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", TAGS)
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
@@ -69,7 +79,7 @@ def test_no_serious_violations_on_any_kind_of_page(browser, site_server, axe_sou
                 page.goto(f"{site_server}{lang}/{path}")
                 if path.startswith("search/"):
                     page.wait_for_function("() => document.getElementById('gj-search').dataset.done")
-                if kind != "not found":  # the 404 page is self-contained, without Material's palette
+                if kind not in OWN_CHROME:
                     expected = "slate" if scheme == "dark" else "default"
                     assert page.evaluate("document.body.dataset.mdColorScheme") == expected, (lang, kind)
                 audited += 1

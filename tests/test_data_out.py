@@ -405,7 +405,7 @@ def test_charts_are_accessible_images_with_a_table(built, lang: str) -> None:
             assert "/topics/" in str(path) or "/speakers/" in str(path), f"{path}: a council always has a chart"
             continue
         figure = ET.fromstring(html[start: html.index("</figure>", start) + len("</figure>")])
-        [svg] = figure.findall("{http://www.w3.org/2000/svg}svg")
+        [svg] = figure.iter("{http://www.w3.org/2000/svg}svg")
         assert svg.get("role") == "img"
         title_id, desc_id = svg.get("aria-labelledby").split()
         assert svg.find("{http://www.w3.org/2000/svg}title").get("id") == title_id
@@ -484,8 +484,10 @@ def test_hostile_text_stays_text_in_json_akn_feeds_and_svg() -> None:
         figure = ET.fromstring(figure_html)
         tags = {e.tag.split("}")[-1] for e in figure.iter()}
         assert tags <= {"figure", "svg", "title", "desc", "text", "tspan", "line", "rect", "figcaption", "details",
-                        "summary", "table", "thead", "tbody", "tr", "th", "td"}
+                        "summary", "table", "thead", "tbody", "tr", "th", "td", "div", "a"}
         assert not any(k.startswith("on") for e in figure.iter() for k in e.attrib)
+        # The bars' and periods' links lead within the site.
+        assert all(a.get("href", "").startswith(("./", "../")) for a in figure.iter("a")), figure_html
         assert any(ONE_LINE in (e.text or "") for e in figure.iter("{http://www.w3.org/2000/svg}title"))
         assert "\n" not in figure_html, "a blank line would end the raw HTML block and let Markdown read the rest"
     # Page additions: the feed's <link> title is escaped HTML.

@@ -76,6 +76,7 @@ def test_long_speakers_are_split_by_year(monkeypatch, tmp_path) -> None:
     main = pages[f"speakers/{person}.md"]
     assert all(f"]({person}/{y}.md)" in main for y in years)
     assert "{#roles}" in main and "gj-excerpt" not in main
+    assert main.index("{#years}") < main.index("{#roles}"), "the years come before the long table of roles"
     linked = []
     for src, text in pages.items():
         found = re.findall(r"meetings/([a-z-]+)/([0-9-]+)\.md#(r\d+)", text)

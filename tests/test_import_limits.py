@@ -6,7 +6,7 @@ check."
 
 These tests check what happens (the import completes, or stops with a named error); how
 long it takes and how much memory it needs are measured by the benchmark
-(`python -m devtools.benchmark import`, figures in docs/en/import.md#limits), never
+(`python -m devtools.benchmark import`, figures in docs/dev/en/import.md#limits), never
 asserted here. The slowest tests are marked `slow` (`pytest -m "not slow"` leaves them out
 while iterating).
 """

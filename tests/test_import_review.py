@@ -233,4 +233,6 @@ def test_a_reader_follows_a_line_to_check_to_its_row(browser, tmp_path: Path) ->
 
 
 def test_the_docs_show_a_review_page() -> None:
-    assert (ROOT / "docs" / "en" / "img" / "import-review.png").is_file()
+    assert (ROOT / "docs" / "dev" / "img" / "import-review.png").is_file()
+    for lang in ("en", "ja"):
+        assert "](../img/import-review.png)" in (ROOT / "docs" / "dev" / lang / "import.md").read_text(encoding="utf-8")

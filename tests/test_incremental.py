@@ -174,7 +174,7 @@ def test_a_navigation_page_s_front_matter_rebuilds_every_page(project: Path, tmp
     # Every page shows the navigation's pages with their front matter (Material's status
     # and subtitle): a change there is a change of every page.
     _build(project, tmp_path / "first")
-    page = project / "docs" / "ja" / "format.md"
+    page = project / "docs" / "ja" / "about.md"
     page.write_text("---\nstatus: new\nsubtitle: 書式の説明\n---\n\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
     _build(project, tmp_path / "second")
     _build(project, tmp_path / "clean", GIJIROKU_CACHE="0")

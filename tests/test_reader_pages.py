@@ -67,7 +67,7 @@ def test_japanese_line_breaks_are_joined() -> None:
 
 
 def test_no_stray_spaces_in_japanese_prose(built_site: Path) -> None:
-    for page in ("index.html", "format/index.html"):
+    for page in ("index.html", "about/index.html"):
         html = (built_site / "ja" / page).read_text(encoding="utf-8").split("md-content__inner")[1]
         text = re.sub(r"<(p|li|h\d|td|th|tr|div|ul|ol|table|thead|tbody|section|details|summary|pre|code)\b[^>]*>|</\1>", "\x00", html)
         text = re.sub(r"<[^>]+>", "", text)
@@ -155,4 +155,4 @@ def test_search_page_lists_only_choices_with_remarks(built_site: Path) -> None:
     strings = json.loads(re.search(r'<script type="application/json" id="gj-search-strings">(.*?)</script>',
                                    (built_site / "en" / "search" / "index.html").read_text(encoding="utf-8")).group(1))
     assert strings["count_results"] == {"one": "{n} result", "other": "{n} results"}
-    assert strings["other_language_results"]["other"] == "{n} results in 日本語 →"
+    assert strings["other_language_results"]["other"] == "{n} results in Japanese →", "the other language named in the page's own"

@@ -11,6 +11,7 @@ from conftest import FIXTURES, ROOT, build_record_path, make_project, overlay_ca
 from gijiroku import load_archive
 from gijiroku.model import LANGUAGES
 from htmlcheck import parse, resolve
+from pagekinds import ALWAYS, kind_of
 
 MEETING = "meetings/ai-strategy-council/2023-08-04"
 
@@ -32,7 +33,7 @@ def test_expected_paths(built_site: Path, archive) -> None:
     for lang in LANGUAGES:
         base = built_site / lang
         expected = ["index.html", "meetings/index.html", "speakers/index.html", "topics/index.html",
-                    "format/index.html", "search/index.html", "search-index/meta.json", "meetings/ai-strategy-council/index.html",
+                    "about/index.html", "search/index.html", "search-index/meta.json", "meetings/ai-strategy-council/index.html",
                     f"{MEETING}/index.html", f"{MEETING}/compare/index.html"]
         expected += [f"speakers/{pid}/index.html" for pid in archive.people]
         expected += [f"topics/{tid}/index.html" for tid in archive.topics]
@@ -260,3 +261,24 @@ def test_gijiroku_options_are_checked_with_mkdocs_messages(tmp_path: Path, setti
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_site_publishes_only_the_minutes_pages(built_site: Path) -> None:
+    # gijiroku's own documentation (docs/dev/) is read in the repository, never published
+    # with an archive: every page of the site is one of the kinds a reader's archive has.
+    found: dict[str, list[str]] = {}
+    unexpected = []
+    for path in sorted(built_site.rglob("*.html")):
+        relative = path.relative_to(built_site).as_posix()
+        kind = kind_of(relative)
+        if kind is None:
+            unexpected.append(relative)
+        else:
+            found.setdefault(kind, []).append(relative)
+    assert unexpected == [], "pages of no kind the archive publishes (tests/pagekinds.py lists them)"
+    assert [kind for kind in ALWAYS if kind not in found] == []
+    for kind in ALWAYS:
+        if kind != "language chooser":
+            assert {p.split("/")[0] for p in found[kind] if p != "404.html"} == set(LANGUAGES), kind
+    pictures = [p.name for p in built_site.rglob("*.png") if "assets" not in p.parts]
+    assert pictures == [], "no picture of gijiroku's own documentation (docs/dev/img) is published"

@@ -201,7 +201,7 @@ def omegat() -> list[str]:
 
 
 def test_a_round_trip_through_omegat(omegat: list[str], minutes: Path, tmp_path: Path) -> None:
-    """The walkthrough of docs/en/translate.md: XLIFF 1.2 with the source in the targets,
+    """The walkthrough of docs/dev/en/translate.md: XLIFF 1.2 with the source in the targets,
     the archive's memory in tm/auto and its glossary; OmegaT translates from the memory
     and writes the target file, which imports into an empty translation that checks clean."""
     project = tmp_path / "gijiroku-en"

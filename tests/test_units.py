@@ -164,7 +164,7 @@ def test_body_sections_paragraphs_and_positions(tmp_path: Path) -> None:
 def test_recurring_short_texts_are_kept_once(tmp_path: Path) -> None:
     """A verbatim record repeats its speakers, kinds, labels and short turns hundreds of
     times: each is one string object, however many files it recurs in (the loaded
-    archive's size; docs/en/performance.md, Memory). Long paragraphs are not kept in a
+    archive's size; docs/dev/en/performance.md, Memory). Long paragraphs are not kept in a
     table: they rarely recur."""
     long_text = "長い段落。" * 20
     remarks = []

@@ -1,4 +1,4 @@
-"""Benchmarks on synthetic archives, with their reports written into docs/en/reports/.
+"""Benchmarks on synthetic archives, with their reports written into docs/dev/en/reports/.
 
     python -m devtools.benchmark search [--meetings 2000]
 
@@ -126,7 +126,7 @@ FILE_KINDS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for
     ("theme assets", rf"^(?:{_LANG})?assets/"),
 )]
 """What each file of a built site is, by its path from the site's root (the layout of
-docs/en/site.md and docs/en/data.md); anything else is "other": hand-written pages,
+docs/dev/en/site.md and docs/en/data.md); anything else is "other": hand-written pages,
 the home and search pages, 404 pages, sitemaps, images, redirects."""
 OTHER = "other"
 

@@ -1,4 +1,4 @@
-"""The build benchmark's report: the Markdown tables of docs/en/reports/build-benchmark.md
+"""The build benchmark's report: the Markdown tables of docs/dev/en/reports/build-benchmark.md
 from the measured rows (`devtools.benchmark`)."""
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _per_meeting_lines(rows: list[dict]) -> list[str]:
                      f"{_kb(r['output_mb'] * 2**20 / n)} | {r['files'] / n:.1f} | {added} |")
     heads = [f"{r['profile']} {r['meetings']:,}" for r in rows]
     lines += ["", "What each kind of file costs, per meeting (bytes, and files) — kinds by path, as laid out in",
-              "[the site](../site.md) and [the data](../data.md); *other* is hand-written pages, home, search and 404",
+              "[the site](../site.md) and [the data](../../../en/data.md); *other* is hand-written pages, home, search and 404",
               "pages, sitemaps and images:", "",
               "| kind | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(rows)]
     for kind in rows[0]["kinds"]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .synth import generate_archive
 
 REPO = Path(__file__).resolve().parents[2]
-REPORTS = REPO / "docs" / "en" / "reports"
+REPORTS = REPO / "docs" / "dev" / "en" / "reports"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 

@@ -18,6 +18,10 @@ SEARCH_QUERIES: list[tuple[str, dict[str, str]]] = [
     ("ja", {"topic": "energy", "kind": "unattributed"}), ("ja", {"q": "防災", "from": "2010-01-01", "to": "2012-12-31"}),
     ("en", {"q": "renewable energy"}), ("en", {"q": "regulations"}), ("en", {"q": "synergies"}), ("en", {"q": "Sato"}),
     ("en", {"q": "budget", "council": "energy-council"}), ("en", {"q": "priority"}),
+    # Who said what (two people of seed 1's archive), and the query syntax.
+    ("ja", {"q": "伊藤 健一 予算"}), ("ja", {"q": "さとう あや 人材"}), ("en", {"q": "Kenichi Ito budget"}),
+    ("en", {"q": "Sato regulations"}), ("ja", {"q": "人材 -予算"}), ("en", {"q": '"renewable energy" OR synergies'}),
+    ("en", {"q": "budget", "sort": "oldest", "group": "meeting"}),
 ]
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .loader import load_archive
+from .roles import check_role_names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +91,8 @@ def run_import_command(args: argparse.Namespace) -> int:
 def run_check(directory: Path, strict: bool) -> int:
     """Print every diagnostic; non-zero when there are errors (or warnings, with --strict)."""
     archive, diags = load_archive(directory)
+    if not diags.errors:
+        check_role_names(archive, diags)
     for diag in diags.sorted():
         print(diag.format(), file=sys.stderr)
     errors, warnings = len(diags.errors), len(diags.warnings)

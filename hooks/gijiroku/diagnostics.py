@@ -17,7 +17,7 @@ class Severity(enum.Enum):
 
 
 # One code per kind of problem, so that tests, docs and users can refer to them.
-# The format reference (docs/en/format.md) lists the same table.
+# The format reference (docs/dev/en/format.md) lists the same table.
 CODES: dict[str, str] = {
     "E001": "file is not valid UTF-8",
     "E002": "YAML syntax error",
@@ -57,7 +57,7 @@ CODES: dict[str, str] = {
     "E092": "moved to an address that is not published",
     "E093": "not an address of this site",
     "E094": "recorded as moved or withdrawn but still published",
-    # `gijiroku translate import` (docs/en/translate.md)
+    # `gijiroku translate import` (docs/dev/en/translate.md)
     "E110": "not an XLIFF file gijiroku can read",
     "E111": "XLIFF file for a meeting this archive does not have",
     "E112": "XLIFF unit for something the meeting does not have",
@@ -70,6 +70,7 @@ CODES: dict[str, str] = {
     "W081": "speaker is not among the attendees",
     "W082": "agenda item has no proceedings",
     "W083": "unbalanced bidirectional control",
+    "W084": "role has no name in the other language",
 }
 
 

@@ -40,7 +40,7 @@ HEADER = """\
 # Every address this archive has published, and what became of those that left.
 # Written by `gijiroku ledger`; edit `moved` and `withdrawn` with
 # `gijiroku ledger move OLD NEW` and `gijiroku ledger withdraw OLD --reason "…"`.
-# See docs/en/site.md ("Addresses that last").
+# See docs/dev/en/site.md ("Addresses that last").
 """
 KEEP_HINT = ("published links point here: keep the id, or record what happened with "
              "`gijiroku ledger move {old} NEW` (the old address then leads to the new one) or "

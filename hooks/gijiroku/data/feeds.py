@@ -33,6 +33,8 @@ REMARK_ENTRIES = 20
 TAG_DATE = "2026"
 """The date part of every tag: URI. Fixed: changing it would change every entry's id."""
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
+DATA_PAGE = "data.md"
+"""The hand-written page that explains the data and the feeds."""
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
@@ -93,6 +95,8 @@ def _feed(links: Links, ids: FeedIds, path: str, title: str, page_src: str) -> F
     generator.author({"name": t("site_title", links.lang)})
     generator.link(href=links.file(path), rel="self", type="application/atom+xml")
     generator.link(href=links.page(page_src), rel="alternate", type="text/html")
+    # How to subscribe, for a person who opened the feed in a browser (feed.xsl shows it).
+    generator.link(href=links.page(DATA_PAGE, "feeds"), rel="related", type="text/html")
     return generator
 
 

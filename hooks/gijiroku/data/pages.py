@@ -17,6 +17,8 @@ from ..index import ArchiveIndex
 from ..model import LANGUAGES
 from ..site import urls
 from . import charts, paths
+from . import downloads as bulk
+from .feeds import DATA_PAGE
 from .strings import t
 
 LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "Japanese"}, "en": {"ja": "英語", "en": "English"}}
@@ -71,29 +73,34 @@ def subscribe_link(src: str, lang: str) -> str:
     feed = feed_of(src)
     if feed is None:
         return ""
+    how = paths.from_page(src, "data/") + "#feeds"
     return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(paths.from_page(src, feed))}" '
-            f'type="application/atom+xml">{h(t("subscribe", lang))}</a></p>')
+            f'type="application/atom+xml">{h(t("subscribe", lang))}</a> · <a href="{h(how)}">{h(t("subscribe_how", lang))}</a></p>')
 
 
 def downloads(src: str, council: str, meeting: str, versions: list[str], lang: str) -> str:
     """A meeting page's links to its JSON, Akoma Ntoso and source Markdown."""
+    # `download`: saved under a name that says which meeting, even where the host sends
+    # the file with no Content-Disposition (a browser would show raw JSON or XML).
+    name = f"{council}-{meeting}"
     links = [
-        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json">'
-        f'{h(t("download_json", lang))}</a>',
-        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml">'
-        f'{h(t("download_akn", lang))}</a>',
+        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json" '
+        f'download="{h(name)}.json">{h(t("download_json", lang))}</a>',
+        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml" '
+        f'download="{h(name)}.akn.xml">{h(t("download_akn", lang))}</a>',
     ]
     for version in versions:
         target = paths.meeting_source(council, meeting, version)
         href = paths.from_page(src, target, None if version == lang else version)
-        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}">'
+        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}" download="{h(name)}.{h(version)}.md">'
                      f'{h(t("download_source", lang, language=LANGUAGE_NAMES[version][lang]))}</a>')
     about = f'<a href="{h(paths.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
     return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
             + " · ".join(links) + f" · {about}</p>")
 
 
-def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series]) -> str:
+def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series],
+           links: dict[str, str] | None = None) -> str:
     span = t("chart_span", lang, first=periods[0], last=periods[-1]) if periods else ""
     summaries = []
     for s in series:
@@ -102,7 +109,7 @@ def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], serie
             summaries.append(t("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
                                peak_period=peak_period, peak=s.counts[peak_period]))
     description = span + t("paragraph_joiner", lang) + " ".join(summaries)
-    chart = charts.Chart(key, title, description.strip(), t(f"period_{unit}", lang), periods, series)
+    chart = charts.Chart(key, title, description.strip(), t(f"period_{unit}", lang), periods, series, links or {})
     return charts.render_figure(chart, title, t("chart_table", lang))
 
 
@@ -114,8 +121,11 @@ def council_chart(index: ArchiveIndex, council: str, lang: str) -> str:
     unit, periods = charts.periods_for(dates)
     name = index.archive.councils[council].name.get(lang)
     series = [charts.Series(t("series_meetings", lang), charts.count_by_period(dates, unit))]
+    # A bar leads to its year on the council's page.
+    src = urls.council_src(council)
+    links = {period: urls.href(src, src, f"y{period[:4]}") for period in periods}
     return _chart(f"council-{council}", t("chart_council", lang, name=name, unit=t(f"unit_{unit}", lang)),
-                  lang, unit, periods, series)
+                  lang, unit, periods, series, links)
 
 
 def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
@@ -129,8 +139,11 @@ def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
     name = index.archive.people[person].name.get(lang)
     series = [charts.Series(t("series_attended", lang), charts.count_by_period(attended, unit)),
               charts.Series(t("series_remarks", lang), charts.count_by_period(spoke, unit))]
+    year_pages = {year for year, _ in index.speaker_years(person) or ()}
+    links = _period_links(urls.speaker_src(person), periods, "speaker", person,
+                          lambda year: urls.speaker_year_src(person, year) if year in year_pages else None)
     return _chart(f"speaker-{person}", t("chart_speaker", lang, name=name, unit=t(f"unit_{unit}", lang)),
-                  lang, unit, periods, series)
+                  lang, unit, periods, series, links)
 
 
 def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
@@ -141,8 +154,27 @@ def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
     unit, periods = charts.periods_for(dates)
     label = index.archive.topics[topic].label.get(lang)
     series = [charts.Series(t("series_remarks", lang), charts.count_by_period(dates, unit))]
+    year_pages = {year for year, _ in index.topic_years(topic) or ()}
+    links = _period_links(urls.topic_src(topic), periods, "topic", topic,
+                          lambda year: urls.topic_year_src(topic, year) if year in year_pages else None)
     return _chart(f"topic-{topic}", t("chart_topic", lang, name=label, unit=t(f"unit_{unit}", lang)),
-                  lang, unit, periods, series)
+                  lang, unit, periods, series, links)
+
+
+def _period_links(src: str, periods: list[str], field: str, value: str,
+                  year_page: Callable[[int], str | None]) -> dict[str, str]:
+    """Where each bar of a speaker's or topic's chart leads: the year's page where there
+    is one, else the remarks of that period in the search (oldest first)."""
+    links = {}
+    for period in periods:
+        page = year_page(int(period[:4])) if len(period) == 4 else None
+        if page is not None:
+            links[period] = urls.href(src, page)
+            continue
+        first, last = charts.period_dates(period)
+        links[period] = (urls.href(src, urls.SEARCH)
+                         + f"?{field}={value}&from={first.isoformat()}&to={last.isoformat()}&sort=oldest")
+    return links
 
 
 class Decorations:
@@ -184,7 +216,10 @@ def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: s
 
 
 def decorate_home(markdown: str, src: str, lang: str) -> str:
-    """The home page's subscribe link, after its list of the latest meetings."""
+    """The home page's subscribe link, after its list of the latest meetings; the data
+    page's table of downloads."""
+    if src == DATA_PAGE:
+        return bulk.decorate_data_page(markdown, lang)
     if src != urls.HOME:
         return markdown
     marker = "<!-- gijiroku:latest-meetings -->"

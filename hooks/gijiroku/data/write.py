@@ -13,8 +13,9 @@ from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import Meeting, Version
 from ..sources import ChangedDuringBuild, digest_of, read_source
-from . import api, feeds, paths
+from . import api, downloads, feeds, paths
 from .akn import meeting_akn
+from .feedstyle import STYLESHEET, feed_stylesheet, with_stylesheet
 from .paths import Links
 
 
@@ -35,6 +36,9 @@ def write_data_out(index: ArchiveIndex, lang: str, site_dir: Path, site_url: str
         _write_api(index, links, site_dir, minutes_root, kept, {} if written is None else written)
     with timing.timed("data_feeds"):
         _write_feeds(index, links, site_dir)
+    with timing.timed("data_bulk"):
+        downloads.write_bulk(site_dir, lang)
+        downloads.fill_sizes(site_dir)
 
 
 _made: set[str] = set()
@@ -99,10 +103,15 @@ def _as_read(minutes_root: Path, version: Version) -> bytes:
 
 def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
     ids = feeds.FeedIds.for_links(links)
-    _write(site_dir, paths.site_feed(), feeds.meetings_feed(index, links, ids))
+    _write(site_dir, STYLESHEET, feed_stylesheet(links.lang))
+
+    def write_feed(path: str, feed: bytes) -> None:
+        _write(site_dir, path, with_stylesheet(feed, path))
+
+    write_feed(paths.site_feed(), feeds.meetings_feed(index, links, ids))
     for council in index.archive.councils:
-        _write(site_dir, paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
+        write_feed(paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
     for person in index.archive.people:
-        _write(site_dir, paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
+        write_feed(paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
     for topic in index.archive.topics:
-        _write(site_dir, paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))
+        write_feed(paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))

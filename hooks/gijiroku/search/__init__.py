@@ -2,5 +2,5 @@
 
 The engine is kept behind this package and its twin, theme/assets/gjsearch.js: the
 tokenizer (`tokenize`) and the file layout (`build`) are all either side knows of the
-other. docs/en/search.md records why this engine and not Material's or Pagefind.
+other. docs/dev/en/search-engine.md records why this engine and not Material's or Pagefind.
 """

@@ -8,6 +8,8 @@
     search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-):
                                     a delta-encoded list, or {"bits": base64 bitmap} where shorter
     search-index/words/N.json       the word terms, by their first two characters, for prefix queries
+    search-index/meetings/N.json    meeting key -> its first doc id, number of docs, title, date
+                                    (a search within one meeting), by the key's hash
 
 Documents are numbered newest meeting first, in the order of the proceedings, so a
 date range is a range of ids and results come out in reading order without sorting.
@@ -27,13 +29,16 @@ from typing import Any
 
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
-from ..model import REMARK_KINDS, Archive, Meeting, Person, Remark
+from ..model import LANGUAGES, REMARK_KINDS, Archive, Meeting, Person, Remark
 from ..site import urls
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CHUNK = 20
 SHARD_BYTES = 24_000
+NAME_SHARD_BYTES = 8_000
+"""Name forms in smaller shards: a query reads the shard of each of its words' first
+characters (to find the names in it), so three words read three shards."""
 COMMON_MIN = 2_000
 COMMON_SHARE = 0.05
 EPOCH = 719163  # date(1970, 1, 1).toordinal()
@@ -112,6 +117,7 @@ def search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf = cut_run
 
 def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iterator[tuple[str, str]]:
     archive = index.archive
+    other = next(language for language in LANGUAGES if language != lang)
     docs = collect_docs(index, lang)
     people = sorted(archive.people)
     person_no = {pid: i for i, pid in enumerate(people)}
@@ -163,12 +169,18 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
     name_shards = _name_shards(archive, people)
     for number, forms in enumerate(name_shards):
         yield f"names/{number}.json", _dump(forms)
+    meeting_shards = _meeting_shards(docs, lang)
+    for number, spans in enumerate(meeting_shards):
+        yield f"meetings/{number}.json", _dump(spans)
     yield "meta.json", _dump({
         "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
-        "wordShards": len(word_shards), "nameShards": len(name_shards),
+        "wordShards": len(word_shards), "nameShards": len(name_shards), "meetingShards": len(meeting_shards),
+        "common": common_over,
         "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],
-        "topics": [[tid, archive.topics[tid].label.get(lang)] for tid in topics],
-        "councils": [[cid, archive.councils[cid].name.get(lang)] for cid in councils],
+        # Each name in this language, then in the other (a query may use either).
+        "topics": [[tid, archive.topics[tid].label.get(lang), archive.topics[tid].label.get(other)] for tid in topics],
+        "councils": [[cid, archive.councils[cid].name.get(lang), archive.councils[cid].name.get(other)]
+                     for cid in councils],
         "kinds": list(REMARK_KINDS),
     })
 
@@ -183,10 +195,29 @@ def _name_shards(archive: Archive, people: list[str]) -> list[dict[str, list[int
         for form in name_forms(archive.people[pid]):
             named[form].append(number)
     total = sum(len(form) * 3 + 8 for form in named)
-    count = max(1, math.ceil(total / SHARD_BYTES))
+    count = max(1, math.ceil(total / NAME_SHARD_BYTES))
     shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
     for form, numbers in sorted(named.items()):
         shards[fnv1a(form[0]) % count][form] = numbers
+    return shards
+
+
+def _meeting_shards(docs: list[Doc], lang: str) -> list[dict[str, list[Any]]]:
+    """Each meeting's documents as [first id, count, title, date], in shards by the hash
+    of its key: a search within one meeting (from its page) reads one shard, and a
+    meeting's documents are consecutive."""
+    spans: dict[str, list[Any]] = {}
+    for doc_id, doc in enumerate(docs):
+        span = spans.get(doc.meeting.key)
+        if span is None:
+            spans[doc.meeting.key] = [doc_id, 1, doc.meeting.reading(lang).title, doc.meeting.date.isoformat()]
+        else:
+            span[1] += 1
+    total = sum(len(key) + len(span[2]) * 3 + 30 for key, span in spans.items())
+    count = max(1, math.ceil(total / SHARD_BYTES))
+    shards: list[dict[str, list[Any]]] = [{} for _ in range(count)]
+    for key, span in spans.items():
+        shards[fnv1a(key) % count][key] = span
     return shards
 
 

@@ -35,9 +35,17 @@ def load_catalogue() -> dict[str, dict[str, Text]]:
         missing = [lang for lang in LANGUAGES if lang not in texts]
         if missing:
             raise ValueError(f"catalogue entry {key!r} lacks {missing}")
+        # An unquoted value with a comma inside `{ja: …, en: …}` is cut there, and the
+        # rest becomes a key of its own: "Submitted in writing (distributed on paper".
+        stray = sorted(str(name) for name in texts if name not in LANGUAGES)
+        if stray:
+            raise ValueError(f"catalogue entry {key!r} has keys that are no language: {stray} (quote a text with a comma)")
         for lang, text in texts.items():
             if isinstance(text, dict) and "other" not in text:
                 raise ValueError(f"catalogue entry {key!r} ({lang}) has plural forms without 'other'")
+            forms = text.values() if isinstance(text, dict) else text if isinstance(text, list) else [text]
+            if not all(isinstance(form, str) for form in forms):
+                raise ValueError(f"catalogue entry {key!r} ({lang}) has a value that is not text")
     checked: dict[str, dict[str, Text]] = catalogue
     return checked
 

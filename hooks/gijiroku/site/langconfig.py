@@ -17,8 +17,8 @@ from .render import Renderer
 
 NAV = (
     ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
-    ("topics", urls.TOPICS), ("search", urls.SEARCH), ("format", "format.md"),
-    ("data", "data.md"),
+    ("topics", urls.TOPICS), ("search", urls.SEARCH), ("data", "data.md"),
+    ("about", "about.md"),
 )
 """The navigation: sections only, never a list of meetings (it is rendered into every page)."""
 

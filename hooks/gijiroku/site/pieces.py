@@ -4,7 +4,7 @@ A meeting page is mostly remarks, and speaker and topic pages mostly links to re
 and rows of tables: each such list is written here by one call from its template
 rather than item by item in Jinja, which spends most of its time calling helpers.
 Measured on 1,000 synthetic meetings, both languages rendered in 3.5 s this way and
-6.3 s as Jinja macros (docs/en/performance.md); the golden pages check the output.
+6.3 s as Jinja macros (docs/dev/en/performance.md); the golden pages check the output.
 Every value is escaped for where it lands (`gijiroku.escape`).
 """
 
@@ -140,12 +140,12 @@ class Pieces(Wording):
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
-        """The rows of a speaker's table of roles: date, meeting and council, role (absent)."""
+        """The rows of a speaker's table of roles: date, meeting, role (absent); the council
+        is in the roles summary above, not repeated in every row."""
         absent = md_inline(self.in_parentheses(self.t("absent")))
         return Markup("\n".join(
-            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))}"
-            f"{md_cell(md_inline(self.in_parentheses(self.council_name(held.meeting.council))))} | "
-            f"{md_cell(md_inline(self.role_of(held.meeting, person_id)))}{absent if held.absent else ''} |"
+            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} | "
+            f"{md_cell(md_inline(self.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +28,7 @@ from markupsafe import Markup
 
 from ..escape import (
     front_matter_value,
+    html,
     md_cell,
     md_inline,
     safe_url,
@@ -34,7 +36,7 @@ from ..escape import (
     scrub_value,
 )
 from ..gcpause import gc_paused
-from ..index import ArchiveIndex, ItemRef, RemarkRef
+from ..index import ArchiveIndex, ItemRef, RemarkRef, RoleHeld
 from ..model import (
     LANGUAGES,
     REMARK_KINDS,
@@ -48,6 +50,8 @@ from .jinjacache import BYTECODE_CACHE
 from .pieces import Pieces
 
 HERE = Path(__file__).parent
+MEMBER_GROUPS = ("chair", "vice-chair", "member")
+"""The attendance groups whose opinions minutes record without names (構成員の意見)."""
 T = TypeVar("T")
 TopicYear = tuple[int, tuple[list[ItemRef], list[RemarkRef]]]
 """A year of a topic's page: the year, its agenda items and remarks."""
@@ -83,7 +87,7 @@ class Renderer(Pieces):
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             reading=self.reading, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
             remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
-            role_rows=self.role_rows,
+            role_rows=self.role_rows, search_box=self.search_box,
         )
 
     # -- pages ------------------------------------------------------------------
@@ -162,19 +166,95 @@ class Renderer(Pieces):
         person_id, years = person_years
         entry = self.index.people[person_id]
         attended = Counter(held.meeting.date.year for held in entry.roles)  # as the page's own count
+        spoke = Counter(ref.meeting.date.year for ref in entry.remarks)
+        src = urls.speaker_src(person_id)
+        year_pages = {y for y, _ in years or ()}
+        by_year = [(y, attended.get(y, 0), spoke.get(y, 0), self._year_link(src, person_id, y, y in year_pages))
+                   for y in sorted(set(attended) | set(spoke), reverse=True)]
         return self._render(
-            "speaker.md.j2", urls.speaker_src(person_id), p=self.archive.people[person_id], roles=entry.roles,
-            n_remarks=len(entry.remarks), year=None,
-            years=None if years is None else [(y, attended.get(y, 0), len(refs)) for y, refs in years],
+            "speaker.md.j2", src, p=self.archive.people[person_id], roles=entry.roles,
+            n_remarks=len(entry.remarks), year=None, years=years is not None, by_year=by_year,
+            periods=self.role_periods(person_id), unnamed=self.unnamed_opinions(person_id),
             remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
+
+    def _year_link(self, src: str, person_id: str, year: int, has_page: bool) -> Markup:
+        """Where a year's count on a speaker's page leads: the year's page (a Markdown link
+        MkDocs checks), or their remarks that year in the search."""
+        text = self.t("year_heading", year=year)
+        if has_page:
+            return Markup(f"[{md_inline(text)}]({urls.md_link(src, urls.speaker_year_src(person_id, year))})")
+        query = f"?speaker={person_id}&from={year}-01-01&to={year}-12-31&sort=oldest"
+        return Markup(f'<a href="{html(urls.href(src, urls.SEARCH) + query)}">{html(text)}</a>')
+
+    def role_periods(self, person_id: str) -> list[RolePeriod]:
+        """A person's roles as periods, per council: the meetings in a row at which they
+        held the same role (as printed in this language), newest period first. Made from
+        the person's own meetings only: the build keys a speaker's page by them, so a
+        meeting they did not attend must not change it."""
+        periods: list[RolePeriod] = []
+        by_council: dict[str, list[RoleHeld]] = {}
+        for held in self.index.people[person_id].roles:
+            by_council.setdefault(held.meeting.council, []).append(held)
+        for council, held_list in by_council.items():
+            current: RolePeriod | None = None
+            start = len(periods)
+            for held in sorted(held_list, key=lambda h: (h.meeting.date, h.meeting.id)):
+                role = self.role_name(held.meeting, person_id)
+                if current is not None and current.role == role:
+                    current = RolePeriod(council, role, current.first, held.meeting.date, current.meetings + 1, False)
+                    periods[-1] = current
+                else:
+                    current = RolePeriod(council, role, held.meeting.date, held.meeting.date, 1, False)
+                    periods.append(current)
+            if current is not None and len(periods) - start > 1:  # "most recent" of several roles
+                periods[-1] = RolePeriod(current.council, current.role, current.first, current.last, current.meetings, True)
+        return sorted(periods, key=lambda p: (p.last, p.first), reverse=True)
+
+    def unnamed_opinions(self, person_id: str) -> list[Meeting]:
+        """The meetings a person attended whose minutes record members' opinions without
+        saying whose: what they said there may be among them."""
+        seen: set[str] = set()
+        out = []
+        for held in self.index.people[person_id].roles:
+            meeting = held.meeting
+            # The minutes' unnamed opinions are members' (構成員): a minister or the
+            # secretariat present is not among those who gave them.
+            if held.absent or meeting.key in seen or held.group not in MEMBER_GROUPS:
+                continue
+            seen.add(meeting.key)
+            if any(r.kind == "unattributed" for r in meeting.remarks):
+                out.append(meeting)
+        return out
+
+    def meeting_neighbours(self) -> dict[str, str]:
+        """Each meeting page's links to the previous and next meeting of its council, as
+        HTML to add at its end (keyed by the page: the links change when a meeting is added
+        beside it, and a build keys each page by what is added to it)."""
+        out: dict[str, str] = {}
+        for council in self.archive.councils:
+            meetings = sorted((m for year in self.index.by_council_year.get(council, {}).values() for m in year),
+                              key=lambda m: (m.date, m.id))
+            for i, meeting in enumerate(meetings):
+                src = urls.meeting_src(meeting.council, meeting.id)
+                before = meetings[i - 1] if i > 0 else None
+                after = meetings[i + 1] if i + 1 < len(meetings) else None
+                out[src] = self._render("neighbours.md.j2", src, before=before, after=after,
+                                        council=self.archive.councils[council])
+        return out
+
+    def search_box(self, src: str, field: str, value: str, what: str) -> Markup:
+        """A box that searches within one meeting, council, speaker or topic: the search
+        page with that filter (shown only where the script runs, which the search needs)."""
+        return Markup(self._render("searchbox.html.j2", src, field=field, value=value, what=what).strip())
 
     def _render_speaker_year(self, person_year: tuple[str, int, list[RemarkRef]]) -> str:
         person_id, year, refs = person_year
         return self._render(
             "speaker.md.j2", urls.speaker_year_src(person_id, year), p=self.archive.people[person_id],
             roles=[held for held in self.index.people[person_id].roles if held.meeting.date.year == year],
-            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs),
+            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs), by_year=[], periods=[],
+            unnamed=[],
         )
 
     def render_speakers_index(self) -> str:
@@ -230,17 +310,22 @@ class Renderer(Pieces):
         """The remark-search page: the form, with the filter choices that have remarks, and
         the UI strings its script shows (plural forms whole: the script picks by count)."""
         keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
-                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results",
-                "dates_reversed", "date_format", "months", "weekdays", "in_parentheses", "other_language_results",
-                "paragraph_joiner")
+                "kind_short_spoken", "kind_short_unattributed", "kind_short_narration",
+                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results", "count_about",
+                "count_more_than", "dates_reversed", "date_format", "months", "weekdays", "in_parentheses",
+                "other_language_results", "paragraph_joiner", "filter_speaker", "filter_topic", "filter_council",
+                "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "filter_chip", "remove_filter",
+                "from_words", "fallback_note")
         strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
-        language = self.catalogue["language_name"][other]
+        # The other language named in this page's language: "in English", 「英語では」.
+        language = self.t(f"lang_{other}")
         strings["other_language_results"] = {
-            form: text.replace("{language}", str(language))
+            form: text.replace("{language}", language)
             for form, text in self.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
         strings.update(prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
-                       other_language_some=self.t("other_language_some", language=language))
+                       other_language_some=self.t("other_language_some", language=language),
+                       literal_note=self.catalogue["literal_note"][self.lang])
         # Only choices with remarks: a speaker who never spoke, or a topic only agenda
         # items carry, would always give nothing.
         people = sorted((p for p in self.archive.people.values() if self.index.people[p.id].remarks),
@@ -277,6 +362,19 @@ class Renderer(Pieces):
     def render_untranslated_page(self, src: str, title: str, other_lang: str) -> str:
         """A stand-in for a hand-written page that exists only in another language."""
         return self._render("untranslated.md.j2", src, title=title, other_lang=other_lang)
+
+
+@dataclass(frozen=True, slots=True)
+class RolePeriod:
+    """Meetings of one council in a row at which a person held the same role."""
+
+    council: str
+    role: str
+    first: date
+    last: date
+    meetings: int
+    latest: bool
+    """The role they held at the latest of their meetings of the council, where they held several."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import functools
 from ..escape import html
 from ..index import ArchiveIndex
 from ..model import GROUPS, Attendee, Meeting, Reading, Remark
+from ..roles import role_names
 from . import urls
 from .catalogue import Text, _catalogue, catalogue_text, format_date
 
@@ -27,6 +28,7 @@ class Wording:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
+        self._role_names: dict[str, dict[str, str]] = {}
         self._escaped = functools.lru_cache(maxsize=None)(lambda key: html(self.t(key)))
 
     # -- strings ----------------------------------------------------------------
@@ -65,6 +67,18 @@ class Wording:
         """The role a person held at a meeting, as printed, in this language if translated."""
         role = meeting.reading(self.lang).role(person_id)
         return role.role if role else ""
+
+    def role_name(self, meeting: Meeting, person_id: str) -> str:
+        """The role a person held at a meeting in this language: where the meeting is not
+        translated, as the person's translated meetings name the same role (`gijiroku.roles`)."""
+        role = self.role_of(meeting, person_id)
+        if meeting.language == self.lang or meeting.version(self.lang) is not None:
+            return role
+        names = self._role_names.get(person_id)
+        if names is None:
+            names = role_names(person_id, (held.meeting for held in self.index.people[person_id].roles), self.lang)
+            self._role_names[person_id] = names
+        return names.get(role, role)
 
     def remark_heading(self, meeting: Meeting, remark: Remark) -> str:
         """The plain-text title of a remark: speaker and role, or the opinion's number."""

@@ -10,8 +10,15 @@
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     event.stopPropagation();
-    var search = document.getElementById("gj-search") ? window.location.search : "";
-    window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash;
+    // The search page makes the other language's search (its names and topics in that
+    // language's words) once it has read the query; until then, the same one.
+    var box = document.getElementById("gj-search");
+    var go = function (search) { window.location.href = link.href.split(/[?#]/)[0] + search + window.location.hash; };
+    if (box && typeof box.gjOtherSearch === "function") {
+      box.gjOtherSearch().then(go, function () { go(window.location.search); });
+    } else {
+      go(box ? window.location.search : "");
+    }
   }, true);
 
   // Addresses that moved (minutes/ledger.yml): when the #fragment is no longer on this
@@ -27,6 +34,28 @@
   }
   followMoved();
   window.addEventListener("hashchange", followMoved);
+
+  // Arriving on an anchor. A year folded in a list (the meetings index) is opened. And
+  // Material's table of contents marks a section as reached once its heading is above
+  // the header's height plus 0.8 × the content's top margin; the scroll margin that keeps
+  // a target clear of the header (4rem) left it just below that line, so the section
+  // before it was marked. The target lands just inside the line instead.
+  function landOnTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) node.open = true;
+    }
+    var header = document.querySelector(".md-header"), main = document.querySelector("main");
+    var first = main && main.firstElementChild;
+    if (!header || !first) return;
+    var line = header.offsetHeight + 0.8 * (first.offsetTop - main.offsetTop);
+    target.style.scrollMarginTop = Math.max(header.offsetHeight + 4, Math.floor(line) - 4) + "px";
+    target.scrollIntoView();
+  }
+  window.addEventListener("load", landOnTarget);
+  window.addEventListener("hashchange", landOnTarget);
 
   // Material treats the <link rel=alternate> of the head as language homes and takes over
   // a click on any link below one that the current page is not below (it sends it to
@@ -45,6 +74,16 @@
     }
   }
   Array.prototype.forEach.call(document.body.children, function (child) { child.addEventListener("click", keepLink); });
+
+  // Material also fetches a sitemap.xml beside every <link rel=alternate> of the head when
+  // the document is ready (it takes each for a language's home): ours are this page in each
+  // language and its feed, so every page asked for sitemaps that do not exist. They are
+  // hidden from it while it looks (its listener runs first) and put back at once.
+  var heads = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]"));
+  heads.forEach(function (link) { link.setAttribute("rel", "alternate gj-not-a-home"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    heads.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
 
   // A table wider than the column scrolls: let the keyboard reach it (WCAG 2.1.1).
   // Material wraps tables once its own script has run, so this runs after load and

@@ -107,27 +107,119 @@
     return h;
   }
 
-  // What a text must contain: each Japanese run of the query as written, each word's term
-  // (or, for a prefix word, a term that starts with it).
+  // -- the query as typed ----------------------------------------------------------
+  // Words must all be there; "a phrase" keeps its words together and in order; A OR B
+  // takes either; -word leaves out the remarks that have it. Quotes may be typed
+  // full-width or curly, OR full-width too (NFKC).
+  function parseQuery(q) {
+    var text = (q || "").normalize("NFKC").replace(/[\u201c\u201d\u201e]/g, '"');
+    var re = /(-?)"([^"]*)"?|(\S+)/g, tokens = [], m;
+    while ((m = re.exec(text))) {
+      if (m[3] !== undefined) {
+        if (m[3] === "OR") { tokens.push({ or: true }); continue; }
+        var neg = m[3].length > 1 && m[3][0] === "-";
+        tokens.push({ text: neg ? m[3].slice(1) : m[3], neg: neg, phrase: false });
+      } else if (m[2].trim()) {
+        tokens.push({ text: m[2].trim(), neg: m[1] === "-", phrase: true });
+      }
+    }
+    var groups = [], exclude = [], plain = [], join = false;
+    tokens.forEach(function (token, i) {
+      if (token.or) { join = groups.length > 0; return; }
+      var alt = alternative(token.text, token.phrase);
+      if (!alt) { join = false; return; }
+      if (token.neg) exclude.push(alt);
+      else if (join) groups[groups.length - 1].push(alt);
+      else groups.push([alt]);
+      // Words that may name a person, topic or council: typed plainly, not joined by OR.
+      var next = tokens[i + 1];
+      if (!token.neg && !token.phrase && !join && !(next && next.or)) plain.push({ text: token.text, group: groups.length - 1 });
+      join = false;
+    });
+    return { groups: groups, exclude: exclude, plain: plain };
+  }
+
+  // One word or phrase of a query: the Japanese runs it must contain as written, the
+  // word terms (or, for a prefix word, terms that start with it), and for a phrase their
+  // order. `exact`: the index's lists alone say which remarks have it (a Japanese run of
+  // three characters or more is found by its pairs, which a text may hold apart).
+  function alternative(text, phrase) {
+    var needles = [], words = [], seq = [], prefixes = new Set(phrase ? [] : queryPrefixes(text));
+    runs(text).forEach(function (run) {
+      if (isWord(run)) { var w = { term: wordTerm(run), prefix: prefixes.has(run) }; words.push(w); seq.push(w); }
+      else { needles.push(run); seq.push({ needle: run }); }
+    });
+    if (!seq.length) return null;
+    return {
+      text: text, phrase: phrase && seq.length > 1, needles: needles, words: words, seq: seq,
+      terms: queryTerms(text), prefixes: Array.from(prefixes),
+      exact: !(phrase && seq.length > 1) && needles.every(function (n) { return chars(n).length <= 2; })
+    };
+  }
+
+  function wordIn(have, w) {
+    return have.some(function (t) { return t === w.term || (w.prefix && t.indexOf(w.term) === 0); });
+  }
+
+  // A phrase: its words one after another in the text (a Japanese run may hold more
+  // than the phrase's own run), or, all Japanese, its runs written together.
+  function phraseIn(alt, text, norm) {
+    if (!alt.words.length && norm.indexOf(alt.needles.join("")) >= 0) return true;
+    var seq = runs(text).map(function (run) { return isWord(run) ? { term: wordTerm(run) } : { run: run }; });
+    for (var i = 0; i + alt.seq.length <= seq.length; i++) {
+      var ok = alt.seq.every(function (part, k) {
+        var got = seq[i + k];
+        return part.needle ? got.run !== undefined && got.run.indexOf(part.needle) >= 0 : got.term === part.term;
+      });
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  function altIn(alt, text, norm, have, doc) {
+    if (alt.facet) return !!doc && (alt.facet === "t" ? doc.topics.indexOf(alt.n) >= 0 : doc.council === alt.n);
+    if (!alt.needles.every(function (n) { return norm.indexOf(n) >= 0; })) return false;
+    if (!alt.words.every(function (w) { return wordIn(have, w); })) return false;
+    return !alt.phrase || phraseIn(alt, text, norm);
+  }
+
+  // What a text must contain (every group, none of the exclusions), and what to mark in
+  // it: the Japanese runs and the words of every word or phrase asked for.
   function matcher(q) {
-    var needles = [], words = [], prefixes = new Set(queryPrefixes(q));
-    runs(q).forEach(function (run) {
-      if (isWord(run)) words.push({ term: wordTerm(run), prefix: prefixes.has(run) });
-      else needles.push(run);
+    var parsed = typeof q === "string" ? parseQuery(q) : q;
+    var needles = [], words = [];
+    parsed.groups.forEach(function (group) {
+      group.forEach(function (alt) {
+        if (alt.facet) return;
+        needles.push.apply(needles, alt.needles);
+        words.push.apply(words, alt.words);
+      });
     });
     function wordMatches(term) {
       return words.some(function (w) { return term === w.term || (w.prefix && term.indexOf(w.term) === 0); });
     }
     return {
-      needles: needles, words: words, wordMatches: wordMatches,
-      test: function (text) {
-        var norm = normalize(text);
-        if (!needles.every(function (n) { return norm.indexOf(n) >= 0; })) return false;
-        if (!words.length) return true;
-        var have = terms(text);
-        return words.every(function (w) {
-          return have.some(function (t) { return t === w.term || (w.prefix && t.indexOf(w.term) === 0); });
+      needles: needles, words: words, wordMatches: wordMatches, parsed: parsed,
+      test: function (text, doc) {
+        var norm = normalize(text), have = terms(text);
+        return parsed.groups.every(function (group) {
+          return group.some(function (alt) { return altIn(alt, text, norm, have, doc); });
+        }) && !parsed.exclude.some(function (alt) { return altIn(alt, text, norm, have, doc); });
+      },
+      // How well a text answers: each word or phrase asked for, by how often it occurs.
+      score: function (text, doc) {
+        var norm = normalize(text), have = terms(text), total = 0;
+        parsed.groups.forEach(function (group) {
+          group.forEach(function (alt) {
+            if (!altIn(alt, text, norm, have, doc)) return;
+            if (alt.facet) { total += 1; return; }
+            var n = 0;
+            alt.needles.forEach(function (needle) { n += norm.split(needle).length - 1; });
+            alt.words.forEach(function (w) { n += have.filter(function (t) { return t === w.term || (w.prefix && t.indexOf(w.term) === 0); }).length; });
+            total += Math.min(n, 6) + (alt.phrase ? 3 : 1);
+          });
         });
+        return total;
       }
     };
   }
@@ -181,7 +273,7 @@
   // Exposed for the tests that compare this tokenizer with the Python one.
   window.gijirokuSearch = {
     normalize: normalize, stem: stem, american: american, terms: terms, queryTerms: queryTerms,
-    queryPrefixes: queryPrefixes, fnv1a: fnv1a, runs: runs
+    queryPrefixes: queryPrefixes, fnv1a: fnv1a, runs: runs, parseQuery: parseQuery, matcher: matcher
   };
 
   // -- landing on a remark from a result: mark the query's words there ------------
@@ -215,13 +307,18 @@
   var strings = JSON.parse(document.getElementById("gj-search-strings").textContent);
   var lang = document.documentElement.lang || "en";
   var plurals = new Intl.PluralRules(lang);
+  var numbers = new Intl.NumberFormat(lang);
   var COMMON = "*";
 
-  // A catalogue string with {placeholders} filled; a plural one by the count `n`.
+  // A catalogue string with {placeholders} filled; a plural one by the count `n`, which
+  // is written as the language writes numbers (1,234).
   function say(key, values) {
     var text = strings[key];
     if (typeof text === "object") text = text[plurals.select(values.n)] || text.other;
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      if (!values || !(name in values)) return all;
+      return name === "n" && typeof values.n === "number" ? numbers.format(values.n) : values[name];
+    });
   }
 
   // One language's index: its files, fetched once each.
@@ -236,6 +333,7 @@
       }
       return cache[path];
     };
+    this.has = function (path) { return !!cache[path]; };
   }
 
   function decodeIds(text) {
@@ -326,11 +424,50 @@
   // -- a query --------------------------------------------------------------------
   var UNATTRIBUTED = "-unattributed";  // the speaker filter's choice for opinions the minutes do not attribute
 
-  function candidates(index, meta, state) {
-    var prefixes = new Set(queryPrefixes(state.q));
-    var lists = queryTerms(state.q).map(function (t) {
-      return prefixes.has(t) ? prefixIds(index, meta, t) : termIds(index, meta, t);
+  function union(lists) {
+    var seen = new Set();
+    lists.forEach(function (ids) { ids.forEach(function (id) { seen.add(id); }); });
+    return Array.from(seen).sort(function (a, b) { return a - b; });
+  }
+
+  function subtract(a, b) {
+    var drop = new Set(b);
+    return a.filter(function (id) { return !drop.has(id); });
+  }
+
+  // The remarks that have one word or phrase, from the index: {ids, exact}; ids null
+  // where every term is too common to be listed (the text decides).
+  function altIds(index, meta, alt) {
+    if (alt.facet) return facetIds(index, alt.facet + "-" + alt.n).then(function (ids) { return { ids: ids, exact: true }; });
+    return Promise.all(alt.terms.map(function (t) {
+      return alt.prefixes.indexOf(t) >= 0 ? prefixIds(index, meta, t) : termIds(index, meta, t);
+    })).then(function (lists) {
+      var ids = null, common = false;
+      lists.forEach(function (list) {
+        if (list === COMMON) { common = true; return; }
+        ids = ids === null ? list : intersect(ids, list);
+      });
+      return { ids: ids, exact: alt.exact && !common };
     });
+  }
+
+  // The ids of one meeting's remarks (a search from the meeting's page).
+  function meetingSpan(index, meta, key) {
+    if (!key) return Promise.resolve(null);
+    return index.fetch("meetings/" + (fnv1a(key) % meta.meetingShards) + ".json").then(function (shard) {
+      return shard[key] || [0, 0, key, ""];
+    });
+  }
+
+  // The candidates of a query, from the index alone: the ids in the order asked for
+  // (relevance: the remarks that have more of the words asked for first; newest; oldest),
+  // and what their number means: exact (every word's list is exact), `about` (some are
+  // found by their pairs, and the text decides), or unknown (a word too common to list).
+  function candidates(index, meta, state, parsed) {
+    var groups = parsed.groups.map(function (group) {
+      return Promise.all(group.map(function (alt) { return altIds(index, meta, alt); }));
+    });
+    var exclusions = Promise.all(parsed.exclude.map(function (alt) { return altIds(index, meta, alt); }));
     var facets = [];
     function facet(kind, list, id) {
       if (!id) return;
@@ -346,20 +483,37 @@
     facet("t", meta.topics, state.topic);
     facet("c", meta.councils, state.council);
     if (state.kind) facets.push(facetIds(index, "k-" + state.kind));
-    return Promise.all([dateRange(index, meta, state.from, state.to)].concat(lists, facets)).then(function (all) {
-      var range = all.shift();
-      var result = null;
-      all.forEach(function (ids) {
-        if (ids === COMMON) return;
+    return Promise.all([dateRange(index, meta, state.from, state.to), meetingSpan(index, meta, state.meeting),
+                        Promise.all(groups), exclusions, Promise.all(facets)]).then(function (all) {
+      var range = all[0], span = all[1], found = all[2], excluded = all[3];
+      if (span) range = [Math.max(range[0], span[0]), Math.min(range[1], span[0] + span[1])];
+      var result = null, exact = true, known = true, hits = new Map(), ored = false;
+      found.forEach(function (alts) {
+        if (alts.some(function (a) { return a.ids === null; })) { known = false; exact = false; return; }
+        if (alts.length > 1) ored = true;
+        alts.forEach(function (a) {
+          exact = exact && a.exact;
+          a.ids.forEach(function (id) { hits.set(id, (hits.get(id) || 0) + 1); });
+        });
+        var ids = alts.length === 1 ? alts[0].ids : union(alts.map(function (a) { return a.ids; }));
         result = result === null ? ids : intersect(result, ids);
       });
+      all[4].forEach(function (ids) { result = result === null ? ids : intersect(result, ids); });
       if (result === null) {
         result = [];
         for (var id = range[0]; id < range[1]; id++) result.push(id);
       } else {
         result = result.filter(function (id) { return id >= range[0] && id < range[1]; });
       }
-      return result;
+      excluded.forEach(function (a) {
+        if (a.exact && a.ids !== null) result = subtract(result, a.ids);
+        else exact = false;
+      });
+      if (state.sort === "oldest") result.reverse();
+      else if (state.sort !== "newest" && ored) {
+        result.sort(function (a, b) { return (hits.get(b) || 0) - (hits.get(a) || 0) || a - b; });
+      }
+      return { ids: result, exact: exact && known, known: known, span: span };
     });
   }
 
@@ -374,21 +528,115 @@
     });
   }
 
-  // Verify candidates in order until `want` results are found or `maxChunks` new chunks were read.
-  function collect(index, meta, cands, start, want, match, maxChunks) {
+  // Verify candidates in order until `want` results are found or `maxChunks` new chunks
+  // were read; then, up to `extra` more from the chunks already read (they cost nothing:
+  // ranking by relevance compares more remarks without fetching more).
+  function collect(index, meta, cands, start, want, match, maxChunks, extra) {
     var found = [], pos = start, chunksRead = new Set();
     function step() {
-      if (found.length >= want || pos >= cands.length) return Promise.resolve();
+      if (pos >= cands.length) return Promise.resolve();
       var chunk = Math.floor(cands[pos] / meta.chunk);
+      if (found.length >= want && (found.length >= want + (extra || 0) ||
+          !index.has("docs/" + chunk + ".json"))) return Promise.resolve();
       if (!chunksRead.has(chunk) && chunksRead.size >= maxChunks) return Promise.resolve();
       chunksRead.add(chunk);
       var id = cands[pos++];
       return loadDoc(index, meta, id).then(function (doc) {
-        if (match.test(doc.text)) found.push(doc);
+        if (match.test(doc.text, doc)) found.push(doc);
         return step();
       });
     }
     return step().then(function () { return { docs: found, next: pos }; });
+  }
+
+  // -- what the words name ------------------------------------------------------------
+  // Runs of up to four plain words of the query, longest first, that are exactly a
+  // person's name in a form the registry knows (kanji, kana, romaji, English; compared
+  // without spaces, as the index keeps them), or a topic's or council's name.
+  function spaceless(text) { return normalize(text).replace(/[\s\u3000]+/g, ""); }
+
+  function namedThings(index, meta, parsed) {
+    var plain = parsed.plain, spans = [];
+    for (var len = Math.min(4, plain.length); len >= 1; len--) {
+      for (var i = 0; i + len <= plain.length; i++) {
+        var key = spaceless(plain.slice(i, i + len).map(function (p) { return p.text; }).join(""));
+        if (key) spans.push({ from: i, to: i + len, key: key });
+      }
+    }
+    var shardNos = Array.from(new Set(spans.map(function (sp) { return fnv1a(chars(sp.key)[0]) % meta.nameShards; })));
+    return Promise.all(shardNos.map(function (n) {
+      return index.fetch("names/" + n + ".json").catch(function () { return {}; });
+    })).then(function (shards) {
+      var used = new Set(), things = [];
+      spans.forEach(function (sp) {
+        for (var k = sp.from; k < sp.to; k++) if (used.has(k)) return;
+        var thing = null;
+        // A topic or council by its name in either language (the index has both).
+        function names(x) { return spaceless(x[1]) === sp.key || (!!x[2] && spaceless(x[2]) === sp.key); }
+        var topic = meta.topics.filter(names)[0];
+        var council = meta.councils.filter(names)[0];
+        if (topic) thing = { kind: "topic", id: topic[0], facet: "t", n: meta.topics.indexOf(topic) };
+        else if (council) thing = { kind: "council", id: council[0], facet: "c", n: meta.councils.indexOf(council) };
+        else {
+          var numbers = null;
+          shards.forEach(function (shard) { if (shard[sp.key]) numbers = shard[sp.key]; });
+          // A name several people share (a family name) names none of them.
+          if (numbers && numbers.length === 1) thing = { kind: "speaker", id: meta.people[numbers[0]][0], number: numbers[0] };
+        }
+        if (!thing) return;
+        thing.from = sp.from; thing.to = sp.to;
+        thing.words = plain.slice(sp.from, sp.to).map(function (p) { return p.text; }).join(" ");
+        for (k = sp.from; k < sp.to; k++) used.add(k);
+        things.push(thing);
+      });
+      things.sort(function (a, b) { return a.from - b.from; });
+      return things;
+    });
+  }
+
+  // The query with the named things read as filters, where other words remain to be
+  // searched within them (a name alone searches the text for it, and lists the people it
+  // names). A person becomes the speaker filter, unless the reader set one. A topic's or
+  // council's name finds the remarks tagged with it as well as those that use its words
+  // (`計算資源 データ` still finds a remark on data that uses the word 計算資源 without
+  // the topic).
+  function understood(state, parsed, things) {
+    if (state.asis || !things.length) return null;
+    var groups = parsed.groups.slice(), filters = {}, applied = [], taken = new Set(), said = false;
+    function groupsOf(thing) {
+      var mine = [];
+      for (var k = thing.from; k < thing.to; k++) mine.push(parsed.plain[k].group);
+      return mine;
+    }
+    // Words that name a filter already set say nothing more (a search carried over from
+    // the other language: `copyright` with the topic copyright).
+    things.forEach(function (thing) {
+      if (state[thing.kind] !== thing.id) return;
+      groupsOf(thing).forEach(function (i) { groups[i] = null; taken.add(i); });
+      said = true;
+    });
+    // A person first: the words left to search within their remarks may name a topic.
+    var people = things.filter(function (t) { return t.kind === "speaker"; });
+    var others = things.filter(function (t) { return t.kind !== "speaker"; });
+    people.concat(others).forEach(function (thing) {
+      var mine = groupsOf(thing);
+      if (parsed.groups.length < 2 || state[thing.kind] || filters[thing.kind]) return;
+      if (thing.kind === "speaker") {
+        if (groups.filter(function (g, i) { return g && !taken.has(i) && mine.indexOf(i) < 0; }).length === 0) return;
+        filters.speaker = thing.id;
+        mine.forEach(function (i) { groups[i] = null; taken.add(i); });
+      } else {
+        var words = alternative(thing.words, mine.length > 1);
+        mine.forEach(function (i) { groups[i] = null; });
+        groups[mine[0]] = [words, { facet: thing.facet, n: thing.n, exact: true, terms: [], prefixes: [] }];
+      }
+      applied.push(thing);
+    });
+    applied.sort(function (a, b) { return a.from - b.from; });
+    var rest = groups.filter(function (g) { return g; });
+    if (!applied.length && !said) return null;
+    var narrowed = Object.assign({}, state, filters);
+    return { state: narrowed, parsed: { groups: rest, exclude: parsed.exclude, plain: [] }, things: applied };
   }
 
   // -- rendering --------------------------------------------------------------------
@@ -458,18 +706,31 @@
   var hint = root.querySelector(".gj-other-language");
   var problem = root.querySelector(".gj-form-problem");
   var people = root.querySelector(".gj-people");
+  var chips = root.querySelector(".gj-chips");
+  var note = root.querySelector(".gj-note");
   var more = root.querySelector(".gj-more");
-  var FIELDS = ["q", "speaker", "topic", "council", "kind", "from", "to"];
+  var FIELDS = ["q", "speaker", "topic", "council", "kind", "from", "to", "meeting", "sort", "group", "asis", "literal"];
+  var FILTERS = ["speaker", "topic", "council", "kind", "meeting", "from", "to"];
   var session = 0, pending = null, PAGE = 10;
 
   function stateFromForm() {
     var state = {};
-    FIELDS.forEach(function (name) { state[name] = (form.elements[name].value || "").trim(); });
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field) state[name] = "";
+      else if (field.type === "checkbox") state[name] = field.checked ? field.value : "";
+      else state[name] = (field.value || "").trim();
+    });
     return state;
   }
 
   function stateToForm(state) {
-    FIELDS.forEach(function (name) { if (state[name] !== undefined) form.elements[name].value = state[name]; });
+    FIELDS.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field || state[name] === undefined) return;
+      if (field.type === "checkbox") field.checked = state[name] === field.value;
+      else field.value = state[name];
+    });
   }
 
   function stateFromUrl() {
@@ -506,21 +767,169 @@
     return !bad;
   }
 
+  function named(listed, id) {
+    var n = indexOf(listed, id);
+    return n >= 0 ? listed[n][1] : id;
+  }
+
+  // A filter as the reader reads it: "Speaker: Keiko Nagaoka".
+  function filterText(meta, name, value, span) {
+    var shown = value;
+    if (name === "speaker") shown = value === UNATTRIBUTED ? strings.filter_unattributed : named(meta.people, value);
+    else if (name === "topic") shown = named(meta.topics, value);
+    else if (name === "council") shown = named(meta.councils, value);
+    else if (name === "kind") shown = strings["kind_short_" + value] || value;
+    else if (name === "meeting") shown = span && span[3] ? span[2] + " " + say("in_parentheses", { text: formatDate(span[3]) }).trim() : value;
+    else if (name === "from" || name === "to") shown = /^\d{4}-\d\d-\d\d$/.test(value) ? formatDate(value) : value;
+    return say("filter_chip", { filter: strings["filter_" + name], value: shown });
+  }
+
+  // The filters in force, each with a button that takes it away; those read from the
+  // words say so ("from “Nagaoka”"), and taking one away searches the words as typed.
+  function showChips(meta, state, plan, span) {
+    chips.textContent = "";
+    function addChip(text, words, forget) {
+      var label = [el("span", { "class": "gj-chip-text" }, [text])];
+      if (words) label.push(" ", el("span", { "class": "gj-chip-source" }, [say("from_words", { words: words })]));
+      var remove = el("button", { type: "button", "class": "gj-chip-remove", "aria-label": say("remove_filter", { filter: text }) }, ["×"]);
+      remove.addEventListener("click", function () {
+        var next = stateFromForm();
+        forget(next);
+        stateToForm(next);
+        search(next, "push");
+        form.elements.q.focus();
+      });
+      chips.append(el("li", { "class": "gj-chip" + (words ? " gj-chip-read" : "") }, label.concat([" ", remove])));
+    }
+    var things = plan ? plan.things : [], effective = plan ? plan.state : state;
+    FILTERS.forEach(function (name) {
+      var value = effective[name];
+      if (!value) return;
+      var read = things.filter(function (thing) { return thing.kind === name && thing.id === value && !state[name]; })[0];
+      addChip(filterText(meta, name, value, span), read ? read.words : "", function (next) {
+        if (read) next.asis = "1"; else next[name] = "";
+      });
+    });
+    things.forEach(function (thing) {
+      if (thing.kind === "speaker") return;
+      addChip(filterText(meta, thing.kind, thing.id, span), thing.words, function (next) { next.asis = "1"; });
+    });
+    chips.hidden = !chips.children.length;
+  }
+
+  // The words of this search as the other language would write them: names of people,
+  // topics and councils become that language's; other words go as they are, and the
+  // other page says that it searched them as typed. Filters are ids, the same in both.
+  function otherLanguageState(state, parsed, things) {
+    if (!other) return Promise.resolve(null);
+    return other.fetch("meta.json").then(function (otherMeta) {
+      var q = state.q, carried = [];
+      things.forEach(function (thing) {
+        var listed = thing.kind === "speaker" ? otherMeta.people : thing.kind === "topic" ? otherMeta.topics : otherMeta.councils;
+        var words = thing.words.split(" ").map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+        q = q.normalize("NFKC").replace(new RegExp(words.join("\\s+")), named(listed, thing.id));
+        carried.push(thing.words);
+      });
+      var taken = new Set(carried.join(" ").split(" "));
+      // A word that is already the other language's name of a topic or council goes as it is.
+      var theirs = new Set(otherMeta.topics.concat(otherMeta.councils).map(function (x) { return spaceless(x[1]); }));
+      var asTyped = parsed.plain.map(function (p) { return p.text; }).filter(function (w) {
+        return !taken.has(w) && !theirs.has(spaceless(w));
+      });
+      parsed.groups.forEach(function (group) {
+        group.forEach(function (alt) { if (alt.phrase || group.length > 1) asTyped.push(alt.text); });
+      });
+      parsed.exclude.forEach(function (alt) { asTyped.push(alt.text); });
+      var next = Object.assign({}, state, { q: q, literal: asTyped.join(" ") });
+      return next;
+    }).catch(function () { return null; });
+  }
+
   // Where this language finds nothing, say whether the other language's text does.
-  function otherLanguageHint(state, match, mine) {
-    if (!other || !state.q) return Promise.resolve();
+  function otherLanguageHint(otherState, mine) {
+    if (!other || !otherState || !otherState.q) return Promise.resolve();
     return other.fetch("meta.json").then(function (meta) {
-      return candidates(other, meta, state).then(function (cands) {
-        return collect(other, meta, cands, 0, 50, match, 6).then(function (got) {
+      var parsed = parseQuery(otherState.q), match = matcher(parsed);
+      return candidates(other, meta, otherState, parsed).then(function (cands) {
+        return collect(other, meta, cands.ids, 0, 50, match, 6).then(function (got) {
           if (!got.docs.length || mine !== session) return;
-          var exact = got.next >= cands.length;
+          var exact = got.next >= cands.ids.length;
           var text = exact ? say("other_language_results", { n: got.docs.length }) : strings.other_language_some;
           // No hreflang: Material takes over such links and drops the query.
-          hint.replaceChildren(el("a", { href: root.dataset.otherPage + queryString(state), "class": "gj-other-link" }, [text]));
+          hint.replaceChildren(el("a", { href: root.dataset.otherPage + queryString(otherState), "class": "gj-other-link" }, [text]));
           hint.hidden = false;
         });
       });
     }).catch(function () { /* the hint is a courtesy: without it the page still works */ });
+  }
+
+  // The number of results: exact where the index's lists are (or every candidate was
+  // read), "about" where some were found by their pairs and only the text can tell,
+  // "more than" where a word is too common for the index to list.
+  function countText(meta, cands, shown, waiting, exhausted, parsed, state) {
+    if (exhausted) return say("count_results", { n: shown + waiting });
+    var n = cands.ids.length;
+    if (cands.exact) return say("count_results", { n: n });
+    if (cands.known) return say("count_about", { n: n });
+    // One word, too common to list: it is in more remarks than the index lists a word for.
+    var bare = !FILTERS.some(function (name) { return state[name]; }) && parsed.groups.length === 1 && !parsed.exclude.length;
+    if (bare && meta.common) return say("count_more_than", { n: meta.common });
+    return say("count_first_results", { n: shown });
+  }
+
+  // Results one after another, or under their meeting (grouped on request).
+  function placeResult(item, doc, grouped) {
+    if (!grouped) { list.append(item); return; }
+    var group = list.querySelector('li.gj-group[data-meeting="' + CSS.escape(doc.url) + '"] > ol');
+    if (!group) {
+      var heading = el("p", { "class": "gj-group-head" }, [
+        el("a", { href: root.dataset.pages + doc.url }, [doc.title]), " · ",
+        el("time", { datetime: doc.date }, [formatDate(doc.date)])]);
+      group = el("ol", { "class": "gj-group-results" });
+      list.append(el("li", { "class": "gj-group", "data-meeting": doc.url }, [heading, group]));
+    }
+    group.append(item);
+  }
+
+  // One run of a query against the index: candidates, then pages of verified results.
+  // Resolves with the number found when every candidate was read (else -1).
+  function runQuery(meta, state, parsed, mine, shownAt) {
+    var match = matcher(parsed), relevance = !state.sort, grouped = state.group === "meeting";
+    return candidates(here, meta, state, parsed).then(function (cands) {
+      if (mine !== session) return -1;
+      var shown = 0, waiting = [], order = new Map();
+      cands.ids.forEach(function (id, i) { order.set(id, i); });
+      return new Promise(function (resolve) {
+        function page(start, focusNew) {
+          // By relevance, a page is the best of the remarks verified so far, up to twice
+          // ten from the chunks read for the first ten (the text tells how often the
+          // words occur); by date, the next ten.
+          var want = Math.max(0, PAGE - waiting.length);
+          collect(here, meta, cands.ids, start, want, match, 6, relevance ? PAGE : 0).then(function (got) {
+            if (mine !== session) return resolve(-1);
+            waiting = waiting.concat(got.docs.map(function (doc) { return { doc: doc, score: relevance ? match.score(doc.text, doc) : 0 }; }));
+            if (relevance) waiting.sort(function (a, b) { return b.score - a.score || order.get(a.doc.id) - order.get(b.doc.id); });
+            var firstNew = null;
+            waiting.splice(0, PAGE).forEach(function (entry) {
+              var item = resultItem(meta, entry.doc, match, state.q);
+              firstNew = firstNew || item;
+              placeResult(item, entry.doc, grouped);
+              shown++;
+            });
+            var exhausted = got.next >= cands.ids.length;
+            status.textContent = countText(meta, cands, shown, waiting.length, exhausted, parsed, state);
+            more.hidden = exhausted && !waiting.length;
+            more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
+            // After "Show more", keyboard focus goes to the first new result, not to the top.
+            if (focusNew && firstNew) firstNew.querySelector("a.gj-result-link").focus();
+            if (exhausted && !waiting.length && !focusNew) shownAt();
+            resolve(exhausted && !waiting.length ? shown : -1);
+            root.setAttribute("aria-busy", "false");
+          }, function (error) { resolve(Promise.reject(error)); });
+        }
+        page(0, false);
+      }).then(function (found) { return { found: found, span: cands.span }; });
+    });
   }
 
   function search(state, how) {
@@ -530,23 +939,33 @@
     people.textContent = "";
     hint.textContent = "";
     hint.hidden = true;
+    note.textContent = "";
+    note.hidden = true;
     more.hidden = true;
     // Read by the benchmark and the tests: how long the results took (not counting the
     // other language's hint), and which search finished.
-    function shownAt() { root.dataset.elapsed = (performance.now() - started).toFixed(1); }
+    function shownAt() { if (!root.dataset.elapsed) root.dataset.elapsed = (performance.now() - started).toFixed(1); }
     function finish() {
       if (mine !== session) return;  // a newer search has started: it reports for itself
-      if (!root.dataset.elapsed) shownAt();
+      shownAt();
       root.setAttribute("aria-busy", "false");
       root.dataset.done = String(mine);
     }
     delete root.dataset.elapsed;
+    delete root.dataset.otherSearch;
+    root.gjOtherSearch = null;
     if (!validDates(state)) { status.textContent = ""; finish(); return Promise.resolve(); }
-    var empty = !FIELDS.some(function (name) { return state[name]; });
-    if (empty) { status.textContent = strings.prompt; finish(); return Promise.resolve(); }
+    // How to show results, or how words were read, is no search of its own.
+    var empty = !FIELDS.some(function (name) { return state[name] && ["sort", "group", "asis", "literal"].indexOf(name) < 0; });
+    if (empty) { status.textContent = strings.prompt; chips.textContent = ""; chips.hidden = true; finish(); return Promise.resolve(); }
     status.textContent = strings.searching;
     root.setAttribute("aria-busy", "true");
+    if (state.literal) {
+      note.textContent = say("literal_note", { words: state.literal });
+      note.hidden = false;
+    }
     return here.fetch("meta.json").then(function (meta) {
+      var parsed = parseQuery(state.q);
       // The people whose name the query starts, beside the results (not before them: the
       // names file is fetched while the remarks are searched; without it, no names).
       var named = state.q ? peopleMatches(here, meta, state.q).catch(function () { return []; }) : Promise.resolve([]);
@@ -560,33 +979,41 @@
           people.append(item);
         });
       });
-      var match = matcher(state.q);
-      return candidates(here, meta, state).then(function (cands) {
-        var shown = 0;
-        function page(start, focusNew) {
-          return collect(here, meta, cands, start, PAGE, match, 6).then(function (got) {
-            if (mine !== session) return;
-            var firstNew = null;
-            got.docs.forEach(function (doc) {
-              var item = resultItem(meta, doc, match, state.q);
-              firstNew = firstNew || item;
-              list.append(item);
-            });
-            shown += got.docs.length;
-            var exact = got.next >= cands.length;
-            status.textContent = exact ? say("count_results", { n: shown }) : say("count_first_results", { n: shown });
-            more.hidden = exact;
-            more.onclick = function () { more.hidden = true; root.setAttribute("aria-busy", "true"); page(got.next, true); };
-            // After "Show more", keyboard focus goes to the first new result, not to the top.
-            if (focusNew && firstNew) firstNew.querySelector("a.gj-result-link").focus();
-            if (!shown && exact) {
-              shownAt();
-              return otherLanguageHint(state, match, mine).then(function () { return namesShown; }).then(finish);
-            }
-            return namesShown.then(finish);
-          });
+      var things = state.q ? namedThings(here, meta, parsed).catch(function () { return []; }) : Promise.resolve([]);
+      return things.then(function (things) {
+        if (mine !== session) return;
+        var plan = understood(state, parsed, things);
+        // The other language's search, when the language selector asks for it (reading
+        // the other index's meta.json for every search would weigh on each query).
+        var otherState = null;
+        function theirs() {
+          otherState = otherState || otherLanguageState(state, parsed, things);
+          return otherState;
         }
-        return page(0, false);
+        root.gjOtherSearch = function () {
+          return theirs().then(function (next) { return next ? queryString(next) : window.location.search; });
+        };
+        root.dataset.otherSearch = "ready";
+        var run = plan || { state: state, parsed: parsed };
+        return runQuery(meta, run.state, run.parsed, mine, shownAt).then(function (got) {
+          if (mine !== session) return;
+          showChips(meta, state, plan, got.span);
+          if (plan && plan.things.length && got.found === 0) {
+            // The words said nothing within what they were read to name: search them all as typed.
+            note.textContent = say("fallback_note", { words: plan.things.map(function (t) { return t.words; }).join(" ") });
+            note.hidden = false;
+            list.textContent = "";
+            showChips(meta, state, null, got.span);
+            return runQuery(meta, state, parsed, mine, shownAt);
+          }
+          return got;
+        }).then(function (got) {
+          if (mine !== session) return;
+          if (got && got.found === 0) {
+            return theirs().then(function (next) { return otherLanguageHint(next, mine); }).then(function () { return namesShown; }).then(finish);
+          }
+          return namesShown.then(finish);
+        });
       });
     }).catch(function (error) {
       status.textContent = strings.failed + " (" + error.message + ")";
@@ -597,6 +1024,9 @@
   form.addEventListener("input", function (event) {
     clearTimeout(pending);
     var how = event.target.name === "q" ? "typing" : "push";
+    // New words are read afresh: a name in them is a filter again, and they are this
+    // language's own.
+    if (event.target.name === "q") { form.elements.asis.value = ""; form.elements.literal.value = ""; }
     pending = setTimeout(function () { search(stateFromForm(), how); }, 200);
   });
   form.addEventListener("submit", function (event) {
