@@ -263,6 +263,10 @@ def _label_column(lines: list[Line], header_words: tuple[str, ...]) -> list[Line
     return out
 
 
+_MAX_LABEL_CHARS = 64
+"""The longest run of one-character lines read as a flattened table's labels."""
+
+
 def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> list[Line]:
     """A two-column table flattened column by column: 日 / 場 / 時 / 所 then the values.
 
@@ -275,18 +279,21 @@ def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> l
     while i < len(lines):
         # Blank lines between the characters do not break the run (PDF text boxes).
         j, chars = i, list[str]()
-        while j < len(lines) and (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text)
-                                  or not lines[j].text and chars):
+        while j < len(lines) and len(chars) <= _MAX_LABEL_CHARS and \
+                (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text) or not lines[j].text and chars):
             if lines[j].text:
                 chars.append(lines[j].text)
             j += 1
         run = "".join(chars)
         if len(chars) < 2:
             j = i + len(chars)
-        labels = _labels_from(run, known) if len(chars) >= 2 else None
+        labels = _labels_from(run, known) if 2 <= len(chars) <= _MAX_LABEL_CHARS else None
         if labels is None:
-            out.append(lines[i])
-            i += 1
+            # Not a table's labels: the whole run is left as it is (trying each of its
+            # suffixes again would read a long run of single characters quadratically).
+            stop = max(j, i + 1) if len(chars) >= 2 else i + 1
+            out.extend(lines[i:stop])
+            i = stop
             continue
         values: list[Line] = []
         k = j

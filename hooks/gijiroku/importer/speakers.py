@@ -69,6 +69,8 @@ class Proceedings:
         self.following: list[str] = []
         self.index: dict[str, list[tuple[DraftAttendee, str, str, list[str], str, str]]] = {}
         self.index_size = -1
+        self.titles: dict[str, list[int]] = {}
+        self.squashed: list[str] = []
         self.tail: list[str] = []
         """Lines joined to the last paragraph of `tail_of`, not yet put into it."""
         self.tail_of: DraftRemark | None = None
@@ -235,7 +237,7 @@ class Proceedings:
                 or not role_label(label) or following[1].raw[:1] not in (" ", "\u3000", "\t"):
             return False
         title = tidy(text)
-        index = next((i for i, item in enumerate(self.draft.agenda) if i > self.item_index and squash(item.title) == flat), None)
+        index = next((i for i in self._titles().get(flat, []) if i > self.item_index), None)
         if index is None:
             self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title, line=line.no))
             self.draft.note(line.no, f"agenda item read from its heading in the proceedings: {title[:40]}")
@@ -453,16 +455,25 @@ class Proceedings:
         flat = re.sub(r"^議題\d*[:：]?", "", flat).strip("≪≫《》【】〈〉")
         flat = re.sub(r"^\d+[.．]", "", flat)
         flat = re.sub(r"^日程第[\d一二三四五六七八九十]+", "", flat)  # 日程第1 会議録署名議員の指名
-        for index, item in enumerate(self.draft.agenda):
-            if flat == squash(item.title) and index > self.item_index:
+        for index in self._titles().get(flat, []):
+            if index > self.item_index:
                 self._enter(index)
                 return True
         return False
 
+    def _titles(self) -> dict[str, list[int]]:
+        """The agenda's titles squashed, each once (not at every line), to their items."""
+        for index in range(len(self.squashed), len(self.draft.agenda)):  # items are only ever added here
+            title = squash(self.draft.agenda[index].title)
+            self.squashed.append(title)
+            self.titles.setdefault(title, []).append(index)
+        return self.titles
+
     def _place(self, text: str) -> None:
         flat = squash(text)
-        for index, item in enumerate(self.draft.agenda):
-            if index > self.item_index and squash(item.title) in flat:
+        self._titles()
+        for index in range(self.item_index + 1, len(self.squashed)):
+            if self.squashed[index] in flat:
                 self._enter(index)
                 return
         if self.item_index >= 0 and re.match(r"^(最後に|閉会|以上をもって|終わりに|閉会に当たり)", flat):
