@@ -209,6 +209,9 @@ def _title(lines: list[Line], draft: Draft) -> int:
             continue
         if len(line.text) > 200 or (line.text.endswith(".") and len(line.text) > 80) or len(filled) >= 12:
             break
+        if line.text.endswith((".", "?", "!")) and len(line.text.split()) >= 5 and not roll_label(line.text) \
+                and not field_kind(line.text) and re.search(r"\b[a-z]+\b.*\b[a-z]+\b", line.text):
+            break  # `Mr. Smith: I move that the minutes be approved.`: the record has begun
         filled.append(i)
     candidates = [i for i in filled if not roll_label(lines[i].text) and not field_kind(lines[i].text)
                   and not re.match(r"^(?:approval|adoption|draft\s+agenda|next\s+meeting)\b", lines[i].text, re.I)]
