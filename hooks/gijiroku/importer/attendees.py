@@ -733,50 +733,18 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         draft.counts.append(part)  # 委員10名, 事務局3名: a number of people, never people
         return title_carried
     part = re.sub(r"\s*(?:君|さん|氏|様)$", "", part)
-    paren = ""
     since_marker: str | None = None
     if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
         since_marker = squash(match.group(1))
         part = part[: match.start()].strip()
-    if (role_name := re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())) and \
-            _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
-            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS and \
-            (squash(role_name.group(1)) in ROLE_WORDS or not is_name(split_person(role_name.group(1)).name, 4)
-             or split_person(role_name.group(1)).name.endswith(ORG_ENDINGS)
-             or split_person(role_name.group(1)).name.startswith(UNIT_WORDS)):
-        part = f"{role_name.group(1)} {role_name.group(2)}"  # 市長(今泉文彦): the post, then the name in brackets
-    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
-        inner = match.group(1).strip()
-        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
-            paren = squash(inner)
-            part = part[: match.start()].strip()
+    part, paren = _entry_bracket(part)
+    title, part = _entry_title(part, title_carried)
     tokens = tidy(part).split(" ")
-    title = ""
-    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
-            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
-                                                 and all(is_name(t, 4) for t in tokens[-2:])
-                                                 and not is_name(tokens[0], 4)):
-        title, part = squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"  # こども政策課長 森 美香
-        tokens = part.split(" ")
-    elif len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
-        head = " ".join(tokens[:-1])
-        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
-                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
-            title, part = squash(head), tokens[-1]   # 政策室長 冨田泰: title first
-        elif len(tokens) >= 2 and is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
-            title, part = squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
-    elif title_carried and is_name(part, 5) and not role_suffix(part):
-        title = title_carried
-    if not title and len(tokens) == 2 and is_name(tokens[0], 4) and _is_title(tokens[1]) and not is_name(tokens[1], 4):
-        title, part = squash(tokens[1]), tokens[0]  # 是澤 水・大気環境局大気環境課長: the name, then the post
-        tokens = [part]
     printed = split_person(part)
-    name = printed.name
-    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
-        and not _is_title(tokens[0]) else ""
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0]) else ""
     if spaced and printed.role and spaced.endswith(printed.role) and " " in spaced[: -len(printed.role)].strip():
         spaced = spaced[: -len(printed.role)].strip()  # 山田 太郎委員: the name without its role
-    if not is_name(name, 6):
+    if not is_name(printed.name, 6):
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
     role_word = printed.role if printed.role not in HONORIFICS else ""
     group = _group_for(ctx, role_word, paren, title, group_all)
@@ -786,22 +754,69 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         group = title
     affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
                                        paren if paren and paren != group else "") if x)
-    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
+    _add(spaced or printed.name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
         marker + as_printed
     if marker:
         ctx.marks[len(draft.attendees) - 1] = marker
+    _run_label(since_marker, paren, draft, ctx)
+    return title or (title_carried if title_carried and not role_word else "")
+
+
+def _entry_bracket(part: str) -> tuple[str, str]:
+    """The entry and the bracket after it: 市長(今泉文彦) is the post, then the name in
+    brackets; 野村靖幸(監事) a name and its group; 佐藤(勝) keeps its disambiguator."""
+    role_name = re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())
+    if role_name and _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
+            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS:
+        before = split_person(role_name.group(1)).name
+        if squash(role_name.group(1)) in ROLE_WORDS or not is_name(before, 4) or before.endswith(ORG_ENDINGS) \
+                or before.startswith(UNIT_WORDS):
+            part = f"{role_name.group(1)} {role_name.group(2)}"
+    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
+        inner = match.group(1).strip()
+        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
+            return part[: match.start()].strip(), squash(inner)
+    return part, ""
+
+
+def _entry_title(part: str, title_carried: str) -> tuple[str, str]:
+    """(title, name) of an entry whose post is printed with it: こども政策課長 森 美香,
+    政策室長 冨田泰, 是澤 水・大気環境局大気環境課長; a bare name takes the title carried
+    from the entry before it (企画係長 中村 舞、森 美香)."""
+    tokens = tidy(part).split(" ")
+    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
+            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
+                                                 and all(is_name(t, 4) for t in tokens[-2:])
+                                                 and not is_name(tokens[0], 4)):
+        return squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"
+    title = ""
+    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
+        head = " ".join(tokens[:-1])
+        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
+                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
+            return squash(head), tokens[-1]
+        if is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
+            return squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
+    elif title_carried and is_name(part, 5) and not role_suffix(part):
+        title = title_carried
+    if not title and len(tokens) == 2 and is_name(tokens[0], 4) and _is_title(tokens[1]) and not is_name(tokens[1], 4):
+        return squash(tokens[1]), tokens[0]
+    return title, part
+
+
+def _run_label(since_marker: str | None, paren: str, draft: Draft, ctx: _Context) -> None:
+    """A label printed after a run covers the run: (以上 理事), or 野村靖幸(監事) at the end
+    of names that had none."""
     if since_marker:
         for earlier in draft.attendees[ctx.segment_start:]:
             _relabel(earlier, since_marker)
         ctx.segment_start = len(draft.attendees)
     elif paren in GROUP_WORDS and paren not in ("議長", "総長") and is_generic(ctx.label or ctx.heading) and \
             any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
-        # 鍋島俊隆, 野村靖幸(監事): in a list that labels runs at their end, the label covers the run.
         for earlier in draft.attendees[ctx.segment_start:]:
             if earlier.label is None or earlier is draft.attendees[-1]:
                 _relabel(earlier, paren)
         ctx.segment_start = len(draft.attendees)
-    return title or (title_carried if title_carried and not role_word else "")
 
 
 def _is_title(word: str) -> bool:
