@@ -199,6 +199,12 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     rest = _label(text, bool(bracket), draft, ctx)
     if rest is None:
         return
+    first, _, after = tidy(rest).partition(" ")
+    if GROUP_WORDS.get(first) in ("secretariat", "government", "observer", "guest") and \
+            len(re.findall(r"(?:君|さん)(?:\s|$)", after)) >= 2:
+        # 事務局側 事務総長 郷原 悟君 事務次長 岡村 隆司君 …: the line's first word labels all its people.
+        ctx.label, ctx.prefix, ctx.qualifier, ctx.segment_start = first, None, "", len(draft.attendees)
+        rest = after
     count_before = len(draft.attendees)
     people = _counts(rest, line, draft)
     if people is None:
@@ -792,7 +798,7 @@ def _entry_title(part: str, title_carried: str) -> tuple[str, str]:
     title = ""
     if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
         head = " ".join(tokens[:-1])
-        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
+        if is_name(tokens[-1], 6) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
                                       or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
             return squash(head), tokens[-1]
         if is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
@@ -1024,7 +1030,7 @@ def _group_word(text: str, line: Line, draft: Draft, names: NameIndex,
         prefix, tokens = tokens[0], tokens[1:]
         ctx.prefix = prefix
     elif 2 <= len(tokens) <= 3 and _is_title(tokens[0]) and squash(tokens[0]) not in GROUP_WORDS and \
-            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5) for t in tokens[1:]) and not ctx.pending:
+            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5 if len(tokens) == 3 else 6) for t in tokens[1:]) and not ctx.pending:
         _entry(" ".join(tokens), line, draft, names, ctx, None, "", "", absent=ctx.absent)  # 市長 渡辺 五郎
         return None
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):

@@ -54,7 +54,8 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者|政府委員|国務大臣|政府特別補佐人|政府参考人|参考人|"
+    r"副大臣|大臣政務官|説明員)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -636,6 +637,12 @@ class _HeaderReader:
 
     def _attendance_value(self, line: Line) -> None:
         text = line.text
+        if _membership_change(text):
+            # 十二月一日 / 委員春日一幸君辞任につき、その補欠として…: changes of the committee's
+            # membership between the roll and the agenda, not people who attended.
+            self.current = "ignore"
+            self.draft.note(line.no, f"header field not kept: {text[:60]}")
+            return
         if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or \
                 (not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))):
             self.regions.counts.append((line.no, text))
@@ -736,7 +743,8 @@ class _HeaderReader:
     def _title(self, used: set[int]) -> None:
         if self.draft.title:
             return
-        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
+        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)
+                      and not re.search(r"(?:会議録|議事録)(?:情報|検索|システム)|議事ロックス", line.text)]
         ending = re.compile(rf"(?:{'|'.join(MINUTES_WORDS)})(?:[(（]?第?[\d一二三四五六七八九十]+[号回日][)）]?)?$")
         # 議会運営委員会会議録 rather than a mirror's name (議事ロックス -地方議会議事録検索-).
         best = next((line for line in candidates if ending.search(squash(fold(line.text)))), None)
@@ -752,7 +760,9 @@ class _HeaderReader:
             if word in title:
                 self.draft.record = record
                 title = title.replace(word, "委員会 " if word == "委員会記録" else " ")  # 議会運営委員会記録: the committee stays
-        self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
+        # 2019-01-25 第197回国会 … 公式Web版: a viewer's date before the title and its label after it.
+        title = re.sub(r"\s*公式Web版\s*$", "", re.sub(r"^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s*", "", title))
+        self.draft.title = tidy(title.strip("「」 　"))
         position = self.preamble.index(best)
         if not self.draft.title or re.fullmatch(r"[(（]?第\s*[\d一二三四五六七八九十]+\s*号[)）]?", squash(self.draft.title)):
             if position > 0 and id(self.preamble[position - 1]) not in used and len(self.preamble[position - 1].text) <= 60:
@@ -816,6 +826,13 @@ class _HeaderReader:
                     self.draft.venue = tidy(following.text)
                     used.add(id(following))
                 return
+
+
+def _membership_change(text: str) -> bool:
+    """A date standing alone, or a sentence of 辞任 and 補欠, in a Diet committee's roll."""
+    flat = squash(text)
+    return bool(re.fullmatch(r"[一二三四五六七八九十〇\d]{1,3}月[一二三四五六七八九十〇\d]{1,3}日", fold(flat))) or \
+        bool(re.search(r"辞任|補欠|選任された|委員の異動", flat) and not re.search(r"[、,]\s*\S{2,4}(?:委員|君)$", flat))
 
 
 def _venue(text: str) -> str:
