@@ -258,7 +258,8 @@ class Proceedings:
         if self.remark is None or squash(text) in ("以上", "(以上)"):
             self._narration(text, line)
             return
-        self._flush()
+        if self.remark.kind == "narration" and self.last_spoken is not None:
+            self._flush()  # the narration's last paragraph is read whole just below
         if self.remark.kind == "narration" and self.last_spoken is not None and self.remark.paragraphs and \
                 _INTERJECTION.match(fold(self.remark.paragraphs[-1])):
             # Speech resumes after an interjection: the same speaker, a new remark.
