@@ -10,6 +10,7 @@ project that holds only the hook file, the docs and the minutes.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import site
 import subprocess
@@ -72,3 +73,54 @@ def test_wheel_alone_builds_the_site(tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert 'id="opinion-05"' in html and "gijiroku.css" in html
     assert (tmp_path / "site" / "en" / "assets" / "gjsearch.js").is_file()
+
+
+HIDDEN_FCNTL = """
+import importlib, pkgutil, sys, warnings
+sys.modules["fcntl"] = None  # as on Windows: `import fcntl` raises ImportError
+warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[1])
+import gijiroku, mkdocs_hooks
+for module in pkgutil.walk_packages(gijiroku.__path__, "gijiroku."):
+    importlib.import_module(module.name)
+from pathlib import Path
+from gijiroku.site.pagecache import PageCache
+first, second = PageCache(Path(sys.argv[2])), PageCache(Path(sys.argv[2]))
+assert first.acquire() and not second.acquire(), "the lock must still keep a second build out"
+first.release()
+assert second.acquire()
+second.release()
+print("imported", len(sys.modules))
+"""
+
+
+def test_the_package_imports_and_locks_where_there_is_no_fcntl(tmp_path: Path) -> None:
+    """fcntl is POSIX only: the hook, every module of the package and the cache's lock work
+    without it (the lock is filelock's, whatever the system offers)."""
+    run = subprocess.run([sys.executable, "-c", HIDDEN_FCNTL, str(ROOT / "hooks"), str(tmp_path / "cache")],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "imported" in run.stdout, run.stderr
+
+
+def test_every_package_imported_is_declared() -> None:
+    """A package the code imports but pyproject.toml does not name works only while some
+    other dependency happens to bring it along."""
+    import ast
+    import tomllib
+
+    declared = {re.split(r"[<>=\[ ;]", spec, maxsplit=1)[0].lower().replace("_", "-")
+                for spec in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    # the import name of a distribution, where they differ
+    distribution = {"yaml": "pyyaml", "markdown": "markdown", "material": "mkdocs-material", "re2": "google-re2",
+                    "pdfminer": "pdfminer.six", "jinja2": "jinja2", "markupsafe": "markupsafe",
+                    "charset_normalizer": "charset-normalizer", "pymdownx": "pymdown-extensions"}
+    imported = set()
+    for path in (ROOT / "hooks" / "gijiroku").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "gijiroku"}
+    missing = sorted(name for name in third_party if distribution.get(name, name).lower() not in declared)
+    assert third_party and missing == []

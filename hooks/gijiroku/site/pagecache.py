@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import hashlib
 import json
 import os
@@ -52,7 +51,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import IO
+
+from filelock import FileLock, Timeout
 
 from ..sources import digest_of
 
@@ -131,7 +131,7 @@ class PageCache:
         self._new_files: dict[str, tuple[str, str]] = {}
         self._kept_files: set[str] = set()
         self._site_key = ""
-        self._lock: IO[str] | None = None
+        self._lock: FileLock | None = None
         self.damaged: dict[str, None] = {}
         """Cached files that were not as the build that wrote them left them (built
         again), in the order found."""
@@ -157,13 +157,11 @@ class PageCache:
             lock = self.folder / "lock"
             if os.path.lexists(lock) and not _is_regular(lock):
                 remove_path(lock)
-            handle = open(lock, "w", encoding="utf-8")  # noqa: SIM115 - held until release()
-        except OSError:
-            return False
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
+            # filelock holds an OS lock on every system (flock where there is one, a
+            # Windows lock on Windows): released with the process however it ends.
+            handle = FileLock(lock, timeout=0, thread_local=False)
+            handle.acquire()
+        except (Timeout, OSError):
             return False
         self._lock = handle
         return True
@@ -171,7 +169,7 @@ class PageCache:
     def release(self) -> None:
         """Let other builds use the cache."""
         if self._lock is not None:
-            self._lock.close()
+            self._lock.release()
             self._lock = None
 
     def open(self, site_key: str) -> None:
