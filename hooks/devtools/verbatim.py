@@ -116,6 +116,20 @@ def _roster(people: list[_Person], seed: int, cid: str, date: dt.date) -> tuple[
     return chosen[0], chosen[1:29], chosen[29:]
 
 
+def _agenda(rng: random.Random) -> list[tuple[str, tuple[str, str], list[str]]]:
+    """One to three items, each a matter or a cabinet bill on a topic, with two topics."""
+    agenda = []
+    for i in range(rng.randrange(1, 4)):
+        t = rng.sample(TOPICS, 2)
+        if rng.random() < 0.5:
+            titles = (f"{t[0][1]}に関する件", f"Matters concerning {t[0][3]}")
+        else:
+            bill = rng.randrange(1, 80)
+            titles = (f"{t[0][1]}推進法案（内閣提出第{bill}号）", f"Bill on the promotion of {t[0][3]} (Cabinet Bill No. {bill})")
+        agenda.append((f"item-{i + 1}", titles, [t[0][0], t[1][0]]))
+    return agenda
+
+
 def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, str, str, str, str], number: int,
                             date: dt.date, people: list[_Person], seed: int, rng: random.Random, translated: bool) -> None:
     cid, committee_ja, committee_en, house_ja, house_en = committee
@@ -137,15 +151,7 @@ def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, 
             attendees_ja.append(f"  - {{group: {group}, person: {p.id}, role: {role[0]}"
                                 + (f", affiliation: {aff[0]}" if aff[0] else "") + "}")
             attendees_en.append(f"  {p.id}: {{role: \"{role[1]}\"" + (f", affiliation: \"{aff[1]}\"" if aff[1] else "") + "}")
-    agenda = []
-    for i in range(rng.randrange(1, 4)):
-        t = rng.sample(TOPICS, 2)
-        if rng.random() < 0.5:
-            titles = (f"{t[0][1]}に関する件", f"Matters concerning {t[0][3]}")
-        else:
-            bill = rng.randrange(1, 80)
-            titles = (f"{t[0][1]}推進法案（内閣提出第{bill}号）", f"Bill on the promotion of {t[0][3]} (Cabinet Bill No. {bill})")
-        agenda.append((f"item-{i + 1}", titles, [t[0][0], t[1][0]]))
+    agenda = _agenda(rng)
 
     def label(p: _Person) -> tuple[str, str]:
         role = roles[p.id]

@@ -75,21 +75,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         return _empty_archive(), diags
     registries = Registries(people, topics, frozenset(flawed))
 
-    councils: dict[str, Council] = {}
-    groups: dict[tuple[str, str], list[Path]] = defaultdict(list)
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES or entry.name == LEDGER_FILE:
-            continue
-        if not entry.is_dir():
-            diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
-                      "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md")
-            continue
-        council = _load_council_dir(entry, diags, sources)
-        if council is not None:
-            councils[council.id] = council
-        for path in sorted(entry.iterdir()):
-            match = MEETING_FILE_RE.fullmatch(path.name)
-            groups[(entry.name, match.group("id") if match else "")].append(path)
+    councils, groups = _scan_councils(root, diags, sources)
 
     # One meeting at a time, parsed and then assembled: the parse (YAML nodes, raw
     # sections) is dropped as soon as its meeting is checked, so a large archive never
@@ -129,6 +115,29 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
         check_ledger(ledger, published_addresses(archive), root / LEDGER_FILE, diags, unsure)
         archive = replace(archive, ledger=ledger)
     return archive, diags
+
+
+def _scan_councils(root: Path, diags: Diagnostics, sources: dict[str, str],
+                   ) -> tuple[dict[str, Council], dict[tuple[str, str], list[Path]]]:
+    """The councils of the minutes folder (each folder's council.yml read), and the files
+    of each folder grouped by (council, meeting id); a file that names no meeting is
+    grouped under the id "" (the meeting's reader reports it)."""
+    councils: dict[str, Council] = {}
+    groups: dict[tuple[str, str], list[Path]] = defaultdict(list)
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES or entry.name == LEDGER_FILE:
+            continue
+        if not entry.is_dir():
+            diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
+                      "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md")
+            continue
+        council = _load_council_dir(entry, diags, sources)
+        if council is not None:
+            councils[council.id] = council
+        for path in sorted(entry.iterdir()):
+            match = MEETING_FILE_RE.fullmatch(path.name)
+            groups[(entry.name, match.group("id") if match else "")].append(path)
+    return councils, groups
 
 
 def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[tuple[str, str, tuple[Path, ...]]],

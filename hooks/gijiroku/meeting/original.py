@@ -287,54 +287,89 @@ def _check_remark(
     f: MeetingFile, rr: RawRemark, reg: Registries, present: set[str], anchors: dict[str, tuple[int, int]],
     diags: Diagnostics,
 ) -> Remark | None:
-    ok = True
+    """The remark `rr` checked against the registries, the attendees (`present`) and the
+    ids used before it (`anchors`, which it joins); None, with every problem reported,
+    if it cannot be published."""
     remark_id = rr.attrs.get("id")
-    if remark_id is not None:
-        problem = id_problem(remark_id)
-        if problem:
-            diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"invalid remark id '{remark_id}': {problem}", ID_HINT)
-            ok = False
-        elif remark_id in RESERVED_IDS:
-            diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"remark id '{remark_id}' is reserved for the page itself",
-                      "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
-            ok = False
-        elif remark_id in anchors:
-            diags.add(f.path, rr.line, rr.attr_cols["id"], "E021",
-                      f"duplicate id '{remark_id}' (first used on line {anchors[remark_id][0]})",
-                      "every remark needs its own id; ids are link anchors and must never change once published")
-            ok = False
-        else:
-            anchors[remark_id] = (rr.line, rr.attr_cols["id"])
-    else:
+    kind = rr.attrs.get("kind")
+    speaker = rr.attrs.get("speaker")
+    ok = _check_remark_id(f, rr, anchors, diags)
+    ok = _check_kind(f, rr, diags) and ok
+    ok = _check_speaker(f, rr, reg, present, diags) and ok
+    topics = _known_topics(f, rr, reg, diags)
+    if not rr.paragraphs:
+        diags.add(f.path, rr.line, 1, "E072", f"remark '{remark_id or '?'}' has no text",
+                  "write the remark's text on the lines after its '::: remark' line")
         ok = False
+    if not ok:
+        return None
+    assert remark_id is not None and kind is not None
+    return Remark(remark_id, kind, rr.section, speaker, tuple(topics), rr.line)
+
+
+def _check_remark_id(f: MeetingFile, rr: RawRemark, anchors: dict[str, tuple[int, int]], diags: Diagnostics) -> bool:
+    """Whether the remark has an id of its own (a missing one was reported by the body's
+    parser); a usable id joins `anchors`."""
+    remark_id = rr.attrs.get("id")
+    if remark_id is None:
+        return False
+    problem = id_problem(remark_id)
+    if problem:
+        diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"invalid remark id '{remark_id}': {problem}", ID_HINT)
+    elif remark_id in RESERVED_IDS:
+        diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"remark id '{remark_id}' is reserved for the page itself",
+                  "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
+    elif remark_id in anchors:
+        diags.add(f.path, rr.line, rr.attr_cols["id"], "E021",
+                  f"duplicate id '{remark_id}' (first used on line {anchors[remark_id][0]})",
+                  "every remark needs its own id; ids are link anchors and must never change once published")
+    else:
+        anchors[remark_id] = (rr.line, rr.attr_cols["id"])
+        return True
+    return False
+
+
+def _check_kind(f: MeetingFile, rr: RawRemark, diags: Diagnostics) -> bool:
     kind = rr.attrs.get("kind")
     if kind is not None and kind not in REMARK_KINDS:
         diags.add(f.path, rr.line, rr.attr_cols["kind"], "E014", f"remark kind '{kind}' is not one of: {', '.join(REMARK_KINDS)}")
-        ok = False
-    elif kind is None:
-        ok = False
-    speaker = rr.attrs.get("speaker")
+        return False
+    return kind is not None
+
+
+def _check_speaker(f: MeetingFile, rr: RawRemark, reg: Registries, present: set[str], diags: Diagnostics) -> bool:
+    """Whether the remark's speaker (or its absence) fits its kind and is a known person;
+    a speaker who is not among the attendees is only warned about."""
+    kind, speaker = rr.attrs.get("kind"), rr.attrs.get("speaker")
     if kind in ATTRIBUTED_KINDS and speaker is None:
         diags.add(f.path, rr.line, 1, "E071", f"a {kind} remark needs speaker=PERSON-ID",
                   "name the person from people.yml; for an opinion the minutes do not attribute use kind=unattributed")
-        ok = False
-    elif kind in ("unattributed", "narration") and speaker is not None:
-        diags.add(f.path, rr.line, rr.attr_cols["speaker"], "E071", (f"an {kind}" if kind == "unattributed" else f"a {kind}") + " remark cannot have a speaker",
+        return False
+    if speaker is None:
+        return True
+    column = rr.attr_cols["speaker"]
+    if kind in ("unattributed", "narration"):
+        diags.add(f.path, rr.line, column, "E071", (f"an {kind}" if kind == "unattributed" else f"a {kind}") + " remark cannot have a speaker",
                   "unattributed opinions are never attributed to a person; use kind=spoken or kind=written if the minutes name the speaker")
-        ok = False
-    elif speaker is not None:
-        if id_problem(speaker):
-            diags.add(f.path, rr.line, rr.attr_cols["speaker"], "E020", f"invalid person id '{speaker}': {id_problem(speaker)}", ID_HINT)
-            ok = False
-        elif speaker in reg.flawed:
-            ok = False
-        elif speaker not in reg.people:
-            diags.add(f.path, rr.line, rr.attr_cols["speaker"], "E030", f"unknown speaker '{speaker}'",
-                      unknown_hint(speaker, reg.people, "people.yml"))
-            ok = False
-        elif speaker not in present:
-            diags.add(f.path, rr.line, rr.attr_cols["speaker"], "W081", f"speaker '{speaker}' is not among the attendees",
-                      "add them to the attendees with the role they held at this meeting")
+        return False
+    problem = id_problem(speaker)
+    if problem:
+        diags.add(f.path, rr.line, column, "E020", f"invalid person id '{speaker}': {problem}", ID_HINT)
+        return False
+    if speaker in reg.flawed:
+        return False
+    if speaker not in reg.people:
+        diags.add(f.path, rr.line, column, "E030", f"unknown speaker '{speaker}'", unknown_hint(speaker, reg.people, "people.yml"))
+        return False
+    if speaker not in present:
+        diags.add(f.path, rr.line, column, "W081", f"speaker '{speaker}' is not among the attendees",
+                  "add them to the attendees with the role they held at this meeting")
+    return True
+
+
+def _known_topics(f: MeetingFile, rr: RawRemark, reg: Registries, diags: Diagnostics) -> list[str]:
+    """The remark's topics that are in the registry; an unknown one is reported (one whose
+    registry entry is flawed was reported there) and left out."""
     topics: list[str] = []
     for topic in rr.topics:
         if topic in reg.flawed:
@@ -344,13 +379,6 @@ def _check_remark(
                       unknown_hint(topic, reg.topics, "topics.yml"))
         else:
             topics.append(topic)
-    if not rr.paragraphs:
-        diags.add(f.path, rr.line, 1, "E072", f"remark '{remark_id or '?'}' has no text",
-                  "write the remark's text on the lines after its '::: remark' line")
-        ok = False
-    if not ok:
-        return None
-    assert remark_id is not None and kind is not None
-    return Remark(remark_id, kind, rr.section, speaker, tuple(topics), rr.line)
+    return topics
 
 
