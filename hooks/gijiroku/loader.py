@@ -14,6 +14,7 @@ from .gcpause import gc_paused
 from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
 from .meeting import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting
+from .progress import Progress
 from .registry import load_council, load_people, load_topics
 from .sources import Source, is_present, read_source
 from .yamlsrc import ID_HINT, Reader, id_problem
@@ -84,10 +85,12 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     meetings = []
     unpublished: list[list[MeetingFile]] = []
     with_files: list[tuple[str, str, tuple[Path, ...]]] = []
+    progress = Progress("read {} meeting files", sum(len(paths) for paths in groups.values()))
     for (council_id, _), paths in sorted(groups.items()):
         by_id: dict[str, list[MeetingFile]] = defaultdict(list)
         for path in paths:
             parsed = _meeting_file(path, council_id, diags, sources, reuse_parsed)
+            progress.advance()
             if parsed is not None:
                 by_id[parsed.meeting_id].append(parsed)
         for meeting_id, files in sorted(by_id.items()):
@@ -101,6 +104,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
             elif council_id in councils:
                 meetings.append(meeting)
     _report_unexplained(unpublished, diags)
+    progress.done(f"{len(meetings):,} meeting{'' if len(meetings) == 1 else 's'}" + (f", {len(unpublished):,} left out for their errors" if unpublished else ""))
     unsure = _unsure_addresses(root, councils, with_files, flawed, diags)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
