@@ -13,7 +13,7 @@ recently edited meetings (see gijiroku/preview.py).
 Why one file of about 500 lines: it is the one module that imports MkDocs, and its
 events are read together (what on_files adds, on_nav marks, on_page_content holds and
 on_post_build writes). Everything that does not need MkDocs' types lives in the
-package: the cache (`site/pagecache.py`), held texts (`site/held.py`), side-by-side
+package: the cache (`build/pagecache.py`), held texts (`build/held.py`), side-by-side
 builds (`forkjoin.py`), rendering, search and data.
 """
 
@@ -47,8 +47,12 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 import gijiroku
-from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing
+from gijiroku import THEME_DIR, forkjoin, load_archive, preview, timing, urls
 from gijiroku import data as data_out
+from gijiroku.build import pagecache
+from gijiroku.build import state as builds
+from gijiroku.build.inputs import InputKeys
+from gijiroku.catalogue import catalogue_text
 from gijiroku.diagnostics import Diagnostics
 from gijiroku.gcpause import gc_paused, give_back
 from gijiroku.index import index_archive
@@ -57,11 +61,8 @@ from gijiroku.loader import changed_since_read
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import cut_runs, search_index_files
 from gijiroku.search.runstore import RunStore
-from gijiroku.site import builds, pagecache, urls
-from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
 from gijiroku.site.home import fill_placeholders
-from gijiroku.site.inputs import InputKeys
 from gijiroku.site.jinjacache import BYTECODE_CACHE
 from gijiroku.site.langconfig import language_overrides, missing_hand_written
 from gijiroku.site.notfound import render_not_found
@@ -69,7 +70,7 @@ from gijiroku.site.prose import join_japanese_lines
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.render import Renderer
 from gijiroku.site.root import render_broken_html, render_broken_page, render_root_page
-from gijiroku.sources import ChangedDuringBuild, digest_of, special_file
+from gijiroku.sources import ChangedDuringBuild, digest_of, remove_path, special_file
 from gijiroku.textrules import printable
 
 log = logging.getLogger("mkdocs.plugins.gijiroku")
@@ -97,7 +98,7 @@ class GijirokuOptions(base.Config):
     preview = c.Optional(c.Type(int))
     """Under `mkdocs serve`, build only this many most recently edited meetings."""
     cache = c.Type(bool, default=True)
-    """Under `mkdocs build`, reuse the pages whose inputs did not change (gijiroku/site/pagecache.py)."""
+    """Under `mkdocs build`, reuse the pages whose inputs did not change (gijiroku/build/pagecache.py)."""
 
 
 # -- events -------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys, nav: Navigation,
                    config: MkDocsConfig, files: Files) -> set[str]:
     """The generated pages this build keeps from the last: MkDocs neither converts nor
-    writes them. A page not rendered yet is kept if its inputs (`site/inputs.py`) are
+    writes them. A page not rendered yet is kept if its inputs (`build/inputs.py`) are
     the last build's; otherwise it is rendered and kept if its Markdown is the last
     build's (a speaker's page lists every meeting they attended, but an edit of one
     remark changes the page of its speaker only)."""
@@ -489,7 +490,7 @@ def _check_inputs_unchanged(root: builds.RootBuild) -> None:
     if code and root.cache_dir is not None:
         for lang in LANGUAGES:
             with contextlib.suppress(OSError):
-                pagecache.remove_path(root.cache_dir / lang / pagecache.MANIFEST)
+                remove_path(root.cache_dir / lang / pagecache.MANIFEST)
     if changed or code:
         raise PluginError(str(ChangedDuringBuild([*changed, *code])))
 

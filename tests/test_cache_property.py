@@ -50,12 +50,12 @@ from hypothesis import strategies as st
 
 from conftest import build_in_process, site_files, tiny_project
 from devtools.synth import edit_remark
-from gijiroku import load_archive
+from gijiroku import load_archive, urls
+from gijiroku.build import pagecache
+from gijiroku.build.inputs import InputKeys
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.runstore import RunStore
-from gijiroku.site import pagecache, urls
-from gijiroku.site.inputs import InputKeys
 from gijiroku.site.render import Renderer
 from gijiroku.sources import digest_of
 

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from gijiroku import load_archive
+from gijiroku import load_archive, urls
 from gijiroku.cli import main
 from gijiroku.model import LANGUAGES
-from gijiroku.site import urls
 from gijiroku.site.completeness import anchors_missing, expected_anchors
 
 

@@ -1,6 +1,6 @@
 """The cache never publishes what the minutes do not say.
 
-`mkdocs build` keeps each language's site in `.cache/gijiroku/` (site/pagecache.py).
+`mkdocs build` keeps each language's site in `.cache/gijiroku/` (build/pagecache.py).
 These tests damage what a build reads, at the moments and in the ways an unlucky user
 or a deploy script would: a save while the build runs, a cached page truncated or
 swapped, a published file appended to (it shares storage with the cache), the search

@@ -1,4 +1,4 @@
-"""Rebuilds that redo only what changed (gijiroku/site/pagecache.py).
+"""Rebuilds that redo only what changed (gijiroku/build/pagecache.py).
 
 `mkdocs build` keeps each language's site in `.cache/gijiroku/` and, on the next build,
 keeps the pages whose inputs did not change. These tests build a synthetic archive,
@@ -209,7 +209,7 @@ def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) 
 
 def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it_cannot_link(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gijiroku.site import pagecache
+    from gijiroku.build import pagecache
     from gijiroku.sources import digest_of
 
     cache = pagecache.PageCache(tmp_path / "cache")
@@ -263,7 +263,7 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
 
 
 def test_held_texts_on_disk_read_back_as_they_were_held(tmp_path: Path) -> None:
-    from gijiroku.site.held import HeldTexts
+    from gijiroku.build.held import HeldTexts
 
     memory, disk = HeldTexts(), HeldTexts()
     disk.spill_to(tmp_path / "held")

@@ -1,4 +1,4 @@
-"""The keys a rebuild decides by (gijiroku/site/inputs.py): a page or data file is made
+"""The keys a rebuild decides by (gijiroku/build/inputs.py): a page or data file is made
 again when, and only when, something it is made from changed."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from devtools.synth import generate_archive
 from gijiroku import load_archive
+from gijiroku.build.inputs import InputKeys
 from gijiroku.index import index_archive
-from gijiroku.site.inputs import InputKeys
 
 
 def _keys(minutes: Path) -> tuple[InputKeys, dict[str, str]]:

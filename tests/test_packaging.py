@@ -42,7 +42,7 @@ def test_wheel_alone_builds_the_site(tmp_path: Path) -> None:
                    check=True, capture_output=True, text=True, timeout=300)
     wheel = next(wheels.glob("gijiroku-*.whl"))
     shipped = zipfile.ZipFile(wheel).namelist()
-    for needed in ("gijiroku/site/catalogue.yml", "gijiroku/site/templates/meeting.md.j2",
+    for needed in ("gijiroku/catalogue.yml", "gijiroku/site/templates/meeting.md.j2",
                    "gijiroku/theme/partials/alternate.html", "gijiroku/theme/assets/gjsearch.js"):
         assert needed in shipped, f"{needed} is not in the wheel"
     assert not any(name.startswith(("tests/", "minutes/", "docs/")) for name in shipped)
@@ -84,7 +84,7 @@ import gijiroku, mkdocs_hooks
 for module in pkgutil.walk_packages(gijiroku.__path__, "gijiroku."):
     importlib.import_module(module.name)
 from pathlib import Path
-from gijiroku.site.pagecache import PageCache
+from gijiroku.build.pagecache import PageCache
 first, second = PageCache(Path(sys.argv[2])), PageCache(Path(sys.argv[2]))
 assert first.acquire() and not second.acquire(), "the lock must still keep a second build out"
 first.release()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from gijiroku.catalogue import catalogue_text, format_date, load_catalogue
 from gijiroku.model import LANGUAGES
 from gijiroku.search import rules as search_rules
 from gijiroku.search import tokenize
-from gijiroku.site.catalogue import catalogue_text, format_date, load_catalogue
 from gijiroku.site.prose import join_japanese_lines
 from htmlcheck import parse, resolve
 

@@ -16,13 +16,12 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from gijiroku import load_archive
+from gijiroku import catalogue, load_archive
 from gijiroku.cli import main
 from gijiroku.data import downloads, feedstyle
 from gijiroku.data.charts import period_dates
 from gijiroku.index import index_archive
 from gijiroku.search.build import build_search_index, fnv1a
-from gijiroku.site import catalogue
 from gijiroku.site.render import Renderer
 
 

@@ -110,8 +110,8 @@ def test_a_dense_facet_is_a_bitmap_and_a_sparse_one_a_list() -> None:
 
 def test_runs_kept_between_builds_give_the_same_index(tmp_path) -> None:
     from devtools.synth import generate_archive
+    from gijiroku.build.inputs import InputKeys
     from gijiroku.search.runstore import RunStore
-    from gijiroku.site.inputs import InputKeys
 
     minutes = tmp_path / "minutes"
     generate_archive(minutes, 8, seed=2)

@@ -26,11 +26,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, make_project, overlay_case, run_mkdocs_build
-from gijiroku import load_archive
+from gijiroku import load_archive, urls
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import build_search_index
-from gijiroku.site import urls
 from gijiroku.site.completeness import anchors_missing, expected_anchors
 from gijiroku.site.render import Renderer
 from hostile import BENIGN, PAYLOADS, PIECES, generated_values, write_archive

@@ -107,7 +107,7 @@ def run_check(directory: Path, strict: bool) -> int:
 
 def run_render(project: Path, out: Path) -> int:
     """Write the plain MkDocs projects; say how to build them."""
-    from .site.export import export_site
+    from .export import export_site
 
     try:
         configs = export_site(project, out)

@@ -28,10 +28,10 @@ from types import MappingProxyType
 
 import yaml
 
+from . import urls
 from .diagnostics import Diagnostics
 from .index import index_archive
 from .model import Archive
-from .site import urls
 from .sources import Source, is_present, read_text
 from .yamlsrc import Reader
 

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostics
+
+# A FIFO is never waited on, and a cache file's link never followed: flags POSIX has
+# (elsewhere, the file's kind is checked once it is open).
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +86,7 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
     try:
         # Not blocking on open, and checked again once open: a FIFO put in its place
         # between the two looks is still not waited on.
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        handle = os.open(path, os.O_RDONLY | _NO_WAIT)
     except OSError as exc:
         diags.add(path, 1, 1, "E001", f"cannot read file: {exc.strerror}")
         return None
@@ -187,3 +193,41 @@ def split_front_matter(text: str, path: Path, diags: Diagnostics) -> Document | 
     diags.add(path, 1, 1, "E003", "front matter is not closed",
               "end the YAML fields with a line '---' before the proceedings")
     return None
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file itself, not a link to one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+def is_folder(path: Path) -> bool:
+    """A folder itself, not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+def remove_path(path: Path) -> None:
+    """Whatever is at `path` (nothing if nothing is); a link is removed, never followed."""
+    if is_folder(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.unlink(path)
+
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of the regular file at `path` (not through a link at its end), or None."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NO_WAIT)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with open(handle, "rb", closefd=False) as reader:
+            return reader.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import urls
 from ..index import ArchiveIndex, RoleHeld
 from ..model import Meeting, Person
-from ..site import urls
 from . import paths
 from .paths import Links
 

@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
+from .. import urls
 from ..escape import xml_text
 from ..index import ArchiveIndex, RemarkRef
 from ..model import Meeting
-from ..site import urls
 from . import paths
 from .paths import Links
 from .strings import t

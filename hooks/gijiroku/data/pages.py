@@ -12,10 +12,10 @@ import datetime as dt
 import functools
 from collections.abc import Callable, MutableMapping
 
+from .. import urls
 from ..escape import html as h
 from ..index import ArchiveIndex
 from ..model import LANGUAGES
-from ..site import urls
 from . import charts, paths
 from . import downloads as bulk
 from .feeds import DATA_PAGE

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..site import urls
+from .. import urls
 
 API = "api"
 FEEDS = "feeds"

@@ -1,8 +1,8 @@
-"""The site's UI strings (`gijiroku/site/catalogue.yml`), for what data out writes."""
+"""The site's UI strings (`gijiroku/catalogue.yml`), for what data out writes."""
 
 from __future__ import annotations
 
-from ..site.catalogue import catalogue_text
+from ..catalogue import catalogue_text
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -27,10 +27,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import urls
 from ..gcpause import gc_paused
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, REMARK_KINDS, Archive, Meeting, Person, Remark
-from ..site import urls
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
 FORMAT_VERSION = 4

@@ -29,8 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from ..site.pagecache import read_regular, remove_path
-from ..sources import digest_of
+from ..sources import digest_of, read_regular, remove_path
 from .tokenize import runs
 
 RUN, DOC = "\x1f", "\x1e"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .. import urls
 from ..model import Archive
-from . import urls
 
 # `id="…"` found by its literal start, then kept only where whitespace comes before it
 # (an attribute, not `data-id="…"`): a pattern that begins with a class of characters

@@ -10,9 +10,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..model import LANGUAGES
 from ..sources import special_file
-from . import urls
 from .render import Renderer
 
 NAV = (

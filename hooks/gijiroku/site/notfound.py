@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import urls
 from ..escape import html as escape
-from . import urls
 
 PAGE_STYLE = """
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fff; --a: #303f9f; }

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import urls
+from ..catalogue import excerpt, format_date
 from ..escape import html, md_cell, md_inline
 from ..index import ArchiveIndex, RoleHeld
 from ..model import Meeting, Reading, Remark, Version
-from . import urls
-from .catalogue import excerpt, format_date
 from .wording import Wording
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..escape import html, script_json
 from ..ledger import Ledger, resolve, split_address
-from . import urls
 
 
 @dataclass(slots=True)

@@ -26,6 +26,8 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from .. import urls
+from ..catalogue import Text, format_date, sort_key_people, sort_key_topic
 from ..escape import (
     front_matter_value,
     html,
@@ -44,8 +46,6 @@ from ..model import (
     Remark,
 )
 from ..translate.status import archive_status, totals
-from . import urls
-from .catalogue import Text, format_date, sort_key_people, sort_key_topic
 from .jinjacache import BYTECODE_CACHE
 from .pieces import Pieces
 
@@ -94,7 +94,7 @@ class Renderer(Pieces):
     @gc_paused()
     def pages(self, into: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
         """Every generated page of this language: source path -> Markdown, in a dict or
-        added to `into` (the build holds them compressed: `site/held.py`)."""
+        added to `into` (the build holds them compressed: `build/held.py`)."""
         pages: MutableMapping[str, str] = {} if into is None else into
         pages.update(self.index_pages())
         for unit in self.units():
@@ -384,7 +384,7 @@ class Unit:
 
     srcs: tuple[str, ...]
     kind: str
-    """meeting, compare, speaker, speaker-year, topic, topic-year or council (`site/inputs.py` keys each kind)."""
+    """meeting, compare, speaker, speaker-year, topic, topic-year or council (`build/inputs.py` keys each kind)."""
     subject: str
     """The meeting's key, or the person's, topic's or council's id."""
     render: Callable[[], dict[str, str]]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..catalogue import catalogue_text
 from ..escape import front_matter_value, html
 from ..model import LANGUAGES
-from .catalogue import catalogue_text
 from .notfound import PAGE_STYLE
 
 

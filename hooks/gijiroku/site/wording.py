@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import functools
 
+from .. import urls
+from ..catalogue import Text, _catalogue, catalogue_text, format_date
 from ..escape import html
 from ..index import ArchiveIndex
 from ..model import GROUPS, Attendee, Meeting, Reading, Remark
 from ..roles import role_names
-from . import urls
-from .catalogue import Text, _catalogue, catalogue_text, format_date
 
 
 class Wording:

@@ -19,7 +19,7 @@ from .pagecache import Entry, PageCache, Shared
 
 if TYPE_CHECKING:
     from ..data.pages import Decorations
-    from .render import Renderer, Unit
+    from ..site.render import Renderer, Unit
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import LANGUAGES, Person, Topic
+from .model import LANGUAGES, Person, Topic
 
 HERE = Path(__file__).parent
 EXCERPT_CHARS = {"ja": 90, "en": 180}

@@ -45,7 +45,6 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..sources import digest_of
+from ..sources import digest_of, is_folder, is_regular, read_regular, remove_path
 
 MANIFEST = "manifest.json"
 FORMAT = 5
@@ -144,7 +143,7 @@ class PageCache:
     @property
     def warm(self) -> bool:
         """Whether a previous build left pages to reuse (the build then keeps `site/`)."""
-        return _is_regular(self.folder / MANIFEST) and _is_folder(self.site_dir)
+        return is_regular(self.folder / MANIFEST) and is_folder(self.site_dir)
 
     def acquire(self) -> bool:
         """Take the cache for this build; False if another build is using it, or its
@@ -152,10 +151,10 @@ class PageCache:
         folder or the lock (a file, a link) is removed: the cache is only ever a copy."""
         try:
             _make_folder(self.folder)
-            if os.path.lexists(self.site_dir) and not _is_folder(self.site_dir):
+            if os.path.lexists(self.site_dir) and not is_folder(self.site_dir):
                 remove_path(self.site_dir)
             lock = self.folder / "lock"
-            if os.path.lexists(lock) and not _is_regular(lock):
+            if os.path.lexists(lock) and not is_regular(lock):
                 remove_path(lock)
             # filelock holds an OS lock on every system (flock where there is one, a
             # Windows lock on Windows): released with the process however it ends.
@@ -179,7 +178,7 @@ class PageCache:
         self._site_key = site_key
         manifest = self.folder / MANIFEST
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8")) if _is_regular(manifest) else None
+            data = json.loads(manifest.read_text(encoding="utf-8")) if is_regular(manifest) else None
             if isinstance(data, dict) and data.get("format") == FORMAT and data.get("site") == site_key:
                 pages, files = data["pages"], data["files"]
                 if not isinstance(pages, dict) or not isinstance(files, dict):
@@ -253,7 +252,7 @@ class PageCache:
         (`reuse_files`), and then the empty folders. Links are removed, never followed:
         nothing is written, kept or removed outside the cache."""
         keep = {str(self.site_dir / dest) for dest in [*dests, *self._kept_files]}
-        if not _is_folder(self.site_dir):
+        if not is_folder(self.site_dir):
             return
         left: dict[str, int] = {}  # folder -> what is left in it
         for folder, subfolders, names in os.walk(self.site_dir, topdown=False):
@@ -295,58 +294,25 @@ def _key_and_digest(value: object) -> tuple[str, str]:
     return value[0], value[1]
 
 
-def _is_regular(path: Path) -> bool:
-    """A regular file itself, not a link to one."""
-    try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
-def _is_folder(path: Path) -> bool:
-    """A folder itself, not a link to one."""
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
 
 
 def _make_folder(path: Path) -> None:
     """`path` as a folder of its own, whatever was there (a file, a link) removed."""
-    if os.path.lexists(path) and not _is_folder(path):
+    if os.path.lexists(path) and not is_folder(path):
         remove_path(path)
     path.mkdir(parents=True, exist_ok=True)
 
 
-def remove_path(path: Path) -> None:
-    """Whatever is at `path` (nothing if nothing is); a link is removed, never followed."""
-    if _is_folder(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.unlink(path)
 
 
-def read_regular(path: Path) -> bytes | None:
-    """The bytes of the regular file at `path` (not through a link at its end), or None."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return None
-        with open(handle, "rb", closefd=False) as reader:
-            return reader.read()
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
 
 
 def page_key(*parts: str | bytes) -> str:
     """A key from parts, each length-prefixed so that no two lists of parts share one:
     a page's from everything of its own that its HTML depends on, and the input keys
-    of `site/inputs.py`."""
+    of `build/inputs.py`."""
     digest = hashlib.blake2b(digest_size=20)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part

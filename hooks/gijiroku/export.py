@@ -25,17 +25,16 @@ from typing import Any
 
 import yaml
 
-from .. import THEME_DIR
-from ..index import index_archive
-from ..loader import load_archive
-from ..model import LANGUAGES
-from ..search.build import build_search_index
-from . import urls
-from .home import fill_placeholders
-from .langconfig import language_overrides, missing_hand_written
-from .prose import join_japanese_lines
-from .redirects import ledger_output
-from .render import Renderer
+from . import THEME_DIR, urls
+from .index import index_archive
+from .loader import load_archive
+from .model import LANGUAGES
+from .search.build import build_search_index
+from .site.home import fill_placeholders
+from .site.langconfig import language_overrides, missing_hand_written
+from .site.prose import join_japanese_lines
+from .site.redirects import ledger_output
+from .site.render import Renderer
 
 
 class _ConfigLoader(yaml.SafeLoader):
