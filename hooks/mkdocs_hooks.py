@@ -13,7 +13,7 @@ recently edited meetings (see gijiroku/preview.py).
 Why one file of about 500 lines: it is the one module that imports MkDocs, and its
 events are read together (what on_files adds, on_nav marks, on_page_content holds and
 on_post_build writes). Everything that does not need MkDocs' types lives in the
-package: the cache (`build/pagecache.py`), held texts (`build/held.py`), side-by-side
+package: the cache (`build/pagecache.py`), held texts (`build/heldtexts.py`), side-by-side
 builds (`forkjoin.py`), rendering, search and data.
 """
 
@@ -54,22 +54,22 @@ from gijiroku.build import state as builds
 from gijiroku.build.inputs import InputKeys
 from gijiroku.catalogue import catalogue_text
 from gijiroku.diagnostics import Diagnostics
-from gijiroku.gcpause import gc_paused, give_back
+from gijiroku.gccontrol import gc_paused, give_back
 from gijiroku.index import index_archive
 from gijiroku.ledger import LEDGER_FILE, Ledger
 from gijiroku.loader import changed_since_read
 from gijiroku.model import LANGUAGES
 from gijiroku.search.build import cut_runs, search_index_files
 from gijiroku.search.runstore import RunStore
+from gijiroku.site.chooser import render_broken_html, render_broken_page, render_root_page
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
-from gijiroku.site.home import fill_placeholders
 from gijiroku.site.jinjacache import BYTECODE_CACHE
 from gijiroku.site.langconfig import language_overrides, missing_hand_written
+from gijiroku.site.linebreaks import join_japanese_lines
 from gijiroku.site.notfound import render_not_found
-from gijiroku.site.prose import join_japanese_lines
+from gijiroku.site.placeholders import fill_placeholders
 from gijiroku.site.redirects import ledger_output
 from gijiroku.site.render import Renderer
-from gijiroku.site.root import render_broken_html, render_broken_page, render_root_page
 from gijiroku.sources import ChangedDuringBuild, digest_of, remove_path, special_file
 from gijiroku.textrules import printable
 
@@ -85,7 +85,7 @@ CACHE_ENV = "GIJIROKU_CACHE"
 """Set to 0 to build every page afresh, as `extra.gijiroku.cache: false` does."""
 
 GIVE_BACK_EVERY = 2000
-"""Pages written between two returns of freed memory to the system (gcpause.give_back)."""
+"""Pages written between two returns of freed memory to the system (gccontrol.give_back)."""
 
 CACHE_DIR = Path(".cache") / "gijiroku"
 """Where `mkdocs build` keeps what the next build may reuse, beside mkdocs.yml."""

@@ -263,7 +263,7 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
 
 
 def test_held_texts_on_disk_read_back_as_they_were_held(tmp_path: Path) -> None:
-    from gijiroku.build.held import HeldTexts
+    from gijiroku.build.heldtexts import HeldTexts
 
     memory, disk = HeldTexts(), HeldTexts()
     disk.spill_to(tmp_path / "held")

@@ -13,7 +13,7 @@ from gijiroku.catalogue import catalogue_text, format_date, load_catalogue
 from gijiroku.model import LANGUAGES
 from gijiroku.search import rules as search_rules
 from gijiroku.search import tokenize
-from gijiroku.site.prose import join_japanese_lines
+from gijiroku.site.linebreaks import join_japanese_lines
 from htmlcheck import parse, resolve
 
 MEETING = "meetings/ai-strategy-council/2023-08-04"

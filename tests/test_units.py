@@ -234,7 +234,7 @@ def test_fingerprint_command(base_minutes: Path, capsys) -> None:
 
 
 def test_unknown_placeholder_names_file_and_line() -> None:
-    from gijiroku.site.home import fill_placeholders
+    from gijiroku.site.placeholders import fill_placeholders
 
     with pytest.raises(ValueError, match=r"index\.md:3: unknown placeholder '<!-- gijiroku:latest -->'"):
         fill_placeholders("# Home\n\n<!-- gijiroku:latest -->\n", "index.md", renderer=None)

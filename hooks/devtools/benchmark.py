@@ -65,8 +65,8 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
     from gijiroku.index import index_archive
     from gijiroku.loader import load_archive
     from gijiroku.model import LANGUAGES
-    from gijiroku.site.home import fill_placeholders
     from gijiroku.site.langconfig import language_settings
+    from gijiroku.site.placeholders import fill_placeholders
     from gijiroku.site.render import Renderer
 
     archive, _ = load_archive(project / "minutes")

@@ -30,9 +30,9 @@ from .index import index_archive
 from .loader import load_archive
 from .model import LANGUAGES
 from .search.build import build_search_index
-from .site.home import fill_placeholders
 from .site.langconfig import language_overrides, missing_hand_written
-from .site.prose import join_japanese_lines
+from .site.linebreaks import join_japanese_lines
+from .site.placeholders import fill_placeholders
 from .site.redirects import ledger_output
 from .site.render import Renderer
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .gcpause import gc_paused
+from .gccontrol import gc_paused
 from .model import AgendaItem, Archive, Meeting, Remark
 
 TOPIC_PAGE_REMARKS = 300

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from . import timing
 from .diagnostics import Diagnostic, Diagnostics
-from .gcpause import gc_paused
+from .gccontrol import gc_paused
 from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
 from .meeting import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting

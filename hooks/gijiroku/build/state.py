@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..index import ArchiveIndex
-from .held import HeldTexts
+from .heldtexts import HeldTexts
 from .pagecache import Entry, PageCache, Shared
 
 if TYPE_CHECKING:

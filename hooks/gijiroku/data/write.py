@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import timing
 from ..diagnostics import Diagnostics
-from ..gcpause import gc_paused
+from ..gccontrol import gc_paused
 from ..index import ArchiveIndex
 from ..model import Meeting, Version
 from ..sources import ChangedDuringBuild, digest_of, read_source

@@ -8,7 +8,7 @@ classified is kept as narration or named in the report with its line.
 
 from .draft import Draft, Note
 from .extract import Extracted, Refused, extract
+from .meetingfile import write_meeting
 from .parse import NotMinutes, parse_minutes
-from .write import write_meeting
 
 __all__ = ["Draft", "Extracted", "Note", "NotMinutes", "Refused", "extract", "parse_minutes", "write_meeting"]

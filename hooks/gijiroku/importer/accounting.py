@@ -16,9 +16,9 @@ from ..model import Person
 from .draft import Draft, Note
 from .eras import for_matching
 from .header import ALL_LABEL_WORDS
+from .meetingfile import write_meeting
 from .roles import GROUP_WORDS
 from .textutil import fold, squash
-from .write import write_meeting
 
 SKIPPED = ("page text before the record, skipped", "page text after the record, skipped", "page number", "removed",
            "boilerplate", "skipped")

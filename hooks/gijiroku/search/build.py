@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import urls
-from ..gcpause import gc_paused
+from ..gccontrol import gc_paused
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, REMARK_KINDS, Archive, Meeting, Person, Remark
 from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs

@@ -37,7 +37,7 @@ from ..escape import (
     script_json,
     scrub_value,
 )
-from ..gcpause import gc_paused
+from ..gccontrol import gc_paused
 from ..index import ArchiveIndex, ItemRef, RemarkRef, RoleHeld
 from ..model import (
     LANGUAGES,
@@ -94,7 +94,7 @@ class Renderer(Pieces):
     @gc_paused()
     def pages(self, into: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
         """Every generated page of this language: source path -> Markdown, in a dict or
-        added to `into` (the build holds them compressed: `build/held.py`)."""
+        added to `into` (the build holds them compressed: `build/heldtexts.py`)."""
         pages: MutableMapping[str, str] = {} if into is None else into
         pages.update(self.index_pages())
         for unit in self.units():
