@@ -10,7 +10,7 @@ an error anywhere is reported. `mkdocs build` always builds everything.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -18,15 +18,6 @@ from .model import LANGUAGES, Archive, Meeting
 
 ENV = "GIJIROKU_PREVIEW"
 """Overrides the configured scope: a number of meetings, or `all`."""
-
-
-@dataclass
-class _Mode:
-    serving: bool = False
-
-
-mode = _Mode()
-"""Set by the MkDocs hook when the command is `mkdocs serve`."""
 
 
 def preview_limit(configured: int | None) -> int | None:

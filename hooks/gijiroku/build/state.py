@@ -1,10 +1,10 @@
 """What each MkDocs build of the site carries: the root build's state, and what it hands
 to each language build.
 
-MkDocs loads the hook file afresh for every configuration, so the hook cannot keep
-state in its own module; nor should it hide state among the user's settings in
-`config.extra`. A build's state is attached to its configuration object here, typed,
-and detached when the build ends.
+The gijiroku plugin (`plugin.py`) holds them by configuration: MkDocs keeps one plugin
+instance per process for every configuration it loads (the site's and each language's),
+so the plugin makes a `RootBuild` when the site's build starts and gives each language's
+configuration its `LanguageBuild` when it prepares it, and forgets each when it ends.
 """
 
 from __future__ import annotations
@@ -38,6 +38,14 @@ class RootBuild:
     """Where the language builds keep pages for the next build to reuse (None: no cache)."""
     shared: Shared = field(default_factory=dict)
     """With a cache: the theme's and the code's files as read when the build started."""
+    data_out: bool = True
+    """Whether the build publishes the data (the option `data_out`)."""
+    serial: bool = False
+    """Whether the languages are built one after the other (the option `serial`)."""
+    timings: str | None = None
+    """Where to write the time spent in gijiroku's code (the option `timings`)."""
+    serving: bool = False
+    """Whether this is `mkdocs serve` (a preview of recent meetings, no cache, no forks)."""
 
 
 @dataclass(slots=True)
@@ -81,29 +89,5 @@ class LanguageBuild:
     """What data out adds to the pages this build renders."""
     additions: dict[str, str] = field(default_factory=dict)
     """Markdown the ledger adds to a generated page (a note that an address moved here)."""
-
-
-_ATTACHED: dict[int, tuple[object, RootBuild | LanguageBuild]] = {}
-"""id(config) -> (config, state); the config is held so that its id is not reused."""
-
-
-def attach(config: object, state: RootBuild | LanguageBuild) -> None:
-    """Give a build's configuration its state."""
-    _ATTACHED[id(config)] = (config, state)
-
-
-def detach(config: object) -> None:
-    """Forget a build's state when the build is over."""
-    _ATTACHED.pop(id(config), None)
-
-
-def root_of(config: object) -> RootBuild | None:
-    """The state of the root build `config` configures, if it is one."""
-    state = _ATTACHED.get(id(config), (None, None))[1]
-    return state if isinstance(state, RootBuild) else None
-
-
-def language_of(config: object) -> LanguageBuild | None:
-    """The state of the language build `config` configures, if it is one."""
-    state = _ATTACHED.get(id(config), (None, None))[1]
-    return state if isinstance(state, LanguageBuild) else None
+    data_out: bool = True
+    """Whether the build publishes the data (`RootBuild.data_out`)."""
