@@ -20,7 +20,9 @@ import venv
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
+import yaml
+
+from conftest import ROOT, assert_same_sites, run_mkdocs_build
 
 
 def _site_packages(env: Path) -> Path:
@@ -55,24 +57,56 @@ def test_wheel_alone_builds_the_site(tmp_path: Path) -> None:
     # install of gijiroku here (a .pth hook) is not seen by the new environment.
     (target / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
 
+    # A new MkDocs project as another team would start one: no hooks/ folder, the plugin
+    # named in mkdocs.yml with its options under it.
     project = tmp_path / "project"
-    (project / "hooks").mkdir(parents=True)
-    shutil.copy(ROOT / "hooks" / "mkdocs_hooks.py", project / "hooks" / "mkdocs_hooks.py")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project.mkdir()
+    (project / "mkdocs.yml").write_text(plugin_config(), encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "minutes", project / "minutes")
+    shutil.copytree(ROOT / "minutes", project / "records")
     python = env / "bin" / "python"
     where = subprocess.run([str(python), "-c", "import gijiroku; print(gijiroku.__file__)"],
                            capture_output=True, text=True, check=True).stdout
     assert str(target) in where, f"gijiroku came from {where}, not from the wheel"
     result = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=project, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GIJIROKU_SERIAL="1"))
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "gijiroku: read 3 meeting files" in result.stderr, "the plugin read the minutes folder its option names"
     page = (tmp_path / "site" / "en" / "meetings" / "ai-strategy-council" / "2023-08-04" / "index.html")
     html = page.read_text(encoding="utf-8")
     assert 'id="opinion-05"' in html and "gijiroku.css" in html
     assert (tmp_path / "site" / "en" / "assets" / "gjsearch.js").is_file()
+    # The same site as the repository's own build through its hook.
+    hooked = tmp_path / "hooked"
+    assert run_mkdocs_build(ROOT, hooked).returncode == 0
+    assert_same_sites(tmp_path / "site", hooked)
+
+
+def plugin_config() -> str:
+    """The repository's mkdocs.yml as a project using the installed plugin would write it:
+    the hook's lines out, `plugins: [gijiroku]` with the options that were under
+    `extra.gijiroku`, and the minutes in a folder of another name."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text.replace('!ENV [GIJIROKU_SITE_URL, ""]', '""'))
+    config.pop("hooks")
+    config["watch"] = ["records"]
+    options = config["extra"].pop("gijiroku")
+    config["plugins"] = [{"gijiroku": {**options, "minutes": "records"}}]
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def test_the_plugins_options_are_checked_by_mkdocs(tmp_path: Path) -> None:
+    """A wrong option under the plugin stops a strict build with MkDocs' own message."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text(plugin_config().replace("preview: 15", "preview: fifteen\n    colour: red"),
+                                        encoding="utf-8")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "minutes", project / "records")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "preview" in result.stdout + result.stderr and "Traceback" not in result.stderr
 
 
 HIDDEN_FCNTL = """
