@@ -158,3 +158,24 @@ def test_every_package_imported_is_declared() -> None:
     third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "gijiroku"}
     missing = sorted(name for name in third_party if distribution.get(name, name).lower() not in declared)
     assert third_party and missing == []
+
+
+def test_the_readmes_plugin_example_builds_a_project(tmp_path: Path) -> None:
+    """The mkdocs.yml that README.md shows for another MkDocs project, as it is written
+    there (Material and the plugin, nothing of this repository's settings), builds the
+    site strictly with every anchor the minutes give."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In another MkDocs project", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text("site_name: Minutes\n" + example, encoding="utf-8")
+    for lang in ("en", "ja"):
+        shutil.copytree(ROOT / "docs" / lang, project / "docs" / lang)
+    shutil.copytree(ROOT / "minutes", project / "minutes")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in ("en", "ja"):
+        html = (tmp_path / "site" / lang / "meetings" / "ai-strategy-council" / "2023-08-04" / "index.html").read_text(
+            encoding="utf-8")
+        assert 'id="opinion-20"' in html and 'id="hiroshima-ai-process"' in html

@@ -580,6 +580,24 @@ def _options(config: MkDocsConfig) -> GijirokuConfig:
     return options
 
 
+MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "attr_list": {},  # the ids of agenda items, materials and remarks: the anchors links point at
+    "tables": {},
+    "admonition": {},
+    "toc": {"permalink": True},  # a heading's own link
+}
+"""The Markdown extensions generated pages are written for, with the settings they need
+where a project gives none (a project's own settings of one are kept)."""
+
+
+def _require_markdown_extensions(config: MkDocsConfig) -> None:
+    for name, settings in MARKDOWN_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        if settings and not config.mdx_configs.get(name):
+            config.mdx_configs[name] = dict(settings)
+
+
 def _with_environment(options: GijirokuConfig) -> GijirokuConfig:
     """The options with the environment's overrides (`ENVIRONMENT`), read once here."""
     for variable, name in ENVIRONMENT.items():
@@ -691,10 +709,12 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             self.serving = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Every build: gijiroku's theme overrides, from wherever the package is installed.
-        Root build: load and check the minutes (every build, so `serve` sees edits)."""
+        """Every build: gijiroku's theme overrides, from wherever the package is installed,
+        and the Markdown extensions its pages are written for. Root build: load and check
+        the minutes (every build, so `serve` sees edits)."""
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
+        _require_markdown_extensions(config)
         if self._language(config) is not None:
             return config
         if self.options_from_extra:
