@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
+from ..catalogue import catalogue_text
 from ..model import LANGUAGES
 from ..sources import special_file
-from .render import Renderer
 
 NAV = (
     ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
@@ -25,18 +25,18 @@ NAV = (
 
 def language_settings(lang: str) -> dict[str, Any]:
     """Top-level MkDocs settings for one language (`extra` holds only what is added)."""
-    strings = Renderer.catalogue_strings
     return {
-        "site_name": strings("site_title")[lang],
-        "site_description": strings("site_description")[lang],
-        "nav": [{strings(key)[lang]: src} for key, src in NAV],
+        "site_name": catalogue_text("site_title", lang),
+        "site_description": catalogue_text("site_description", lang),
+        "nav": [{catalogue_text(key, lang): src} for key, src in NAV],
         "extra": {
             "alternate": [
-                {"name": strings("language_name")[other], "link": f"../{other}/", "lang": other,
-                 "og_locale": strings("og_locale")[other]}
+                {"name": catalogue_text("language_name", other), "link": f"../{other}/", "lang": other,
+                 "og_locale": catalogue_text("og_locale", other)}
                 for other in LANGUAGES
             ],
-            "gijiroku_ui": {key: strings(key)[lang] for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")},
+            "gijiroku_ui": {key: catalogue_text(key, lang)
+                            for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")},
         },
     }
 
@@ -52,7 +52,7 @@ def localise_theme(theme: dict[str, Any], lang: str) -> dict[str, Any]:
     if isinstance(palette, list):
         for option, key in zip(palette, PALETTE_NAMES):
             if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
-                option["toggle"]["name"] = Renderer.catalogue_strings(key)[lang]
+                option["toggle"]["name"] = catalogue_text(key, lang)
     return theme
 
 
@@ -62,7 +62,7 @@ def localise_markdown_extensions(extensions: list[Any], lang: str) -> list[Any]:
     for ext in extensions:
         if ext == "toc" or (isinstance(ext, dict) and "toc" in ext):
             options = dict((ext.get("toc") if isinstance(ext, dict) else None) or {})
-            options["permalink_title"] = Renderer.catalogue_strings("permalink")[lang]
+            options["permalink_title"] = catalogue_text("permalink", lang)
             ext = {"toc": options}
         out.append(ext)
     return out

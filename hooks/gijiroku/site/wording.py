@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from .. import urls
-from ..catalogue import Text, _catalogue, catalogue_text, format_date
+from ..catalogue import _catalogue, catalogue_text, format_date
 from ..escape import html
 from ..index import ArchiveIndex
 from ..model import GROUPS, Attendee, Meeting, Reading, Remark
@@ -15,11 +15,6 @@ from ..roles import role_names
 
 class Wording:
     """The words of one language for the archive's people, topics, councils and remarks."""
-
-    @staticmethod
-    def catalogue_strings(key: str) -> dict[str, Text]:
-        """One UI string in every language."""
-        return dict(_catalogue()[key])
 
     def __init__(self, index: ArchiveIndex, lang: str, site_url: str = "") -> None:
         self.index = index
