@@ -580,7 +580,9 @@ def _seat_entries(tokens: list[str]) -> list[str] | None:
     seats = [i for i, t in enumerate(tokens) if _SEAT.fullmatch(t)]
     if len(seats) < 2:
         return None
-    starts = [i - 1 if i > 0 and (_is_title(tokens[i - 1]) or tokens[i - 1] in GROUP_WORDS) else i for i in seats]
+    # 議員 before a seat number ends the entry before it (1番 三 浦 芳 一 議員 2番 …), never a post.
+    starts = [i - 1 if i > 0 and tokens[i - 1] != "議員" and (_is_title(tokens[i - 1]) or tokens[i - 1] in GROUP_WORDS)
+              else i for i in seats]
     if starts[0] != 0 and not all(_is_title(t) or t in GROUP_WORDS for t in tokens[: starts[0]]):
         return None
     starts[0] = 0
@@ -965,7 +967,9 @@ def _normalised(text: str) -> tuple[str, bool]:
     """The line without what only frames the person: a seat number, the attendance column
     (出席/欠席: whether absent is returned), letter spacing, a post glued to the surname, a
     spaced 君, a member word after a spaced name."""
-    text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
+    if re.match(r"^\s*[\d０-９]{1,3}\s*番", text):
+        # 1番 三 浦 芳 一 議員: some rolls end a seat's name with the member word, not 君.
+        text = re.sub(r"(?<=\S)\s+議員$", "", re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)).rstrip())
     if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
             (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
         text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name

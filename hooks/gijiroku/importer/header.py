@@ -62,9 +62,10 @@ def _label_pattern(words: tuple[str, ...]) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
+# 【日時】令和2年7月9日: a label in lenticular brackets may have its value right after it.
 _HEADER_RE = {
     kind: re.compile(rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?"
-                     rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$)(?P<value>.*)$")
+                     rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$|(?<=[】〕\]]))(?P<value>.*)$")
     for kind, words in HEADER_LABELS.items()
 }
 ALL_LABEL_WORDS: tuple[str, ...] = tuple(w for k, ws in HEADER_LABELS.items() if k != "ignore" for w in ws) + \
@@ -143,7 +144,7 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         return _staff_label(staff.group("label")), False, False, text[len(text) - len(value):].strip()
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
-    match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$)"
+    match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$|(?<=[】〕\]]))"
                      r"(?P<value>.*)$", folded)
     if not match:
         return None
@@ -466,8 +467,8 @@ class _HeaderReader:
         if bracket := re.match(r"^【([^】]+)】", folded):
             word = squash(bracket.group(1))
             if word in GROUP_WORDS or word.endswith(("者", "委員", "事務局", "議員")) or self.current == "attendees" \
-                    and "。" not in folded:
-                return False
+                    and "。" not in folded or header_kind(text) is not None:
+                return False  # 【出席者】, 【日時】令和2年7月9日: a header label in brackets, not a speaker
         if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
             return True
         if self._labelled_turn(folded):
