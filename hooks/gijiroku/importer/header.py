@@ -53,8 +53,8 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
                  "議事要録", "会議概要")
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
-    r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者|政府委員|国務大臣|政府特別補佐人|政府参考人|参考人|"
+    r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席|不?\s*応\s*[招召])"
+    r"(?P<verb>した|する|しなかった)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者|政府委員|国務大臣|政府特別補佐人|政府参考人|参考人|"
     r"副大臣|大臣政務官|説明員)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
 
 
@@ -163,12 +163,15 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
-    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の", pre):
-        pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者: no group of their own
+    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の"
+                                     r"|(?:開会日|招集日|会期初日|初日|本日|当日)に", pre):
+        pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者, 開会日に応招した議員: no group of their own
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
         group_word = pre
-    absent = which in ("欠席", "委任状")
+    # 応招議員・不応招議員 (the Local Autonomy Act's words for members who answered the
+    # convocation or did not), also printed 応招しなかった議員 and, misspelt, 応召.
+    absent = which in ("欠席", "委任状", "不応招", "不応召") or found.group("verb") == "しなかった"
     generic = not group_word
     value = match.group("value").strip()
     return (group_word or None), absent, generic, (text[len(text) - len(value):].strip() if value else "")
