@@ -973,6 +973,9 @@ def _normalised(text: str) -> tuple[str, bool]:
     if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
             (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
         text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name
+    # 総務課長(兼)  契約検査室長  内 田 隆 生 君: a second post printed after a bracketed 兼
+    # is joined to the first, as 総務課長兼契約検査室長 is.
+    text = re.sub(r"(?<=[^\s(（])\s*[(（]\s*兼務?\s*[)）]\s*", "兼", text)
     absent = False
     if status := re.search(r"\s(出席|欠席)$", tidy(text)):
         # 委員長 守屋亘弘 出席: a roll table's attendance column
