@@ -11,7 +11,7 @@ from ..profile import EMPTY, ImportProfile
 from .agenda import MINUTE_NUMBER, clean_title, numbered_heading
 from .lines import Line
 from .speakers import Speakers
-from .turns import Label, accepted, find_label, name_only
+from .turns import Label, accepted, find_label, log_command, name_only, scribe_log
 
 SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', ")", "]")
 
@@ -35,10 +35,13 @@ class Body:
         """The list depth of the current turn's own item (its nested notes are deeper)."""
         self.blank = False
         self.last = False
+        self.scribe = False
+        """The record is a W3C-style scribe log: lower-case nicknames and `<nick>` lines are turns."""
 
     def read(self, lines: list[Line]) -> None:
         """Every body line, in order."""
         lines = _minute_numbers(lines)
+        self.scribe = scribe_log(lines)
         final = max((i for i, line in enumerate(lines) if line.text), default=-1)
         for index, line in enumerate(lines):
             if not line.text:
@@ -55,7 +58,7 @@ class Body:
             return
         if self.remark is not None and self.remark.kind == "spoken" and line.item and line.depth > self.depth >= 0:
             found = find_label(text)
-            if found is None or not accepted(found, self.speakers.known(found.key), self.counts):
+            if found is None or not accepted(found, self.speakers.known(found.key), self.counts, self.scribe):
                 self.remark.paragraphs.append(text)  # a note nested under the speaker's item
                 self.remark.lines.append(line.no)
                 return
@@ -63,7 +66,7 @@ class Body:
             self._turn(Label(own[0], own[0].strip("[]:： "), own[1], "profile"), line)
             return
         label = find_label(text)
-        if label is not None and accepted(label, self.speakers.known(label.key), self.counts):
+        if label is not None and accepted(label, self.speakers.known(label.key), self.counts, self.scribe):
             self._turn(label, line)
             return
         if (bare := name_only(line, following)) is not None:
@@ -177,4 +180,4 @@ def _procedural(text: str) -> bool:
 
 def _metadata(text: str) -> bool:
     """`Presenter: …`, `Slides: …`: a record's own labelled line, not the speaker's words."""
-    return bool(re.match(r"^[A-Z][\w ]{1,20}:\s", text)) and find_label(text) is not None
+    return bool(re.match(r"^[A-Z][\w ]{1,20}:\s", text)) and find_label(text) is not None or log_command(text)

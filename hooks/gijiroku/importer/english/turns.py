@@ -2,7 +2,8 @@
 `CHAIRMAN KASS:` and `MR. CLANCY:` (transcripts), `Mr. Smith:` and `Commissioner Kim:`,
 `RPR:` (initials keyed to the roll), `Rod:` / `* Martin:` (names in notes), `[tomislav]`
 (bracketed handles), and a name alone on a list item with the notes nested under it
-(`* Hudson` / `* Parity (Afri)`)."""
+(`* Hudson` / `* Parity (Afri)`), and the scribe logs of W3C-style minutes: lower-case nicknames
+(`florian: …`, `plh: …`) and IRC lines (`<florian> +1`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,16 @@ _TITLED = re.compile(
 _ABBREVIATION = re.compile(r"^(?P<label>[A-Z]{2,4})(?P<sep>:)\s*(?P<text>\S.*)$")
 _NAME = re.compile(r"^(?P<label>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s*(?P<sep>:)\s+(?P<text>\S.*)$")
 _BRACKET = re.compile(r"^(?P<label>\[(?P<key>[^\]\s][^\]]{0,30})\])\s*(?P<text>.*)$")
+_NICK = re.compile(r"^(?P<label>[a-z][a-z0-9_\-]{1,20})(?P<sep>:)\s+(?P<text>\S.*)$")
+_IRC = re.compile(r"^(?P<label><(?P<key>[A-Za-z_\[\]|^`][\w\-\[\]|^`]{0,29})>)\s*(?P<text>\S.*)$")
+_SCRIBE_MARK = re.compile(r"^(?:(?:…|\.\.\.)\s+\S|<[A-Za-z_][\w\-]{0,29}>\s|(?:RESOLUTION|ACTION|PROPOSED|RESOLVED|Topic|"
+                          r"[Ss]cribe(?:[Nn]ick)?)\s*:\s)")
+_HTML_TAGS = frozenset(("a", "b", "i", "u", "p", "br", "hr", "em", "strong", "code", "pre", "span", "div", "img", "sub", "sup",
+                        "details", "summary", "table", "tr", "td", "th", "ul", "ol", "li", "kbd", "small", "center", "font"))
+_NOT_NICKS = frozenset(("github", "gitlab", "http", "https", "mailto", "topic", "subtopic", "scribe", "scribenick", "chair",
+                        "chairs", "present", "regrets", "agenda", "action", "resolution", "proposed", "resolved", "rrsagent",
+                        "zakim", "agendabot", "trackbot", "ghurlbot", "note", "notes", "summary", "issue", "issues", "pr",
+                        "meeting", "minutes", "see", "url", "link", "slides", "eg", "ie", "re", "q", "a", "example"))
 _NAME_ONLY = re.compile(r"^(?P<key>[A-Z][\w'’\-]+)(?:\s+(?:update|updates|report)|\s+\((?P<inner>[A-Z][\w'’\- ]{0,20})\))?$")
 STOP = frozenset(w.lower() for w in (
     "Date", "Time", "Where", "When", "Location", "Venue", "Present", "Absent", "Regrets", "Apologies", "Attendees", "Agenda",
@@ -59,25 +70,28 @@ class Label:
     key: str
     text: str
     form: str
-    """caps-titled, the-role, caps-name, titled, abbreviation, name, bracket or name-only."""
+    """caps-titled, the-role, caps-name, titled, abbreviation, name, bracket, name-only, nick or irc."""
 
 
 def find_label(text: str) -> Label | None:
     """The speaker label a line opens with, in any printed form (before deciding whether it
     really names a speaker)."""
     for form, regex in (("caps-titled", _CAPS_TITLED), ("the-role", _THE_ROLE), ("titled", _TITLED),
-                        ("abbreviation", _ABBREVIATION), ("caps-name", _CAPS_NAME), ("name", _NAME), ("bracket", _BRACKET)):
+                        ("abbreviation", _ABBREVIATION), ("caps-name", _CAPS_NAME), ("name", _NAME), ("bracket", _BRACKET),
+                        ("nick", _NICK), ("irc", _IRC)):
         match = regex.match(text)
-        if match is None:
+        if match is None or (form == "bracket" and match.group("key").strip().lower() == "x"):
+            continue  # `[x] Publish the notes`: a done task in a checklist, not a speaker
+        if form == "irc" and match.group("key").lower() in _HTML_TAGS:
             continue
         label = match.group("label")
-        if form == "bracket":
+        if form in ("bracket", "irc"):
             key = match.group("key")
         elif form in ("caps-titled", "titled"):
             key = re.sub(rf"^(?:THE\s+)?{TITLES}\.?\s+", "", label, flags=re.I)
         else:
             key = label
-        printed = label + ("" if form == "bracket" else match.group("sep"))
+        printed = f"{key}:" if form == "irc" else label + ("" if form == "bracket" else match.group("sep"))
         return Label(printed, key.strip(), match.group("text").strip(), form)
     return None
 
@@ -112,12 +126,30 @@ def label_counts(lines: list[Line]) -> Counter[str]:
     return counts
 
 
-def accepted(label: Label, known: bool, counts: Counter[str]) -> bool:
+def log_command(text: str) -> bool:
+    """`github: org/repo#88`, `scribe: kwame`: a scribe log's own command, never a speaker's words."""
+    match = _NICK.match(text)
+    return match is not None and match.group("label") in _NOT_NICKS
+
+
+def scribe_log(lines: list[Line]) -> bool:
+    """Whether the record is a scribe's log in the W3C style (RRSAgent's minutes and their
+    copies): `… ` continuation lines, `<nick>` IRC lines, `RESOLUTION:` / `ACTION:` / `scribe:`
+    lines, at least two of them."""
+    return sum(1 for line in lines if _SCRIBE_MARK.match(line.text)) >= 2
+
+
+def accepted(label: Label, known: bool, counts: Counter[str], scribe: bool = False) -> bool:
     """Whether a label found at the start of a line names a speaker: transcript forms always
-    do; initials and plain names do when the roll knows them or the record uses them again."""
+    do; initials and plain names do when the roll knows them or the record uses them again;
+    lower-case nicknames and IRC lines only in a scribe's log."""
     key = label.key.lower()
     if key in STOP or label.printed.rstrip(":").lower() in STOP:
         return False
+    if label.form in ("nick", "irc"):
+        return scribe and (label.form == "irc" or key not in _NOT_NICKS)  # an IRC line is always its nick's
+    if scribe and label.form == "name" and " " not in label.key and key not in _NOT_NICKS:
+        return True  # `WuYiHuan: …` once in a scribe's log: every `word:` line there is a turn
     if label.form in ("caps-titled", "the-role", "titled", "bracket"):
         return True
     if label.form == "caps-name":
