@@ -249,7 +249,9 @@ def _title(lines: list[Line], draft: Draft) -> int:
     candidates = [i for i in filled if not roll_label(lines[i].text) and not field_kind(lines[i].text)
                   and not re.match(r"^(?:approval|adoption|draft\s+agenda|next\s+meeting)\b", lines[i].text, re.I)]
     strong = re.compile(r"\b(?:minutes|transcript|notes|proceedings)\b", re.I)
-    best = next((i for i in candidates if strong.search(lines[i].text)), None)
+    roll = next((i for i in filled if roll_label(lines[i].text)), len(lines))
+    # a title names minutes above the roll; `## Notes` under `## Attendees` is a section's heading
+    best = next((i for i in candidates if strong.search(lines[i].text) and i < roll), None)
     if best is None:
         best = next((i for i in candidates if not _only_date(lines[i].text)), None)
     if best is None:
