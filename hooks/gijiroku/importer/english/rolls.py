@@ -164,8 +164,10 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
     if not pieces:
         return []
     kinds = ["title" if _is_post(p) else "name" for p in pieces]
-    if semicolons and kinds[0] == "name":
+    if semicolons and kinds[0] == "name" and kinds.count("name") < 3:
         return _people(pieces[0], ", ".join(pieces[1:]))
+    # `Carol Blackwood, Chair; Doreen Aldrich, John Bohannon, Karin Fischer`: three names or
+    # more after a semicolon are a list of people going on, not one person and their post
     pieces = [q for p in pieces for q in _split_and(p)]
     kinds = ["title" if _is_post(p) else "name" for p in pieces]
     if kinds[0] == "title" and "name" in kinds[1:]:
