@@ -38,6 +38,10 @@ class RootBuild:
     """Where the language builds keep pages for the next build to reuse (None: no cache)."""
     shared: Shared = field(default_factory=dict)
     """With a cache: the theme's and the code's files as read when the build started."""
+    shared_dir: Path | None = None
+    """Where the data every language shares was written (the site's root, or the cache's copy of it)."""
+    repository: str = ""
+    """The address of the docs folder in the project's repository (`urls.repository_base`), or ""."""
 
 
 @dataclass(slots=True)
@@ -73,10 +77,12 @@ class LanguageBuild:
     units: dict[str, Unit] = field(default_factory=dict)
     """Generated pages not rendered yet (on_nav renders those it does not keep): source
     path -> the unit of pages it is made with."""
-    data_kept: set[str] = field(default_factory=set)
-    """Meetings whose data-out files are kept from the last build (by key)."""
-    data_keys: dict[str, str] = field(default_factory=dict)
-    """The other meetings' data-out files, with the key of what they are made from."""
+    shared_dir: Path | None = None
+    """Where the data every language shares was written (`RootBuild.shared_dir`)."""
+    repository: str = ""
+    """`RootBuild.repository`: meeting pages link their source file there."""
+    meeting_sources: dict[str, str] | None = None
+    """With a repository: each meeting page's minutes file (`urls.meeting_sources`), made once."""
     decorations: Decorations | None = None
     """What data out adds to the pages this build renders."""
     additions: dict[str, str] = field(default_factory=dict)

@@ -81,12 +81,13 @@ def _fragments(ledger: Ledger, page: str) -> dict[str, str]:
 
 
 def _relative(from_page: str, address: str) -> str:
-    """`address` (page/#anchor) as a link from the folder `from_page`."""
+    """`address` (page/?query#anchor) as a link from the folder `from_page`."""
     page, anchor = split_address(address)
-    if page == from_page:
+    page, mark, query = page.partition("?")
+    if page == from_page and not query:
         return f"#{anchor}" if anchor else "./"
     rel = urls.href(from_page + "index.md", page + "index.md")
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel + mark + query + (f"#{anchor}" if anchor else "")
 
 
 def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Callable[..., str]) -> str:
