@@ -290,11 +290,11 @@ def test_a_theme_file_changed_during_the_build_drops_the_cache(project: Path, tm
 def test_a_ledger_entry_on_a_hand_written_page_stops_the_build_by_its_line(project: Path, tmp_path: Path) -> None:
     """A tombstone or redirect at a hand-written page's address would silently replace it."""
     (project / "minutes" / "ledger.yml").write_text(
-        "withdrawn:\n  format/: gone\nmoved:\n  data/: meetings/test-council/2024-01-15/\n", encoding="utf-8")
+        "withdrawn:\n  about/: gone\nmoved:\n  data/: meetings/test-council/2024-01-15/\n", encoding="utf-8")
     result = run_mkdocs_build(project, tmp_path / "site")
     messages = result.stdout + result.stderr
     assert result.returncode != 0, messages
-    assert "minutes/ledger.yml:2:1: E094 'format/'" in messages and "minutes/ledger.yml:4:1: E094 'data/'" in messages
+    assert "minutes/ledger.yml:2:1: E094 'about/'" in messages and "minutes/ledger.yml:4:1: E094 'data/'" in messages
     assert "Traceback" not in messages
 
 

@@ -95,8 +95,10 @@ def mixed_record(size: int) -> bytes:
 
 
 def unclosed_html(size: int) -> bytes:
-    unit = "<p>本文<ul><li>項目 "
-    return ("<html><body><main>" + unit * (size // len(unit.encode())) + "</main></body></html>").encode()
+    """A minutes page whose paragraphs and list items are never closed, as some CMSs write them."""
+    head = "<html><body><main><h1>第12回 架空市議会 総務常任委員会 会議録</h1><p>日時：令和5年10月12日<p>議事の経過"
+    unit = "<p>○山川委員長　本文です。<ul><li>項目 "
+    return (head + unit * ((size - len(head.encode())) // len(unit.encode())) + "</main></body></html>").encode()
 
 
 def pdf_bomb() -> bytes:

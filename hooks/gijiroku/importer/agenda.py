@@ -113,6 +113,13 @@ def _join_wrapped(lines: list[Line], draft: Draft) -> list[Line]:
                 _scheme(previous.text) is not None and (_balance(previous.text) > 0 or line.raw[:1] in (" ", "\u3000", "\t")):
             out[-1] = Line(previous.no, previous.text + line.text.strip(), previous.raw)
             continue
+        if previous is not None and line.text and previous.text and _scheme(line.text) is None and \
+                _scheme(previous.text) is None and len(squash(previous.text)) >= 18 and \
+                not re.search(r"(?:件|について|こと|[。）)」])$", squash(previous.text)) and squash(line.text).endswith("件"):
+            # 輸出入取引審議会委員任命につき国会法第三十 / 九条但書の議決を求めるの件: an unmarked
+            # item wrapped at the width of the page.
+            out[-1] = Line(previous.no, previous.text + line.text.strip(), previous.raw)
+            continue
         out.append(line)
     while out and not out[-1].text:
         out.pop()

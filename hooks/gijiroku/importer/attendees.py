@@ -177,32 +177,13 @@ def _second_column(block: list[Line]) -> int | None:
 
 
 def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """One line of the attendance list: not people at all (notes, legends, headings), a
+    label (which may carry people after it), or people under the label above."""
     # (委員・50音順、敬称略): a label with a note on the order; the note goes, the label stays.
     text = re.sub(rf"([(（]\s*[^)）、・,，]{{1,10}}?)\s*[・、,，]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*([)）])",
                   r"\1\2", line.text)
-    text = _ORDER_NOTE.sub("", text).strip()
-    if re.search(r"別紙|名簿のとおり|のとおり|参照", text) and not _is_run(text):
-        draft.note(line.no, f"attendance given elsewhere, no names here: {text[:40]}")
-        return
-    text = re.sub(r"^[・•◦]\s*", "", text)
-    if not text or _NONE.match(squash(text)):
-        return
-    if all(token in _COLUMN_HEADINGS for token in re.split(r"[\s/|｜]+", fold(text).strip())):
-        draft.note(line.no, f"column headings of the attendance table: {text}")
-        return
-    if re.fullmatch(r"[…‥・.．\-―─ー=＝\s]+", text):
-        return
-    # A legend of marks: (◎部会長、○副部会長).
-    if legend := re.fullmatch(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]", fold(text)):
-        _legend(legend.group(1), ctx)
-        return
-    # A note about the list, in brackets with a sentence in it: not a person.
-    if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
-        draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
-        return
-    if any(word in squash(text) for word in (*MINUTES_WORDS, *SECTION_WORDS)) and not _is_run(text) and \
-            not is_name(re.sub(r"[(（][^)）]*[)）]", "", squash(text)), 6):
-        draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
+    text = re.sub(r"^[・•◦]\s*", "", _ORDER_NOTE.sub("", text).strip()) if not _elsewhere(text, line, draft) else ""
+    if not text or _NONE.match(squash(text)) or _not_people(text, line, draft, ctx):
         return
     inline = [p for p in re.split(r"\s+(?=[^\s、,，:：()（）]{1,12}[:：]\S)", text) if p.strip()]
     if len(inline) > 1 and all(_leading_label(p)[0] is not None for p in inline[1:]):
@@ -210,70 +191,136 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
         for part in inline:
             _line(Line(line.no, part), draft, names, ctx)
         return
+    if _table_cell_affiliation(text, line, draft) or _place_heading(text, ctx):
+        return
+    bracket = re.fullmatch(r"(\S{1,8}?)\s*[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", text.strip())
+    if bracket and squash(bracket.group(1)) in GROUP_WORDS:
+        text, ctx.place = bracket.group(1), bracket.group(2)  # 委員 (田沢湖町): the label, then the place
+    rest = _label(text, bool(bracket), draft, ctx)
+    if rest is None:
+        return
+    first, _, after = tidy(rest).partition(" ")
+    if GROUP_WORDS.get(first) in ("secretariat", "government", "observer", "guest") and \
+            len(re.findall(r"(?:君|さん)(?:\s|$)", after)) >= 2:
+        # 事務局側 事務総長 郷原 悟君 事務次長 岡村 隆司君 …: the line's first word labels all its people.
+        ctx.label, ctx.prefix, ctx.qualifier, ctx.segment_start = first, None, "", len(draft.attendees)
+        rest = after
+    count_before = len(draft.attendees)
+    people = _counts(rest, line, draft)
+    if people is None:
+        return
+    _people(people, line, draft, names, ctx)
+    _after_people(draft.attendees[count_before:], ctx)
+
+
+def _elsewhere(text: str, line: Line, draft: Draft) -> bool:
+    """出席者名簿のとおり, 別紙のとおり: the names are printed elsewhere."""
+    if re.search(r"別紙|名簿のとおり|のとおり|参照", text) and not _is_run(text):
+        draft.note(line.no, f"attendance given elsewhere, no names here: {text[:40]}")
+        return True
+    return False
+
+
+def _not_people(text: str, line: Line, draft: Draft, ctx: _Context) -> bool:
+    """Column headings, rules, a legend of marks, a note in brackets, a heading."""
+    if all(token in _COLUMN_HEADINGS for token in re.split(r"[\s/|｜]+", fold(text).strip())):
+        draft.note(line.no, f"column headings of the attendance table: {text}")
+        return True
+    if re.fullmatch(r"[…‥・.．\-―─ー=＝\s]+", text):
+        return True
+    # A legend of marks: (◎部会長、○副部会長).
+    if legend := re.fullmatch(rf"[(（]\s*((?:[{_MARKS}]\s*[^、,，)）]+[、,，]?\s*)+)[)）]", fold(text)):
+        _legend(legend.group(1), ctx)
+        return True
+    # A note about the list, in brackets with a sentence in it: not a person.
+    if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
+        draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
+        return True
+    if any(word in squash(text) for word in (*MINUTES_WORDS, *SECTION_WORDS)) and not _is_run(text) and \
+            not is_name(re.sub(r"[(（][^)）]*[)）]", "", squash(text)), 6):
+        draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
+        return True
+    return False
+
+
+def _table_cell_affiliation(text: str, line: Line, draft: Draft) -> bool:
+    """A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation."""
     previous = draft.attendees[-1] if draft.attendees else None
     if line.cell and previous is not None and previous.line == line.no and not previous.others \
             and squash(text) not in GROUP_WORDS and not _is_run(text) \
             and (not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6)
                  or any(w in text for w in ORG_WORDS) or squash(text).endswith(TITLE_ENDINGS)):
-        # A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation.
         previous.affiliation = tidy(f"{previous.affiliation} {text}")
-        return
-    if (place := re.fullmatch(r"[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", squash(text))) and \
-            place.group(1) not in GROUP_WORDS:
-        # (角館町): a sub-heading of the list naming where the people below come from.
+        return True
+    return False
+
+
+def _place_heading(text: str, ctx: _Context) -> bool:
+    """(角館町): a sub-heading of the list naming where the people below come from."""
+    place = re.fullmatch(r"[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", squash(text))
+    if place and place.group(1) not in GROUP_WORDS:
         ctx.place = place.group(1)
-        return
-    if bracket := re.fullmatch(r"(\S{1,8}?)\s*[(（]\s*([^()（）]{1,12}?(?:町|村|市|県|区|都|府|道))\s*[)）]", text.strip()):
-        if squash(bracket.group(1)) in GROUP_WORDS:
-            text, ctx.place = bracket.group(1), bracket.group(2)  # 委員 (田沢湖町): the label, then the place
+        return True
+    return False
+
+
+def _label(text: str, placed: bool, draft: Draft, ctx: _Context) -> str | None:
+    """The line's label, if it opens with one, taken into the context: what follows it (the
+    whole line when it has none), or None when nothing follows."""
     label, rest = _leading_label(text)
-    if label is not None:
-        ctx.place = "" if not bracket else ctx.place
-    if label is not None and ctx.fresh_label and rest and re.match(r"^\s*[(（]", text):
+    if label is None:
+        return text
+    ctx.place = ctx.place if placed else ""
+    if ctx.fresh_label and rest and re.match(r"^\s*[(（]", text):
         # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
-        ctx.qualifier, label = label, None
-        text = rest
-    if label is not None and not rest and ctx.label and label != ctx.label and GROUP_WORDS.get(label) in ("chair", "vice-chair") \
+        ctx.qualifier = label
+        return rest
+    if not rest and ctx.label and label != ctx.label and GROUP_WORDS.get(label) in ("chair", "vice-chair") \
             and re.match(r"^\s*[(（【]", text) and GROUP_WORDS.get(ctx.label) == "member":
         # -委員- / (委員長) / 須藤 隆一: a post marked above one member of the list, not a list of its own.
         ctx.next_role = label
-        return
-    if label is not None:
-        if re.fullmatch(r"欠席(?:者|委員)?", label):
-            ctx.absent = True  # [欠席]: those below are absent, the list's label stays
-            return
-        ctx.label, ctx.prefix, ctx.qualifier = label, None, ""
-        if re.fullmatch(r"\s*[-－―ー‐].+[-－―ー‐]\s*", text):
-            ctx.absent = False  # -事務局(大臣官房)-: a new section of the list, after [欠席]
-        ctx.segment_start = len(draft.attendees)
-        ctx.fresh_label = not rest
-        if not rest:
-            return
-        text = rest
-    count_before = len(draft.attendees)
+        return None
+    if re.fullmatch(r"欠席(?:者|委員)?", label):
+        ctx.absent = True  # [欠席]: those below are absent, the list's label stays
+        return None
+    ctx.label, ctx.prefix, ctx.qualifier = label, None, ""
+    if re.fullmatch(r"\s*[-－―ー‐].+[-－―ー‐]\s*", text):
+        ctx.absent = False  # -事務局(大臣官房)-: a new section of the list, after [欠席]
+    ctx.segment_start = len(draft.attendees)
+    ctx.fresh_label = not rest
+    return rest or None
+
+
+def _counts(text: str, line: Line, draft: Draft) -> str | None:
+    """Counts printed with the names, kept as printed: the rest of the line, or None when
+    the line held only counts."""
     if len(several := _COUNT_PART.findall(fold(text))) >= 2 and re.fullmatch(rf"(?:\s*{_COUNT_PART.pattern})+\s*", fold(text)):
         # 8人 欠席議員 0人 欠員 0人: the counts of a roll's heading line, each as printed.
         for part in several:
             draft.note(line.no, f"attendance given as a count, kept as printed: {part.strip()}")
             draft.counts.append(part.strip())
-        return
+        return None
     if (count := re.search(r"\s+((?:以上|計)?\s*[\d０-９]+\s*[名人])\s*$", text)) and re.search(r"[\u3400-\u9fff]", text[: count.start()]):
         # 本 間   智 以上26名: the list's count printed after its last name.
         draft.note(line.no, f"attendance given as a count, kept as printed: {count.group(1)}")
         draft.counts.append(count.group(1))
         text = text[: count.start()]
-    _people(text, line, draft, names, ctx)
-    if ctx.next_role and len(draft.attendees) > count_before:
-        first = draft.attendees[count_before]
-        first.label, first.role, first.group = ctx.next_role, ctx.next_role, _format_group(ctx.next_role)
+    return text
+
+
+def _after_people(added: list[DraftAttendee], ctx: _Context) -> None:
+    """What the lines above said of the people just read: a post marked over the first, the
+    place of a sub-heading, the qualifier of the label."""
+    if ctx.next_role and added:
+        added[0].label, added[0].role, added[0].group = ctx.next_role, ctx.next_role, _format_group(ctx.next_role)
         ctx.next_role = ""
     if ctx.place:
-        for attendee in draft.attendees[count_before:]:
+        for attendee in added:
             attendee.affiliation = tidy(f"{ctx.place} {attendee.affiliation}")
-    if len(draft.attendees) > count_before:
+    if added:
         ctx.fresh_label = False
         if ctx.qualifier:
-            for attendee in draft.attendees[count_before:]:
+            for attendee in added:
                 attendee.affiliation = tidy(f"{ctx.qualifier} {attendee.affiliation}")
             ctx.qualifier = ""
 
@@ -692,50 +739,18 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         draft.counts.append(part)  # 委員10名, 事務局3名: a number of people, never people
         return title_carried
     part = re.sub(r"\s*(?:君|さん|氏|様)$", "", part)
-    paren = ""
     since_marker: str | None = None
     if match := re.search(r"[(（]\s*以上\s*([^)）]+)[)）]$", part):
         since_marker = squash(match.group(1))
         part = part[: match.start()].strip()
-    if (role_name := re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())) and \
-            _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
-            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS and \
-            (squash(role_name.group(1)) in ROLE_WORDS or not is_name(split_person(role_name.group(1)).name, 4)
-             or split_person(role_name.group(1)).name.endswith(ORG_ENDINGS)
-             or split_person(role_name.group(1)).name.startswith(UNIT_WORDS)):
-        part = f"{role_name.group(1)} {role_name.group(2)}"  # 市長(今泉文彦): the post, then the name in brackets
-    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
-        inner = match.group(1).strip()
-        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
-            paren = squash(inner)
-            part = part[: match.start()].strip()
+    part, paren = _entry_bracket(part)
+    title, part = _entry_title(part, title_carried)
     tokens = tidy(part).split(" ")
-    title = ""
-    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
-            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
-                                                 and all(is_name(t, 4) for t in tokens[-2:])
-                                                 and not is_name(tokens[0], 4)):
-        title, part = squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"  # こども政策課長 森 美香
-        tokens = part.split(" ")
-    elif len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
-        head = " ".join(tokens[:-1])
-        if is_name(tokens[-1], 5) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
-                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
-            title, part = squash(head), tokens[-1]   # 政策室長 冨田泰: title first
-        elif len(tokens) >= 2 and is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
-            title, part = squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
-    elif title_carried and is_name(part, 5) and not role_suffix(part):
-        title = title_carried
-    if not title and len(tokens) == 2 and is_name(tokens[0], 4) and _is_title(tokens[1]) and not is_name(tokens[1], 4):
-        title, part = squash(tokens[1]), tokens[0]  # 是澤 水・大気環境局大気環境課長: the name, then the post
-        tokens = [part]
     printed = split_person(part)
-    name = printed.name
-    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) \
-        and not _is_title(tokens[0]) else ""
+    spaced = tidy(part) if len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0]) else ""
     if spaced and printed.role and spaced.endswith(printed.role) and " " in spaced[: -len(printed.role)].strip():
         spaced = spaced[: -len(printed.role)].strip()  # 山田 太郎委員: the name without its role
-    if not is_name(name, 6):
+    if not is_name(printed.name, 6):
         draft.note(line.no, f"cannot tell the name in attendance entry {part!r}", "kept as it is: check the name")
     role_word = printed.role if printed.role not in HONORIFICS else ""
     group = _group_for(ctx, role_word, paren, title, group_all)
@@ -745,22 +760,69 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         group = title
     affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
                                        paren if paren and paren != group else "") if x)
-    _add(spaced or name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
+    _add(spaced or printed.name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
         marker + as_printed
     if marker:
         ctx.marks[len(draft.attendees) - 1] = marker
+    _run_label(since_marker, paren, draft, ctx)
+    return title or (title_carried if title_carried and not role_word else "")
+
+
+def _entry_bracket(part: str) -> tuple[str, str]:
+    """The entry and the bracket after it: 市長(今泉文彦) is the post, then the name in
+    brackets; 野村靖幸(監事) a name and its group; 佐藤(勝) keeps its disambiguator."""
+    role_name = re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())
+    if role_name and _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
+            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS:
+        before = split_person(role_name.group(1)).name
+        if squash(role_name.group(1)) in ROLE_WORDS or not is_name(before, 4) or before.endswith(ORG_ENDINGS) \
+                or before.startswith(UNIT_WORDS):
+            part = f"{role_name.group(1)} {role_name.group(2)}"
+    if match := re.search(r"[(（]([^)）]+)[)）]$", part):
+        inner = match.group(1).strip()
+        if not re.fullmatch(r"[\u3400-\u9fff]", inner) or re.search(r"[(（][^)）]+[)）][^)）]*[(（]", part):
+            return part[: match.start()].strip(), squash(inner)
+    return part, ""
+
+
+def _entry_title(part: str, title_carried: str) -> tuple[str, str]:
+    """(title, name) of an entry whose post is printed with it: こども政策課長 森 美香,
+    政策室長 冨田泰, 是澤 水・大気環境局大気環境課長; a bare name takes the title carried
+    from the entry before it (企画係長 中村 舞、森 美香)."""
+    tokens = tidy(part).split(" ")
+    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
+            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
+                                                 and all(is_name(t, 4) for t in tokens[-2:])
+                                                 and not is_name(tokens[0], 4)):
+        return squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"
+    title = ""
+    if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
+        head = " ".join(tokens[:-1])
+        if is_name(tokens[-1], 6) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
+                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
+            return squash(head), tokens[-1]
+        if is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
+            return squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
+    elif title_carried and is_name(part, 5) and not role_suffix(part):
+        title = title_carried
+    if not title and len(tokens) == 2 and is_name(tokens[0], 4) and _is_title(tokens[1]) and not is_name(tokens[1], 4):
+        return squash(tokens[1]), tokens[0]
+    return title, part
+
+
+def _run_label(since_marker: str | None, paren: str, draft: Draft, ctx: _Context) -> None:
+    """A label printed after a run covers the run: (以上 理事), or 野村靖幸(監事) at the end
+    of names that had none."""
     if since_marker:
         for earlier in draft.attendees[ctx.segment_start:]:
             _relabel(earlier, since_marker)
         ctx.segment_start = len(draft.attendees)
     elif paren in GROUP_WORDS and paren not in ("議長", "総長") and is_generic(ctx.label or ctx.heading) and \
             any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
-        # 鍋島俊隆, 野村靖幸(監事): in a list that labels runs at their end, the label covers the run.
         for earlier in draft.attendees[ctx.segment_start:]:
             if earlier.label is None or earlier is draft.attendees[-1]:
                 _relabel(earlier, paren)
         ctx.segment_start = len(draft.attendees)
-    return title or (title_carried if title_carried and not role_word else "")
 
 
 def _is_title(word: str) -> bool:
@@ -876,21 +938,41 @@ def _merge_duplicates(draft: Draft) -> None:
 
 def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """A line for one person: [group word] name [affiliation], 同 for the group above,
-    proxies (代理) and absences (欠席)."""
+    proxies (代理) and absences (欠席). Read in steps, each of which may settle the line."""
+    text, status_absent = _normalised(text)
+    if _second_post(text, draft) or _unspaced_person(text, line, draft, names, ctx):
+        return
+    split = _group_word(text, line, draft, names, ctx)
+    if split is None:
+        return
+    prefix, tokens, post_first = split
+    text = " ".join(tokens)
+    if prefix and _NONE.match(squash(text)) or _several_on_line(tokens, prefix, line, draft, names, ctx):
+        return
+    text = re.sub(r"\s*(?:君|さん)$", "", text)
+    if squash(text) in ("他", "ほか", "等"):
+        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
+                                             line=line.no))
+        return
+    marks = _marks(text)
+    group_label = prefix or _group_for(ctx, "", "", "", None) or ctx.prefix
+    if not prefix and _continues_above(marks.text, line, draft, names, ctx):
+        return
+    _person(marks, post_first, prefix, group_label, status_absent, line, draft, names, ctx)
+
+
+def _normalised(text: str) -> tuple[str, bool]:
+    """The line without what only frames the person: a seat number, the attendance column
+    (出席/欠席: whether absent is returned), letter spacing, a post glued to the surname, a
+    spaced 君, a member word after a spaced name."""
     text = re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)) if re.match(r"^\s*[\d０-９]{1,3}\s*番", text) else text
     if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
             (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
         text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name
-    previous = draft.attendees[-1] if draft.attendees else None
-    if previous is not None and _is_title(squash(text)) and not is_name(squash(text), 3) and \
-            (target := next((f for f in ("affiliation", "role") if getattr(previous, f).endswith("兼")), None)):
-        # 会 計 管 理 者 兼 高 橋 弥 一 / 会 計 課 長: the second post of the line above
-        setattr(previous, target, getattr(previous, target) + squash(text))
-        return
-    status_absent = False
+    absent = False
     if status := re.search(r"\s(出席|欠席)$", tidy(text)):
         # 委員長 守屋亘弘 出席: a roll table's attendance column
-        text, status_absent = tidy(text)[: status.start()], status.group(1) == "欠席"
+        text, absent = tidy(text)[: status.start()], status.group(1) == "欠席"
     text = _close_spaced_name(text)
     if glued := _post_glued_first(tidy(text)):
         text = glued  # 委員長野村 有信君, 理事花輪ともふみ君: the post printed against the name
@@ -898,70 +980,101 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         text = re.sub(r"\s+(?:君|さん)$", "", tidy(text))  # 市長 三好 昇 君: the honorific set apart
     if member := re.fullmatch(r"([\u3400-\u9fff\u3040-\u30ff]{1,4}) ([\u3400-\u9fff\u3040-\u30ff]{1,4})(議員|委員)", tidy(text)):
         text = f"{member.group(1)} {member.group(2)}"  # 安原 透議員: a spaced name with its member word
+    return text, absent
+
+
+def _second_post(text: str, draft: Draft) -> bool:
+    """会 計 管 理 者 兼 高 橋 弥 一 / 会 計 課 長: the second post of the person above."""
+    previous = draft.attendees[-1] if draft.attendees else None
+    if previous is None or not _is_title(squash(text)) or is_name(squash(text), 3):
+        return False
+    target = next((f for f in ("affiliation", "role") if getattr(previous, f).endswith("兼")), None)
+    if target is None:
+        return False
+    setattr(previous, target, getattr(previous, target) + squash(text))
+    return True
+
+
+def _unspaced_person(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> bool:
+    """One person printed without spaces (山極総長(議長), 辻議長): read like a run's entry."""
     bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
     head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
-    if " " not in tidy(head) and not _spaced_group_prefix(text) and len(squash(head)) >= 2 and not ctx.pending \
-            and "欠席" not in bare and "代理" not in bare and not _is_continuation([head]) \
-            and (split_person(head.lstrip(_MARKS)).role or head != bare) and is_name(split_person(head.lstrip(_MARKS)).name, 6):
-        # One person printed without spaces (山極総長(議長), 辻議長): read like a run's entry.
-        marker = bare[0] if bare[0] in _MARKS else ""
-        _entry(bare[1:] if marker else bare, line, draft, names, ctx, None, marker, "", absent=ctx.absent)
-        return
+    if " " in tidy(head) or _spaced_group_prefix(text) or len(squash(head)) < 2 or ctx.pending \
+            or "欠席" in bare or "代理" in bare or _is_continuation([head]):
+        return False
+    printed = split_person(head.lstrip(_MARKS))
+    if not (printed.role or head != bare) or not is_name(printed.name, 6):
+        return False
+    marker = bare[0] if bare[0] in _MARKS else ""
+    _entry(bare[1:] if marker else bare, line, draft, names, ctx, None, marker, "", absent=ctx.absent)
+    return True
+
+
+def _group_word(text: str, line: Line, draft: Draft, names: NameIndex,
+                ctx: _Context) -> tuple[str | None, list[str], str] | None:
+    """(the line's own group word, the tokens after it, a post printed between them); None
+    when the line was read whole here (`市長 渡辺 五郎`)."""
     spaced = _spaced_group_prefix(text)
     if spaced is not None and not ctx.pending:
         ctx.prefix = spaced[0]
-        text = spaced[1]
-        tokens = [spaced[0], *tidy(text).split(" ")]
+        tokens = [spaced[0], *tidy(spaced[1]).split(" ")]
     else:
         tokens = tidy(text).split(" ")
     prefix = None
     if ctx.pending and tokens[0] in GROUP_WORDS:
         pass  # 理事 山本 健 after an organisation line: 理事 is the end of the affiliation
     elif tokens[0] == "同" and len(tokens) > 1:
-        prefix = ctx.prefix
-        tokens = tokens[1:]
+        prefix, tokens = ctx.prefix, tokens[1:]
     elif tokens[0] in GROUP_WORDS and len(tokens) > 1 and (
             GROUP_WORDS[tokens[0]] in ("chair", "vice-chair", "member", "other") or not (ctx.label or ctx.heading)):
-        prefix = tokens[0]
-        tokens = tokens[1:]
+        prefix, tokens = tokens[0], tokens[1:]
         ctx.prefix = prefix
     elif 2 <= len(tokens) <= 3 and _is_title(tokens[0]) and squash(tokens[0]) not in GROUP_WORDS and \
-            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5) for t in tokens[1:]) and not ctx.pending:
+            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5 if len(tokens) == 3 else 6) for t in tokens[1:]) and not ctx.pending:
         _entry(" ".join(tokens), line, draft, names, ctx, None, "", "", absent=ctx.absent)  # 市長 渡辺 五郎
-        return
+        return None
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
-        prefix = squash(tokens[0])
-        tokens = tokens[1:]
+        prefix, tokens = squash(tokens[0]), tokens[1:]
     post_first = ""
     if prefix and len(tokens) >= 2 and (tokens[0] in GROUP_WORDS or _is_title(tokens[0])) and \
             is_name(re.sub(r"(?:君|さん)$", "", "".join(tokens[1:])), 6):
         post_first, tokens = tokens[0], tokens[1:]  # オブザーバー 議長 畑中由喜子: the group, the post, the name
+    return prefix, tokens, post_first
+
+
+def _several_on_line(tokens: list[str], prefix: str | None, line: Line, draft: Draft, names: NameIndex,
+                     ctx: _Context) -> bool:
+    """Several people on the line after its group word: read as a run under that word."""
     text = " ".join(tokens)
-    if prefix and _NONE.match(squash(text)):
-        return
     grouped = _group_name_tokens(tokens)
     if grouped is not None and len(grouped) >= 2 and not names.find(text):
-        saved = ctx.label
-        ctx.label = prefix or ctx.prefix or ctx.label  # the line's own group word, else the one above
-        _run("、".join(grouped), line, draft, names, ctx)  # 雲北一雄 山本正來 長谷川 悟: three people
-        ctx.label = saved
-        return
-    if prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
+        run, label = "、".join(grouped), prefix or ctx.prefix or ctx.label  # 雲北一雄 山本正來 長谷川 悟: three people
+    elif prefix and _is_run(text) or _space_separated_names(tokens) and not names.find(text):
         # 委員 高田英亮、鈴木太雄 / 山田太郎　佐藤花子　鈴木一郎: a list after the group word.
-        saved = ctx.label
-        ctx.label = prefix or ctx.label
-        _run(text if _is_run(text) else "、".join(tokens), line, draft, names, ctx)
-        ctx.label = saved
-        return
-    text = re.sub(r"\s*(?:君|さん)$", "", text)
-    if squash(text) in ("他", "ほか", "等"):
-        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
-                                             line=line.no))
-        return
-    absent = ctx.absent or bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text)) or status_absent
+        run, label = (text if _is_run(text) else "、".join(tokens)), prefix or ctx.label
+    else:
+        return False
+    saved, ctx.label = ctx.label, label
+    _run(run, line, draft, names, ctx)
+    ctx.label = saved
+    return True
+
+
+@dataclass(slots=True)
+class _Marks:
+    """A person's line without its absence and proxy marks, and what they said."""
+
+    text: str
+    absent: bool
+    proxy_line: str | None
+    """赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the one who attended instead."""
+    proxy_of: str | None
+    """山田 正彦(赤松代理): the member this person stood in for ('' when not named)."""
+
+
+def _marks(text: str) -> _Marks:
+    absent = bool(re.search(r"[（(]\s*欠席\s*[)）]|欠席$", text))
     text = re.sub(r"[（(]\s*欠席\s*[)）]|\s欠席$", "", text).strip()
-    # 赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the principal is absent,
-    # the proxy attends for them.
     proxy_line = None
     if match := re.search(r"[（(]\s*代理\s*[:：]?\s*([^)）]+)[)）]\s*$", text):
         proxy_line = match.group(1).strip()
@@ -970,17 +1083,29 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if match := re.search(r"[（(]\s*(?P<who>[^）)]*?)\s*代理\s*[)）]", text):
         proxy_of = match.group("who")
         text = (text[: match.start()] + text[match.end():]).strip()
-    text = re.sub(r"(?<=\S)(?=[（(])", " ", text)
-    tokens = text.split(" ")
+    return _Marks(re.sub(r"(?<=\S)(?=[（(])", " ", text), absent, proxy_line, proxy_of)
+
+
+def _continues_above(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> bool:
+    """The rest of the person above (an organisation, a post) wrapped onto this line."""
     previous = draft.attendees[-1] if draft.attendees else None
-    group_label = prefix or _group_for(ctx, "", "", "", None) or ctx.prefix
-    if previous is not None and not previous.others and not names.find(text) and _is_continuation(tokens) and not prefix:
-        if previous.name_last and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
-            ctx.pending = tidy(f"{ctx.pending} {text}")
-            return
-        target = "role" if previous.group == "government" and not previous.affiliation else "affiliation"
-        setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
-        return
+    tokens = text.split(" ")
+    if previous is None or previous.others or names.find(text) or not _is_continuation(tokens):
+        return False
+    if previous.name_last and len(tokens) == 1 and not squash(text).endswith(TITLE_WORDS):
+        ctx.pending = tidy(f"{ctx.pending} {text}")
+        return True
+    target = "role" if previous.group == "government" and not previous.affiliation else "affiliation"
+    setattr(previous, target, tidy(f"{getattr(previous, target)} {text}"))
+    return True
+
+
+def _person(marks: _Marks, post_first: str, prefix: str | None, group_label: str | None, status_absent: bool,
+            line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+    """The one person of the line: their name found among the tokens, the rest their post
+    or affiliation; a proxy who attended for them is added after them."""
+    text, tokens = marks.text, marks.text.split(" ")
+    previous = draft.attendees[-1] if draft.attendees else None
     name, rest, name_last = _split_name(tokens, names)
     if post_first:
         rest = [post_first, *rest]
@@ -991,17 +1116,9 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
             if not prefix and printed.role in GROUP_WORDS and is_generic(ctx.label or ctx.heading):
                 group_label = printed.role
     if ctx.pending:
-        rest = [ctx.pending, *rest]
-        ctx.pending = ""
-    if name is None and len(tokens) >= 2:
-        # 架空省 田中課長, 市長 渡辺 五郎: a post or organisation first, the name (and role) last.
-        last = split_person(tokens[-1])
-        if is_name(last.name, 4) and len(tokens) >= 3 and is_name(tokens[-2], 4) and not last.role \
-                and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS)):
-            name, rest = f"{tokens[-2]} {tokens[-1]}", tokens[:-2]
-        elif is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
-                                        any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
-            name, rest = last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
+        rest, ctx.pending = [ctx.pending, *rest], ""
+    if name is None and len(tokens) >= 2 and (found := _name_last(tokens)) is not None:
+        name, rest = found
     if name is None and previous is not None and not previous.affiliation and not previous.others and \
             previous.line >= line.no - 2 and not _is_title(text) and len(squash(text)) <= 30:
         previous.affiliation = tidy(text)  # 崎田 裕子 / ジャーナリスト・環境カウンセラー: the post under the name
@@ -1013,7 +1130,45 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if name is None:
         draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
         name, rest = tokens[0], tokens[1:]
-    rest_text = " ".join(rest)
+    rest_text, group_label = _post_and_group(" ".join(rest), group_label, prefix, previous)
+    person = names.find(name) or names.propose(name, draft, line.no,
+                                               key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
+                                               else f"{squash(name)}/{rest_text}")
+    fmt_group = _format_group(group_label)
+    attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, line=line.no, name_last=name_last,
+                             absent=ctx.absent or marks.absent or status_absent, label=group_label)
+    if fmt_group in ("government", "secretariat") and rest_text:
+        attendee.role = rest_text
+    else:
+        attendee.role = group_label or (rest_text if rest_text and len(rest_text) <= 20 else "出席者")
+        attendee.affiliation = rest_text if attendee.role != rest_text else ""
+    if marks.proxy_of is not None:
+        attendee.proxy_printed = marks.proxy_of or "?"
+        attendee.proxy_for = names.find(marks.proxy_of) if marks.proxy_of else None
+        draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + marks.proxy_of if marks.proxy_of else ''}",
+                   "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
+    attendee.printed = tidy(line.text) if len(line.text) <= 80 else ""
+    draft.attendees.append(attendee)
+    if marks.proxy_line:
+        _proxy(marks.proxy_line, attendee, line, draft, names)
+
+
+def _name_last(tokens: list[str]) -> tuple[str, list[str]] | None:
+    """架空省 田中課長, 市長 渡辺 五郎: a post or organisation first, the name (and role) last."""
+    last = split_person(tokens[-1])
+    if is_name(last.name, 4) and len(tokens) >= 3 and is_name(tokens[-2], 4) and not last.role \
+            and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS)):
+        return f"{tokens[-2]} {tokens[-1]}", tokens[:-2]
+    if is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
+                                  any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
+        return last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
+    return None
+
+
+def _post_and_group(rest_text: str, group_label: str | None, prefix: str | None,
+                    previous: DraftAttendee | None) -> tuple[str, str | None]:
+    """What follows the name (its brackets off, 同 for the organisation above), and the
+    group: a group word printed after the name is the group when the heading says none."""
     if len(rest_text) > 2 and rest_text[0] in "（(" and rest_text[-1] in "）)":
         rest_text = rest_text[1:-1].strip()
     if rest_text.startswith("同") and previous is not None and previous.affiliation:
@@ -1022,35 +1177,21 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         if is_generic(group_label) or group_label is None:
             group_label = squash(rest_text)
         rest_text = "" if squash(rest_text) == group_label else rest_text
-    person = names.find(name) or names.propose(name, draft, line.no,
-                                               key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
-                                               else f"{squash(name)}/{rest_text}")
-    fmt_group = _format_group(group_label)
-    attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, absent=absent, line=line.no,
-                             name_last=name_last, label=group_label)
-    if fmt_group in ("government", "secretariat") and rest_text:
-        attendee.role = rest_text
-    else:
-        attendee.role = group_label or (rest_text if rest_text and len(rest_text) <= 20 else "出席者")
-        attendee.affiliation = rest_text if attendee.role != rest_text else ""
-    if proxy_of is not None:
-        attendee.proxy_printed = proxy_of or "?"
-        attendee.proxy_for = names.find(proxy_of) if proxy_of else None
-        draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + proxy_of if proxy_of else ''}",
-                   "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
-    attendee.printed = tidy(line.text) if len(line.text) <= 80 else ""
-    draft.attendees.append(attendee)
-    if proxy_line:
-        attendee.absent = True
-        proxy_tokens = tidy(proxy_line).split(" ")
-        proxy_name, proxy_rest, _ = _split_name(proxy_tokens, names)
-        if proxy_name:
-            proxy_person = names.find(proxy_name) or names.propose(proxy_name, draft, line.no)
-            draft.attendees.append(DraftAttendee(
-                group=fmt_group, name=tidy(proxy_name), person=proxy_person, line=line.no, label=group_label,
-                role=" ".join(proxy_rest) or "代理", proxy_for=person, proxy_printed=tidy(name)))
-        else:
-            draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
+    return rest_text, group_label
+
+
+def _proxy(proxy_line: str, principal: DraftAttendee, line: Line, draft: Draft, names: NameIndex) -> None:
+    """赤松 広隆 農林水産大臣(代理 山田 正彦 農林水産副大臣): the principal is absent, the
+    proxy attends for them."""
+    principal.absent = True
+    proxy_name, proxy_rest, _ = _split_name(tidy(proxy_line).split(" "), names)
+    if not proxy_name:
+        draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
+        return
+    proxy_person = names.find(proxy_name) or names.propose(proxy_name, draft, line.no)
+    draft.attendees.append(DraftAttendee(
+        group=principal.group, name=tidy(proxy_name), person=proxy_person, line=line.no, label=principal.label,
+        role=" ".join(proxy_rest) or "代理", proxy_for=principal.person, proxy_printed=principal.name))
 
 
 def _post_glued_first(text: str) -> str | None:

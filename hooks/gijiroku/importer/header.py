@@ -54,7 +54,8 @@ MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会�
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席)"
-    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
+    r"(?:した|する)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者|政府委員|国務大臣|政府特別補佐人|政府参考人|参考人|"
+    r"副大臣|大臣政務官|説明員)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -272,95 +273,134 @@ class _HeaderReader:
 
     def line(self, line: Line) -> None:
         """Place one line: in the proceedings, a header field, or the value of the field before."""
-        if self.current == "proceedings" and (event := time_event(line.text)) is not None:
-            # 午後零時五分散会 at the end of the proceedings: the end time, and kept as narration.
-            if event[0] == "end":
-                self.draft.end = event[1]
-            elif event[0] == "start" and self.draft.start is None:
-                self.draft.start = event[1]
-        if self.current == "proceedings" and not self._header_resumes(line.text):
-            if self.mixed_agenda and _ITEM_LINE.match(fold(line.text)) and "。" not in line.text:
-                self.regions.agenda.append(line)  # a further item among the outcomes
-            self.regions.proceedings.append(line)
+        if self.current == "proceedings" and self._in_proceedings(line):
             return
         text = line.text
         if not text:
             return
         self._year_hint(text)
-        if self._speech_starts(text) or (self.current != "attendees" and self.profile.speaker(text) is not None):
+        for rule in (self._speech, self._time_line, self._moment, self._moment_values, self._numbered_section,
+                     self._sentence_label, self._labelled):
+            if rule(line):
+                return
+        self._value(line)
+
+    def _in_proceedings(self, line: Line) -> bool:
+        """A line after the proceedings began: theirs, unless the header resumes here."""
+        if (event := time_event(line.text)) is not None:
+            # 午後零時五分散会 at the end of the proceedings: the end time, and kept as narration.
+            if event[0] == "end":
+                self.draft.end = event[1]
+            elif event[0] == "start" and self.draft.start is None:
+                self.draft.start = event[1]
+        if self._header_resumes(line.text):
+            return False
+        if self.mixed_agenda and _ITEM_LINE.match(fold(line.text)) and "。" not in line.text:
+            self.regions.agenda.append(line)  # a further item among the outcomes
+        self.regions.proceedings.append(line)
+        return True
+
+    def _speech(self, line: Line) -> bool:
+        """A speaker's turn (or a label of the body's profile): the proceedings begin."""
+        if self._speech_starts(line.text) or (self.current != "attendees" and self.profile.speaker(line.text) is not None):
             self.current = "proceedings"
             self.regions.proceedings.append(line)
-            return
-        if self._time_line(line):
-            return
-        if (moment := _MOMENT.match(fold(text).strip())) and _label_or_moment(self.following):
+            return True
+        return False
+
+    def _moment(self, line: Line) -> bool:
+        moment = _MOMENT.match(fold(line.text).strip())
+        if moment and _label_or_moment(self.following):
             # <開会> / 令和7年3月7日 / 10時30分: a label over the date and time lines under it.
             self.current = "opened" if moment.group(1) in ("開会", "開議", "開始") else "closed"
             self.seen_header = True
-            return
+            return True
         if moment and moment.group(1) in ("開会", "開議", "開始") and self.current in ("date", "datevenue", "time", "venue"):
             # 場所:東条インペリアル / 開会 / 会長 定刻になりましたので…: the proceedings begin.
             self.current = "proceedings"
             self.regions.proceedings.append(line)
-            return
-        if self.current in ("opened", "closed") and _label_or_moment(text):
-            found_date = find_date(text)
-            if found_date is not None and found_date.date is not None and self.draft.date is None:
-                self.draft.date = found_date.date
-            start, _ = parse_times(text)
-            if start:
-                if self.current == "opened" and self.draft.start is None:
-                    self.draft.start = start
-                elif self.current == "closed":
-                    self.draft.end = start
-            if found_date is not None or start:
-                return
+            return True
+        return False
+
+    def _moment_values(self, line: Line) -> bool:
+        """The date and time lines under <開会> or <閉会>."""
+        text = line.text
+        if self.current not in ("opened", "closed") or not _label_or_moment(text):
+            return False
+        found_date = find_date(text)
+        if found_date is not None and found_date.date is not None and self.draft.date is None:
+            self.draft.date = found_date.date
+        start, _ = parse_times(text)
+        if start:
+            if self.current == "opened" and self.draft.start is None:
+                self.draft.start = start
+            elif self.current == "closed":
+                self.draft.end = start
+        return found_date is not None or bool(start)
+
+    def _numbered_section(self, line: Line) -> bool:
+        """3 理事総数 between 2 開催場所 and 4 出席者氏名: a header field of its own, not a value."""
+        text = line.text
         numbered = re.match(r"^\s*(\d{1,2})\s*[.．、]?\s+(\S.{1,20})$", fold(text))
-        if numbered is not None and int(numbered.group(1)) == self.section_number + 1 and self.section_number and \
+        if numbered is None:
+            return False
+        if int(numbered.group(1)) == self.section_number + 1 and self.section_number and \
                 header_kind(text) is None and attendance_heading(text) is None and not re.search(r"[。、]", text):
-            # 3 理事総数 between 2 開催場所 and 4 出席者氏名: a header field of its own, not a value.
             self.section_number += 1
             self._field(line, "ignore", "")
-            return
-        if numbered is not None and (header_kind(text) is not None or attendance_heading(text) is not None):
+            return True
+        if header_kind(text) is not None or attendance_heading(text) is not None:
             self.section_number = int(numbered.group(1))
-        if (sentence := sentence_label(text)) is not None:
-            # 1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence.
-            kind, label, value = sentence
-            if kind == "attendees":
-                absent = "欠席" in label
-                self._attendance(line, (label if not absent else (role_tail(label) or None), absent, False, value))
-                if not value:
-                    self.regions.attendees[-1] = Heading(line.no, role_tail(label) or None, absent, not role_tail(label))
-            else:
-                self._field(line, kind, value)
-            return
+        return False
+
+    def _sentence_label(self, line: Line) -> bool:
+        """1、出席議員は次のとおりである。 / 出席者は左のとおり。: a label written as a sentence."""
+        if (sentence := sentence_label(line.text)) is None:
+            return False
+        kind, label, value = sentence
+        if kind == "attendees":
+            absent = "欠席" in label
+            self._attendance(line, (label if not absent else (role_tail(label) or None), absent, False, value))
+            if not value:
+                self.regions.attendees[-1] = Heading(line.no, role_tail(label) or None, absent, not role_tail(label))
+        else:
+            self._field(line, kind, value)
+        return True
+
+    def _labelled(self, line: Line) -> bool:
+        """A header label (日時, 出席者, 議題 …) or an attendance heading, with any value after it."""
+        text = line.text
         found = self.profile.header_kind(text) or (
             header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None)
         if found is not None and found[0] == "attendees":
             self._attendance(line, (None, False, True, found[1]))
-            return
+            return True
         attendance = attendance_heading(text) if found is None or found[0] in ("ignore",) else None
         own = re.match(r"^\s*[【(（\[]?([^】)）\]:：\s]{1,20})[】)）\]]?\s*[:：]?\s*(.*)$", text)
         if attendance is None and found is None and own and self.profile.roll_group(own.group(1)):
             attendance = (own.group(1), False, False, own.group(2))  # a roll label of this body's
         if attendance is not None and found is not None and found[0] == "ignore":
             found = None
-        if found and self.current == "attendees" and found[0] in ("agenda_or_proceedings", "proceedings", "agenda") and \
-                re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1])):
-            found = None  # 議 事 係 長 大久保 英 輝: a post in the staff list, not the 議事 label
-        if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
-            found = None  # "資料 1-1 …" inside the materials list is an entry, not the label again
+        found = self._not_a_label(found)
         if found and self.current == "attendees" and found[0] in ("ignore",) and re.search(r"\d+\s*[名人]", found[1]):
             self.regions.counts.append((line.no, text))
-            return
+            return True
         if attendance is not None:
             self._attendance(line, attendance)
-            return
+            return True
         if found:
             self._field(line, *found)
-            return
-        self._value(line)
+            return True
+        return False
+
+    def _not_a_label(self, found: tuple[str, str] | None) -> tuple[str, str] | None:
+        """None where a label word is part of a value here, else `found`."""
+        if found and self.current == "attendees" and found[0] in ("agenda_or_proceedings", "proceedings", "agenda") and \
+                re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1])):
+            return None  # 議 事 係 長 大久保 英 輝: a post in the staff list, not the 議事 label
+        if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
+            return None  # "資料 1-1 …" inside the materials list is an entry, not the label again
+        return found
 
     def _year_hint(self, text: str) -> None:
         """The year printed before a date that gives only month and day: 令和5年 / 2023年, or
@@ -503,32 +543,15 @@ class _HeaderReader:
     def _field(self, line: Line, kind: str, value: str) -> None:
         if kind == "agenda_or_proceedings":
             kind = "agenda" if not self.regions.agenda else "proceedings"
-        if kind == "proceedings" and not value and not self.seen_header:
+        if kind == "proceedings" and not self.seen_header:
             self.preamble.append(line)  # 「…議事録」 as a title line
             return
-        if kind == "proceedings" and value and not self.seen_header:
-            self.preamble.append(line)
-            return
         self.seen_header = True
-        if kind == "agenda" and self.current == "agenda" and not value and self.regions.agenda and \
-                re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題"):
-            # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
-            for dropped in self.regions.agenda:
-                self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
-            self.regions.agenda.clear()
-        elif kind == "agenda" and self.regions.agenda:
-            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is
-            # read, unless it only refers back to the first (議事日程のとおり; settled in finish()).
-            self.earlier_agenda = list(self.regions.agenda)
-            self.regions.agenda.clear()
+        if kind == "agenda":
+            self._agenda_label(line, value)
         self.current = kind
         if kind in ("opened", "closed"):
-            # 開会時間 / 午前10時00分, 閉会時間:午前11時52分: the value beside or under the label.
-            if value and (start := parse_times(value)[0]):
-                if kind == "opened" and self.draft.start is None:
-                    self.draft.start = start
-                elif kind == "closed":
-                    self.draft.end = start
+            self._clock_field(kind, value)
         elif kind in ("date", "datevenue", "time"):
             self._date_field(value, line, with_venue=kind == "datevenue")
         elif kind == "venue":
@@ -542,85 +565,122 @@ class _HeaderReader:
         elif value and kind in ("agenda", "materials", "proceedings"):
             getattr(self.regions, kind).append(Line(line.no, value))
 
+    def _agenda_label(self, line: Line, value: str) -> None:
+        if self.current == "agenda" and not value and self.regions.agenda and \
+                re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題"):
+            # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
+            for dropped in self.regions.agenda:
+                self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
+            self.regions.agenda.clear()
+        elif self.regions.agenda:
+            # A second agenda list (議事日程 at the top, 本日審査した案件 below): the later one is
+            # read, unless it only refers back to the first (議事日程のとおり; settled in finish()).
+            self.earlier_agenda = list(self.regions.agenda)
+            self.regions.agenda.clear()
+
+    def _clock_field(self, kind: str, value: str) -> None:
+        """開会時間 / 午前10時00分, 閉会時間:午前11時52分: the value beside or under the label."""
+        if value and (start := parse_times(value)[0]):
+            if kind == "opened" and self.draft.start is None:
+                self.draft.start = start
+            elif kind == "closed":
+                self.draft.end = start
+
     def _value(self, line: Line) -> None:
-        text = line.text
+        """A line with no label of its own: the value of the field above it (or page text
+        before the header, or the proceedings when it cannot be a value there)."""
         current = self.current
         if current in ("opened", "closed"):
-            self.current = "proceedings"  # after <閉会> and its time, the record goes on
-            self.regions.proceedings.append(line)
-            return
-        if current is None:
+            self._begin_proceedings(line)  # after <閉会> and its time, the record goes on
+        elif current is None:
             self.preamble.append(line)
-            return
-        if current in ("date", "datevenue", "time"):
-            if not self.labelled_date:
-                self._date_field(text, line, with_venue=current == "datevenue")
-            elif current == "datevenue" and not self.draft.venue:
-                self.draft.venue = tidy(text)
-            elif (self.draft.start is None) and parse_times(text)[0]:
-                self.draft.start, self.draft.end = parse_times(text)
-            else:
-                self.draft.note(line.no, f"extra line in the {current} field, not placed: {text[:40]}")
+        elif current in ("date", "datevenue", "time"):
+            self._date_value(line, current)
         elif current == "venue":
-            if not self.draft.venue:
-                self.draft.venue = _venue(text)
-            elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
-                self.draft.start, self.draft.end = parse_times(text)
-            elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text) and \
-                    not _MOMENT.match(fold(text).strip()) and \
-                    len(squash(self.draft.venue)) <= 40:
-                self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
-            else:
-                self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
+            self._venue_value(line)
         elif current in ("title", "ignore"):
             if current == "title" and not self.draft.title:
-                self.draft.title = tidy(text)
+                self.draft.title = tidy(line.text)
             else:
-                self.draft.note(line.no, f"header field value not kept: {text[:60]}")
+                self.draft.note(line.no, f"header field value not kept: {line.text[:60]}")
         elif current == "attendees":
-            if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or \
-                    (not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))):
-                self.regions.counts.append((line.no, text))
-                return
-            if self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s]+", fold(text)) and parse_times(text)[0]:
-                self.draft.start, self.draft.end = parse_times(text)  # a time cell left over from a table
-                return
-            if re.match(r"^[≪《〈]", text) or (re.match(r"^【[^】]+】$", text) and squash(text).strip("【】") not in GROUP_WORDS
-                                             and not squash(text).strip("【】").endswith(("委員", "事務局", "者"))):
-                self.current = "proceedings"
-                self.regions.proceedings.append(line)
-                return
-            if re.match(r"^\d{1,2}\s+\S", fold(text)) and not re.search(r"[、,]", text) or "。" in text:
-                self.current = "proceedings"  # a numbered section or a sentence: the list has ended
-                self.regions.proceedings.append(line)
-                return
-            self.regions.attendees.append(line)
+            self._attendance_value(line)
         elif current in ("agenda", "materials"):
-            if re.match(r"^[≪《〈【]", text) and not re.match(r"^【(?:非公表|非公開)】", text):
-                self.current = "proceedings"
-                self.regions.proceedings.append(line)
-                return
-            if current == "agenda" and ("。" in text and len(text) > 25 or text.rstrip().endswith("。")):
-                items = [x for x in self.regions.agenda if squash(re.sub(rf"^{NUMBERING}", "", fold(x.text)))
-                         not in ("開会", "閉会", "")]
-                if not items:
-                    # 議事 whose entries are sentences: it was the proceedings, not an agenda;
-                    # its numbered headings are then the agenda.
-                    self.agenda_from_headings = True
-                    self.regions.proceedings.extend(self.regions.agenda)
-                    self.regions.agenda.clear()
-                    self.current = "proceedings"
-                    self.regions.proceedings.append(line)
-                    return
-                # Agenda items with their outcomes under them: the items stay the agenda,
-                # and everything from the first item on is also the proceedings.
-                first = self.regions.agenda.index(items[0])
-                self.regions.proceedings.extend(self.regions.agenda[first:])
-                self.regions.proceedings.append(line)
-                self.current = "proceedings"
-                self.mixed_agenda = True
-                return
+            self._list_value(line, current)
+
+    def _begin_proceedings(self, line: Line) -> None:
+        self.current = "proceedings"
+        self.regions.proceedings.append(line)
+
+    def _date_value(self, line: Line, current: str) -> None:
+        text = line.text
+        if not self.labelled_date:
+            self._date_field(text, line, with_venue=current == "datevenue")
+        elif current == "datevenue" and not self.draft.venue:
+            self.draft.venue = tidy(text)
+        elif (self.draft.start is None) and parse_times(text)[0]:
+            self.draft.start, self.draft.end = parse_times(text)
+        else:
+            self.draft.note(line.no, f"extra line in the {current} field, not placed: {text[:40]}")
+
+    def _venue_value(self, line: Line) -> None:
+        text = line.text
+        if not self.draft.venue:
+            self.draft.venue = _venue(text)
+        elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
+            self.draft.start, self.draft.end = parse_times(text)
+        elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text) and \
+                not _MOMENT.match(fold(text).strip()) and len(squash(self.draft.venue)) <= 40:
+            self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
+        else:
+            self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
+
+    def _attendance_value(self, line: Line) -> None:
+        text = line.text
+        if _membership_change(text):
+            # 十二月一日 / 委員春日一幸君辞任につき、その補欠として…: changes of the committee's
+            # membership between the roll and the agenda, not people who attended.
+            self.current = "ignore"
+            self.draft.note(line.no, f"header field not kept: {text[:60]}")
+            return
+        if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or \
+                (not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))):
+            self.regions.counts.append((line.no, text))
+        elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s]+", fold(text)) and parse_times(text)[0]:
+            self.draft.start, self.draft.end = parse_times(text)  # a time cell left over from a table
+        elif re.match(r"^[≪《〈]", text) or (re.match(r"^【[^】]+】$", text) and squash(text).strip("【】") not in GROUP_WORDS
+                                           and not squash(text).strip("【】").endswith(("委員", "事務局", "者"))):
+            self._begin_proceedings(line)
+        elif re.match(r"^\d{1,2}\s+\S", fold(text)) and not re.search(r"[、,]", text) or "。" in text:
+            self._begin_proceedings(line)  # a numbered section or a sentence: the list has ended
+        else:
+            self.regions.attendees.append(line)
+
+    def _list_value(self, line: Line, current: str) -> None:
+        text = line.text
+        if re.match(r"^[≪《〈【]", text) and not re.match(r"^【(?:非公表|非公開)】", text):
+            self._begin_proceedings(line)
+        elif current == "agenda" and ("。" in text and len(text) > 25 or text.rstrip().endswith("。")):
+            self._sentence_in_agenda(line)
+        else:
             getattr(self.regions, current).append(line)
+
+    def _sentence_in_agenda(self, line: Line) -> None:
+        items = [x for x in self.regions.agenda if squash(re.sub(rf"^{NUMBERING}", "", fold(x.text))) not in ("開会", "閉会", "")]
+        if not items:
+            # 議事 whose entries are sentences: it was the proceedings, not an agenda; its
+            # numbered headings are then the agenda.
+            self.agenda_from_headings = True
+            self.regions.proceedings.extend(self.regions.agenda)
+            self.regions.agenda.clear()
+            self._begin_proceedings(line)
+            return
+        # Agenda items with their outcomes under them: the items stay the agenda, and
+        # everything from the first item on is also the proceedings.
+        first = self.regions.agenda.index(items[0])
+        self.regions.proceedings.extend(self.regions.agenda[first:])
+        self._begin_proceedings(line)
+        self.mixed_agenda = True
 
     def _date_field(self, value: str, line: Line, with_venue: bool) -> None:
         if not value:
@@ -683,7 +743,8 @@ class _HeaderReader:
     def _title(self, used: set[int]) -> None:
         if self.draft.title:
             return
-        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)]
+        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)
+                      and not re.search(r"(?:会議録|議事録)(?:情報|検索|システム)|議事ロックス", line.text)]
         ending = re.compile(rf"(?:{'|'.join(MINUTES_WORDS)})(?:[(（]?第?[\d一二三四五六七八九十]+[号回日][)）]?)?$")
         # 議会運営委員会会議録 rather than a mirror's name (議事ロックス -地方議会議事録検索-).
         best = next((line for line in candidates if ending.search(squash(fold(line.text)))), None)
@@ -699,7 +760,9 @@ class _HeaderReader:
             if word in title:
                 self.draft.record = record
                 title = title.replace(word, "委員会 " if word == "委員会記録" else " ")  # 議会運営委員会記録: the committee stays
-        self.draft.title = tidy(re.sub(r"^\d{4}/\d{1,2}/\d{1,2}\s*", "", title).strip("「」 　"))
+        # 2019-01-25 第197回国会 … 公式Web版: a viewer's date before the title and its label after it.
+        title = re.sub(r"\s*公式Web版\s*$", "", re.sub(r"^\d{4}[/-]\d{1,2}[/-]\d{1,2}\s*", "", title))
+        self.draft.title = tidy(title.strip("「」 　"))
         position = self.preamble.index(best)
         if not self.draft.title or re.fullmatch(r"[(（]?第\s*[\d一二三四五六七八九十]+\s*号[)）]?", squash(self.draft.title)):
             if position > 0 and id(self.preamble[position - 1]) not in used and len(self.preamble[position - 1].text) <= 60:
@@ -763,6 +826,13 @@ class _HeaderReader:
                     self.draft.venue = tidy(following.text)
                     used.add(id(following))
                 return
+
+
+def _membership_change(text: str) -> bool:
+    """A date standing alone, or a sentence of 辞任 and 補欠, in a Diet committee's roll."""
+    flat = squash(text)
+    return bool(re.fullmatch(r"[一二三四五六七八九十〇\d]{1,3}月[一二三四五六七八九十〇\d]{1,3}日", fold(flat))) or \
+        bool(re.search(r"辞任|補欠|選任された|委員の異動", flat) and not re.search(r"[、,]\s*\S{2,4}(?:委員|君)$", flat))
 
 
 def _venue(text: str) -> str:

@@ -53,6 +53,10 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
         if profile.skip and profile.skips(raw):
             draft.note(no, f"page text named by the import profile, skipped: {raw.strip()[:50]}")
             continue
+        if re.fullmatch(r"\s*#\d{1,4}\s*", raw):
+            draft.note(no, f"number of the turn in the record's viewer, skipped: {raw.strip()}")
+            lines.append(Line(no, ""))  # #2: a record viewer's number of the turn below
+            continue
         if match := _PAGE_MARK.match(raw):
             draft.note(no, f"page number {match.group(0).strip()!r} removed")
             raw = raw[match.end():]
@@ -79,7 +83,8 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             lines.extend(Line(no, clean(part), part) for part in parts)
             continue
         cleaned = clean(raw)
-        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2:
+        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2 or \
+                len(cleaned) > 120 and len(_RULE_RUN.findall(raw)) >= 2:
             # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
             # cut where the printed spacing and marks say, then read each part as a line.
             for part in split_speech_run(raw.strip()):
@@ -97,7 +102,23 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
         lines.append(Line(no, cleaned, raw))
-    return _numbered_headings(_label_column(_one_character_labels(lines, header_words), header_words))
+    return _viewer_numbers(_numbered_headings(_label_column(_one_character_labels(lines, header_words), header_words)),
+                           draft)
+
+
+def _viewer_numbers(lines: list[Line], draft: Draft) -> list[Line]:
+    """A record viewer's number and speaker of each turn, on a line of its own before it
+    (`2. 末松信介` over `委員長(末松信介君) …`): page text of the viewer, left out and reported."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        following = next((x.text for x in lines[index + 1:index + 4] if x.text), "")
+        named = re.fullmatch(r"\d{1,4}\.\s*([^\s\d.]{2,12})", line.text)
+        if named and re.search(rf"[(（]{re.escape(squash(named.group(1)))}(?:君|さん|議員|委員)?[)）]", squash(following)[:30]):
+            draft.note(line.no, f"number of the turn in the record's viewer, skipped: {line.text}")
+            out.append(Line(line.no, ""))
+            continue
+        out.append(line)
+    return out
 
 
 def _numbered_headings(lines: list[Line]) -> list[Line]:

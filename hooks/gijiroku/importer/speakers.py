@@ -103,102 +103,163 @@ class Proceedings:
         return self.following[self.position] if self.position < len(self.following) else ""
 
     def _line(self, line: Line) -> None:
-        text = line.text
-        folded = fold_aligned(text)
+        """One line of the proceedings: the first rule that reads it decides what it is;
+        a line no rule claims is text of the remark under way."""
+        text, folded = line.text, fold_aligned(line.text)
+        for rule in (self._page_footer, self._interjection, self._item_heading, self._procedural_time,
+                     self._profile_label, self._bracket_label, self._bullet, self._circle, self._closing_label,
+                     self._named_label, self._qa_label, self._colon_label, self._space_label, self._role_in_brackets,
+                     self._heading_rule, self._bare_label_rule):
+            if rule(line, text, folded):
+                return
+        self._body_text(line, text)
+
+    def _page_footer(self, line: Line, text: str, folded: str) -> bool:
         if _FOOTER.search(text) and len(text) < 80:
             self.draft.note(line.no, f"page text after the record, skipped: {text[:50]}")
-            return
-        if _INTERJECTION.match(folded):
-            resumed = self.remark if self.remark is not None and self.remark.kind in ("spoken", "written") else None
-            self._narration(text, line)
-            self.last_spoken = resumed
-            return
+            return True
+        return False
+
+    def _interjection(self, line: Line, text: str, folded: str) -> bool:
+        """（「異議なし」と呼ぶ者あり）: narration, and the speech goes on after it."""
+        if not _INTERJECTION.match(folded):
+            return False
+        resumed = self.remark if self.remark is not None and self.remark.kind in ("spoken", "written") else None
+        self._narration(text, line)
+        self.last_spoken = resumed
+        return True
+
+    def _item_heading(self, line: Line, text: str, folded: str) -> bool:
         if self._agenda_heading(text):
             self.remark = None
-            return
-        if time_event(text) is not None:
-            # 午前9時28分 休憩 / 午後零時五分散会: the record's own procedural line.
-            resumed = self.last_spoken
-            self._narration(text, line)
-            self.last_spoken = resumed
-            return
-        if (own := self.profile.speaker(text)) is not None:
-            self._labelled(own[0], own[0], own[1], line)  # a label form of this body's, from its import profile
-            return
-        if match := _BRACKET_LABEL.match(text):
-            self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
-            return
-        if match := _BULLET.match(text):
-            bullet = match.group("text").strip()
-            if role_label(bullet) and len(squash(bullet)) <= 20 and "。" in self._next_text():
-                self._labelled(bullet, bullet, "", line)  # • 渡邉農産企画課課長補佐 / (the remark below)
-                return
+            return True
+        return False
+
+    def _procedural_time(self, line: Line, text: str, folded: str) -> bool:
+        """午前9時28分 休憩 / 午後零時五分散会: the record's own procedural line."""
+        if time_event(text) is None:
+            return False
+        resumed = self.last_spoken
+        self._narration(text, line)
+        self.last_spoken = resumed
+        return True
+
+    def _profile_label(self, line: Line, text: str, folded: str) -> bool:
+        """A label form of this body's, from its import profile."""
+        if (own := self.profile.speaker(text)) is None:
+            return False
+        self._labelled(own[0], own[0], own[1], line)
+        return True
+
+    def _bracket_label(self, line: Line, text: str, folded: str) -> bool:
+        """【北山委員長】 それでは…"""
+        if not (match := _BRACKET_LABEL.match(text)):
+            return False
+        self._labelled(f"【{match.group('label')}】", match.group("label"), match.group("text"), line)
+        return True
+
+    def _bullet(self, line: Line, text: str, folded: str) -> bool:
+        """・ an opinion with no name; • 渡邉農産企画課課長補佐 alone over the remark below."""
+        if not (match := _BULLET.match(text)):
+            return False
+        bullet = match.group("text").strip()
+        if role_label(bullet) and len(squash(bullet)) <= 20 and "。" in self._next_text():
+            self._labelled(bullet, bullet, "", line)
+        else:
             self._start("unattributed", line, match.group("text"))
-            return
-        if match := _CIRCLE.match(text):
-            rest = match.group("text")
-            if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and \
-                    self._is_label(spaced.group("surname") + spaced.group("rest"), True):
-                # 〇関 三郎委員長 これより…: the name printed with a space inside the label.
-                cut = len(rest) - len(spaced.group("text"))
-                self._labelled(match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"),
-                               rest[cut:].strip(), line)
-                return
-            label = _CIRCLE_LABEL.match(fold_aligned(rest))
-            if label and self._is_label(label.group("label"), bool(label.group("text"))):
-                printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
-                self._labelled(match.group("mark") + printed, printed,
-                               rest[len(rest) - len(label.group("text")):] if label.group("text") else "", line,
-                               quiet_narration=rest)
-            else:
-                self._narration(rest, line)
-            return
-        if (closing := _CLOSING_LABEL.match(folded)) and self._is_label(closing.group("label")[:-1], True):
-            # 谷田川委員長)ただ今から…: a label that keeps only its closing bracket.
-            printed = text[: closing.end("label")]
-            self._labelled(printed, closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
-            return
-        if (named := _NAMED_LABEL.match(folded)) and role_label(named.group("label")):
-            # 議長(細川運一君) おはようございます。: a role and name in brackets, unmarked, then the remark.
-            cut = len(text) - len(named.group("text"))
-            self._labelled(text[:cut].strip(), named.group("label"), text[cut:].strip(), line)
-            return
-        if (qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True):
-            printed = text[: qa.end("label")].strip()
-            self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")):] if qa.group("text") else "",
-                           line)
-            return
-        if (label := _COLON_LABEL.match(folded)) and self._is_label(label.group("label"), True):
-            cut = len(text) - len(label.group("text")) if label.group("text") else len(text)
-            self._labelled(text[:cut].strip(), label.group("label"), text[cut:].strip(), line)
-            return
-        if (spaced := _SPACE_LABEL.match(folded)) and role_label(spaced.group("label")) and \
-                "。" in spaced.group("text") and re.search(r"[\u3040-\u309f]", spaced.group("text")) and \
-                not re.match(r"^[○◯〇●◎◆]", text):
-            # 会長 定刻になりましたので…: a label with no mark, a space, then the remark.
-            cut = len(text) - len(spaced.group("text"))
-            self._labelled(text[:cut].strip(), spaced.group("label"), text[cut:].strip(), line)
-            return
+        return True
+
+    def _circle(self, line: Line, text: str, folded: str) -> bool:
+        """○高委員長 …, 〇関 三郎委員長 … (a space inside the name); a ○ line naming nobody is narration."""
+        if not (match := _CIRCLE.match(text)):
+            return False
+        rest = match.group("text")
+        if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and \
+                self._is_label(spaced.group("surname") + spaced.group("rest"), True):
+            cut = len(rest) - len(spaced.group("text"))
+            self._labelled(match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"),
+                           rest[cut:].strip(), line)
+            return True
+        label = _CIRCLE_LABEL.match(fold_aligned(rest))
+        if label and self._is_label(label.group("label"), bool(label.group("text"))):
+            printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
+            self._labelled(match.group("mark") + printed, printed,
+                           rest[len(rest) - len(label.group("text")):] if label.group("text") else "", line,
+                           quiet_narration=rest)
+        else:
+            self._narration(rest, line)
+        return True
+
+    def _closing_label(self, line: Line, text: str, folded: str) -> bool:
+        """谷田川委員長)ただ今から…: a label that keeps only its closing bracket."""
+        if not ((closing := _CLOSING_LABEL.match(folded)) and self._is_label(closing.group("label")[:-1], True)):
+            return False
+        self._labelled(text[: closing.end("label")], closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
+        return True
+
+    def _named_label(self, line: Line, text: str, folded: str) -> bool:
+        """議長(細川運一君) おはようございます。: a role and name in brackets, unmarked, then the remark."""
+        if not ((named := _NAMED_LABEL.match(folded)) and role_label(named.group("label"))):
+            return False
+        cut = len(text) - len(named.group("text"))
+        self._labelled(text[:cut].strip(), named.group("label"), text[cut:].strip(), line)
+        return True
+
+    def _qa_label(self, line: Line, text: str, folded: str) -> bool:
+        """Ｑ 片桐委員 / Ａ 鈴木道路建設課長."""
+        if not ((qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True)):
+            return False
+        printed = text[: qa.end("label")].strip()
+        self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")):] if qa.group("text") else "",
+                       line)
+        return True
+
+    def _colon_label(self, line: Line, text: str, folded: str) -> bool:
+        """江口部会長：将来的には…"""
+        if not ((label := _COLON_LABEL.match(folded)) and self._is_label(label.group("label"), True)):
+            return False
+        cut = len(text) - len(label.group("text")) if label.group("text") else len(text)
+        self._labelled(text[:cut].strip(), label.group("label"), text[cut:].strip(), line)
+        return True
+
+    def _space_label(self, line: Line, text: str, folded: str) -> bool:
+        """会長 定刻になりましたので…: a label with no mark, a space, then the remark."""
+        spaced = _SPACE_LABEL.match(folded)
+        if not (spaced and role_label(spaced.group("label")) and "。" in spaced.group("text")
+                and re.search(r"[\u3040-\u309f]", spaced.group("text")) and not re.match(r"^[○◯〇●◎◆]", text)):
+            return False
+        cut = len(text) - len(spaced.group("text"))
+        self._labelled(text[:cut].strip(), spaced.group("label"), text[cut:].strip(), line)
+        return True
+
+    def _role_in_brackets(self, line: Line, text: str, folded: str) -> bool:
+        """（委員）意見… unattributed; (山田委員) 意見… a speaker label in brackets."""
         if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
             self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
                         label=text[: len(text) - len(role.group("text"))].strip())
-            return
+            return True
         if (named := _ROLE_ONLY.match(folded)) and not _INTERJECTION.match(folded) and \
                 self._is_label(named.group("role"), True) and split_person(named.group("role")).role:
-            # (山田委員) 意見…: a speaker label in brackets.
             cut = len(text) - len(named.group("text"))
             self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
-            return
-        if self._heading_over_label(text, line):
-            return
-        if self._bare_label(text, line):
-            return
+            return True
+        return False
+
+    def _heading_rule(self, line: Line, text: str, folded: str) -> bool:
+        return self._heading_over_label(text, line)
+
+    def _bare_label_rule(self, line: Line, text: str, folded: str) -> bool:
+        return self._bare_label(text, line)
+
+    def _body_text(self, line: Line, text: str) -> None:
+        """A line no rule claimed: more of the remark under way (or narration when none is)."""
         if line.raw[:1] in (" ", "\u3000", "\t"):
             self.indented = True
         if self.remark is None or squash(text) in ("以上", "(以上)"):
             self._narration(text, line)
             return
-        self._flush()
+        if self.remark.kind == "narration" and self.last_spoken is not None:
+            self._flush()  # the narration's last paragraph is read whole just below
         if self.remark.kind == "narration" and self.last_spoken is not None and self.remark.paragraphs and \
                 _INTERJECTION.match(fold(self.remark.paragraphs[-1])):
             # Speech resumes after an interjection: the same speaker, a new remark.

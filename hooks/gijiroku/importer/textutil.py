@@ -31,6 +31,8 @@ def fold_aligned(text: str) -> str:
 
     The result has the same length as `text`, so a position found in it cuts the
     original at the same place: labels are matched here and values cut as printed."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # most lines: nothing to fold
     out = []
     for ch in text:
         folded = unicodedata.normalize("NFKC", ch)

@@ -38,8 +38,22 @@ def remark_ids(draft: Draft, people: Mapping[str, Person]) -> list[str]:
 
 def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
     """The meeting file's text."""
-    out = ["---", f"language: {draft.language}", f"title: {_q(draft.title or 'TODO')}", f"record: {draft.record}"]
-    out.append(f"date: {draft.date.isoformat() if draft.date else 'TODO'}")
+    out = ["---", *_header(draft), *_attendees(draft), *_lists(draft), "---", ""]
+    section = None
+    for remark, rid in zip(draft.remarks, remark_ids(draft, people)):
+        if remark.section != section:
+            section = remark.section
+            out += [f"::: {section}" if section in ("opening", "closing") else f"::: item {section}", ""]
+        out.append(_directive(remark, rid))
+        for paragraph in remark.paragraphs or ["TODO"]:
+            out += [paragraph, ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _header(draft: Draft) -> list[str]:
+    """Title, record, date and times, venue, then every line kept as printed (as comments)."""
+    out = [f"language: {draft.language}", f"title: {_q(draft.title or 'TODO')}", f"record: {draft.record}",
+           f"date: {draft.date.isoformat() if draft.date else 'TODO'}"]
     if draft.number is not None:
         out.append(f"number: {draft.number}")
     if draft.start:
@@ -48,47 +62,45 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
         out.append(f'end: "{draft.end}"')
     if draft.venue:
         out.append(f"venue: {_q(draft.venue)}")
-    for no, text in sorted(set(draft.printed)):
-        out.append(f"# as printed (line {no}): {_comment(text)}")
-    for count in draft.counts:
-        # Attendance printed only as a number: kept as printed, never turned into people.
-        out.append(f"# attendance as printed (a count, no names): {count}")
-    if draft.attendees:
-        out.append("attendees:")
-        for a in draft.attendees:
-            if a.others:
-                out.append(f"  - {{group: {a.group}, others: true}}")
-                continue
-            fields = [f"group: {a.group}", f"person: {a.person}", f"role: {_q(a.role or 'TODO')}"]
-            if a.affiliation:
-                fields.append(f"affiliation: {_q(a.affiliation)}")
-            if a.absent:
-                fields.append("absent: true")
-            if a.proxy_for:
-                fields.append(f"proxy_for: {a.proxy_for}")
-            # The name as printed, so the file reads on its own before people.yml is filled in.
-            shown = a.printed or a.name + (f" ({a.abbreviation})" if a.abbreviation else "")
-            out.append("  - {" + ", ".join(fields) + "}" + (f"  # {_comment(shown)}" if a.name else ""))
+    out += [f"# as printed (line {no}): {_comment(text)}" for no, text in sorted(set(draft.printed))]
+    # Attendance printed only as a number: kept as printed, never turned into people.
+    out += [f"# attendance as printed (a count, no names): {count}" for count in draft.counts]
+    return out
+
+
+def _attendees(draft: Draft) -> list[str]:
+    if not draft.attendees:
+        return []
+    out = ["attendees:"]
+    for a in draft.attendees:
+        if a.others:
+            out.append(f"  - {{group: {a.group}, others: true}}")
+            continue
+        fields = [f"group: {a.group}", f"person: {a.person}", f"role: {_q(a.role or 'TODO')}"]
+        if a.affiliation:
+            fields.append(f"affiliation: {_q(a.affiliation)}")
+        if a.absent:
+            fields.append("absent: true")
+        if a.proxy_for:
+            fields.append(f"proxy_for: {a.proxy_for}")
+        # The name as printed, so the file reads on its own before people.yml is filled in.
+        shown = a.printed or a.name + (f" ({a.abbreviation})" if a.abbreviation else "")
+        out.append("  - {" + ", ".join(fields) + "}" + (f"  # {_comment(shown)}" if a.name else ""))
+    return out
+
+
+def _lists(draft: Draft) -> list[str]:
+    """The agenda and the materials."""
+    out: list[str] = []
     if draft.agenda:
         out.append("agenda:")
-        for item in draft.agenda:
-            out.append(f"  - {{id: {item.id}, title: {_q(item.title)}" + ("" if item.public else ", public: false") + "}")
+        out += [f"  - {{id: {item.id}, title: {_q(item.title)}" + ("" if item.public else ", public: false") + "}"
+                for item in draft.agenda]
     if draft.materials:
         out.append("materials:")
-        for m in draft.materials:
-            out.append(f"  - {{id: {m.id}, label: {_q(m.label)}, title: {_q(m.title or 'TODO')}"
-                       + ("" if m.public else ", public: false") + "}")
-    out += ["---", ""]
-    section = None
-    for remark, rid in zip(draft.remarks, remark_ids(draft, people)):
-        if remark.section != section:
-            section = remark.section
-            out += [f"::: {section}" if section in ("opening", "closing") else f"::: item {section}", ""]
-        out.append(_directive(remark, rid))
-        paragraphs = remark.paragraphs or ["TODO"]
-        for paragraph in paragraphs:
-            out += [paragraph, ""]
-    return "\n".join(out).rstrip() + "\n"
+        out += [f"  - {{id: {m.id}, label: {_q(m.label)}, title: {_q(m.title or 'TODO')}"
+                + ("" if m.public else ", public: false") + "}" for m in draft.materials]
+    return out
 
 
 def _comment(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from ..draft import Draft, DraftAttendee, DraftItem
 from ..people import NameIndex
@@ -44,82 +45,9 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
     draft = Draft(language="en", record="summary")
     lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))
     start = _title(lines, draft)
-    fields = Fields()
-    rolls = Rolls()
-    used: set[int] = {start} if start >= 0 else set()
-    agenda_found = False
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if not line.text or index in used:
-            index += 1
-            continue
-        if not agenda_found and is_agenda_label(line) and (agenda := read_agenda_list(lines, index)).items:
-            agenda_found = True
-            for title, no in agenda.items:
-                draft.agenda.append(DraftItem(f"item-{len(draft.agenda) + 1}", title, line=no))
-            used |= agenda.used
-            draft.printed.extend(agenda.printed)
-            index += 1
-            continue
-        if (found := _profile_field(profile, line.text) or field_kind(line.text)) is not None and not line.cells:
-            kind, label, value = found
-            if not value and line.text.rstrip().endswith(":") and (following := _next_filled(lines, index)) is not None \
-                    and field_kind(lines[following].text) is None and not roll_label(lines[following].text):
-                # `Meeting Date:` / `Thursday, February 14, 2013`: the value on the line below.
-                value = lines[following].text
-                used.add(following)
-                draft.printed.append((lines[following].no, value))
-            if kind == "ignore":
-                draft.note(line.no, f"field not kept in the front matter, kept in the text: {line.text[:50]}")
-            else:
-                read_field(kind, value, line.no, fields)
-                draft.printed.append((line.no, line.text))
-                used.add(index)
-            index += 1
-            continue
-        if (trailing := _trailing(lines, index)) is not None:
-            found_label, people, taken = trailing
-            # `Paul Shrubsall (volunteer) also attended …`: under the roll above.
-            under = found_label or (rolls.people[-1].label if rolls.people else None)
-            parse_value(people, under, line.no, rolls)
-            draft.printed.extend((lines[i].no, lines[i].text) for i in sorted(taken))
-            used |= taken
-            index = max(taken) + 1
-            continue
-        if not rolls.people and _unlabelled_roll(line, index, lines, start):
-            # Adrian Harvey (AH), Pam Apperley (PA), Tim Over (TO): a roll printed with no label.
-            parse_value(line.text, None, line.no, rolls)
-            used.add(index)
-            following = index + 1
-            while following < len(lines) and not lines[following].text:
-                following += 1
-            if following < len(lines) and _count_and_people(lines[following].text):
-                parse_value(lines[following].text, None, lines[following].no, rolls)
-                used.add(following)
-            index = following + 1
-            continue
-        if line.cells and (roll := roll_label(line.cells[0], strict=False)) is not None:
-            # | Roll Call: | Joanne M. Arruda | Cecil E. Leonard |: the label in the table's first cell.
-            label = roll[0]
-            parse_value(", ".join(c for c in [roll[1], *line.cells[1:]] if c), label, line.no, rolls)
-            draft.printed.append((line.no, line.cells[0]))
-            used.add(index)
-            index = read_block(lines, index, label, rolls)
-            continue
-        if (roll := _profile_roll(profile, line.text) or roll_label(line.text, strict=not (line.heading or line.bold))) \
-                is not None and not line.cells \
-                and not (roll[1] == "" and line.item and re.fullmatch(r"\d{1,2}[.)]", line.mark)):
-            label, value = roll
-            used.add(index)
-            draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
-            if value:
-                parse_value(value, label, line.no, rolls)
-                index += 1
-            else:
-                index = read_block(lines, index, label, rolls)
-            continue
-        index += 1
+    head = _Head(lines, draft, profile, start, used={start} if start >= 0 else set())
+    head.read()
+    fields, rolls, used, agenda_found = head.fields, head.rolls, head.used, head.agenda_found
     used |= rolls.used
     _dates_and_places(lines, start, used, fields, draft)
     draft.date, draft.start, draft.end, draft.venue = fields.date, fields.start, fields.end, fields.venue
@@ -144,6 +72,111 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
 
 
 _SPLIT_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>Staff|Also|Council|Members|Others|Commissioners|Trustees|Board)\s+(?=[A-Z])")
+
+
+@dataclass(slots=True)
+class _Head:
+    """The fields, rolls and agenda list of an English record, read line by line before its
+    proceedings; `used` holds the lines they took."""
+
+    lines: list[Line]
+    draft: Draft
+    profile: ImportProfile
+    start: int
+    """The title line's index (-1 for none)."""
+    used: set[int]
+    fields: Fields = field(default_factory=Fields)
+    rolls: Rolls = field(default_factory=Rolls)
+    agenda_found: bool = False
+
+    def read(self) -> None:
+        index = 0
+        while index < len(self.lines):
+            line = self.lines[index]
+            if not line.text or index in self.used:
+                index += 1
+                continue
+            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll):
+                if (after := step(line, index)) is not None:
+                    index = after
+                    break
+            else:
+                index += 1
+
+    def _agenda(self, line: Line, index: int) -> int | None:
+        if self.agenda_found or not is_agenda_label(line) or not (agenda := read_agenda_list(self.lines, index)).items:
+            return None
+        self.agenda_found = True
+        for title, no in agenda.items:
+            self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title, line=no))
+        self.used |= agenda.used
+        self.draft.printed.extend(agenda.printed)
+        return index + 1
+
+    def _field(self, line: Line, index: int) -> int | None:
+        if line.cells or (found := _profile_field(self.profile, line.text) or field_kind(line.text)) is None:
+            return None
+        kind, label, value = found
+        if not value and line.text.rstrip().endswith(":") and (following := _next_filled(self.lines, index)) is not None \
+                and field_kind(self.lines[following].text) is None and not roll_label(self.lines[following].text):
+            # `Meeting Date:` / `Thursday, February 14, 2013`: the value on the line below.
+            value = self.lines[following].text
+            self.used.add(following)
+            self.draft.printed.append((self.lines[following].no, value))
+        if kind == "ignore":
+            self.draft.note(line.no, f"field not kept in the front matter, kept in the text: {line.text[:50]}")
+        else:
+            read_field(kind, value, line.no, self.fields)
+            self.draft.printed.append((line.no, line.text))
+            self.used.add(index)
+        return index + 1
+
+    def _trailing(self, line: Line, index: int) -> int | None:
+        """`Paul Shrubsall (volunteer) also attended …`: under the roll above."""
+        if (trailing := _trailing(self.lines, index)) is None:
+            return None
+        found_label, people, taken = trailing
+        under = found_label or (self.rolls.people[-1].label if self.rolls.people else None)
+        parse_value(people, under, line.no, self.rolls)
+        self.draft.printed.extend((self.lines[i].no, self.lines[i].text) for i in sorted(taken))
+        self.used |= taken
+        return max(taken) + 1
+
+    def _unlabelled(self, line: Line, index: int) -> int | None:
+        """Adrian Harvey (AH), Pam Apperley (PA), Tim Over (TO): a roll printed with no label."""
+        if self.rolls.people or not _unlabelled_roll(line, index, self.lines, self.start):
+            return None
+        parse_value(line.text, None, line.no, self.rolls)
+        self.used.add(index)
+        following = index + 1
+        while following < len(self.lines) and not self.lines[following].text:
+            following += 1
+        if following < len(self.lines) and _count_and_people(self.lines[following].text):
+            parse_value(self.lines[following].text, None, self.lines[following].no, self.rolls)
+            self.used.add(following)
+        return following + 1
+
+    def _cell_roll(self, line: Line, index: int) -> int | None:
+        """| Roll Call: | Joanne M. Arruda | Cecil E. Leonard |: the label in the table's first cell."""
+        if not line.cells or (roll := roll_label(line.cells[0], strict=False)) is None:
+            return None
+        label = roll[0]
+        parse_value(", ".join(c for c in [roll[1], *line.cells[1:]] if c), label, line.no, self.rolls)
+        self.draft.printed.append((line.no, line.cells[0]))
+        self.used.add(index)
+        return read_block(self.lines, index, label, self.rolls)
+
+    def _roll(self, line: Line, index: int) -> int | None:
+        roll = _profile_roll(self.profile, line.text) or roll_label(line.text, strict=not (line.heading or line.bold))
+        if roll is None or line.cells or (roll[1] == "" and line.item and re.fullmatch(r"\d{1,2}[.)]", line.mark)):
+            return None
+        label, value = roll
+        self.used.add(index)
+        self.draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
+        if value:
+            parse_value(value, label, line.no, self.rolls)
+            return index + 1
+        return read_block(self.lines, index, label, self.rolls)
 
 
 def _join_split_labels(lines: list[Line]) -> list[Line]:
@@ -290,38 +323,45 @@ def _dates_and_places(lines: list[Line], start: int, used: set[int], fields: Fie
     opening sentences (`… was held at … on … at 6:30 p.m.`)."""
     head = [i for i in range(0, min(len(lines), max(start, 0) + 60)) if lines[i].text]
     candidates = ([start] if start >= 0 else []) + [i for i in head if i != start]
-    for i in candidates:
-        line = lines[i]
-        if fields.date is None and (i not in used or i == start) and (found := meeting_date(line.text)) is not None and found.date \
-                and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I)):
-            fields.date, fields.date_line = found.date, line.no
-            if not fields.venue and (place := date_line_venue(line.text)):
-                fields.venue, fields.venue_line = place, line.no
-        if fields.date is None and i == start and (month_day := _month_day_year(line.text)):
-            fields.date = month_day
+    _date_line(lines, candidates, start, used, fields)
     for i in head:
         read_sentence(lines[i].text, lines[i].no, fields)
     if fields.start is None and start >= 0 and (times := clock_times(lines[start].text)):
         fields.start = times[0]  # the title line's time: `… Tuesday, November 14, 7:00 p.m …`
     if fields.date is None:
-        for i in head:
-            if (found := meeting_date(lines[i].text)) is not None and found.date:
-                fields.date = found.date
-                break
+        fields.date = next((found.date for i in head if (found := meeting_date(lines[i].text)) is not None and found.date),
+                           None)
     if not fields.venue:
-        for i in candidates[:10]:
-            if i in used and i != start:
-                continue
-            if place := place_line(lines[i].text):
-                fields.venue, fields.venue_line = place, lines[i].no
-                break
-        else:
-            for i in candidates[:8]:
-                if room := room_in(lines[i].text):
-                    fields.venue = room
-                    break
+        _place_line(lines, candidates, start, used, fields)
     for line in lines:
-        read_sentence(line.text, line.no, fields) if re.search(r"adjourn", line.text, re.I) else None
+        if re.search(r"adjourn", line.text, re.I):
+            read_sentence(line.text, line.no, fields)
+
+
+def _date_line(lines: list[Line], candidates: list[int], start: int, used: set[int], fields: Fields) -> None:
+    """The date from the title or a date line near the top (and a place printed with it)."""
+    for i in candidates:
+        line = lines[i]
+        if fields.date is None and (i not in used or i == start) and (found := meeting_date(line.text)) is not None and \
+                found.date and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I)):
+            fields.date, fields.date_line = found.date, line.no
+            if not fields.venue and (place := date_line_venue(line.text)):
+                fields.venue, fields.venue_line = place, line.no
+        if fields.date is None and i == start and (month_day := _month_day_year(line.text)):
+            fields.date = month_day
+
+
+def _place_line(lines: list[Line], candidates: list[int], start: int, used: set[int], fields: Fields) -> None:
+    """A line near the top that names a place (`Harborview Conference Center`), else a room
+    named in the title or a date line."""
+    for i in candidates[:10]:
+        if (i not in used or i == start) and (place := place_line(lines[i].text)):
+            fields.venue, fields.venue_line = place, lines[i].no
+            return
+    for i in candidates[:8]:
+        if room := room_in(lines[i].text):
+            fields.venue = room
+            return
 
 
 def _month_day_year(text: str) -> dt.date | None:

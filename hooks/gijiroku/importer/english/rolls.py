@@ -437,62 +437,95 @@ def read_block(lines: list[Line], at: int, label: str, out: Rolls) -> int:
     is an organisation under a name is that person's; where every person's line begins with
     an honorific (`Mr. Greenspan, Chairman`), a line that does not is the one above going on
     (`Members of the Federal Open Market Committee`)."""
-    index = at + 1
-    base_depth = lines[at].depth if lines[at].item else -1
+    return _Block(lines, label, out, lines[at].depth if lines[at].item else -1).read(at + 1)
+
+
+@dataclass(slots=True)
+class _Block:
+    """The state of reading one roll block: its group, the person and line read last."""
+
+    lines: list[Line]
+    label: str
+    out: Rolls
+    base_depth: int
     sub_label: str | None = None
-    blanks = 0
+    blanks: int = 0
     previous: RollEntry | None = None
-    last_line: list[RollEntry] = []
+    last_line: list[RollEntry] = field(default_factory=list)
     honorifics: bool | None = None
+    """Whether every person's line begins with an honorific (the block's first line says)."""
     items: bool | None = None
-    while index < len(lines):
-        line = lines[index]
-        if not line.text:
-            blanks += 1
-            index += 1
-            if blanks > 1 and out.people and not _could_continue(lines, index):
+    """Whether the block is a list (its first line says)."""
+
+    def read(self, index: int) -> int:
+        while index < len(self.lines):
+            line = self.lines[index]
+            if not line.text:
+                self.blanks += 1
+                index += 1
+                if self.blanks > 1 and self.out.people and not _could_continue(self.lines, index):
+                    break
+                continue
+            if line.heading or (line.item and self.base_depth >= 0 and line.depth <= self.base_depth and not line.cells):
                 break
-            continue
-        if line.heading or (line.item and base_depth >= 0 and line.depth <= base_depth and not line.cells):
-            break
-        if line.cells:
-            _table_row(line, label, out, index)
+            if line.cells:
+                _table_row(line, self.label, self.out, index)
+            elif not (self._nested_label(line, index) or self._goes_on(line, index) or self._under_name(line, index)):
+                if self._ends(line) or not self._people(line, index):
+                    break
             index += 1
-            blanks = 0
-            continue
+            self.blanks = 0
+        return index
+
+    def _nested_label(self, line: Line, index: int) -> bool:
+        """`Team:` inside the block: the group of what follows."""
         text = line.text
         nested = roll_label(text, strict=False) if line.item or text.endswith(":") else None
-        if nested and (nested[1] or text.rstrip().endswith(":")) and line.depth > base_depth:
-            sub_label = nested[0]
-            out.used.add(index)
-            if nested[1]:
-                parse_value(nested[1], sub_label, line.no, out)
-            index += 1
-            blanks = 0
-            continue
-        if roll_label(text) or _ends_block(text) or (items is not None and items != line.item and blanks):
-            break
-        if honorifics and last_line and not _HONORIFIC_START.match(text) and not blanks:
-            for found in last_line:  # `… Presidents of the Banks of` / `Dallas, Philadelphia`: one title
-                found.entry = _with_title(found.entry, text) if found.entry.title else \
-                    Entry(found.entry.name, found.entry.title, _join(found.entry.affiliation, text),
-                          found.entry.abbreviation, found.entry.absent, found.entry.note)
-            out.used.add(index)
-            index += 1
-            continue
-        if blanks and previous is not None and not line.item and not looks_like_name(_bare(text), loose=True) \
-                and len(text) < 80 and not text.endswith("."):
-            break
-        if previous is not None and not line.item and not blanks and (
-                not looks_like_name(_bare(text), loose=True) or looks_like_org(text)) and not _is_person_line(text):
-            # An organisation or post on the line under a name: it belongs to that person.
-            previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
-                                   previous.entry.abbreviation, previous.entry.absent, previous.entry.note)
-            out.used.add(index)
-            index += 1
-            continue
+        if not (nested and (nested[1] or text.rstrip().endswith(":")) and line.depth > self.base_depth):
+            return False
+        self.sub_label = nested[0]
+        self.out.used.add(index)
+        if nested[1]:
+            parse_value(nested[1], self.sub_label, line.no, self.out)
+        return True
+
+    def _ends(self, line: Line) -> bool:
+        text = line.text
+        return bool(roll_label(text)) or _ends_block(text) or (self.items is not None and self.items != line.item
+                                                                and bool(self.blanks)) or \
+            (bool(self.blanks) and self.previous is not None and not line.item
+             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith("."))
+
+    def _goes_on(self, line: Line, index: int) -> bool:
+        """`… Presidents of the Banks of` / `Dallas, Philadelphia`: one title over two lines."""
+        text = line.text
+        if self._ends(line) or not (self.honorifics and self.last_line and not _HONORIFIC_START.match(text)
+                                    and not self.blanks):
+            return False
+        for found in self.last_line:
+            found.entry = _with_title(found.entry, text) if found.entry.title else \
+                Entry(found.entry.name, found.entry.title, _join(found.entry.affiliation, text),
+                      found.entry.abbreviation, found.entry.absent, found.entry.note)
+        self.out.used.add(index)
+        return True
+
+    def _under_name(self, line: Line, index: int) -> bool:
+        """An organisation or post on the line under a name: it belongs to that person."""
+        text = line.text
+        previous = self.previous
+        if self._ends(line) or previous is None or line.item or self.blanks or _is_person_line(text) or \
+                (looks_like_name(_bare(text), loose=True) and not looks_like_org(text)):
+            return False
+        previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
+                               previous.entry.abbreviation, previous.entry.absent, previous.entry.note)
+        self.out.used.add(index)
+        return True
+
+    def _people(self, line: Line, index: int) -> bool:
+        """The people of one line of the block; False when the line holds none."""
+        text, out = line.text, self.out
         before = len(out.people)
-        group = sub_label or label
+        group = self.sub_label or self.label
         columns = re.split(r"\s{2,}|\t", text.strip())
         if len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
             out.people.append(RollEntry(Entry(strip_name(columns[0]), columns[1]), group, line.no))
@@ -504,20 +537,16 @@ def read_block(lines: list[Line], at: int, label: str, out: Rolls) -> int:
                 out.people.extend(RollEntry(e, group, line.no) for e in _people(*_name_and_title(text)))
             else:
                 parse_value(text, group, line.no, out)
-        else:
-            break
         if len(out.people) == before:
-            break
-        if honorifics is None:
-            honorifics = bool(_HONORIFIC_START.match(text))
-        if items is None:
-            items = line.item
-        last_line = out.people[before:]
-        previous = out.people[-1]
+            return False
+        if self.honorifics is None:
+            self.honorifics = bool(_HONORIFIC_START.match(text))
+        if self.items is None:
+            self.items = line.item
+        self.last_line = out.people[before:]
+        self.previous = out.people[-1]
         out.used.add(index)
-        index += 1
-        blanks = 0
-    return index
+        return True
 
 
 def _join(left: str, right: str) -> str:
