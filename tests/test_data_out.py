@@ -15,8 +15,8 @@ import os
 import posixpath
 import subprocess
 import sys
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -29,9 +29,8 @@ from referencing import Registry, Resource
 from conftest import BASE_MINUTES, ROOT, make_project, run_mkdocs_build
 from devtools.synth import generate_archive
 from gijiroku import load_archive
-from gijiroku.data import api, charts, feeds, pages
+from gijiroku.data import api, charts, feeds, pages, paths
 from gijiroku.data.akn import AKN_NS, meeting_akn
-from gijiroku.data import paths
 from gijiroku.data.paths import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES, Archive, LangText, RoleText

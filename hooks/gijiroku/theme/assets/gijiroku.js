@@ -265,7 +265,7 @@
       m.remarks.forEach(function (r) {
         var heading;
         if (r.speaker) {
-          var who = m.speakers[r.speaker] || { name: {}, role: {} };
+          var who = m.people[r.speaker] || { name: {}, role: {} };
           var role = who.role[here] || who.role[original] || "";
           heading = (who.name[here] || r.speaker) + (role ? fill(strings.parentheses, { text: role }) : "");
         } else if (r.kind === "unattributed") {
