@@ -297,3 +297,27 @@ def test_the_site_publishes_only_the_minutes_pages(built_site: Path) -> None:
             assert {p.split("/")[0] for p in found[kind] if p != "404.html"} == set(LANGUAGES), kind
     pictures = [p.name for p in built_site.rglob("*.png") if "assets" not in p.parts]
     assert pictures == [], "no picture of gijiroku's own documentation (docs/dev/img) is published"
+
+
+def test_with_a_repository_a_meeting_page_views_its_minutes_file(tmp_path: Path) -> None:
+    """Where `repo_url` is set, a meeting page's source link is Material's own view-source
+    action, on the minutes file it shows; hand-written pages keep theirs under docs/LANG/;
+    the meeting's JSON gives each version's file in the repository."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "\nrepo_url: https://git.example.org/minutes-archive\nedit_uri: edit/main/docs/\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, version in (("ja", "ja"), ("en", "en")):
+        html = (site / lang / MEETING / "index.html").read_text(encoding="utf-8")
+        views = re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button[^"]*"', html)
+        assert views == [f"https://git.example.org/minutes-archive/raw/main/minutes/ai-strategy-council/2023-08-04.{version}.md"], lang
+    about = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', about) == [
+        "https://git.example.org/minutes-archive/raw/main/docs/en/about.md"]
+    document = json.loads((site / "api" / "meetings" / "ai-strategy-council" / "2023-08-04.json").read_text(encoding="utf-8"))
+    assert document["links"]["repository"] == {
+        lang: f"https://git.example.org/minutes-archive/edit/main/minutes/ai-strategy-council/2023-08-04.{lang}.md"
+        for lang in ("en", "ja")}
