@@ -60,6 +60,7 @@ from gijiroku.search.runstore import RunStore
 from gijiroku.site import builds, pagecache, urls
 from gijiroku.site.catalogue import catalogue_text
 from gijiroku.site.completeness import anchors_missing, expected_anchors, lost_in_build
+from gijiroku.site.frame import squeeze_white_space
 from gijiroku.site.home import fill_placeholders
 from gijiroku.site.inputs import InputKeys
 from gijiroku.site.jinjacache import BYTECODE_CACHE
@@ -416,7 +417,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-100)  # after every plugin: the cache records the digest of the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
+    """Pages with a feed name it in their `<head>`, for browsers and feed readers; the
+    frame's indentation goes (`site/frame.py`)."""
     build = builds.language_of(config)
     if build is None:
         return output
@@ -424,6 +426,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     tag = _feed_tag(build, src)
     if tag:
         output = output.replace("</head>", tag + "</head>", 1)
+    output = squeeze_white_space(output)
     if build.cache is not None and src in build.keys:
         written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
         build.cache.record(src, pagecache.Entry.of_page(
