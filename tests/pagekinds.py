@@ -19,7 +19,8 @@ PAGE_KINDS: dict[str, str] = {
     "meetings": r"LANG/meetings/index\.html",
     "council": r"LANG/meetings/ID/index\.html",
     "meeting": r"LANG/meetings/ID/ID/index\.html",
-    "side by side": r"LANG/meetings/ID/ID/compare/index\.html",
+    "side by side": r"LANG/compare/index\.html",
+    "moved side by side": r"LANG/meetings/ID/ID/compare/index\.html",
     "speakers": r"LANG/speakers/index\.html",
     "speaker": r"LANG/speakers/ID/index\.html",
     "speaker's year": r"LANG/speakers/ID/YEAR/index\.html",
@@ -31,8 +32,12 @@ PAGE_KINDS: dict[str, str] = {
 """Kind -> its addresses (relative to the site's root): LANG a language, ID an id, YEAR a year."""
 
 ALWAYS = ("language chooser", "not found", "home", "about", "data", "search", "meetings", "council", "meeting",
-          "speakers", "speaker", "topics", "topic")
+          "side by side", "speakers", "speaker", "topics", "topic")
 """The kinds every archive's site has, in every language (the root's kinds once)."""
+
+REDIRECTS = ("moved side by side",)
+"""Kinds that are only the ledger's redirects: a meeting's own side-by-side page, as sites
+published it before the view was one page per language (`gijiroku.ledger.layout_moves`)."""
 
 _PATTERNS = [(kind, re.compile(pattern.replace("LANG", "(?:ja|en)").replace("ID", "[a-z0-9][a-z0-9._-]*")
                                .replace("YEAR", r"\d{4}"))) for kind, pattern in PAGE_KINDS.items()]

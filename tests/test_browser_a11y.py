@@ -26,7 +26,8 @@ PAGE_KINDS = {
     "meetings": "meetings/",
     "council": "meetings/ai-strategy-council/",
     "meeting": MEETING,
-    "side-by-side": MEETING + "compare/",
+    "side-by-side": "compare/?meeting=ai-strategy-council/2023-08-04",
+    "side-by-side, no meeting chosen": "compare/",
     "speakers": "speakers/",
     "speaker": "speakers/matsumoto-takeaki/",
     "topics": "topics/",
@@ -79,6 +80,10 @@ def test_no_serious_violations_on_any_kind_of_page(browser, site_server, axe_sou
                 page.goto(f"{site_server}{lang}/{path}")
                 if path.startswith("search/"):
                     page.wait_for_function("() => document.getElementById('gj-search').dataset.done")
+                if kind == "side-by-side":  # assembled from the meeting's data
+                    page.locator("table.gj-compare tbody tr").first.wait_for()
+                if kind == "meeting":  # with a remark's tools open, as a reader who cites it sees them
+                    page.locator("button.gj-tools-open").first.click()
                 if kind not in OWN_CHROME:
                     expected = "slate" if scheme == "dark" else "default"
                     assert page.evaluate("document.body.dataset.mdColorScheme") == expected, (lang, kind)

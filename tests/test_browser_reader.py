@@ -193,7 +193,8 @@ def test_orientation_on_a_meeting_page(browser, site_server) -> None:
         active = page.locator(".md-tabs__item--active").all_inner_texts()
         assert [a.strip() for a in active] == ["Meetings"]
         page.get_by_role("link", name="Read original and translation side by side").click()
-        page.wait_for_url(f"**/en/{MEETING_URL}compare/")
+        page.wait_for_url("**/en/compare/?meeting=ai-strategy-council/2023-08-04")
+        page.locator("#opinion-05").wait_for()
         width = page.locator("table.gj-compare").evaluate("t => t.getBoundingClientRect().width")
         assert width > 1000, "the side-by-side view uses the window"
         gap = page.locator("#opinion-05").evaluate(
@@ -217,12 +218,14 @@ def test_not_found_page_links_home_under_any_sub_path(page, site_server, built_s
 
 def test_print_leaves_out_the_controls(page, site_server) -> None:
     page.goto(f"{site_server}en/{MEETING_URL}#nagaoka-1")
-    controls = ".md-header, .md-tabs, .gj-path, .gj-tools, details.gj-cite, .md-footer"
+    page.locator("button.gj-tools-open[data-anchor='nagaoka-1']").click()
+    controls = ".md-header, .md-tabs, .gj-path, .gj-tools, .gj-cite, .md-footer"
     assert page.locator(controls).evaluate_all("els => els.filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none').length") > 0
     page.emulate_media(media="print")
     visible = page.locator(controls).evaluate_all("els => els.filter(e => getComputedStyle(e).display !== 'none').length")
     assert visible == 0
-    assert page.locator("[data-remark='nagaoka-1'] p[lang]").first.is_visible(), "the text is printed"
+    assert page.locator("#nagaoka-1 + .gj-remark > p").first.is_visible(), "the text is printed"
+    assert page.locator(".gj-meeting-cite").is_visible(), "and the meeting's citation, once"
 
 
 def test_tokenizers_agree_beyond_ascii(page, site_server) -> None:

@@ -1,5 +1,6 @@
-"""Data out, checked in built sites: the static API and its schemas, Akoma Ntoso, the
-source downloads, the Atom feeds and the charts.
+"""Data out, checked in built sites: the static API and its schemas, each meeting's one
+JSON for every language, the zips of Akoma Ntoso and source files per council and year,
+the Atom feeds and the charts.
 
 Two sites are checked the same way: the real one (`built_site`) and a synthetic
 archive of a few dozen meetings. A third pair of builds checks that feeds do not
@@ -15,6 +16,7 @@ import posixpath
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -27,7 +29,7 @@ from referencing import Registry, Resource
 from conftest import BASE_MINUTES, ROOT, make_project, run_mkdocs_build
 from devtools.synth import generate_archive
 from gijiroku import load_archive
-from gijiroku.data import api, charts, feeds, pages
+from gijiroku.data import api, charts, feeds, pages, paths
 from gijiroku.data.akn import AKN_NS, meeting_akn
 from gijiroku.data.paths import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
@@ -92,6 +94,17 @@ def _resolve_root_link(site: Path, link: str) -> tuple[Path, str]:
     return target, fragment
 
 
+def _meeting_json(site: Path, council: str, meeting: str) -> dict:
+    """A meeting's one JSON document (every language), at the site's root."""
+    return _json(site / paths.meeting_json(council, meeting))
+
+
+def _zip_member(site: Path, link: str, member: str) -> bytes:
+    """A file inside a zip the data links (relative to the site's root)."""
+    with zipfile.ZipFile(site / link) as archive:
+        return archive.read(member)
+
+
 _ids_cache: dict[Path, set[str]] = {}
 
 
@@ -109,21 +122,20 @@ def _assert_lands(site: Path, link: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_json_file_validates_against_its_schema(built, lang: str) -> None:
     archive, _, site = built
-    api_dir = site / lang / "api"
     checked = 0
-    for path in sorted(api_dir.rglob("*.json")):
-        if path.parent.name == "schemas":
-            continue
+    for path in sorted((site / lang / "api").glob("*.json")) + sorted((site / "api").rglob("*.json")):
         document = _json(path)
         _validator(site, lang, document["kind"]).validate(document)
         checked += 1
-    assert checked == len(archive.meetings) + 4, "a JSON per meeting and four indexes"
+    assert checked == len(archive.meetings) + 4, "one JSON per meeting (for every language) and four indexes"
+    assert not (site / lang / "api" / "meetings").exists(), "no meeting data per language"
 
 
 def test_a_schema_rejects_what_it_should(built_site: Path) -> None:
     """The schemas are not vacuous: a document missing a remark's id, or with an unknown kind, fails."""
-    document = _json(built_site / "ja" / "api" / "meetings" / "ai-strategy-council" / "2023-08-04.json")
+    document = _meeting_json(built_site, "ai-strategy-council", "2023-08-04")
     validator = _validator(built_site, "ja", "meeting")
+    assert validator.is_valid(document)
     broken = json.loads(json.dumps(document))
     del broken["remarks"][0]["id"]
     assert not validator.is_valid(broken)
@@ -134,22 +146,33 @@ def test_a_schema_rejects_what_it_should(built_site: Path) -> None:
     unattributed = next(r for r in broken["remarks"] if r["kind"] == "unattributed")
     unattributed["speaker"] = "matsumoto-takeaki"
     assert not validator.is_valid(broken), "an unattributed opinion never names a speaker"
+    broken = json.loads(json.dumps(document))
+    broken["remarks"][0]["text"] = "one language only"
+    assert not validator.is_valid(broken), "a remark's text is keyed by language"
+    broken = json.loads(json.dumps(document))
+    broken["format"] = 1
+    assert not validator.is_valid(broken), "format 2 is a new shape"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_meeting_json_holds_every_remark_in_order(built, lang: str) -> None:
-    """0 lost: every remark of the source, in order, with its id, kind, speaker and text."""
+def test_meeting_json_holds_every_remark_in_order(built) -> None:
+    """0 lost: every remark of the source, in order, with its id, kind, speaker and the
+    text of every version that has it (the original and each translation, the same ids)."""
     archive, _, site = built
     for meeting in archive.meetings:
-        document = _json(site / lang / "api" / "meetings" / meeting.council / f"{meeting.id}.json")
-        version = meeting.version(lang)
+        document = _meeting_json(site, meeting.council, meeting.id)
+        assert document["languages"] == [lang for lang in LANGUAGES if lang in meeting.versions]
+        assert document["original_language"] == meeting.language
         expected = []
         for remark in meeting.remarks:
-            text = (version.remarks.get(remark.id) if version else None) or meeting.original.remarks[remark.id]
-            expected.append((remark.id, remark.kind, remark.speaker, remark.topics, "\n\n".join(text.paragraphs)))
+            texts = {lang: "\n\n".join(version.remarks[remark.id].paragraphs)
+                     for lang, version in meeting.versions.items() if remark.id in version.remarks}
+            expected.append((remark.id, remark.kind, remark.speaker, remark.topics, texts))
         got = [(r["id"], r["kind"], r["speaker"], tuple(r["topics"]), r["text"]) for r in document["remarks"]]
         assert got == expected, meeting.key
-        assert document["translated"] == (version is not None and version.is_translation)
+        assert set(document["translations"]) == {lang for lang, v in meeting.versions.items() if v.is_translation}
+        for r in document["remarks"]:
+            if r["speaker"]:
+                assert r["speaker"] in document["people"], "every speaker's name and role, once"
         sections = {r.id: r.section for r in meeting.remarks}
         for r in document["remarks"]:
             assert (r["agenda_item"] or r["section"]) == sections[r["id"]]
@@ -160,32 +183,38 @@ def test_meeting_json_holds_every_remark_in_order(built, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_link_of_the_json_lands(built, lang: str) -> None:
     archive, _, site = built
-    for path in sorted((site / lang / "api").rglob("*.json")):
-        if path.parent.name == "schemas":
-            continue
+    for path in sorted((site / "api").rglob("*.json")):
         document = _json(path)
-        links: list[str] = []
-        if document["kind"] == "meeting":
-            links += [document["links"]["page"], document["links"]["json"], document["links"]["akn"]]
-            links += list(document["links"]["sources"].values())
-            links += [r["permalink"] for r in document["remarks"]] + [a["permalink"] for a in document["agenda"]]
-        else:
-            for entry in document["councils" if document["kind"] == "meetings" else document["kind"]]:
-                links += [v for k, v in entry.items() if k in ("page", "feed", "json")]
-                meetings = entry["meetings"] if isinstance(entry.get("meetings"), list) else []
-                links += [v for m in meetings for k, v in m.items() if k in ("page", "json")]
-        assert links
+        page = document["links"]["pages"][lang]
+        links = [page, document["links"]["json"], document["links"]["downloads"]["zip"]]
+        # A remark's or an item's permalink: the page's address and its id.
+        links += [f"{page}#{r['id']}" for r in document["remarks"]] + [f"{page}#{a['id']}" for a in document["agenda"]]
         for link in links:
+            _assert_lands(site, link)
+        with zipfile.ZipFile(site / document["links"]["downloads"]["zip"]) as bundle:
+            names = set(bundle.namelist())
+        held = [*document["links"]["downloads"]["akn"].values(), *document["links"]["downloads"]["sources"].values()]
+        assert set(held) <= names, path
+    for path in sorted((site / lang / "api").glob("*.json")):
+        document = _json(path)
+        index_links: list[str] = []
+        for entry in document["councils" if document["kind"] == "meetings" else document["kind"]]:
+            index_links += [v for k, v in entry.items() if k in ("page", "feed", "json")]
+            meetings = entry["meetings"] if isinstance(entry.get("meetings"), list) else []
+            index_links += [v for m in meetings for k, v in m.items() if k in ("page", "json")]
+        assert index_links
+        for link in index_links:
             _assert_lands(site, link)
 
 
 def test_translation_provenance_and_staleness_in_the_json(built_site: Path) -> None:
-    document = _json(built_site / "en" / "api" / "meetings" / "ai-strategy-council" / "2023-08-04.json")
-    assert document["translation"]["status"] == "unofficial" and document["translation"]["reviewed"] is False
-    assert all(r["translation"]["stale"] is False and r["translation"]["source"] for r in document["remarks"])
-    original = _json(built_site / "ja" / "api" / "meetings" / "ai-strategy-council" / "2023-08-04.json")
-    assert original["translation"] is None and all("translation" not in r for r in original["remarks"])
-    assert [m["public"] for m in original["materials"]].count(False) == MATERIALS_NOT_PUBLIC, "非公表 materials say so"
+    document = _meeting_json(built_site, "ai-strategy-council", "2023-08-04")
+    assert list(document["translations"]) == ["en"], "the original has no provenance"
+    translation = document["translations"]["en"]
+    assert translation["status"] == "unofficial" and translation["reviewed"] is False
+    assert translation["stale_remarks"] == []
+    assert all(list(r["translated_from"]) == ["en"] and r["translated_from"]["en"] for r in document["remarks"])
+    assert [m["public"] for m in document["materials"]].count(False) == MATERIALS_NOT_PUBLIC, "非公表 materials say so"
 
 
 def test_stale_translation_is_marked_in_the_json(tmp_path: Path) -> None:
@@ -196,9 +225,8 @@ def test_stale_translation_is_marked_in_the_json(tmp_path: Path) -> None:
     index = index_archive(archive)
     [meeting] = archive.meetings
     document = api.meeting_document(index, meeting, Links("en"))
-    stale = {r["id"]: r["translation"]["stale"] for r in document["remarks"]}
-    assert stale["suzuki-1"] is True and not any(v for k, v in stale.items() if k != "suzuki-1")
-    assert document["translation"]["stale_remarks"] == ["suzuki-1"]
+    assert document["translations"]["en"]["stale_remarks"] == ["suzuki-1"]
+    assert all("en" in r["translated_from"] for r in document["remarks"] if r["kind"] != "narration")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -219,16 +247,42 @@ def test_indexes_list_every_meeting_person_topic_and_council(built, lang: str) -
 
 
 def test_source_markdown_is_downloadable_from_the_meeting_page(built, ) -> None:
+    """A meeting page links its JSON and its council's zip of the year, and names its
+    files in it: the zip holds each source file as it is in the minutes."""
     archive, minutes, site = built
     for meeting in archive.meetings[:5]:
         for lang in LANGUAGES:
             page = parse(site / lang / "meetings" / meeting.council / meeting.id / "index.html")
-            sources = [el.attrs["href"] for el in page.find("a") if el.attrs.get("type") == "text/markdown"]
-            assert len(sources) == len(meeting.versions), (lang, meeting.key)
-            for href in sources:
-                target = Path(posixpath.normpath(str(page.path.parent / href)))
-                version = target.name.split(".")[-2]
-                assert target.read_bytes() == (minutes / meeting.council / f"{meeting.id}.{version}.md").read_bytes()
+            [bundle] = [el.attrs["href"] for el in page.find("a") if el.attrs.get("type") == "application/zip"]
+            [data] = [el.attrs["href"] for el in page.find("a") if el.attrs.get("type") == "application/json"]
+            target = Path(posixpath.normpath(str(page.path.parent / bundle)))
+            assert target == site / paths.bundle_zip(meeting.council, meeting.date.year)
+            assert Path(posixpath.normpath(str(page.path.parent / data))) == site / paths.meeting_json(meeting.council, meeting.id)
+            named = page.path.read_text(encoding="utf-8")
+            with zipfile.ZipFile(target) as held:
+                for version in meeting.versions:
+                    member = paths.source_member(meeting.council, meeting.id, version)
+                    assert f"<code>{member}</code>" in named, (lang, meeting.key)
+                    assert held.read(member) == (minutes / meeting.council / f"{meeting.id}.{version}.md").read_bytes()
+
+
+def test_zips_hold_each_year_of_a_council_in_a_fixed_order(built) -> None:
+    """One zip per council and year: each meeting's Akoma Ntoso file per language (named by
+    its FRBR expression) and its source files, in date order, with fixed times."""
+    archive, _, site = built
+    years = {(m.council, m.date.year) for m in archive.meetings}
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*.zip")) == \
+        sorted(paths.bundle_zip(c, y) for c, y in years)
+    for council, year in years:
+        held = sorted((m for m in archive.meetings if (m.council, m.date.year) == (council, year)), key=lambda m: (m.date, m.id))
+        expected = []
+        for m in held:
+            versions = [lang for lang in LANGUAGES if lang in m.versions]
+            expected += [paths.akn_member(m.council, m.date.isoformat(), m.id, lang) for lang in versions]
+            expected += [paths.source_member(m.council, m.id, lang) for lang in versions]
+        with zipfile.ZipFile(site / paths.bundle_zip(council, year)) as bundle:
+            assert bundle.namelist() == expected
+            assert {info.date_time for info in bundle.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 # -- Akoma Ntoso ----------------------------------------------------------------------
@@ -237,13 +291,19 @@ def test_source_markdown_is_downloadable_from_the_meeting_page(built, ) -> None:
 def test_akoma_ntoso_speeches_are_the_page_anchors(built, lang: str) -> None:
     archive, _, site = built
     for meeting in archive.meetings:
-        path = site / lang / "api" / "meetings" / meeting.council / f"{meeting.id}.akn.xml"
-        root = etree.parse(str(path)).getroot()  # raises unless well-formed
+        if lang not in meeting.versions:
+            continue
+        document = _meeting_json(site, meeting.council, meeting.id)
+        member = document["links"]["downloads"]["akn"][lang]
+        data = _zip_member(site, document["links"]["downloads"]["zip"], member)
+        root = etree.fromstring(data)  # raises unless well-formed
         assert root.tag == f"{A}akomaNtoso"
         [debate] = root.findall(f"{A}debate")
         assert [child.tag for child in debate] == [f"{A}meta", f"{A}preface", f"{A}debateBody"]
         ident = debate.find(f"{A}meta/{A}identification")
         assert [c.tag for c in ident] == [f"{A}FRBRWork", f"{A}FRBRExpression", f"{A}FRBRManifestation"]
+        expression = ident.find(f"{A}FRBRExpression/{A}FRBRuri").get("value")
+        assert member == expression.lstrip("/") + ".xml", "named by its FRBR expression"
         refs = debate.find(f"{A}meta/{A}references")
         persons = {e.get("eId") for e in refs.findall(f"{A}TLCPerson")}
         orgs = {e.get("eId") for e in refs.findall(f"{A}TLCOrganization")}
@@ -330,9 +390,10 @@ def test_feeds_are_byte_identical_across_two_builds(synth_site, tmp_path: Path) 
         first = {p.relative_to(site): p.read_bytes() for p in _feeds(site, lang)}
         second = {p.relative_to(again): p.read_bytes() for p in _feeds(again, lang)}
         assert first == second
-        api_first = {p.relative_to(site): p.read_bytes() for p in (site / lang / "api").rglob("*") if p.is_file()}
-        api_second = {p.relative_to(again): p.read_bytes() for p in (again / lang / "api").rglob("*") if p.is_file()}
-        assert api_first == api_second
+    for folder in ("api", "downloads", *(f"{lang}/api" for lang in LANGUAGES)):
+        data_first = {p.relative_to(site): p.read_bytes() for p in (site / folder).rglob("*") if p.is_file()}
+        data_second = {p.relative_to(again): p.read_bytes() for p in (again / folder).rglob("*") if p.is_file()}
+        assert data_first and data_first == data_second, folder
 
 
 def test_entry_ids_come_from_meeting_and_remark_ids(built_site: Path) -> None:
@@ -370,13 +431,16 @@ def _build_with(tmp_path: Path, **env: str) -> Path:
 
 def test_links_are_absolute_with_a_site_url(tmp_path: Path) -> None:
     site = _build_with(tmp_path, GIJIROKU_SITE_URL="https://minutes.example.org/archive/")
-    document = _json(site / "en" / "api" / "meetings" / "test-council" / "2024-01-15.json")
-    assert document["remarks"][0]["permalink"] == "https://minutes.example.org/archive/en/meetings/test-council/2024-01-15/#yamada-1"
+    document = _meeting_json(site, "test-council", "2024-01-15")
+    assert document["links"]["pages"]["en"] == "https://minutes.example.org/archive/en/meetings/test-council/2024-01-15/"
+    assert document["links"]["json"] == "https://minutes.example.org/archive/api/meetings/test-council/2024-01-15.json"
+    assert document["links"]["downloads"]["zip"] == "https://minutes.example.org/archive/downloads/test-council/2024.zip"
     _validator(site, "en", "meeting").validate(document)
+    permalink = document["links"]["pages"]["en"] + "#" + document["remarks"][0]["id"]
     root = etree.parse(str(site / "en" / "feeds" / "speakers" / "yamada-taro.xml")).getroot()
     assert root.get("{http://www.w3.org/XML/1998/namespace}base") is None
     [entry] = root.findall(f"{{{ATOM}}}entry")
-    assert entry.find(f"{{{ATOM}}}link").get("href") == document["remarks"][0]["permalink"]
+    assert entry.find(f"{{{ATOM}}}link").get("href") == permalink
     assert entry.findtext(f"{{{ATOM}}}id") == "tag:minutes.example.org,2026:en/test-council/2024-01-15/yamada-1"
 
 
@@ -387,6 +451,7 @@ def test_data_out_can_be_switched_off(tmp_path: Path) -> None:
         assert not (site / lang / "api").exists() and not (site / lang / "feeds").exists()
         html = (site / lang / "speakers" / "yamada-taro" / "index.html").read_text(encoding="utf-8")
         assert "gj-chart" not in html and "application/atom+xml" not in html
+    assert not (site / "api").exists() and not (site / "downloads").exists()
 
 
 # -- charts ---------------------------------------------------------------------------
@@ -463,10 +528,10 @@ def test_hostile_text_stays_text_in_json_akn_feeds_and_svg() -> None:
     links = Links("en")
     # JSON: the values come back as they went in.
     document = json.loads(api.dump(api.meeting_document(index, meeting, links)))
-    assert document["title"] == HOSTILE and document["remarks"][0]["text"] == HOSTILE
-    assert document["attendees"][0]["role"] == HOSTILE
+    assert document["title"]["ja"] == HOSTILE and document["remarks"][0]["text"]["ja"] == HOSTILE
+    assert document["attendees"][0]["role"]["ja"] == HOSTILE
     # Akoma Ntoso: only its own elements; the hostile value is text or an attribute value.
-    root = ET.fromstring(meeting_akn(index, meeting, links))
+    root = ET.fromstring(meeting_akn(index, meeting, "en"))
     assert all(e.tag.startswith(A) for e in root.iter())
     assert "svg" not in {e.tag.split("}")[1] for e in root.iter()}
     assert any(e.text == CLEAN for e in root.iter(f"{A}p"))

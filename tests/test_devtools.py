@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.benchmark import FILE_KINDS, OTHER, compare_trees, file_kind
+from devtools.benchmark import FILE_KINDS, OTHER, compare_trees, file_kind, site_by_kind
 from devtools.synth import add_meeting, edit_remark, generate_archive
 from gijiroku import load_archive
 from gijiroku.model import fingerprint
@@ -104,10 +104,9 @@ def test_site_files_are_classified_by_path() -> None:
         "en/topics/energy/index.html": "topic pages",
         "en/topics/energy/2012/index.html": "topic pages",
         "ja/search-index/facets/s-3.json": "search index",
-        "ja/api/meetings/energy-council/2010-04-01.json": "meeting JSON",
-        "en/api/meetings/energy-council/2010-04-01.akn.xml": "Akoma Ntoso",
-        "ja/api/meetings/energy-council/2010-04-01.ja.md": "source downloads",
-        "en/api/meetings/energy-council/2010-04-01.en.md": "source downloads",
+        "ja/compare/index.html": "side-by-side pages",
+        "api/meetings/energy-council/2010-04-01.json": "meeting JSON",
+        "downloads/energy-council/2010.zip": "zips of Akoma Ntoso and sources",
         "en/api/meetings.json": "API indexes and schemas",
         "en/api/schemas/meeting.schema.json": "API indexes and schemas",
         "en/feeds/speakers/sato-taro.xml": "feeds",
@@ -118,6 +117,22 @@ def test_site_files_are_classified_by_path() -> None:
     }
     assert {path: file_kind(path) for path in expected} == expected
     assert {kind for kind, _ in FILE_KINDS} | {OTHER} == set(expected.values())
+
+
+def test_site_sizes_count_what_a_reader_transfers(tmp_path: Path) -> None:
+    """Bytes, files and gzip bytes by kind; a zip counts as sent (its members are
+    compressed already); the fullest folder (Netlify's limit is per folder)."""
+    page = tmp_path / "ja" / "meetings" / "c" / "m" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<p>" + b"remark " * 2000 + b"</p>")
+    bundle = tmp_path / "downloads" / "c" / "2024.zip"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    measured = site_by_kind(tmp_path)
+    size, files, packed = measured.kinds["meeting pages"]
+    assert (size, files) == (page.stat().st_size, 1) and 0 < packed < size / 20
+    assert measured.kinds["zips of Akoma Ntoso and sources"] == (bundle.stat().st_size, 1, bundle.stat().st_size)
+    assert measured.widest_folder == 2, "the site's root holds ja/ and downloads/"
 
 
 def test_compare_trees_names_what_differs(tmp_path: Path) -> None:

@@ -67,11 +67,12 @@ def project(tmp_path: Path) -> Path:
     return project
 
 
-def _data_files(meeting_file: Path, lang: str) -> list[str]:
-    """The data-out files of the meeting whose original is `meeting_file`, under its language's folder."""
+def _data_files(meeting_file: Path) -> list[str]:
+    """The data-out files that hold the meeting whose original is `meeting_file`, at the
+    site's root: its JSON (every language) and its council's zip of the year."""
     council, meeting = meeting_file.parent.name, meeting_file.name.split(".")[0]
-    return [paths.meeting_json(council, meeting), paths.meeting_akn(council, meeting),
-            paths.meeting_source(council, meeting, lang)]
+    year = int(meeting[:4])
+    return [paths.meeting_json(council, meeting), paths.bundle_zip(council, year)]
 
 
 def _meeting_files(project: Path) -> list[Path]:
@@ -109,14 +110,13 @@ def test_a_rebuild_after_adding_and_editing_meetings_equals_a_clean_build(projec
         page = Path(lang) / "meetings" / untouched.parent.name / untouched.name.split(".")[0] / "index.html"
         assert _same_file(tmp_path / "first" / page, tmp_path / "second" / page), page
         assert (tmp_path / "second" / lang / "meetings" / source.parent.name / "2031-12-24" / "index.html").is_file()
-    # Data out too: the untouched meeting's files were kept, the edited one's written again.
-    for lang in ("ja", "en"):
-        for meeting, kept in ((untouched, True), (edited, False)):
-            for relative in _data_files(meeting, lang):
-                path = Path(lang) / relative
-                if relative.endswith(".md") and not (tmp_path / "first" / path).exists():
-                    continue  # not translated
-                assert _same_file(tmp_path / "first" / path, tmp_path / "second" / path) is kept, path
+    # Data out too: the untouched meeting's JSON (and its year's zip, where the edit was in
+    # another) were kept, the edited one's written again.
+    edited_zip = _data_files(edited)[1]
+    assert _data_files(untouched)[1] != edited_zip, "the synthetic archive's first and last meetings share no zip"
+    for meeting, kept in ((untouched, True), (edited, False)):
+        for relative in _data_files(meeting):
+            assert _same_file(tmp_path / "first" / relative, tmp_path / "second" / relative) is kept, relative
 
     # Removing the added meeting again removes its pages and data: nothing stale survives.
     added.unlink()

@@ -144,3 +144,24 @@ def test_runs_kept_between_builds_give_the_same_index(tmp_path) -> None:
         assert index_with(other, lang) == index_with(None, lang) and other.reused == 0
         meeting_file.write_text(text, encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "cache" / "ja").iterdir()) == ["runs.bin", "runs.json"]
+
+
+@pytest.mark.parametrize("profile", ["summary", "verbatim"])
+def test_a_chunk_holds_about_the_same_text_whatever_the_remarks_length(tmp_path, profile: str) -> None:
+    """Verbatim turns are short: their chunks hold more of them, so a query reads about as
+    many bytes and a committee's meeting is not dozens of files of index."""
+    from devtools.synth import generate_archive
+
+    generate_archive(tmp_path / "minutes", 6, seed=2, profile=profile)
+    archive, _ = load_archive(tmp_path / "minutes")
+    files = dict(search_build.search_index_files(index_archive(archive), "ja"))
+    meta = json.loads(files["meta.json"])
+    chunks = [json.loads(content)["d"] for name, content in files.items() if name.startswith("docs/")]
+    assert [len(rows) for rows in chunks[:-1]] == [meta["chunk"]] * (len(chunks) - 1)
+    assert sum(len(rows) for rows in chunks) == meta["docs"]
+    text = [sum(len(row[6].encode()) for row in rows) for rows in chunks[:-1]]
+    assert meta["chunk"] >= search_build.CHUNK
+    mean = sum(text) / len(text)  # one long speech makes its chunk longer: the mean is what is sized
+    assert 0.5 * search_build.CHUNK_TEXT_BYTES < mean < 2 * search_build.CHUNK_TEXT_BYTES, text
+    if profile == "verbatim":
+        assert meta["chunk"] > 2 * search_build.CHUNK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from conftest import FIXTURES, ROOT, build_record_path, make_project, overlay_case, run_mkdocs_build
 from gijiroku import load_archive
 from gijiroku.model import LANGUAGES
+from gijiroku.site.pieces import ROLE_MARK, SPEAKER_MARK
 from htmlcheck import parse, resolve
-from pagekinds import ALWAYS, kind_of
+from pagekinds import ALWAYS, REDIRECTS, kind_of
 
 MEETING = "meetings/ai-strategy-council/2023-08-04"
 
@@ -34,7 +36,7 @@ def test_expected_paths(built_site: Path, archive) -> None:
         base = built_site / lang
         expected = ["index.html", "meetings/index.html", "speakers/index.html", "topics/index.html",
                     "about/index.html", "search/index.html", "search-index/meta.json", "meetings/ai-strategy-council/index.html",
-                    f"{MEETING}/index.html", f"{MEETING}/compare/index.html"]
+                    f"{MEETING}/index.html", "compare/index.html"]
         expected += [f"speakers/{pid}/index.html" for pid in archive.people]
         expected += [f"topics/{tid}/index.html" for tid in archive.topics]
         missing = [p for p in expected if not (base / p).is_file()]
@@ -126,7 +128,8 @@ def test_topic_pages_link_every_tagged_remark(built_site: Path, archive, lang: s
 @pytest.mark.parametrize("lang,other", [("ja", "en"), ("en", "ja")])
 def test_language_selector_leads_to_the_same_page(built_site: Path, pages, lang: str, other: str) -> None:
     for path, page in pages.items():
-        if not path.is_relative_to(built_site / lang) or path.name == "404.html":
+        if not path.is_relative_to(built_site / lang) or path.name == "404.html" \
+                or kind_of(path.relative_to(built_site).as_posix()) in REDIRECTS:
             continue
         [link] = [el for el in page.find("a", cls="gj-lang-link") if el.attrs.get("hreflang") == other]
         target = resolve(built_site, path, link.attrs["href"])
@@ -154,10 +157,20 @@ def test_marks_for_written_unattributed_and_non_public(built_site: Path) -> None
 
 
 def test_citation_names_council_meeting_date_speaker_and_role(built_site: Path) -> None:
+    """The meeting's citation is printed once; each remark's is made by the page's script
+    from the pattern the page holds once (the browser tests press the buttons)."""
     page = parse(built_site / "ja" / MEETING / "index.html")
-    assert [b for b in page.find("button", cls="gj-copy-citation") if b.attrs["data-anchor"] == "matsumoto-1"]
     citations = [el.text for el in page.find("span", cls="gj-citation")]
-    assert "AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、松本 剛明（総務大臣）の発言" in citations
+    assert citations == ["AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））"]
+    [data] = page.find("script", cls="gj-cite-data")
+    cite = json.loads(data.text)
+    name, role = cite["people"]["matsumoto-takeaki"]
+    made = cite["remark"].replace(SPEAKER_MARK, name).replace(ROLE_MARK, role)
+    assert made == "AI戦略会議「第4回 AI戦略会議」議事要旨（2023年8月4日（金））、松本 剛明（総務大臣）の発言"
+    assert page.find("button", cls="gj-copy") == [], "no tools repeated per remark in the HTML"
+    headings = [el.attrs["id"] for el in page.find("h3", cls="gj-remark-heading")]
+    permalinks = {el.attrs["href"] for el in page.find("a", cls="headerlink")}
+    assert headings and {f"#{rid}" for rid in headings} <= permalinks, "every remark keeps its permalink (¶)"
 
 
 def test_self_contained(pages) -> None:
@@ -225,7 +238,9 @@ def test_strict_build_fails_on_stale_translation_warning(tmp_path: Path) -> None
     relaxed = run_mkdocs_build(project, tmp_path / "site2", "--no-strict")
     assert relaxed.returncode == 0
     page = parse(tmp_path / "site2" / "en" / "meetings" / "test-council" / "2024-01-15" / "index.html")
-    assert [el.attrs["data-remark"] for el in page.find("div", cls="gj-stale")] == ["suzuki-1"]
+    html = page.path.read_text(encoding="utf-8")
+    assert len(page.find("div", cls="gj-stale")) == 1
+    assert re.search(r'id="suzuki-1".*?</h3>\s*<div class="gj-remark gj-stale"', html, re.S)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)  # one language is built in a forked process, the last in the build's own
@@ -282,3 +297,27 @@ def test_the_site_publishes_only_the_minutes_pages(built_site: Path) -> None:
             assert {p.split("/")[0] for p in found[kind] if p != "404.html"} == set(LANGUAGES), kind
     pictures = [p.name for p in built_site.rglob("*.png") if "assets" not in p.parts]
     assert pictures == [], "no picture of gijiroku's own documentation (docs/dev/img) is published"
+
+
+def test_with_a_repository_a_meeting_page_views_its_minutes_file(tmp_path: Path) -> None:
+    """Where `repo_url` is set, a meeting page's source link is Material's own view-source
+    action, on the minutes file it shows; hand-written pages keep theirs under docs/LANG/;
+    the meeting's JSON gives each version's file in the repository."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "\nrepo_url: https://git.example.org/minutes-archive\nedit_uri: edit/main/docs/\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, version in (("ja", "ja"), ("en", "en")):
+        html = (site / lang / MEETING / "index.html").read_text(encoding="utf-8")
+        views = re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button[^"]*"', html)
+        assert views == [f"https://git.example.org/minutes-archive/raw/main/minutes/ai-strategy-council/2023-08-04.{version}.md"], lang
+    about = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]+)"[^>]*class="md-content__button', about) == [
+        "https://git.example.org/minutes-archive/raw/main/docs/en/about.md"]
+    document = json.loads((site / "api" / "meetings" / "ai-strategy-council" / "2023-08-04.json").read_text(encoding="utf-8"))
+    assert document["links"]["repository"] == {
+        lang: f"https://git.example.org/minutes-archive/edit/main/minutes/ai-strategy-council/2023-08-04.{lang}.md"
+        for lang in ("en", "ja")}

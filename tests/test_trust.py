@@ -147,7 +147,7 @@ def test_hostile_text_is_shown_as_text(hostile_site: Path, request: pytest.Fixtu
 def test_titles_read_the_same_in_the_tab_and_the_breadcrumbs(hostile_site: Path) -> None:
     """Escaped once, wherever a title lands (a double escape shows `&amp;#39;` to readers)."""
     for lang in LANGUAGES:
-        for rel in (f"{MEETING}/index.html", f"{MEETING}/compare/index.html", "meetings/test-council/index.html"):
+        for rel in (f"{MEETING}/index.html", "meetings/test-council/index.html"):
             page = (hostile_site / lang / rel).read_text(encoding="utf-8")
             title = re.search(r"<title>(.*?)</title>", page, re.S)
             crumb = re.search(r'<span class="md-path__link" aria-current="page">(.*?)</span>', page, re.S)
@@ -225,20 +225,19 @@ def test_ledger_commands_record_rename_move_and_withdrawal(tmp_path: Path, capsy
     assert "E092" in capsys.readouterr().err
     assert main(["ledger", "move", f"{MEETING}/#opinion-1", f"{MEETING}/#opinion-01", "--directory", str(minutes)]) == 0
     assert main(["check", str(minutes)]) == 0
-    (minutes / "test-council" / "2024-01-15.en.md").unlink()  # the side-by-side page goes with it
-    assert main(["check", str(minutes)]) == 1
-    assert f"published page '{MEETING}/compare/' would disappear" in capsys.readouterr().err
+    # The side-by-side view is one page per language: no address goes with a translation.
+    (minutes / "test-council" / "2024-01-15.en.md").unlink()
+    assert main(["check", str(minutes)]) == 0
     assert main(["ledger", "withdraw", f"{MEETING}/#suzuki-1", "--reason", "typo", "--directory", str(minutes)]) == 1
     assert f"E094 '{MEETING}/#suzuki-1' is recorded as withdrawn but the site still publishes it" in capsys.readouterr().err
     assert main(["ledger", "move", "meetings/x y/", f"{MEETING}/", "--directory", str(minutes)]) == 2
     assert "is not an address of this site" in capsys.readouterr().err
-    assert main(["ledger", "withdraw", f"{MEETING}/compare/", "--directory", str(minutes)]) == 2  # a reason is required
-    assert main(["ledger", "withdraw", f"{MEETING}/compare/", "--reason", "translation retracted",
-                 "--directory", str(minutes)]) == 0
+    assert main(["ledger", "withdraw", f"{MEETING}/#suzuki-1", "--directory", str(minutes)]) == 2  # a reason is required
     assert main(["check", str(minutes)]) == 0
     recorded = yaml.safe_load((minutes / "ledger.yml").read_text(encoding="utf-8"))
     assert recorded["moved"] == {f"{MEETING}/#opinion-1": f"{MEETING}/#opinion-01"}
-    assert recorded["withdrawn"] == {f"{MEETING}/compare/": "translation retracted"}
+    assert recorded["withdrawn"] == {}
+    assert recorded["layout"] == 2 and not any(page.endswith("/compare/") for page in recorded["pages"])
 
 
 def test_year_pages_of_long_lists_are_guarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -293,3 +293,14 @@ def test_timing_notes_each_phases_peak_memory_and_merges_the_larger() -> None:
     finally:
         timing.reset()
         timing.merge(saved)
+
+
+def test_white_space_between_tags_is_squeezed_where_no_reader_sees_it() -> None:
+    from gijiroku.site.frame import squeeze_white_space
+
+    page = ('<nav>\n    \n      <a href="x">Home</a>\n\n    <a>Two</a>  <b>same line</b>\n</nav>\n'
+            '<pre><code>  keep\n\n    this</code></pre>\n    <script>\nif (a >\n    <b) {}\n</script>\n  <p>text</p>')
+    squeezed = squeeze_white_space(page)
+    assert squeezed == ('<nav>\n<a href="x">Home</a>\n<a>Two</a>  <b>same line</b>\n</nav>\n'
+                        '<pre><code>  keep\n\n    this</code></pre>\n<script>\nif (a >\n    <b) {}\n</script>\n<p>text</p>')
+    assert squeeze_white_space(squeezed) == squeezed

@@ -41,6 +41,8 @@ import re
 import shutil
 import sys
 import tempfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .buildreport import _build_report
@@ -113,14 +115,15 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
 _LANG = r"(?:ja|en)/"
 FILE_KINDS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
     ("meeting pages", rf"^{_LANG}meetings/[^/]+/[^/]+/index\.html$"),
-    ("side-by-side pages", rf"^{_LANG}meetings/[^/]+/[^/]+/compare/index\.html$"),
+    # The one side-by-side page per language, and the ledger's redirects from a site's
+    # earlier per-meeting ones (`meetings/C/M/compare/`), where it had published them.
+    ("side-by-side pages", rf"^{_LANG}(?:compare|meetings/[^/]+/[^/]+/compare)/index\.html$"),
     ("index pages", rf"^{_LANG}(?:meetings/(?:[^/]+/)?|speakers/|topics/)index\.html$"),
     ("speaker pages", rf"^{_LANG}speakers/[^/]+/(?:\d{{4}}/)?index\.html$"),
     ("topic pages", rf"^{_LANG}topics/[^/]+/(?:\d{{4}}/)?index\.html$"),
     ("search index", rf"^{_LANG}search-index/"),
-    ("meeting JSON", rf"^{_LANG}api/meetings/[^/]+/[^/]+\.json$"),
-    ("Akoma Ntoso", rf"^{_LANG}api/meetings/[^/]+/[^/]+\.akn\.xml$"),
-    ("source downloads", rf"^{_LANG}api/meetings/[^/]+/[^/]+\.[a-z]{{2}}\.md$"),
+    ("meeting JSON", rf"^(?:{_LANG})?api/meetings/[^/]+/[^/]+\.json$"),
+    ("zips of Akoma Ntoso and sources", r"^downloads/[^/]+/\d{4}\.zip$"),
     ("API indexes and schemas", rf"^{_LANG}api/(?:[^/]+\.json|schemas/[^/]+\.json)$"),
     ("feeds", rf"^{_LANG}feeds/"),
     ("theme assets", rf"^(?:{_LANG})?assets/"),
@@ -136,15 +139,39 @@ def file_kind(path: str) -> str:
     return next((kind for kind, pattern in FILE_KINDS if pattern.match(path)), OTHER)
 
 
-def site_by_kind(site: Path) -> dict[str, tuple[int, int]]:
-    """Bytes and files of a built site by kind, every kind listed (in FILE_KINDS' order)."""
-    totals = {kind: [0, 0] for kind, _ in FILE_KINDS} | {OTHER: [0, 0]}
-    for path in site.rglob("*"):
-        if path.is_file():
+def gzip_size(data: bytes) -> int:
+    """What `data` weighs sent gzipped (level 6, as static hosts compress): what a reader
+    transfers. A zip is sent as it is: its members are compressed already."""
+    return len(data) if data[:4] == b"PK\x03\x04" else len(zlib.compress(data, 6)) + GZIP_FRAME
+
+
+GZIP_FRAME = 18
+"""gzip's header and trailer around the deflate stream zlib writes (zlib's own 6 bytes aside)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSize:
+    """A built site measured: by kind, (bytes, files, gzip bytes); and the most files in one folder."""
+
+    kinds: dict[str, tuple[int, int, int]]
+    widest_folder: int
+
+
+def site_by_kind(site: Path) -> SiteSize:
+    """Bytes, files and gzip bytes of a built site by kind, every kind listed (in
+    FILE_KINDS' order), and the number of entries of its fullest folder."""
+    totals = {kind: [0, 0, 0] for kind, _ in FILE_KINDS} | {OTHER: [0, 0, 0]}
+    widest = 0
+    for folder, dirs, names in os.walk(site):
+        widest = max(widest, len(dirs) + len(names))
+        for name in names:
+            path = Path(folder) / name
+            data = path.read_bytes()
             entry = totals[file_kind(path.relative_to(site).as_posix())]
-            entry[0] += path.stat().st_size
+            entry[0] += len(data)
             entry[1] += 1
-    return {kind: (size, files) for kind, (size, files) in totals.items()}
+            entry[2] += gzip_size(data)
+    return SiteSize({kind: (size, files, packed) for kind, (size, files, packed) in totals.items()}, widest)
 
 
 def compare_trees(a: Path, b: Path, examples: int = 5) -> dict[str, object]:
@@ -201,13 +228,15 @@ def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary"
 
     real = build(site, GIJIROKU_TIMINGS=str(timings))
     recorded = json.loads(timings.read_text(encoding="utf-8"))
-    kinds = site_by_kind(site)
-    size, files = sum(s for s, _ in kinds.values()), sum(f for _, f in kinds.values())
+    measured = site_by_kind(site)
+    kinds = measured.kinds
+    size, files = sum(k[0] for k in kinds.values()), sum(k[1] for k in kinds.values())
     pages = sum(1 for _ in site.rglob("*.html"))
     row: dict[str, object] = {
         "profile": profile, "meetings": meetings, "real": real, "ours": recorded["seconds"],
         "peak_rss": recorded.get("peak_rss", {}), "own": sum(v for k, v in recorded["seconds"].items() if not k.startswith("build_")),
-        "output_mb": size / 2**20, "files": files, "pages": pages, "kinds": kinds, "source": source,
+        "output_mb": size / 2**20, "files": files, "pages": pages, "kinds": kinds, "widest_folder": measured.widest_folder,
+        "gzip_mb": sum(k[2] for k in kinds.values()) / 2**20, "source": source,
         "meeting_files": meeting_files, "parsed": recorded["counts"].get("meeting_files_parsed", 0)}
     if data_out_compare:  # the same build without data out (API, feeds, charts), for what they add
         bare_site = work / f"site-{name}-bare"

@@ -15,23 +15,34 @@ the address and the way out.
       meetings/ai-strategy-council/2023-08-04/#opinion-5: meetings/ai-strategy-council/2023-08-04/#opinion-05
     withdrawn:
       meetings/ai-strategy-council/2023-08-05/: entered twice; the record is 2023-08-04
+    files:
+      ja/api/meetings/ai-strategy-council/2023-08-04.json: api/meetings/ai-strategy-council/2023-08-04.json
+      ja/api/meetings/ai-strategy-council/2023-08-04.ja.md: downloads/ai-strategy-council/2023.zip#minutes/…
+    layout: 2
 
-Addresses are paths inside a language (`/ja/`, `/en/`): every language has the same.
+Addresses of pages are paths inside a language (`/ja/`, `/en/`): every language has the
+same. `files` are data files that moved, by their paths from the site's root (each
+language had its own), with where their content is now: a file, or a file inside a zip
+(`ZIP#MEMBER`). `layout` is the layout of published files the ledger was written under:
+a ledger written before layout 2 (no `layout`) had each meeting's side-by-side page and
+its data files per language; loading it records where they went (`layout_moves`), and
+`gijiroku ledger` writes that down.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
 from . import urls
+from .data import paths as data_paths
 from .diagnostics import Diagnostics
 from .index import index_archive
-from .model import Archive
+from .model import LANGUAGES, Archive
 from .sources import Source, is_present, read_text
 from .yamlsrc import Reader
 
@@ -48,6 +59,9 @@ KEEP_HINT = ("published links point here: keep the id, or record what happened w
 
 DISAPPEARING = frozenset({"E090", "E091"})
 """The codes of a recorded page or anchor the archive would no longer publish."""
+LAYOUT = 2
+"""The layout of published files: 2 since the side-by-side view is one page per language
+and a meeting's data one JSON file for every language and a zip per council and year."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +73,10 @@ class Ledger:
     withdrawn: Mapping[str, str]
     lines: Mapping[str, int]
     """The ledger line of each recorded address, for diagnostics."""
+    files: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Data files that moved: old path from the site's root -> where the content is now."""
+    layout: int = LAYOUT
+    """The layout of published files the ledger was written under (`layout_moves`)."""
 
 
 def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
@@ -73,9 +91,6 @@ def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
     for m in archive.meetings:
         anchors = [item.id for item in m.agenda] + [mat.id for mat in m.materials] + [r.id for r in m.remarks]
         pages[urls.url_of(urls.meeting_src(m.council, m.id))] = tuple(anchors)
-        if len(m.versions) > 1:
-            # Its rows carry the meeting page's remark ids, which the meeting page records.
-            pages[urls.url_of(urls.compare_src(m.council, m.id))] = ()
     for person in archive.people:
         pages[urls.url_of(urls.speaker_src(person))] = ()
         for year, _ in index.speaker_years(person) or ():
@@ -88,9 +103,54 @@ def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
 
 
 def split_address(address: str) -> tuple[str, str]:
-    """`page/#anchor` -> (`page/`, `anchor`); a page alone -> (`page/`, "")."""
+    """`page/#anchor` -> (`page/`, `anchor`); a page alone -> (`page/`, ""). A move's
+    new address may carry a query (`compare/?meeting=C/M`): it stays with the page."""
     page, _, anchor = address.partition("#")
     return page, anchor
+
+
+def page_of(page: str) -> str:
+    """A page address without its query (`compare/?meeting=C/M` -> `compare/`)."""
+    return page.partition("?")[0]
+
+
+def layout_moves(ledger: Ledger, archive: Archive) -> Ledger:
+    """The ledger with what layout 2 moved recorded, where it was written under an earlier
+    layout: each meeting's side-by-side page moved to the side-by-side page of its
+    language (`compare/?meeting=C/M`), and its data files of each language to the
+    meeting's one JSON and its council's zip of the year. (Only what the ledger does not
+    record already; data files of meetings the archive no longer has are left out: they
+    went with their pages, whose moves and withdrawals are recorded.)"""
+    if ledger.layout >= LAYOUT:
+        return ledger
+    moved = dict(ledger.moved)
+    files = dict(ledger.files)
+    for page in ledger.pages:
+        parts = page.rstrip("/").split("/")
+        if len(parts) == 4 and parts[0] == "meetings" and parts[3] == "compare" and page not in moved:
+            key = f"{parts[1]}/{parts[2]}"
+            moved[page] = urls.url_of(urls.COMPARE) + urls.compare_query(key)
+    for meeting in archive.meetings:
+        page = urls.url_of(urls.meeting_src(meeting.council, meeting.id))
+        if page not in ledger.pages:
+            continue
+        compared = urls.url_of(urls.compare_src(meeting.council, meeting.id)) in ledger.pages
+        versions = list(LANGUAGES) if compared else [meeting.language]
+        date = meeting.date.isoformat()
+        bundle = data_paths.bundle_zip(meeting.council, meeting.date.year)
+        for lang in LANGUAGES:
+            json_old, akn_old, *source_old = data_paths.legacy_meeting_files(meeting.council, meeting.id, lang, versions)
+            text_lang = lang if lang in versions else meeting.language
+            files.setdefault(f"{lang}/{json_old}", data_paths.meeting_json(meeting.council, meeting.id))
+            files.setdefault(f"{lang}/{akn_old}",
+                             f"{bundle}#{data_paths.akn_member(meeting.council, date, meeting.id, text_lang)}")
+            for old in source_old:
+                files.setdefault(f"{lang}/{old}", f"{bundle}#{data_paths.source_member(meeting.council, meeting.id, lang)}")
+    if ledger.pages:
+        for lang in LANGUAGES:  # the whole archive of a language, in one zip: now a zip per council and year
+            files.setdefault(f"{lang}/downloads/minutes-{lang}.zip", f"{lang}/data/#downloads")
+    return replace(ledger, moved=MappingProxyType(moved), files=MappingProxyType(dict(sorted(files.items()))),
+                   layout=LAYOUT)
 
 
 # -- reading ----------------------------------------------------------------------
@@ -110,7 +170,7 @@ def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) ->
     root = reader.compose(text)
     if root is None:
         return _EMPTY
-    fields = reader.mapping(root, "the ledger", optional=("pages", "moved", "withdrawn")) or {}
+    fields = reader.mapping(root, "the ledger", optional=("pages", "moved", "withdrawn", "files", "layout")) or {}
     lines: dict[str, int] = {}
     pages: dict[str, tuple[str, ...]] = {}
     for key, node in reader.keyed(fields.get("pages"), "the ledger's pages"):
@@ -131,16 +191,45 @@ def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) ->
         if reason is not None and _valid_address(reader, key.value, key.line, key.col):
             withdrawn[str(key.value)] = reason
             lines[str(key.value)] = key.line
-    return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines))
+    files: dict[str, str] = {}
+    for key, node in reader.keyed(fields.get("files"), "the ledger's moved data files"):
+        target = reader.string(node, f"where '{key.value}' is now")
+        problem = file_problem(str(key.value)) or (file_problem(target.partition("#")[0]) if target else "")
+        if problem:
+            reader.diags.add(reader.path, key.line, key.col, "E093", f"'{key.value}' is not a data file of this site", problem)
+        elif target is not None:
+            files[str(key.value)] = target
+            lines[str(key.value)] = key.line
+    layout = 1
+    if "layout" in fields:
+        node = fields["layout"]
+        value = reader.integer(node, "the ledger's layout")
+        if value is not None and value not in (1, LAYOUT):
+            reader.diags.add(reader.path, *reader.where(node), "E093", f"the ledger's layout is {value}",
+                             f"write `layout: {LAYOUT}` (or leave it out for a ledger of the first layout)")
+        elif value is not None:
+            layout = value
+    return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines),
+                  MappingProxyType(files), layout)
+
+
+def file_problem(path: str) -> str:
+    """Why `path` is not the path of a data file from the site's root, or ""."""
+    if not path or path.startswith("/") or ".." in path.split("/") or "//" in path \
+            or any(c.isspace() or not c.isprintable() for c in path):
+        return "write a path from the site's root, such as ja/api/meetings/COUNCIL/MEETING.json"
+    return ""
 
 
 def address_problem(address: str, page_only: bool = False) -> str:
     """Why `address` is not an address of this site (a page such as `meetings/C/M/`,
     optionally `#ANCHOR`), or "" when it is."""
     page, anchor = split_address(address)
+    query = page.partition("?")[2]
+    page = page_of(page)
     wrong = (not page.endswith("/") or page.startswith("/") or "//" in page or ".." in page
-             or any(c.isspace() or not c.isprintable() for c in address) or (page_only and "#" in address)
-             or ("#" in address and not anchor))
+             or any(c.isspace() or not c.isprintable() for c in address) or (page_only and ("#" in address or "?" in address))
+             or ("#" in address and not anchor) or ("?" in address and not query))
     if wrong:
         return "write a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
     if problem := urls.page_address_problem(page):
@@ -200,7 +289,8 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
             continue
         target = resolve(ledger, old)
         page, anchor = split_address(target) if target else ("", "")
-        if target is None or page not in anchors_now or (anchor and anchor not in anchors_now[page]):
+        page = page_of(page)
+        if target is None or (page not in anchors_now and page not in always) or (anchor and anchor not in anchors_now.get(page, ())):
             diags.add(path, ledger.lines.get(old, 1), 1, "E092", f"'{old}' is recorded as moved to '{new}', which is not published",
                       "point the move at an address the site publishes now (see `pages:`), or withdraw it instead")
 
@@ -248,6 +338,8 @@ def write_ledger(path: Path, ledger: Ledger | None, current: Mapping[str, tuple[
         "pages": {page: " ".join(anchors) for page, anchors in sorted(pages.items())},
         "moved": dict(sorted((ledger.moved if ledger else {}).items())),
         "withdrawn": dict(sorted((ledger.withdrawn if ledger else {}).items())),
+        "files": dict(sorted((ledger.files if ledger else {}).items())),
+        "layout": LAYOUT,
     }
     text = yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
     path.write_text(HEADER + text, encoding="utf-8")
@@ -259,4 +351,4 @@ def with_entry(ledger: Ledger | None, kind: str, address: str, value: str) -> Le
     moved, withdrawn = dict(base.moved), dict(base.withdrawn)
     (moved if kind == "moved" else withdrawn)[address] = value
     (withdrawn if kind == "moved" else moved).pop(address, None)
-    return Ledger(base.pages, MappingProxyType(moved), MappingProxyType(withdrawn), base.lines)
+    return Ledger(base.pages, MappingProxyType(moved), MappingProxyType(withdrawn), base.lines, base.files, base.layout)

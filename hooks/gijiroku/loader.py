@@ -11,7 +11,7 @@ from types import MappingProxyType
 from . import timing
 from .diagnostics import Diagnostic, Diagnostics
 from .gccontrol import gc_paused
-from .ledger import LEDGER_FILE, check_ledger, load_ledger, published_addresses
+from .ledger import LEDGER_FILE, check_ledger, layout_moves, load_ledger, published_addresses
 from .meeting import MeetingFile, Registries, assemble_meeting, parse_meeting_file
 from .model import LANGUAGES, Archive, Council, Meeting
 from .progress import Progress
@@ -116,6 +116,7 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     ledger = load_ledger(ledger_path, diags, ledger_file) if ledger_file is not None else None
     archive = replace(archive, sources=MappingProxyType(sources))
     if ledger is not None:
+        ledger = layout_moves(ledger, archive)
         check_ledger(ledger, published_addresses(archive), root / LEDGER_FILE, diags, unsure)
         archive = replace(archive, ledger=ledger)
     return archive, diags

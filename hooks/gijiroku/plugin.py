@@ -1,19 +1,19 @@
-"""MkDocs hooks: the only place that knows MkDocs. Everything else is the gijiroku package.
+"""The MkDocs plugin: the only module that knows MkDocs. Everything else is the package.
 
-`mkdocs build` / `mkdocs serve` on the top-level mkdocs.yml run the *root* build, which
-loads and checks the minutes once, writes the language chooser at the site root and
-then builds each language as its own MkDocs build (`/ja/`, `/en/`): its own Material
-interface language, `<html lang>` and remark-search index. The language builds use
-this same file and get the loaded archive from the root build, so the archive is
-parsed once per build however many languages there are. On `mkdocs build` the
-languages are built side by side, the last in the root build's own process and the
-others in forked ones; on `mkdocs serve`, one after the other and only for the most
-recently edited meetings (see gijiroku/preview.py).
+`mkdocs build` / `mkdocs serve` on a project's mkdocs.yml run the *root* build, which
+loads and checks the minutes once, writes the data both languages share and the
+language chooser at the site root, and then builds each language as its own MkDocs
+build (`/ja/`, `/en/`): its own Material interface language, `<html lang>` and
+remark-search index. The language builds load the same mkdocs.yml and get the loaded
+archive from the root build, so the archive is parsed once per build however many
+languages there are. On `mkdocs build` the languages are built side by side, the last
+in the root build's own process and the others in forked ones; on `mkdocs serve`, one
+after the other and only for the most recently edited meetings (see preview.py).
 
-Why one file of about 500 lines: it is the one module that imports MkDocs, and its
-events are read together (what on_files adds, on_nav marks, on_page_content holds and
-on_post_build writes). Everything that does not need MkDocs' types lives in the
-package: the cache (`build/pagecache.py`), held texts (`build/heldtexts.py`), side-by-side
+Why one module: it is the one that imports MkDocs, and its events are read together
+(what on_files adds, on_nav marks, on_page_content holds and on_post_build writes).
+Everything that does not need MkDocs' types lives elsewhere in the package: the build
+machinery (`build/`: the cache, held texts, input keys, a build's state), side-by-side
 builds (`forkjoin.py`), rendering, search and data.
 """
 
@@ -62,6 +62,7 @@ from .search.build import cut_runs, search_index_files
 from .search.runstore import RunStore
 from .site.chooser import render_broken_html, render_broken_page, render_root_page
 from .site.completeness import anchors_missing, expected_anchors, lost_in_build
+from .site.frame import squeeze_white_space
 from .site.jinjacache import BYTECODE_CACHE
 from .site.langconfig import language_overrides, missing_hand_written
 from .site.linebreaks import join_japanese_lines
@@ -164,6 +165,18 @@ def _failures_shown(root: builds.RootBuild, doing: str) -> Iterator[None]:
 
 
 
+UNUSED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's files for its own search, which the site does not use (its remark search
+is gijiroku's): dropping them saves about 40 files and 1 MB in every language's folder."""
+
+
+def _drop_unused_assets(files: Files, config: MkDocsConfig) -> None:
+    if any(name.endswith("search") for name in config.plugins):
+        return
+    for file in [f for f in files if not f.is_documentation_page() and f.src_uri.startswith(UNUSED_ASSETS)]:
+        files.remove(file)
+
+
 def _refuse_special_files(files: Files) -> None:
     """A FIFO or a device among the hand-written pages would hang the build that reads
     it (MkDocs reads every page whole): it stops the build, by name, unread."""
@@ -212,8 +225,6 @@ def _mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inpu
                                 _complete_check(build, src))
             if entry is not None:
                 _keep(build, file, entry, kept)
-        if build.data_out:
-            _keep_data_out(build, cache, inputs)
         cache.keep_only(entry.dest for entry in build.reused.values())
         timing.count("pages_reused", len(kept))
     if cache.damaged:
@@ -251,19 +262,6 @@ def _keep(build: builds.LanguageBuild, file: File, entry: pagecache.Entry, kept:
     kept.add(file.src_uri)
 
 
-def _keep_data_out(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys) -> None:
-    """A meeting's data-out files (JSON, Akoma Ntoso, source) are made from the meeting
-    alone: where its key is the last build's, the files it wrote are kept."""
-    for meeting in build.index.archive.meetings:
-        key = inputs.of("meeting", meeting.key)
-        dests = data_out.meeting_files(meeting, build.lang)
-        if cache.reuse_files(dests, key):
-            build.data_kept.add(meeting.key)
-        else:
-            build.data_keys.update((dest, key) for dest in dests)
-    timing.count("meetings_data_reused", len(build.data_kept))
-
-
 def _unmodified() -> bool:
     return False
 
@@ -279,6 +277,43 @@ def _feed_tag(build: builds.LanguageBuild, src: str) -> str:
 
 
 
+def _write_shared(config: MkDocsConfig, root: builds.RootBuild) -> None:
+    """The data every language shares (each meeting's JSON, each council's zips), written
+    once at the site's root before the languages are built (their data pages give the
+    zips' sizes). With a cache, what the last build wrote from the same inputs is kept."""
+    assert root.index is not None
+    site_dir = Path(config.site_dir)
+    root.repository = urls.repository_base(config.repo_url, config.edit_uri)
+    inputs = InputKeys(root.index)
+    docs_root = Path(config.docs_dir)
+    minutes = root.minutes
+
+    def repository(meeting: Any) -> dict[str, str]:
+        return {lang: urls.in_repository(root.repository, docs_root, minutes.parent / version.path)
+                for lang, version in sorted(meeting.versions.items())}
+
+    cache = pagecache.PageCache(root.cache_dir / "shared") if root.cache_dir is not None else None
+    if cache is not None and not cache.acquire():
+        log.info(f"another build is using {CACHE_DIR}, or it cannot be written; writing every data file")
+        cache = None
+    try:
+        out = cache.site_dir if cache is not None else site_dir
+        if cache is not None:
+            cache.open(pagecache.site_key({"site_url": config.site_url or "", "repository": root.repository}, root.shared))
+        try:
+            data_out.write_shared(root.index, out, config.site_url or "", minutes, inputs.meeting, cache,
+                                  repository if root.repository else None)
+        except ChangedDuringBuild as exc:
+            raise PluginError(str(exc)) from None
+        if cache is not None:
+            cache.save()
+            pagecache.link_tree(cache.site_dir, site_dir)
+        root.shared_dir = out
+    finally:
+        if cache is not None:
+            cache.release()
+
+
 def _check_inputs_unchanged(root: builds.RootBuild) -> None:
     """At the end of a build: every file it was made from must still be as it was read.
     A meeting or registry changed since is named and stops the build (its pages show
@@ -288,9 +323,9 @@ def _check_inputs_unchanged(root: builds.RootBuild) -> None:
     changed = changed_since_read(root.index.archive, root.minutes)
     code = pagecache.changed_shared(root.shared)
     if code and root.cache_dir is not None:
-        for lang in LANGUAGES:
+        for name in (*LANGUAGES, "shared"):
             with contextlib.suppress(OSError):
-                remove_path(root.cache_dir / lang / pagecache.MANIFEST)
+                remove_path(root.cache_dir / name / pagecache.MANIFEST)
     if changed or code:
         raise PluginError(str(ChangedDuringBuild([*changed, *code])))
 
@@ -426,7 +461,8 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    build = builds.LanguageBuild(lang, root.index, root.minutes, notice, shared=root.shared, data_out=root.data_out)
+    build = builds.LanguageBuild(lang, root.index, root.minutes, notice, shared=root.shared, shared_dir=root.shared_dir,
+                                 repository=root.repository, data_out=root.data_out)
     plugins = [name for name, plugin in lang_config.plugins.items()
                if name not in lang_config.hooks and not isinstance(plugin, GijirokuPlugin)]
     if plugins and root.cache_dir is not None:
@@ -443,6 +479,12 @@ def _prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -
     if not root.serving:  # a large archive's pages are held on disk, not in memory
         for held in (build.markdown, build.html):
             held.spill_to(Path(lang_config.site_dir).parent)
+    if lang_config.repo_url and lang_config.edit_uri:
+        # Hand-written pages are under docs/LANG/; meeting pages show their minutes file.
+        lang_config.edit_uri = lang_config.edit_uri.rstrip("/") + f"/{lang}/"
+        features = lang_config.theme.setdefault("features", [])
+        if not any(str(f).startswith("content.action.") for f in features):
+            features.append("content.action.view")
     _plugin_of(lang_config)._attach(lang_config, build)
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
@@ -734,6 +776,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         """Root build: only the theme's assets. Language build: the hand-written pages plus
         every generated page, and a stand-in for hand-written pages only another language has."""
         _refuse_special_files(files)
+        _drop_unused_assets(files, config)
         build = self._language(config)
         if build is None:
             kept = Files([f for f in files if not f.is_documentation_page()])
@@ -822,6 +865,13 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         build = self._language(config)
         if build is not None and page.file.src_uri in build.html:
             page.content = build.html.take(page.file.src_uri)
+        if build is not None and build.repository:
+            if build.meeting_sources is None:
+                build.meeting_sources = urls.meeting_sources(build.index.archive, build.lang)
+            source = build.meeting_sources.get(page.file.src_uri)
+            if source is not None:  # a meeting page: Material's view-source action shows its minutes file
+                page.edit_url = urls.in_repository(build.repository, Path(config.docs_dir).parent,
+                                                   build.minutes.parent / source)
         return context
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -846,7 +896,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         if build is None or page.file.generated_by:
             return markdown
         if build.data_out:
-            markdown = data_out.decorate_home(markdown, page.file.src_uri, build.lang)
+            markdown = data_out.decorate_home(markdown, page.file.src_uri, build.lang, build.index)
         try:
             return join_japanese_lines(fill_placeholders(markdown, page.file.src_uri, _renderer(config, build)))
         except ValueError as exc:
@@ -854,7 +904,8 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
 
     @event_priority(-100)  # after every plugin: the cache records the digest of the page as written
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Pages with a feed name it in their `<head>`, for browsers and feed readers."""
+        """Pages with a feed name it in their `<head>`, for browsers and feed readers; the
+        frame's indentation goes (`site/frame.py`)."""
         build = self._language(config)
         if build is None:
             return output
@@ -862,6 +913,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         tag = _feed_tag(build, src)
         if tag:
             output = output.replace("</head>", tag + "</head>", 1)
+        output = squeeze_white_space(output)
         if build.cache is not None and src in build.keys:
             written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
             build.cache.record(src, pagecache.Entry.of_page(
@@ -885,15 +937,8 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             # self-contained, in this language (and at the root, in every language).
             _write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
             if build.data_out:
-                written: dict[str, str] = {}
-                try:
-                    data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "",
-                                            build.minutes, build.data_kept, written)
-                except ChangedDuringBuild as exc:
-                    raise PluginError(str(exc)) from None
-                if build.cache is not None:
-                    for dest, key in build.data_keys.items():
-                        build.cache.record_file(dest, key, written[dest])
+                data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "",
+                                        build.shared_dir)
             return
         root = self._root(config)
         self._detach(config)
@@ -904,6 +949,8 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             (Path(config.site_dir) / "404.html").write_text(render_broken_html(broken), encoding="utf-8")
             return
         with _failures_shown(root, "build the site"):
+            if root.data_out:
+                _write_shared(config, root)
             _build_languages(config, root)
         if root.broken:  # under `mkdocs serve`: a language build failed
             _show_broken(Path(config.site_dir), root.broken)

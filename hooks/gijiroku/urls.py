@@ -6,7 +6,8 @@ selector only swaps the prefix and keeps the `#fragment`:
     meetings/                                   all meetings, by council and year
     meetings/COUNCIL/                           one council's meetings
     meetings/COUNCIL/MEETING/                   a meeting; #ID is an agenda item or a remark
-    meetings/COUNCIL/MEETING/compare/           original and translation side by side
+    compare/?meeting=COUNCIL/MEETING            a meeting's original and translation side by side,
+                                                assembled in the browser from the meeting's data
     speakers/  speakers/PERSON/                 speakers index, one speaker
     topics/    topics/TOPIC/                    topics index, one topic
     topics/TOPIC/YEAR/                          one year of a topic with many remarks
@@ -17,7 +18,14 @@ selector only swaps the prefix and keeps the `#fragment`:
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+if TYPE_CHECKING:  # the model does not need the URL scheme
+    from .model import Archive
 
 HOME = "index.md"
 MEETINGS = "meetings/index.md"
@@ -25,7 +33,8 @@ SPEAKERS = "speakers/index.md"
 TOPICS = "topics/index.md"
 SEARCH = "search.md"
 TRANSLATIONS = "translations.md"
-INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH, TRANSLATIONS)
+COMPARE = "compare.md"
+INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH, TRANSLATIONS, COMPARE)
 """The pages every language's site has, whatever the minutes hold."""
 
 FILE_FOLDERS = frozenset({"api", "feeds", "search-index", "assets"})
@@ -44,8 +53,19 @@ def meeting_src(council: str, meeting: str) -> str:
 
 
 def compare_src(council: str, meeting: str) -> str:
-    """Source path of a meeting's side-by-side page."""
+    """Source path of a meeting's own side-by-side page, as sites published them before
+    the view was assembled in the browser (the ledger moves such addresses)."""
     return f"meetings/{council}/{meeting}/compare.md"
+
+
+def compare_query(meeting_key: str) -> str:
+    """The query of the side-by-side page (`COMPARE`) that shows one meeting."""
+    return f"?meeting={meeting_key}"
+
+
+def compare_href(from_src: str, meeting_key: str, anchor: str = "") -> str:
+    """A relative URL to the side-by-side view of a meeting (on a remark)."""
+    return href(from_src, COMPARE) + compare_query(meeting_key) + (f"#{anchor}" if anchor else "")
 
 
 def speaker_src(person: str) -> str:
@@ -112,9 +132,13 @@ def md_link(from_src: str, to_src: str, anchor: str = "") -> str:
     return target + (f"#{anchor}" if anchor else "")
 
 
-def href(from_src: str, to_src: str, anchor: str = "") -> str:
-    """A relative URL for raw HTML, from one page's directory URL to another's."""
-    rel = _relative(url_of(from_src), url_of(to_src)) or "./"
+def href(from_src: str, to_src: str, anchor: str = "", lang: str | None = None) -> str:
+    """A relative URL for raw HTML, from one page's directory URL to another's (in
+    language `lang`'s site, where given)."""
+    if lang is not None:
+        rel = "../" * (url_of(from_src).count("/") + 1) + f"{lang}/{url_of(to_src)}"
+    else:
+        rel = _relative(url_of(from_src), url_of(to_src)) or "./"
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -122,3 +146,23 @@ def lang_href(src: str, lang: str) -> str:
     """A relative URL to the same page in another language (`/en/x/` -> `../../ja/x/`)."""
     url = url_of(src)
     return "../" * (url.count("/") + 1) + f"{lang}/{url}"
+
+
+def repository_base(repo_url: str | None, edit_uri: str | None) -> str:
+    """The address of the docs folder in the project's repository (MkDocs' `repo_url`
+    and `edit_uri`, as its edit links are made), or "" where they are not set."""
+    if not repo_url or not edit_uri:
+        return ""
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
+
+
+def in_repository(base: str, docs_root: Path, path: Path) -> str:
+    """The address in the repository (`repository_base`) of the project's file `path`,
+    given the docs folder `docs_root` that the base stands for; "" without a base."""
+    return urljoin(base, Path(os.path.relpath(path, docs_root)).as_posix()) if base else ""
+
+
+def meeting_sources(archive: Archive, lang: str) -> dict[str, str]:
+    """Each meeting page of `lang` (its source path) -> the path of the minutes file it
+    shows (the version in `lang`, or the original), relative to the minutes folder's parent."""
+    return {meeting_src(m.council, m.id): (m.version(lang) or m.original).path for m in archive.meetings}

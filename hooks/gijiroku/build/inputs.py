@@ -37,7 +37,7 @@ class InputKeys:
 
     def of(self, kind: str, subject: str) -> str:
         """The key of a unit of pages (`render.Unit`): its kind and subject's."""
-        if kind in ("meeting", "compare"):
+        if kind == "meeting":
             return page_key(kind, self.meeting(self._by_key[subject]))
         by_kind = {"speaker": self.speaker, "speaker-year": self.speaker_year, "topic": self.topic,
                    "topic-year": self.topic_year, "council": self.council}

@@ -46,6 +46,10 @@ class RootBuild:
     """Where to write the time spent in gijiroku's code (the option `timings`)."""
     serving: bool = False
     """Whether this is `mkdocs serve` (a preview of recent meetings, no cache, no forks)."""
+    shared_dir: Path | None = None
+    """Where the data every language shares was written (the site's root, or the cache's copy of it)."""
+    repository: str = ""
+    """The address of the docs folder in the project's repository (`urls.repository_base`), or ""."""
 
 
 @dataclass(slots=True)
@@ -81,10 +85,12 @@ class LanguageBuild:
     units: dict[str, Unit] = field(default_factory=dict)
     """Generated pages not rendered yet (on_nav renders those it does not keep): source
     path -> the unit of pages it is made with."""
-    data_kept: set[str] = field(default_factory=set)
-    """Meetings whose data-out files are kept from the last build (by key)."""
-    data_keys: dict[str, str] = field(default_factory=dict)
-    """The other meetings' data-out files, with the key of what they are made from."""
+    shared_dir: Path | None = None
+    """Where the data every language shares was written (`RootBuild.shared_dir`)."""
+    repository: str = ""
+    """`RootBuild.repository`: meeting pages link their source file there."""
+    meeting_sources: dict[str, str] | None = None
+    """With a repository: each meeting page's minutes file (`urls.meeting_sources`), made once."""
     decorations: Decorations | None = None
     """What data out adds to the pages this build renders."""
     additions: dict[str, str] = field(default_factory=dict)

@@ -27,12 +27,10 @@ from lxml import etree
 from ..escape import xml_text
 from ..index import ArchiveIndex
 from ..model import Meeting
-from .paths import Links
+from .paths import LANG_CODES, akn_expression, akn_work
 from .strings import t
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LANG_CODES = {"ja": "jpn", "en": "eng"}
-"""ISO 639-2 codes, as FRBRlanguage wants them."""
 MEMBERS = "members_unnamed"
 """The reference an unattributed opinion is spoken `by`: the members, never a person."""
 SOURCE = "#gijiroku"
@@ -60,16 +58,15 @@ def role_ref(person: str) -> str:
     return f"role_{person}"
 
 
-def meeting_akn(index: ArchiveIndex, meeting: Meeting, links: Links) -> bytes:
-    """The meeting's Akoma Ntoso XML (UTF-8, with an XML declaration)."""
+def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
+    """The meeting's Akoma Ntoso XML in language `lang` (UTF-8, with an XML declaration)."""
     archive = index.archive
-    lang = links.lang
     reading = meeting.reading(lang)
     version = reading.version
     text_lang = reading.lang
     date = meeting.date.isoformat()
-    work = f"/akn/jp/debate/{meeting.council}/{date}/{meeting.id}"
-    expression = f"{work}/{LANG_CODES[text_lang]}@"
+    work = akn_work(meeting.council, date, meeting.id)
+    expression = akn_expression(meeting.council, date, meeting.id, text_lang)
 
     root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NS})
     debate = _sub(root, "debate", name="minutes")

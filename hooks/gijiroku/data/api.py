@@ -1,4 +1,5 @@
-"""The static API: one JSON document per meeting and four archive indexes, per language.
+"""The static API: one JSON document per meeting, for every language, and four archive
+indexes per language.
 
 Values are plain data built from the cross-index and serialised with `json.dumps`
 only, so no text an author or translator wrote can change the documents' structure.
@@ -9,16 +10,22 @@ the data); the tests validate every emitted file against it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import urls
 from ..index import ArchiveIndex, RoleHeld
-from ..model import Meeting, Person
+from ..model import LANGUAGES, Meeting, Person, Reading
 from . import paths
 from .paths import Links
 
 FORMAT_VERSION = 1
-"""Raised when a field changes meaning or disappears; new fields do not raise it."""
+"""Of the archive indexes (meetings, people, topics, councils): raised when a field
+changes meaning or disappears; new fields do not raise it."""
+MEETING_FORMAT = 2
+"""Of a meeting's document. 2: one document for every language (was one per language:
+text, titles, roles and labels are now keyed by language; names and roles are given
+once per speaker; remark permalinks are the page's address and the remark's id)."""
 
 Json = dict[str, Any]
 
@@ -28,78 +35,100 @@ def dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links) -> Json:
-    """Everything in a meeting's minutes, in one language, as JSON-ready data."""
+def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, repository: Mapping[str, str] | None = None) -> Json:
+    """Everything in a meeting's minutes, in every language it has, as JSON-ready data:
+    the original and each translation, with the same remark ids. `repository` gives the
+    address of each version's file in the project's repository, where it is known."""
     archive = index.archive
-    lang = links.lang
-    reading = meeting.reading(lang)
-    version = reading.version
+    versions = [lang for lang in LANGUAGES if lang in meeting.versions]
     src = urls.meeting_src(meeting.council, meeting.id)
-    translation = meeting.version(lang) if lang != meeting.language else None
+    original = meeting.language
 
-    def role_text(person: str) -> tuple[str, str]:
-        held = reading.role(person)
-        return (held.role, held.affiliation) if held else ("", "")
+    readings = {lang: meeting.reading(lang) for lang in versions}
+
+    def per_version(value: Callable[[Reading], str]) -> dict[str, str]:
+        return {lang: value(reading) for lang, reading in readings.items()}
+
+    def roles(person: str) -> tuple[dict[str, str], dict[str, str]]:
+        held = {lang: readings[lang].role(person) for lang in versions}
+        return ({lang: r.role for lang, r in held.items() if r is not None},
+                {lang: r.affiliation for lang, r in held.items() if r is not None})
 
     attendees: list[Json] = []
     for a in meeting.attendees:
         if a.others or not a.person:
             attendees.append({"group": a.group, "others": True})
             continue
-        role, affiliation = role_text(a.person)
-        attendees.append({
-            "group": a.group, "person": a.person, "name": archive.people[a.person].name.get(lang),
-            "role": role, "affiliation": affiliation, "absent": a.absent, "proxy_for": a.proxy_for,
-        })
-    agenda = [{
-        "id": item.id, "number": number, "title": reading.agenda_title(item.id),
-        "topics": list(item.topics), "public": item.public, "permalink": links.page(src, item.id),
-    } for number, item in enumerate(meeting.agenda, 1)]
-    materials = []
-    for mat in meeting.materials:
-        label, title = reading.material(mat.id)
-        materials.append({"id": mat.id, "label": label, "title": title, "public": mat.public, "url": mat.url})
+        role, affiliation = roles(a.person)
+        attendees.append({"group": a.group, "person": a.person, "role": role, "affiliation": affiliation,
+                          "absent": a.absent, "proxy_for": a.proxy_for})
+    named = [a.person for a in meeting.attendees if a.person]
+    named += [a.proxy_for for a in meeting.attendees if a.proxy_for]
+    named += [r.speaker for r in meeting.remarks if r.speaker]
+    people = {}
+    for person in dict.fromkeys(named):
+        assert person is not None
+        people[person] = {"name": archive.people[person].name.as_dict(), "role": roles(person)[0]}
+    agenda = [{"id": item.id, "number": number, "title": {lang: r.agenda_title(item.id) for lang, r in readings.items()},
+               "topics": list(item.topics), "public": item.public}
+              for number, item in enumerate(meeting.agenda, 1)]
+    materials = [{"id": mat.id, "label": {lang: r.material(mat.id)[0] for lang, r in readings.items()},
+                  "title": {lang: r.material(mat.id)[1] for lang, r in readings.items()}, "public": mat.public,
+                  "url": mat.url}
+                 for mat in meeting.materials]
     remarks = []
-    for position, remark in enumerate(meeting.remarks, 1):
-        own = translation.remarks.get(remark.id) if translation else None
-        text = reading.remark(remark.id)
+    for remark in meeting.remarks:
+        item = meeting.agenda_item(remark.section)
+        texts = {lang: meeting.versions[lang].remarks.get(remark.id) for lang in versions}
         entry: Json = {
-            "id": remark.id, "position": position, "kind": remark.kind, "speaker": remark.speaker,
-            "name": archive.people[remark.speaker].name.get(lang) if remark.speaker else None,
-            "role": role_text(remark.speaker)[0] if remark.speaker else None,
-            "section": "item" if meeting.agenda_item(remark.section) else remark.section,
-            "agenda_item": remark.section if meeting.agenda_item(remark.section) else None,
-            "topics": list(remark.topics), "label": text.label,
-            "language": lang if own else meeting.language,
-            "text": "\n\n".join(text.paragraphs), "permalink": links.page(src, remark.id),
+            "id": remark.id, "kind": remark.kind, "speaker": remark.speaker,
+            "section": "item" if item else remark.section, "agenda_item": remark.section if item else None,
+            "topics": list(remark.topics),
+            "label": {lang: text.label for lang, text in texts.items() if text is not None and text.label},
+            "text": {lang: "\n\n".join(text.paragraphs) for lang, text in texts.items() if text is not None},
         }
-        if own is not None and translation is not None:
-            entry["translation"] = {"source": own.source, "stale": remark.id in translation.stale}
+        translated = {lang: text.source for lang, text in texts.items() if lang != original and text is not None}
+        if translated:
+            entry["translated_from"] = translated
         remarks.append(entry)
-    provenance = translation.provenance if translation else None
+    translations = {}
+    for lang in versions:
+        version = meeting.versions[lang]
+        provenance = version.provenance
+        if lang == original or provenance is None:
+            continue
+        translations[lang] = {
+            "status": provenance.status, "method": provenance.method, "by": provenance.by, "reviewed": provenance.reviewed,
+            "date": provenance.date.isoformat() if provenance.date else None, "note": provenance.note,
+            "stale_remarks": sorted(version.stale),
+        }
     council = archive.councils[meeting.council]
+    date = meeting.date.isoformat()
     used_topics = sorted({t for item in meeting.agenda for t in item.topics} | {t for r in meeting.remarks for t in r.topics})
+    bundle = paths.bundle_zip(meeting.council, meeting.date.year)
+    downloads: Json = {
+        "zip": links.shared(bundle),
+        "akn": {lang: paths.akn_member(meeting.council, date, meeting.id, lang) for lang in versions},
+        "sources": {lang: paths.source_member(meeting.council, meeting.id, lang) for lang in versions},
+    }
+    document_links: Json = {
+        "pages": {lang: links.page_in(lang, src) for lang in LANGUAGES},
+        "json": links.shared(paths.meeting_json(meeting.council, meeting.id)),
+        "downloads": downloads,
+    }
+    if repository:
+        document_links["repository"] = dict(repository)
     return {
-        "format": FORMAT_VERSION, "kind": "meeting", "language": lang,
-        "council": {"id": council.id, "name": council.name.get(lang)},
-        "id": meeting.id, "key": meeting.key, "title": version.title, "record": meeting.record,
-        "date": meeting.date.isoformat(), "number": meeting.number, "start": meeting.start, "end": meeting.end,
-        "venue": reading.venue or None, "source": meeting.source,
-        "original_language": meeting.language,
-        "translated": translation is not None,
-        "translation": None if provenance is None else {
-            "status": provenance.status, "method": provenance.method, "by": provenance.by,
-            "reviewed": provenance.reviewed, "date": provenance.date.isoformat() if provenance.date else None,
-            "note": provenance.note, "stale_remarks": sorted(translation.stale) if translation else [],
-        },
-        "links": {
-            "page": links.page(src), "json": links.file(paths.meeting_json(meeting.council, meeting.id)),
-            "akn": links.file(paths.meeting_akn(meeting.council, meeting.id)),
-            "sources": {v: links.file(paths.meeting_source(meeting.council, meeting.id, v), v)
-                        for v in sorted(meeting.versions)},
-        },
-        "topics": {t: archive.topics[t].label.get(lang) for t in used_topics},
-        "attendees": attendees, "agenda": agenda, "materials": materials, "remarks": remarks,
+        "format": MEETING_FORMAT, "kind": "meeting",
+        "council": {"id": council.id, "name": council.name.as_dict()},
+        "id": meeting.id, "key": meeting.key, "record": meeting.record,
+        "date": date, "number": meeting.number, "start": meeting.start, "end": meeting.end,
+        "source": meeting.source, "original_language": original, "languages": versions,
+        "title": per_version(lambda r: r.version.title),
+        "venue": {lang: venue for lang, venue in per_version(lambda r: r.venue).items() if venue},
+        "translations": translations, "links": document_links,
+        "topics": {t: archive.topics[t].label.as_dict() for t in used_topics},
+        "people": people, "attendees": attendees, "agenda": agenda, "materials": materials, "remarks": remarks,
     }
 
 
@@ -117,7 +146,7 @@ def meetings_document(index: ArchiveIndex, links: Links) -> Json:
                 "title": m.reading(lang).title, "original_language": m.language,
                 "translated": m.version(lang) is not None, "remarks": len(m.remarks),
                 "page": links.page(urls.meeting_src(m.council, m.id)),
-                "json": links.file(paths.meeting_json(m.council, m.id)),
+                "json": links.shared(paths.meeting_json(m.council, m.id)),
             } for m in meetings],
         })
     return {"format": FORMAT_VERSION, "kind": "meetings", "language": lang, "councils": councils}

@@ -1,41 +1,41 @@
-"""The data page's list of bulk downloads, with their sizes, and the whole archive as
-one zip file per language.
+"""The data page's lists of downloads, with their sizes, and of the data addresses that
+moved.
 
-The list is written into the hand-written data page where it says
-`<!-- gijiroku:downloads -->`, before the files exist; once data out has written them,
-each size is filled in from the file itself (`fill_sizes`). Every link carries the
-`download` attribute, so that a static host which sends no Content-Disposition header
-still has the browser save the file instead of showing raw JSON.
+The lists are written into the hand-written data page where it says
+`<!-- gijiroku:downloads -->` and `<!-- gijiroku:moved-data -->`, before the files exist;
+once data out has written them, each size is filled in from the file itself
+(`fill_sizes`). Every link carries the `download` attribute, so that a static host which
+sends no Content-Disposition header still has the browser save the file instead of
+showing raw JSON.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..escape import html as h
+from ..index import ArchiveIndex
 from . import paths
+from .shared import bundles
 from .strings import t
 
 MARKER = "<!-- gijiroku:downloads -->"
+MOVED_MARKER = "<!-- gijiroku:moved-data -->"
 DATA_PAGE_HTML = "data/index.html"
 """The data page as built, in each language's folder."""
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""Every member's time in the zip: two builds of the same minutes write the same bytes."""
 _SIZE = re.compile(r'<span class="gj-size" data-size-of="([^"]+)">[^<]*</span>')
+if TYPE_CHECKING:  # the ledger module reads the data's paths
+    from ..ledger import Ledger
 
-
-def bulk_zip(lang: str) -> str:
-    """The whole archive of one language, relative to its folder."""
-    return f"downloads/minutes-{lang}.zip"
+UP = "../"
+"""From the data page (LANG/data/) to its language's folder; once more to the site's root."""
 
 
 def listed(lang: str) -> list[tuple[str, str]]:
-    """Each download of the data page: (path in the language's folder, what it holds)."""
+    """The indexes of the data page: (path in the language's folder, what it holds)."""
     return [
-        (bulk_zip(lang), t("download_bulk", lang)),
         (paths.index_json("meetings"), t("download_meetings_index", lang)),
         (paths.index_json("people"), t("download_people", lang)),
         (paths.index_json("topics"), t("download_topics", lang)),
@@ -43,38 +43,58 @@ def listed(lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def downloads_table(lang: str) -> str:
-    """The data page's table of downloads (raw HTML: Markdown has no `download` attribute)."""
-    up = "../"  # the data page is at LANG/data/
+def _size(path: str) -> str:
+    return f'<span class="gj-size" data-size-of="{h(path)}"></span>'
+
+
+def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
+    """The data page's tables of downloads (raw HTML: Markdown has no `download`
+    attribute): the indexes, then each council's zips, a year each."""
     rows = "".join(
-        f'<tr><td><a href="{h(up + path)}" download="{h(path.rsplit("/", 1)[-1])}">{h(path)}</a></td>'
-        f'<td>{h(what)}</td><td class="gj-size-cell"><span class="gj-size" data-size-of="{h(path)}"></span></td></tr>'
+        f'<tr><td><a href="{h(UP + path)}" download="{h(path.rsplit("/", 1)[-1])}">{h(path)}</a></td>'
+        f'<td>{h(what)}</td><td class="gj-size-cell">{_size(path)}</td></tr>'
         for path, what in listed(lang))
     head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("download_file", "download_what", "download_size"))
-    return f'<table class="gj-downloads-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    out = f'<table class="gj-downloads-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    if index is None or not index.archive.meetings:
+        return out
+    by_council: dict[str, list[int]] = {}
+    for council, year in bundles(index.archive.meetings):
+        by_council.setdefault(council, []).append(year)
+    lines = []
+    for council in sorted(by_council, key=lambda c: index.archive.councils[c].name.get(lang)):
+        years = " · ".join(
+            f'<a href="{h(UP + UP + paths.bundle_zip(council, year))}" download="{h(council)}-{year}.zip">{year}</a> '
+            f'{_size("/" + paths.bundle_zip(council, year))}'
+            for year in sorted(by_council[council], reverse=True))
+        lines.append(f"<tr><th scope=\"row\">{h(index.archive.councils[council].name.get(lang))}</th><td>{years}</td></tr>")
+    bulk_head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("download_council", "download_years"))
+    return (out + f'\n\n<p>{h(t("download_bundles", lang))}</p>\n\n'
+            f'<table class="gj-bundles-table"><thead><tr>{bulk_head}</tr></thead><tbody>{"".join(lines)}</tbody></table>')
 
 
-def decorate_data_page(markdown: str, lang: str) -> str:
-    """The data page with its table of downloads where it asks for it."""
-    return markdown.replace(MARKER, downloads_table(lang), 1)
+def moved_table(lang: str, ledger: Ledger | None) -> str:
+    """The data addresses the ledger records as moved, each with where its content is now."""
+    moved = dict(ledger.files) if ledger is not None else {}
+    if not moved:
+        return f'<p class="gj-moved-none">{h(t("moved_data_none", lang))}</p>'
+    head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("moved_data_old", "moved_data_now"))
+    rows = []
+    for old, new in sorted(moved.items()):
+        where, _, member = new.partition("#")
+        now = f'<a href="{h(UP + UP + where)}">{h(where)}</a>'
+        if member:
+            now = h(t("moved_data_member", lang)).format(member=f"<code>{h(member)}</code>", archive=now)
+        rows.append(f"<tr><td><code>{h(old)}</code></td><td>{now}</td></tr>")
+    return f'<table class="gj-moved-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def write_bulk(site_dir: Path, lang: str) -> None:
-    """Every meeting's JSON and source file, the indexes and the schemas of one language,
-    as one zip: what a researcher wants to take whole. (Akoma Ntoso is left out: it says
-    again what the JSON says, and doubles the archive.)"""
-    api = site_dir / paths.API
-    members = sorted(p for p in api.rglob("*") if p.is_file() and (p.suffix in (".json", ".md")))
-    target = site_dir / bulk_zip(lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".zip.part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        for path in members:
-            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    os.replace(partial, target)
+def decorate_data_page(markdown: str, lang: str, index: ArchiveIndex | None = None) -> str:
+    """The data page with its tables where it asks for them."""
+    markdown = markdown.replace(MARKER, downloads_table(lang, index), 1)
+    if MOVED_MARKER in markdown:
+        markdown = markdown.replace(MOVED_MARKER, moved_table(lang, index.archive.ledger if index else None), 1)
+    return markdown
 
 
 def format_size(size: int) -> str:
@@ -86,15 +106,17 @@ def format_size(size: int) -> str:
     return f"{size} B"
 
 
-def fill_sizes(site_dir: Path) -> None:
-    """Write each listed file's size into the built data page."""
+def fill_sizes(site_dir: Path, shared_dir: Path | None = None) -> None:
+    """Write each listed file's size into the built data page (a path from the site's
+    root, `/…`, is in `shared_dir`)."""
     page = site_dir / DATA_PAGE_HTML
     if not page.is_file():
         return
     text = page.read_text(encoding="utf-8")
 
     def size_of(match: re.Match[str]) -> str:
-        path = site_dir / match.group(1)
+        name = match.group(1)
+        path = (shared_dir / name[1:]) if name.startswith("/") and shared_dir is not None else site_dir / name.lstrip("/")
         size = format_size(path.stat().st_size) if path.is_file() else "—"
         return f'<span class="gj-size" data-size-of="{match.group(1)}">{size}</span>'
 

@@ -15,13 +15,11 @@ from collections.abc import Callable, MutableMapping
 from .. import urls
 from ..escape import html as h
 from ..index import ArchiveIndex
-from ..model import LANGUAGES
+from ..model import LANGUAGES, Meeting
 from . import charts, paths
 from . import downloads as bulk
 from .feeds import DATA_PAGE
 from .strings import t
-
-LANGUAGE_NAMES = {"ja": {"ja": "日本語", "en": "Japanese"}, "en": {"ja": "英語", "en": "English"}}
 
 
 def insert_before_first_section(markdown: str, addition: str) -> str:
@@ -78,25 +76,24 @@ def subscribe_link(src: str, lang: str) -> str:
             f'type="application/atom+xml">{h(t("subscribe", lang))}</a> · <a href="{h(how)}">{h(t("subscribe_how", lang))}</a></p>')
 
 
-def downloads(src: str, council: str, meeting: str, versions: list[str], lang: str) -> str:
-    """A meeting page's links to its JSON, Akoma Ntoso and source Markdown."""
+def downloads(src: str, meeting: Meeting, lang: str) -> str:
+    """A meeting page's data section: its JSON (every language, one file) and the zip of
+    its council's year, which holds its Akoma Ntoso and source files (named here)."""
     # `download`: saved under a name that says which meeting, even where the host sends
-    # the file with no Content-Disposition (a browser would show raw JSON or XML).
-    name = f"{council}-{meeting}"
-    links = [
-        f'<a href="{h(paths.from_page(src, paths.meeting_json(council, meeting)))}" type="application/json" '
-        f'download="{h(name)}.json">{h(t("download_json", lang))}</a>',
-        f'<a href="{h(paths.from_page(src, paths.meeting_akn(council, meeting)))}" type="application/xml" '
-        f'download="{h(name)}.akn.xml">{h(t("download_akn", lang))}</a>',
-    ]
-    for version in versions:
-        target = paths.meeting_source(council, meeting, version)
-        href = paths.from_page(src, target, None if version == lang else version)
-        links.append(f'<a href="{h(href)}" type="text/markdown" hreflang="{h(version)}" download="{h(name)}.{h(version)}.md">'
-                     f'{h(t("download_source", lang, language=LANGUAGE_NAMES[version][lang]))}</a>')
+    # the file with no Content-Disposition (a browser would show raw JSON).
+    council, date = meeting.council, meeting.date.isoformat()
+    json_link = (f'<a href="{h(paths.shared_from_page(src, paths.meeting_json(council, meeting.id)))}" '
+                 f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(t("download_json", lang))}</a>')
+    bundle = paths.bundle_zip(council, meeting.date.year)
+    versions = [v for v in LANGUAGES if v in meeting.versions]
+    members = [paths.akn_member(council, date, meeting.id, v) for v in versions]
+    members += [paths.source_member(council, meeting.id, v) for v in versions]
+    zip_link = (f'<a href="{h(paths.shared_from_page(src, bundle))}" type="application/zip" '
+                f'download="{h(council)}-{meeting.date.year}.zip">{h(t("download_bundle", lang, year=meeting.date.year))}</a>')
+    files = t("download_bundle_files", lang, files=t("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members))
     about = f'<a href="{h(paths.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
     return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
-            + " · ".join(links) + f" · {about}</p>")
+            f"{json_link} · {zip_link} ({files}) · {about}</p>")
 
 
 def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series],
@@ -199,9 +196,7 @@ class Decorations:
         for src in list(pages):
             meeting = self._meetings.get(src)
             if meeting is not None:
-                versions = [v for v in LANGUAGES if v in meeting.versions]
-                pages[src] = insert_before_first_section(
-                    pages[src], downloads(src, meeting.council, meeting.id, versions, self.lang))
+                pages[src] = insert_before_first_section(pages[src], downloads(src, meeting, self.lang))
             make_chart = self._charts.get(src)
             if make_chart is not None:
                 chart = make_chart()
@@ -215,11 +210,11 @@ def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: s
     Decorations(index, lang).apply(pages)
 
 
-def decorate_home(markdown: str, src: str, lang: str) -> str:
+def decorate_home(markdown: str, src: str, lang: str, index: ArchiveIndex | None = None) -> str:
     """The home page's subscribe link, after its list of the latest meetings; the data
-    page's table of downloads."""
+    page's tables of downloads and of moved data addresses."""
     if src == DATA_PAGE:
-        return bulk.decorate_data_page(markdown, lang)
+        return bulk.decorate_data_page(markdown, lang, index)
     if src != urls.HOME:
         return markdown
     marker = "<!-- gijiroku:latest-meetings -->"

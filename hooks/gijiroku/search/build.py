@@ -4,7 +4,7 @@
     search-index/dates.json         where each date's documents start (read for a date filter)
     search-index/names/N.json       every form of every name -> people, by the form's first character
     search-index/terms/N.json       term -> doc ids ("*" for terms too common to list)
-    search-index/docs/N.json        CHUNK documents: meeting, anchor, speaker, role, text
+    search-index/docs/N.json        `chunk_size` documents: meeting, anchor, speaker, role, text
     search-index/facets/X.json      doc ids of one speaker (s-), topic (t-), council (c-), kind (k-):
                                     a delta-encoded list, or {"bits": base64 bitmap} where shorter
     search-index/words/N.json       the word terms, by their first two characters, for prefix queries
@@ -35,6 +35,11 @@ from .tokenize import PREFIX_MIN, is_word, normalize, run_terms, runs
 
 FORMAT_VERSION = 4
 CHUNK = 20
+"""The fewest documents a chunk holds (`chunk_size`)."""
+CHUNK_TEXT_BYTES = 12_000
+"""About how much text a chunk holds: a chunk of 20 council remarks (議事要旨, about 600
+bytes each). A committee's verbatim turns are a third of that, so its chunks hold more of
+them: a query reads about as many bytes, and a verbatim meeting is not 40 files of index."""
 SHARD_BYTES = 24_000
 NAME_SHARD_BYTES = 8_000
 """Name forms in smaller shards: a query reads the shard of each of its words' first
@@ -57,6 +62,16 @@ class Doc:
     def text(self) -> str:
         """The remark's paragraphs in this language (or the original's), joined by newlines."""
         return "\n".join(self.meeting.reading(self.lang).remark(self.remark.id).paragraphs)
+
+
+def chunk_size(docs: list[Doc]) -> int:
+    """How many documents each chunk holds: about `CHUNK_TEXT_BYTES` of text, at least
+    `CHUNK` (the language's mean document, so every chunk but the last holds as many and
+    a document's chunk is its id divided by it, as `gjsearch.js` reads it)."""
+    if not docs:
+        return CHUNK
+    mean = sum(len(doc.text.encode("utf-8")) for doc in docs) / len(docs)
+    return max(CHUNK, round(CHUNK_TEXT_BYTES / max(mean, 1)))
 
 
 def fnv1a(term: str) -> int:
@@ -151,8 +166,9 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
         yield f"words/{number}.json", _dump(words)
     for name, ids in facets.items():
         yield f"facets/{name}.json", _dump(_facet(ids, len(docs)))
-    for start in range(0, len(docs), CHUNK):
-        yield f"docs/{start // CHUNK}.json", _dump(_chunk(docs[start:start + CHUNK], lang, index, person_no, topic_no, council_no))
+    chunk = chunk_size(docs)
+    for start in range(0, len(docs), chunk):
+        yield f"docs/{start // chunk}.json", _dump(_chunk(docs[start:start + chunk], lang, index, person_no, topic_no, council_no))
 
     # Where each date's documents start: days since 1970 (descending) and first doc ids,
     # both delta-encoded, so that a date range becomes an id range without a big table.
@@ -173,7 +189,7 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
     for number, spans in enumerate(meeting_shards):
         yield f"meetings/{number}.json", _dump(spans)
     yield "meta.json", _dump({
-        "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": CHUNK, "shards": shard_count,
+        "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": chunk, "shards": shard_count,
         "wordShards": len(word_shards), "nameShards": len(name_shards), "meetingShards": len(meeting_shards),
         "common": common_over,
         "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],

@@ -17,10 +17,14 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalogue import excerpt, format_date
-from ..escape import html, md_cell, md_inline
+from ..escape import html, md_cell, md_inline, script_json
 from ..index import ArchiveIndex, RoleHeld
 from ..model import Meeting, Reading, Remark, Version
 from .wording import Wording
+
+SPEAKER_MARK = "\x01s\x01"
+ROLE_MARK = "\x01r\x01"
+"""Where a remark's citation pattern (`Pieces.cite_data`) takes the speaker's name and role."""
 
 
 class Pieces(Wording):
@@ -33,86 +37,73 @@ class Pieces(Wording):
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
                       text_lang: str) -> Markup:
         """The remarks and narration of one section of a meeting page."""
-        page = _PageContext(src, m, m.reading(self.lang), translated, html(text_lang), self.absolute(src),
-                            self.citation_values(m))
+        page = _PageContext(src, m, m.reading(self.lang), translated, html(text_lang), text_lang != self.lang)
         return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
 
     def remark_block(self, page: _PageContext, r: Remark) -> str:
-        """One remark or piece of narration of a meeting page: heading, text, links, citation."""
+        """One remark or piece of narration of a meeting page: heading, text and topics.
+
+        Nothing here is repeated per remark that the page can hold once: the links to copy
+        and the citation are made by the page's script from the meeting's citation pattern
+        (`cite_data`) when a reader opens them; the heading's permalink (¶) stays. A text in
+        the page's own language carries no `lang` of its own, and a spoken remark (the
+        usual kind) no badge: the other kinds are named."""
         ht = self._escaped
-        m, src, tl = page.meeting, page.src, page.text_lang
-        rid, kind = html(r.id), html(r.kind)
+        src = page.src
+        rid = html(r.id)
         text = page.reading.remark(r.id)
         stale = page.translated is not None and r.id in page.translated.stale
         stale_class = " gj-stale" if stale else ""
         stale_note = f'<p class="gj-stale-note" data-search-exclude>{ht("stale_notice")}</p>\n' if stale else ""
+        lang_attr = f' lang="{page.text_lang}"' if page.foreign else ""
+        body = "".join(f"<p>{html(p)}</p>\n" for p in text.paragraphs)
         if r.kind == "narration":
-            body = "".join(f"<p>{html(p)}</p>\n" for p in text.paragraphs)
-            return f'<div id="{rid}" class="gj-narration{stale_class}" lang="{tl}">\n{body}{stale_note}</div>\n'
-        cite = html(self.citation(m, r, page.cited))
-        attrs = f'{{#{rid} .gj-remark-heading data-kind="{kind}"}}'
+            return f'<div id="{rid}" class="gj-narration{stale_class}"{lang_attr}>\n{body}{stale_note}</div>\n'
         if r.speaker:
-            role = self.role_of(m, r.speaker)
-            role_html = ""
-            if role:
-                role_html = f'<span class="gj-role">{md_inline(self.in_parentheses(role))}</span>'
+            role = self.role_of(page.meeting, r.speaker)
+            role_html = f'<span class="gj-role">{md_inline(self.in_parentheses(role))}</span>' if role else ""
             link = urls.md_link(src, urls.speaker_src(r.speaker))
-            heading = f"### [{md_inline(self.person_name(r.speaker))}]({html(link)}){role_html} {attrs}"
+            heading = f"### [{md_inline(self.person_name(r.speaker))}]({html(link)}){role_html} {{#{rid} .gj-remark-heading}}"
         else:
-            heading = f"### {md_inline(self.remark_heading(m, r))} {attrs}"
-        label_html = f' <span class="gj-label">{html(text.label)}</span>' if text.label else ""
-        body = "".join(f'<p lang="{tl}">{html(p)}</p>\n' for p in text.paragraphs)
+            heading = f"### {md_inline(self.remark_heading(page.meeting, r))} {{#{rid} .gj-remark-heading}}"
+        badge = "" if r.kind == "spoken" else f'<span class="gj-badge gj-badge-{html(r.kind)}">{ht("kind_" + r.kind)}</span>'
+        label = f'<span class="gj-label">{html(text.label)}</span>' if text.label else ""
+        kind_line = f'<p class="gj-remark-kind" data-search-exclude>{badge}{" " if badge and label else ""}{label}</p>\n' \
+            if badge or label else ""
+        kind_class = "" if r.kind == "spoken" else f" gj-kind-{html(r.kind)}"
         topics = ""
         if r.topics:
-            topics = '<p class="gj-topics">' + " ".join(self._topic_link(src, tp) for tp in r.topics) + "</p>\n"
-        url = html(f"{page.url}#{r.id}") if page.url else ""
-        return (
-            f"{heading}\n\n"
-            f'<div class="gj-remark gj-kind-{kind}{stale_class}" data-remark="{rid}">\n'
-            f'<p class="gj-remark-kind" data-search-exclude><span class="gj-badge gj-badge-{kind}">'
-            f'{ht("kind_" + r.kind)}</span>{label_html}</p>\n'
-            f"{body}{stale_note}"
-            f'<div class="gj-remark-foot" data-search-exclude>\n{topics}'
-            f'<p class="gj-tools"><a class="gj-permalink" href="#{rid}">{ht("link_to_remark")}</a> '
-            f'<button type="button" class="gj-copy" data-anchor="{rid}" '
-            f'data-copied="{ht("copied")}">{ht("copy_link")}</button></p>\n'
-            f'<details class="gj-cite"><summary>{ht("cite")}</summary><p><span class="gj-citation">{cite}</span> '
-            f'<span class="gj-citation-url">{url}</span></p>\n'
-            f'<p class="gj-cite-tools"><button type="button" class="gj-copy gj-copy-citation" data-anchor="{rid}" '
-            f'data-copied="{ht("copied")}">{ht("copy_citation")}</button></p></details>\n'
-            "</div>\n</div>\n")
+            topics = ('<p class="gj-topics" data-search-exclude>' + " ".join(self._topic_link(src, tp) for tp in r.topics)
+                      + "</p>\n")
+        return (f"{heading}\n\n"
+                f'<div class="gj-remark{kind_class}{stale_class}"{lang_attr}>\n{kind_line}{body}{stale_note}{topics}</div>\n')
+
+    def meeting_citation(self, m: Meeting) -> str:
+        """The meeting's citation (council, title, record, date; a translation says so),
+        printed once on its page: what a remark's citation begins with."""
+        return self.t("citation_narration", **self.citation_values(m))
+
+    def cite_data(self, src: str, m: Meeting) -> Markup:
+        """What the page's script makes each remark's tools from, held once per page: the
+        meeting's citation patterns (its part filled in; the speaker's left to fill from
+        `people`), the page's address where the site's is known, and the tools' words."""
+        values = self.citation_values(m)
+        people: dict[str, list[str]] = {}
+        for r in m.remarks:
+            if r.speaker and r.speaker not in people:
+                people[r.speaker] = [self.person_name(r.speaker), self.role_of(m, r.speaker)]
+        # Control characters never occur in the minutes (textrules): they mark where the
+        # script puts the speaker's name and role.
+        keep = {"speaker": SPEAKER_MARK, "role": ROLE_MARK}
+        data = {
+            "remark": self.t("citation_remark", **values, **keep), "unattributed": self.t("citation_unattributed", **values),
+            "narration": self.t("citation_narration", **values), "people": people, "url": self.absolute(src),
+            "words": {key: self.t(key) for key in ("cite_and_link", "copy_link", "copy_citation", "copied")},
+        }
+        return Markup(f'<script type="application/json" class="gj-cite-data">{script_json(data)}</script>')
 
     def _topic_link(self, src: str, topic: str) -> str:
         return f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.topic_label(topic))}</a>'
-
-    def compare_rows(self, src: str, m: Meeting, translation: Version | None, other_lang: str) -> Markup:
-        """Every row of the side-by-side view, in the order of the proceedings."""
-        page = html(urls.href(src, urls.meeting_src(m.council, m.id)))
-        return Markup("".join(self.compare_row(page, m, r, translation, other_lang) + "\n"
-                              for section in m.sections for r in section.remarks))
-
-    def compare_row(self, page: str, m: Meeting, r: Remark, translation: Version | None, other_lang: str) -> str:
-        """One row of the side-by-side view (`page`: the meeting page's escaped URL): the
-        original remark and its translation."""
-        original = m.original
-        rid = html(r.id)
-        text = original.remarks[r.id]
-        # The heading is in the page's language, whatever the cell's text is in.
-        head = f'<p class="gj-compare-head" lang="{html(self.lang)}"><a href="{page}#{rid}">{html(self.remark_heading(m, r))}</a></p>'
-        left = head + "".join(f"<p>{html(p)}</p>" for p in text.paragraphs)
-        translated = translation.remarks.get(r.id) if translation else None
-        stale = translation is not None and r.id in translation.stale
-        if translated:
-            right = "".join(f"<p>{html(p)}</p>" for p in translated.paragraphs)
-            if stale:
-                right += f'<p class="gj-stale-note">{self._escaped("stale_notice")}</p>'
-        else:
-            right = f'<p class="gj-missing">{self._escaped("not_translated")}</p>'
-        stale_class = ' class="gj-stale"' if stale else ""
-        return (
-            f'<tr id="{rid}" class="gj-compare-row gj-kind-{html(r.kind)}" data-remark="{rid}">\n'
-            f'<td lang="{html(original.lang)}">{left}</td>\n'
-            f'<td lang="{html(other_lang)}"{stale_class}>{right}</td>\n</tr>')
 
     def remark_list(self, src: str, groups: list[tuple[Meeting, list[Remark]]]) -> Markup:
         """Remarks of speaker and topic pages, under a heading per meeting: deep links and excerpts."""
@@ -162,7 +153,5 @@ class _PageContext:
     reading: Reading
     translated: Version | None
     text_lang: str
-    url: str
-    """The page's absolute URL, or "" without a site URL."""
-    cited: dict[str, str]
-    """The meeting's part of every citation (`Renderer.citation_values`)."""
+    foreign: bool
+    """Whether the text is in another language than the page (then it says which)."""

@@ -14,16 +14,17 @@ class _Lists(Protocol):
 
 def fill_placeholders(markdown: str, src: str, renderer: _Lists) -> str:
     """Replace `<!-- gijiroku:latest-meetings -->` with the latest meetings (and drop
-    `<!-- gijiroku:downloads -->`, which data out fills in when it runs); unknown
-    placeholders are an error, so a typo never publishes an empty section."""
+    `<!-- gijiroku:downloads -->` and `<!-- gijiroku:moved-data -->`, which data out fills
+    in when it runs); unknown placeholders are an error, so a typo never publishes an
+    empty section."""
 
     def replace(match: re.Match[str]) -> str:
         name = match.group("name")
         if name == "latest-meetings":
             return renderer.render_latest(src)
-        if name == "downloads":  # data out fills it in first; a build without data out has none
+        if name in ("downloads", "moved-data"):  # data out fills them in first; a build without data out has none
             return ""
         line = markdown.count("\n", 0, match.start()) + 1
-        raise ValueError(f"{src}:{line}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings, downloads")
+        raise ValueError(f"{src}:{line}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings, downloads, moved-data")
 
     return PLACEHOLDER.sub(replace, markdown)

@@ -44,7 +44,7 @@ def ledger_output(ledger: Ledger, page_srcs: Mapping[str, str], t: Callable[...,
         elif page in ledger.moved:
             target = resolve(ledger, page)
             if target is not None:
-                out.static[page + "index.html"] = _redirect_page(page, target, _fragments(ledger, page), t)
+                out.static[page + "index.html"] = _redirect_page(page, target, _fragments(ledger, page), t, t("lang_code"))
     return out
 
 
@@ -81,20 +81,22 @@ def _fragments(ledger: Ledger, page: str) -> dict[str, str]:
 
 
 def _relative(from_page: str, address: str) -> str:
-    """`address` (page/#anchor) as a link from the folder `from_page`."""
+    """`address` (page/?query#anchor) as a link from the folder `from_page`."""
     page, anchor = split_address(address)
-    if page == from_page:
+    page, mark, query = page.partition("?")
+    if page == from_page and not query:
         return f"#{anchor}" if anchor else "./"
     rel = urls.href(from_page + "index.md", page + "index.md")
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel + mark + query + (f"#{anchor}" if anchor else "")
 
 
-def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Callable[..., str]) -> str:
-    """A page that sends readers (and their #fragment) on to `target`, with or without script."""
+def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Callable[..., str], lang: str) -> str:
+    """A page that sends readers (and their #fragment) on to `target`, with or without
+    script; in language `lang`, as its words are."""
     href = html(_relative(page, target))
     title = html(t("moved_page"))
     return (
-        "<!doctype html>\n<html><head><meta charset=\"utf-8\">\n"
+        f"<!doctype html>\n<html lang=\"{html(lang)}\"><head><meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n'

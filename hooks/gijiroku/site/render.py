@@ -86,8 +86,9 @@ class Renderer(Pieces):
             date_short=lambda d: format_date(d, lang, "date_format_short"),
             person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
             reading=self.reading, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
-            remark_blocks=self.remark_blocks, compare_rows=self.compare_rows, remark_list=self.remark_list,
-            role_rows=self.role_rows, search_box=self.search_box,
+            remark_blocks=self.remark_blocks, remark_list=self.remark_list, cite_data=self.cite_data,
+            meeting_citation=self.meeting_citation, absolute=self.absolute, role_rows=self.role_rows,
+            search_box=self.search_box,
         )
 
     # -- pages ------------------------------------------------------------------
@@ -105,7 +106,7 @@ class Renderer(Pieces):
         """The pages that list the archive as a whole (they are in the navigation)."""
         return {urls.SEARCH: self.render_search(), urls.MEETINGS: self.render_meetings_index(),
                 urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index(),
-                urls.TRANSLATIONS: self.render_translations()}
+                urls.TRANSLATIONS: self.render_translations(), urls.COMPARE: self.render_compare_page()}
 
     def units(self) -> Iterator[Unit]:
         """Every other generated page, as units that can be made on their own: their
@@ -115,9 +116,6 @@ class Renderer(Pieces):
             yield _single(urls.council_src(council), "council", council, self.render_council, council)
         for meeting in self.archive.meetings:
             yield _single(urls.meeting_src(meeting.council, meeting.id), "meeting", meeting.key, self.render_meeting, meeting)
-            if len(meeting.versions) > 1:
-                yield _single(urls.compare_src(meeting.council, meeting.id), "compare", meeting.key,
-                              self.render_compare, meeting)
         for person in self.archive.people:
             speaker_years = self.index.speaker_years(person)
             yield _single(urls.speaker_src(person), "speaker", person, self._render_speaker, (person, speaker_years))
@@ -143,14 +141,22 @@ class Renderer(Pieces):
             original_lang=meeting.language, council=self.archive.councils[meeting.council],
         )
 
-    def render_compare(self, meeting: Meeting) -> str:
-        """Original and translation side by side, remark by remark."""
-        src = urls.compare_src(meeting.council, meeting.id)
-        other = next(lang for lang in LANGUAGES if lang != meeting.language)
-        return self._render(
-            "compare.md.j2", src, m=meeting, v=meeting.reading(self.lang), original=meeting.original,
-            translation=meeting.version(other), other_lang=other,
-        )
+    def render_compare_page(self) -> str:
+        """The one side-by-side page of this language: its script reads the meeting from
+        the address (`?meeting=COUNCIL/MEETING`), fetches the meeting's data (both
+        languages in one file) and lays the remarks out in pairs; without the script it
+        says so and leads to the meetings in each language."""
+        keys = ("original_column", "translation_column", "not_translated", "stale_notice", "kind_narration",
+                "compare_loading", "compare_failed", "compare_not_translated", "compare_choose", "back_to_meeting",
+                "lang_ja", "lang_en")
+        strings: dict[str, Text] = {key: self.t(key) for key in keys}
+        strings.update(title=self.catalogue["compare_title"][self.lang], opinion=self.catalogue["opinion_heading"][self.lang],
+                       parentheses=self.catalogue["in_parentheses"][self.lang])
+        languages = [(lang, self.t("compare_meetings_in", language=self.t(f"lang_{lang}")),
+                      urls.href(urls.COMPARE, urls.MEETINGS, lang=None if lang == self.lang else lang))
+                     for lang in LANGUAGES]
+        return self._render("compare.md.j2", urls.COMPARE, strings=Markup(script_json(strings)), languages=languages,
+                            data=urls.href(urls.COMPARE, urls.HOME) + "../")
 
     def render_speaker_pages(self, person_id: str) -> dict[str, str]:
         """A speaker's page: names, roles over time, meetings, every remark; or, for a

@@ -97,15 +97,85 @@
   window.addEventListener("load", focusableScrollers);
   window.addEventListener("resize", focusableScrollers);
 
+  // -- a remark's tools, made when a reader opens them ---------------------------------
+  // The page holds the meeting's citation pattern once (script.gj-cite-data); each remark
+  // gets one button, and the citation, the copy buttons and the address are made when it
+  // is pressed. Without the script, the heading's ¶ is the remark's link and the page
+  // prints the meeting's citation.
+  var citeScript = document.querySelector("script.gj-cite-data");
+  var cite = citeScript ? JSON.parse(citeScript.textContent) : null;
+  var SPEAKER = "\u0001s\u0001", ROLE = "\u0001r\u0001";
+
   function remarkUrl(anchor) {
-    return window.location.origin + window.location.pathname + "#" + anchor;
+    var base = cite && cite.url ? cite.url : window.location.origin + window.location.pathname;
+    return base + "#" + anchor;
   }
 
-  // Citation URLs: filled in here where the site was built without a site_url.
-  document.querySelectorAll("details.gj-cite").forEach(function (details) {
-    var url = details.querySelector(".gj-citation-url");
-    var button = details.querySelector(".gj-copy");
-    if (url && !url.textContent.trim() && button) url.textContent = remarkUrl(button.dataset.anchor);
+  function citationOf(heading, remark) {
+    var link = heading.querySelector("a[href*='speakers/']");
+    var person = link ? link.getAttribute("href").split("/").filter(Boolean).pop() : null;
+    if (person && cite.people[person]) {
+      var who = cite.people[person];
+      return cite.remark.split(SPEAKER).join(who[0]).split(ROLE).join(who[1]);
+    }
+    return remark.classList.contains("gj-kind-unattributed") ? cite.unattributed : cite.narration;
+  }
+
+  if (cite) {
+    document.querySelectorAll(".gj-remark-heading[id]").forEach(function (heading) {
+      var remark = heading.nextElementSibling;
+      if (!remark || !remark.classList.contains("gj-remark")) return;
+      var tools = document.createElement("p");
+      tools.className = "gj-tools";
+      var open = document.createElement("button");
+      open.type = "button";
+      open.className = "gj-tools-open";
+      open.setAttribute("aria-expanded", "false");
+      open.setAttribute("aria-controls", "gj-cite-" + heading.id);
+      open.dataset.anchor = heading.id;
+      open.textContent = cite.words.cite_and_link;
+      tools.appendChild(open);
+      remark.appendChild(tools);
+    });
+  }
+
+  function makePanel(button) {
+    var id = button.dataset.anchor, heading = document.getElementById(id);
+    var panel = document.createElement("div");
+    panel.className = "gj-cite";
+    panel.id = "gj-cite-" + id;
+    var line = document.createElement("p");
+    var citation = document.createElement("span");
+    citation.className = "gj-citation";
+    citation.textContent = citationOf(heading, heading.nextElementSibling);
+    var url = document.createElement("span");
+    url.className = "gj-citation-url";
+    url.textContent = remarkUrl(id);
+    line.append(citation, " ", url);
+    var buttons = document.createElement("p");
+    buttons.className = "gj-cite-tools";
+    [["copy_link", "gj-copy"], ["copy_citation", "gj-copy gj-copy-citation"]].forEach(function (made, i) {
+      var copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = made[1];
+      copy.dataset.anchor = id;
+      copy.dataset.copied = cite.words.copied;
+      copy.textContent = cite.words[made[0]];
+      if (i) buttons.append(" ");
+      buttons.appendChild(copy);
+    });
+    panel.append(line, buttons);
+    button.parentNode.after(panel);
+    return panel;
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.gj-tools-open");
+    if (!button) return;
+    var panel = document.getElementById("gj-cite-" + button.dataset.anchor) || makePanel(button);
+    var opening = button.getAttribute("aria-expanded") !== "true";
+    panel.hidden = !opening;
+    button.setAttribute("aria-expanded", opening ? "true" : "false");
   });
 
   function copyText(text) {
@@ -127,8 +197,8 @@
     var button = event.target.closest && event.target.closest("button.gj-copy");
     if (!button) return;
     var url = remarkUrl(button.dataset.anchor);
-    var cite = button.classList.contains("gj-copy-citation") && button.closest("details.gj-cite");
-    var text = cite ? cite.querySelector(".gj-citation").textContent + " " + url : url;
+    var panel = button.classList.contains("gj-copy-citation") && button.closest(".gj-cite");
+    var text = panel ? panel.querySelector(".gj-citation").textContent + " " + url : url;
     copyText(text).then(function () {
       var label = button.textContent;
       button.textContent = button.dataset.copied;
@@ -136,4 +206,86 @@
       setTimeout(function () { button.textContent = label; }, 2000);
     });
   });
+
+  // -- the side-by-side view, assembled from the meeting's data -----------------------
+  // compare/?meeting=COUNCIL/MEETING: the meeting's JSON holds both languages with the
+  // same remark ids; each remark's original is laid beside its translation.
+  var view = document.getElementById("gj-compare");
+  if (view) showCompare(view);
+
+  function showCompare(view) {
+    var strings = JSON.parse(view.querySelector("script.gj-compare-strings").textContent);
+    var status = view.querySelector(".gj-compare-status");
+    var here = document.documentElement.lang;
+    var key = new URLSearchParams(window.location.search).get("meeting") || "";
+    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(key)) { status.textContent = strings.compare_choose; return; }
+    status.textContent = strings.compare_loading;
+    var root = new URL(view.dataset.data, window.location.href);
+    fetch(new URL("api/meetings/" + key + ".json", root)).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (meeting) {
+      layOut(meeting);
+      landOnTarget();
+    }).catch(function () { status.textContent = strings.compare_failed; });
+
+    function fill(text, values) {
+      return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+    }
+    function element(tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+      (children || []).forEach(function (child) { node.append(child); });
+      return node;
+    }
+    function paragraphs(text) {
+      return text.split("\n\n").map(function (p) { return element("p", {}, [p]); });
+    }
+    function layOut(m) {
+      var original = m.original_language;
+      var other = m.languages.filter(function (l) { return l !== original; })[0] ||
+        (original === "ja" ? "en" : "ja");
+      var title = m.title[here] || m.title[original];
+      var page = new URL(m.links.pages[here], root).href;
+      document.querySelector("h1").firstChild.textContent = fill(strings.title, { title: title });
+      document.title = fill(strings.title, { title: title }) + document.title.replace(/^[^-–|]*/, " ");
+      status.textContent = "";
+      var intro = element("p", { "class": "gj-compare-intro" }, [element("a", { href: page }, [strings.back_to_meeting])]);
+      view.appendChild(intro);
+      if (m.languages.length < 2) {
+        view.appendChild(element("p", {}, [strings.compare_not_translated]));
+        return;
+      }
+      var stale = new Set(((m.translations[other] || {}).stale_remarks) || []);
+      var opinions = 0;
+      var head = element("tr", {}, [
+        element("th", { scope: "col" }, [strings.original_column + fill(strings.parentheses, { text: strings["lang_" + original] })]),
+        element("th", { scope: "col" }, [strings.translation_column + fill(strings.parentheses, { text: strings["lang_" + other] })])]);
+      var body = element("tbody");
+      m.remarks.forEach(function (r) {
+        var heading;
+        if (r.speaker) {
+          var who = m.people[r.speaker] || { name: {}, role: {} };
+          var role = who.role[here] || who.role[original] || "";
+          heading = (who.name[here] || r.speaker) + (role ? fill(strings.parentheses, { text: role }) : "");
+        } else if (r.kind === "unattributed") {
+          heading = fill(strings.opinion, { n: ++opinions });
+        } else {
+          heading = strings.kind_narration;
+        }
+        var left = element("td", { lang: original }, [
+          element("p", { "class": "gj-compare-head", lang: here }, [element("a", { href: page + "#" + r.id }, [heading])])
+        ].concat(paragraphs(r.text[original])));
+        var translated = r.text[other];
+        var right = element("td", { lang: other }, translated ? paragraphs(translated) : [
+          element("p", { "class": "gj-missing", lang: here }, [strings.not_translated])]);
+        if (translated && stale.has(r.id)) {
+          right.className = "gj-stale";
+          right.appendChild(element("p", { "class": "gj-stale-note", lang: here }, [strings.stale_notice]));
+        }
+        body.appendChild(element("tr", { id: r.id, "class": "gj-compare-row gj-kind-" + r.kind }, [left, right]));
+      });
+      view.appendChild(element("table", { "class": "gj-compare" }, [element("thead", {}, [head]), body]));
+    }
+  }
 })();
