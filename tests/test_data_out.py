@@ -28,10 +28,11 @@ from referencing import Registry, Resource
 
 from conftest import BASE_MINUTES, ROOT, make_project, run_mkdocs_build
 from devtools.synth import generate_archive
+from gijiroku import datafiles as paths
 from gijiroku import load_archive
-from gijiroku.data import api, charts, feeds, pages, paths
+from gijiroku.data import api, charts, feeds, pages
 from gijiroku.data.akn import AKN_NS, meeting_akn
-from gijiroku.data.paths import SCHEMA_KINDS, Links
+from gijiroku.datafiles import SCHEMA_KINDS, Links
 from gijiroku.index import index_archive
 from gijiroku.model import LANGUAGES, Archive, LangText, RoleText
 from htmlcheck import parse

@@ -20,7 +20,7 @@ import pytest
 from conftest import assert_same_sites, run_mkdocs_build
 from devtools.benchmark import scaffold_project
 from devtools.synth import generate_archive
-from gijiroku.data import paths
+from gijiroku import datafiles as paths
 
 MEETINGS = 10
 

@@ -32,17 +32,16 @@ its data files per language; loading it records where they went (`layout_moves`)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
 import yaml
 
-from . import urls
-from .data import paths as data_paths
+from . import datafiles, urls
 from .diagnostics import Diagnostics
 from .index import index_archive
-from .model import LANGUAGES, Archive
+from .model import LANGUAGES, LAYOUT, Archive, Ledger
 from .sources import Source, is_present, read_text
 from .yamlsrc import Reader
 
@@ -59,24 +58,6 @@ KEEP_HINT = ("published links point here: keep the id, or record what happened w
 
 DISAPPEARING = frozenset({"E090", "E091"})
 """The codes of a recorded page or anchor the archive would no longer publish."""
-LAYOUT = 2
-"""The layout of published files: 2 since the side-by-side view is one page per language
-and a meeting's data one JSON file for every language and a zip per council and year."""
-
-
-@dataclass(frozen=True, slots=True)
-class Ledger:
-    """The recorded addresses: page -> its anchors, moved address -> new, withdrawn -> why."""
-
-    pages: Mapping[str, tuple[str, ...]]
-    moved: Mapping[str, str]
-    withdrawn: Mapping[str, str]
-    lines: Mapping[str, int]
-    """The ledger line of each recorded address, for diagnostics."""
-    files: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    """Data files that moved: old path from the site's root -> where the content is now."""
-    layout: int = LAYOUT
-    """The layout of published files the ledger was written under (`layout_moves`)."""
 
 
 def published_addresses(archive: Archive) -> dict[str, tuple[str, ...]]:
@@ -137,15 +118,15 @@ def layout_moves(ledger: Ledger, archive: Archive) -> Ledger:
         compared = urls.url_of(urls.compare_src(meeting.council, meeting.id)) in ledger.pages
         versions = list(LANGUAGES) if compared else [meeting.language]
         date = meeting.date.isoformat()
-        bundle = data_paths.bundle_zip(meeting.council, meeting.date.year)
+        bundle = datafiles.bundle_zip(meeting.council, meeting.date.year)
         for lang in LANGUAGES:
-            json_old, akn_old, *source_old = data_paths.legacy_meeting_files(meeting.council, meeting.id, lang, versions)
+            json_old, akn_old, *source_old = datafiles.legacy_meeting_files(meeting.council, meeting.id, lang, versions)
             text_lang = lang if lang in versions else meeting.language
-            files.setdefault(f"{lang}/{json_old}", data_paths.meeting_json(meeting.council, meeting.id))
+            files.setdefault(f"{lang}/{json_old}", datafiles.meeting_json(meeting.council, meeting.id))
             files.setdefault(f"{lang}/{akn_old}",
-                             f"{bundle}#{data_paths.akn_member(meeting.council, date, meeting.id, text_lang)}")
+                             f"{bundle}#{datafiles.akn_member(meeting.council, date, meeting.id, text_lang)}")
             for old in source_old:
-                files.setdefault(f"{lang}/{old}", f"{bundle}#{data_paths.source_member(meeting.council, meeting.id, lang)}")
+                files.setdefault(f"{lang}/{old}", f"{bundle}#{datafiles.source_member(meeting.council, meeting.id, lang)}")
     if ledger.pages:
         for lang in LANGUAGES:  # the whole archive of a language, in one zip: now a zip per council and year
             files.setdefault(f"{lang}/downloads/minutes-{lang}.zip", f"{lang}/data/#downloads")

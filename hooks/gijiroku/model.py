@@ -12,10 +12,6 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .ledger import Ledger
 
 LANGUAGES: tuple[str, ...] = ("ja", "en")
 """The languages the site is published in, the default first."""
@@ -320,6 +316,26 @@ class Meeting:
     def attendee(self, person_id: str) -> Attendee | None:
         """The attendance entry of a person."""
         return next((a for a in self.attendees if a.person == person_id), None)
+
+
+LAYOUT = 2
+"""The layout of published files: 2 since the side-by-side view is one page per language
+and a meeting's data one JSON file for every language and a zip per council and year."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """What `minutes/ledger.yml` records (read and checked by `ledger.py`): the addresses: page -> its anchors, moved address -> new, withdrawn -> why."""
+
+    pages: Mapping[str, tuple[str, ...]]
+    moved: Mapping[str, str]
+    withdrawn: Mapping[str, str]
+    lines: Mapping[str, int]
+    """The ledger line of each recorded address, for diagnostics."""
+    files: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Data files that moved: old path from the site's root -> where the content is now."""
+    layout: int = LAYOUT
+    """The layout of published files the ledger was written under (`layout_moves`)."""
 
 
 @dataclass(frozen=True, slots=True)

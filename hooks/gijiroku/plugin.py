@@ -55,9 +55,9 @@ from .catalogue import catalogue_text
 from .diagnostics import Diagnostics
 from .gccontrol import gc_paused, give_back
 from .index import index_archive
-from .ledger import LEDGER_FILE, Ledger
+from .ledger import LEDGER_FILE
 from .loader import changed_since_read, load_archive
-from .model import LANGUAGES
+from .model import LANGUAGES, Ledger
 from .search.build import cut_runs, search_index_files
 from .search.runstore import RunStore
 from .site.chooser import render_broken_html, render_broken_page, render_root_page

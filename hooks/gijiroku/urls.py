@@ -39,7 +39,7 @@ INDEX_PAGES = (HOME, MEETINGS, SPEAKERS, TOPICS, SEARCH, TRANSLATIONS, COMPARE)
 
 FILE_FOLDERS = frozenset({"api", "feeds", "search-index", "assets"})
 """Folders of a language's site that hold files the build writes, never pages: the data
-(`data/paths.py`), the remark-search index and the theme's assets."""
+(`datafiles.py`), the remark-search index and the theme's assets."""
 
 
 def council_src(council: str) -> str:

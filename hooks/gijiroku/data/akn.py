@@ -24,10 +24,10 @@ from typing import Any
 
 from lxml import etree
 
+from ..datafiles import LANG_CODES, akn_expression, akn_work
 from ..escape import xml_text
 from ..index import ArchiveIndex
 from ..model import Meeting
-from .paths import LANG_CODES, akn_expression, akn_work
 from .strings import t
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

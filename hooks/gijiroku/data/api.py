@@ -13,11 +13,10 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .. import urls
+from .. import datafiles, urls
+from ..datafiles import Links
 from ..index import ArchiveIndex, RoleHeld
 from ..model import LANGUAGES, Meeting, Person, Reading
-from . import paths
-from .paths import Links
 
 FORMAT_VERSION = 1
 """Of the archive indexes (meetings, people, topics, councils): raised when a field
@@ -105,15 +104,15 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
     council = archive.councils[meeting.council]
     date = meeting.date.isoformat()
     used_topics = sorted({t for item in meeting.agenda for t in item.topics} | {t for r in meeting.remarks for t in r.topics})
-    bundle = paths.bundle_zip(meeting.council, meeting.date.year)
+    bundle = datafiles.bundle_zip(meeting.council, meeting.date.year)
     downloads: Json = {
         "zip": links.shared(bundle),
-        "akn": {lang: paths.akn_member(meeting.council, date, meeting.id, lang) for lang in versions},
-        "sources": {lang: paths.source_member(meeting.council, meeting.id, lang) for lang in versions},
+        "akn": {lang: datafiles.akn_member(meeting.council, date, meeting.id, lang) for lang in versions},
+        "sources": {lang: datafiles.source_member(meeting.council, meeting.id, lang) for lang in versions},
     }
     document_links: Json = {
         "pages": {lang: links.page_in(lang, src) for lang in LANGUAGES},
-        "json": links.shared(paths.meeting_json(meeting.council, meeting.id)),
+        "json": links.shared(datafiles.meeting_json(meeting.council, meeting.id)),
         "downloads": downloads,
     }
     if repository:
@@ -146,7 +145,7 @@ def meetings_document(index: ArchiveIndex, links: Links) -> Json:
                 "title": m.reading(lang).title, "original_language": m.language,
                 "translated": m.version(lang) is not None, "remarks": len(m.remarks),
                 "page": links.page(urls.meeting_src(m.council, m.id)),
-                "json": links.shared(paths.meeting_json(m.council, m.id)),
+                "json": links.shared(datafiles.meeting_json(m.council, m.id)),
             } for m in meetings],
         })
     return {"format": FORMAT_VERSION, "kind": "meetings", "language": lang, "councils": councils}
@@ -165,7 +164,7 @@ def people_document(index: ArchiveIndex, links: Links) -> Json:
             "meetings": len(entry.roles), "remark_count": len(entry.remarks),
             "roles": _role_spans(person, entry.roles, lang),
             "page": links.page(urls.speaker_src(person_id)),
-            "feed": links.file(paths.speaker_feed(person_id)),
+            "feed": links.file(datafiles.speaker_feed(person_id)),
         })
     return {"format": FORMAT_VERSION, "kind": "people", "language": lang, "people": people}
 
@@ -203,7 +202,7 @@ def topics_document(index: ArchiveIndex, links: Links) -> Json:
             "id": topic_id, "label": topic.label.as_dict(), "reading": topic.reading,
             "agenda_items": len(entry.items), "remark_count": len(entry.remarks),
             "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
-            "page": links.page(urls.topic_src(topic_id)), "feed": links.file(paths.topic_feed(topic_id)),
+            "page": links.page(urls.topic_src(topic_id)), "feed": links.file(datafiles.topic_feed(topic_id)),
         })
     return {"format": FORMAT_VERSION, "kind": "topics", "language": lang, "topics": topics}
 
@@ -221,6 +220,6 @@ def councils_document(index: ArchiveIndex, links: Links) -> Json:
             "organiser": council.organiser.as_dict(), "source": council.source,
             "meetings": len(meetings),
             "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
-            "page": links.page(urls.council_src(council_id)), "feed": links.file(paths.council_feed(council_id)),
+            "page": links.page(urls.council_src(council_id)), "feed": links.file(datafiles.council_feed(council_id)),
         })
     return {"format": FORMAT_VERSION, "kind": "councils", "language": lang, "councils": councils}

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import datafiles
 from ..escape import html as h
 from ..index import ArchiveIndex
-from . import paths
 from .shared import bundles
 from .strings import t
 
@@ -27,7 +27,7 @@ DATA_PAGE_HTML = "data/index.html"
 """The data page as built, in each language's folder."""
 _SIZE = re.compile(r'<span class="gj-size" data-size-of="([^"]+)">[^<]*</span>')
 if TYPE_CHECKING:  # the ledger module reads the data's paths
-    from ..ledger import Ledger
+    from ..model import Ledger
 
 UP = "../"
 """From the data page (LANG/data/) to its language's folder; once more to the site's root."""
@@ -36,10 +36,10 @@ UP = "../"
 def listed(lang: str) -> list[tuple[str, str]]:
     """The indexes of the data page: (path in the language's folder, what it holds)."""
     return [
-        (paths.index_json("meetings"), t("download_meetings_index", lang)),
-        (paths.index_json("people"), t("download_people", lang)),
-        (paths.index_json("topics"), t("download_topics", lang)),
-        (paths.index_json("councils"), t("download_councils", lang)),
+        (datafiles.index_json("meetings"), t("download_meetings_index", lang)),
+        (datafiles.index_json("people"), t("download_people", lang)),
+        (datafiles.index_json("topics"), t("download_topics", lang)),
+        (datafiles.index_json("councils"), t("download_councils", lang)),
     ]
 
 
@@ -64,8 +64,8 @@ def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
     lines = []
     for council in sorted(by_council, key=lambda c: index.archive.councils[c].name.get(lang)):
         years = " · ".join(
-            f'<a href="{h(UP + UP + paths.bundle_zip(council, year))}" download="{h(council)}-{year}.zip">{year}</a> '
-            f'{_size("/" + paths.bundle_zip(council, year))}'
+            f'<a href="{h(UP + UP + datafiles.bundle_zip(council, year))}" download="{h(council)}-{year}.zip">{year}</a> '
+            f'{_size("/" + datafiles.bundle_zip(council, year))}'
             for year in sorted(by_council[council], reverse=True))
         lines.append(f"<tr><th scope=\"row\">{h(index.archive.councils[council].name.get(lang))}</th><td>{years}</td></tr>")
     bulk_head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("download_council", "download_years"))

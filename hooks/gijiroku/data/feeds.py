@@ -18,12 +18,11 @@ from urllib.parse import urlsplit
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from .. import urls
+from .. import datafiles, urls
+from ..datafiles import Links
 from ..escape import xml_text
 from ..index import ArchiveIndex, RemarkRef
 from ..model import Meeting
-from . import paths
-from .paths import Links
 from .strings import t
 
 MEETING_ENTRIES = 20
@@ -111,12 +110,12 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
     lang = links.lang
     if council is None:
         meetings = list(index.archive.meetings[:MEETING_ENTRIES])
-        path, page = paths.site_feed(), urls.MEETINGS
+        path, page = datafiles.site_feed(), urls.MEETINGS
         title = t("feed_site", lang)
     else:
         years = index.by_council_year.get(council, {})
         meetings = [m for year in sorted(years, reverse=True) for m in years[year]][:MEETING_ENTRIES]
-        path, page = paths.council_feed(council), urls.council_src(council)
+        path, page = datafiles.council_feed(council), urls.council_src(council)
         title = t("feed_council", lang, name=index.archive.councils[council].name.get(lang))
     generator = _feed(links, ids, path, title, page)
     for meeting in meetings:
@@ -139,11 +138,11 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
     refs: list[RemarkRef]
     if person is not None:
         refs = index.people[person].remarks
-        path, page = paths.speaker_feed(person), urls.speaker_src(person)
+        path, page = datafiles.speaker_feed(person), urls.speaker_src(person)
         title = t("feed_speaker", lang, name=archive.people[person].name.get(lang))
     elif topic is not None:
         refs = index.topics[topic].remarks
-        path, page = paths.topic_feed(topic), urls.topic_src(topic)
+        path, page = datafiles.topic_feed(topic), urls.topic_src(topic)
         title = t("feed_topic", lang, name=archive.topics[topic].label.get(lang))
     else:
         raise ValueError("remarks_feed needs a person or a topic")

@@ -11,8 +11,8 @@ and every page's subscribe link is followed by a link to the data page's help.
 
 from __future__ import annotations
 
+from ..datafiles import FEEDS
 from ..escape import xml_text
-from .paths import FEEDS
 from .strings import t
 
 STYLESHEET = f"{FEEDS}/feed.xsl"

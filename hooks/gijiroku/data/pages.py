@@ -12,11 +12,11 @@ import datetime as dt
 import functools
 from collections.abc import Callable, MutableMapping
 
-from .. import urls
+from .. import datafiles, urls
 from ..escape import html as h
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, Meeting
-from . import charts, paths
+from . import charts
 from . import downloads as bulk
 from .feeds import DATA_PAGE
 from .strings import t
@@ -34,13 +34,13 @@ def feed_of(src: str) -> str | None:
     """The feed a page advertises (its path in the language folder), if any."""
     parts = src[:-3].split("/")
     if src in (urls.HOME, urls.MEETINGS):
-        return paths.site_feed()
+        return datafiles.site_feed()
     if len(parts) == 3 and parts[0] == "meetings" and parts[2] == "index":
-        return paths.council_feed(parts[1])
+        return datafiles.council_feed(parts[1])
     if len(parts) == 2 and parts[0] == "speakers" and parts[1] != "index":
-        return paths.speaker_feed(parts[1])
+        return datafiles.speaker_feed(parts[1])
     if len(parts) == 2 and parts[0] == "topics" and parts[1] != "index":
-        return paths.topic_feed(parts[1])
+        return datafiles.topic_feed(parts[1])
     return None
 
 
@@ -63,7 +63,7 @@ def feed_link_tag(index: ArchiveIndex, src: str, lang: str) -> str:
     if feed is None:
         return ""
     return (f'<link rel="alternate" type="application/atom+xml" title="{h(feed_title(index, feed, lang))}" '
-            f'href="{h(paths.from_page(src, feed))}">')
+            f'href="{h(datafiles.from_page(src, feed))}">')
 
 
 def subscribe_link(src: str, lang: str) -> str:
@@ -71,8 +71,8 @@ def subscribe_link(src: str, lang: str) -> str:
     feed = feed_of(src)
     if feed is None:
         return ""
-    how = paths.from_page(src, "data/") + "#feeds"
-    return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(paths.from_page(src, feed))}" '
+    how = datafiles.from_page(src, "data/") + "#feeds"
+    return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(datafiles.from_page(src, feed))}" '
             f'type="application/atom+xml">{h(t("subscribe", lang))}</a> · <a href="{h(how)}">{h(t("subscribe_how", lang))}</a></p>')
 
 
@@ -82,16 +82,16 @@ def downloads(src: str, meeting: Meeting, lang: str) -> str:
     # `download`: saved under a name that says which meeting, even where the host sends
     # the file with no Content-Disposition (a browser would show raw JSON).
     council, date = meeting.council, meeting.date.isoformat()
-    json_link = (f'<a href="{h(paths.shared_from_page(src, paths.meeting_json(council, meeting.id)))}" '
+    json_link = (f'<a href="{h(datafiles.shared_from_page(src, datafiles.meeting_json(council, meeting.id)))}" '
                  f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(t("download_json", lang))}</a>')
-    bundle = paths.bundle_zip(council, meeting.date.year)
+    bundle = datafiles.bundle_zip(council, meeting.date.year)
     versions = [v for v in LANGUAGES if v in meeting.versions]
-    members = [paths.akn_member(council, date, meeting.id, v) for v in versions]
-    members += [paths.source_member(council, meeting.id, v) for v in versions]
-    zip_link = (f'<a href="{h(paths.shared_from_page(src, bundle))}" type="application/zip" '
+    members = [datafiles.akn_member(council, date, meeting.id, v) for v in versions]
+    members += [datafiles.source_member(council, meeting.id, v) for v in versions]
+    zip_link = (f'<a href="{h(datafiles.shared_from_page(src, bundle))}" type="application/zip" '
                 f'download="{h(council)}-{meeting.date.year}.zip">{h(t("download_bundle", lang, year=meeting.date.year))}</a>')
     files = t("download_bundle_files", lang, files=t("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members))
-    about = f'<a href="{h(paths.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
+    about = f'<a href="{h(datafiles.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
     return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
             f"{json_link} · {zip_link} ({files}) · {about}</p>")
 

@@ -1,4 +1,4 @@
-"""The data every language shares, written once at the site's root (`paths.py`): each
+"""The data every language shares, written once at the site's root (`datafiles.py`): each
 meeting's JSON (the original and each translation, with the same remark ids) and, per
 council and year, a zip of its meetings' Akoma Ntoso and source files.
 
@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Protocol
 
-from .. import timing
+from .. import datafiles, timing
+from ..datafiles import Links
 from ..gccontrol import gc_paused
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, Meeting
 from ..sources import digest_of
-from . import api, paths
+from . import api
 from .akn import meeting_akn
-from .paths import Links
 from .write import as_read
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -71,10 +71,10 @@ def write_shared(index: ArchiveIndex, out: Path, site_url: str, minutes_root: Pa
 
     planned: list[tuple[str, str, Callable[[], bytes]]] = []
     for meeting in index.archive.meetings:
-        planned.append((paths.meeting_json(meeting.council, meeting.id), f"json {key_of(meeting)}",
+        planned.append((datafiles.meeting_json(meeting.council, meeting.id), f"json {key_of(meeting)}",
                         functools.partial(json_of, meeting)))
     for (council, year), held in bundles(index.archive.meetings).items():
-        planned.append((paths.bundle_zip(council, year), "zip " + " ".join(key_of(m) for m in held),
+        planned.append((datafiles.bundle_zip(council, year), "zip " + " ".join(key_of(m) for m in held),
                         functools.partial(bundle_bytes, index, held, minutes_root)))
     if cache is not None:
         # What the last build wrote from the same inputs stays; everything else goes
@@ -105,9 +105,9 @@ def bundle_bytes(index: ArchiveIndex, meetings: list[Meeting], minutes_root: Pat
             date = meeting.date.isoformat()
             versions = [lang for lang in LANGUAGES if lang in meeting.versions]
             for lang in versions:
-                _add(archive, paths.akn_member(meeting.council, date, meeting.id, lang), meeting_akn(index, meeting, lang))
+                _add(archive, datafiles.akn_member(meeting.council, date, meeting.id, lang), meeting_akn(index, meeting, lang))
             for lang in versions:
-                _add(archive, paths.source_member(meeting.council, meeting.id, lang),
+                _add(archive, datafiles.source_member(meeting.council, meeting.id, lang),
                      as_read(minutes_root, meeting.versions[lang]))
     return buffer.getvalue()
 

@@ -7,15 +7,15 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from .. import timing
+from .. import datafiles, timing
+from ..datafiles import Links
 from ..diagnostics import Diagnostics
 from ..gccontrol import gc_paused
 from ..index import ArchiveIndex
 from ..model import Version
 from ..sources import ChangedDuringBuild, read_source
-from . import api, downloads, feeds, paths
+from . import api, downloads, feeds
 from .feedstyle import STYLESHEET, feed_stylesheet, with_stylesheet
-from .paths import Links
 
 
 @gc_paused()
@@ -55,13 +55,13 @@ def _write(site_dir: Path, relative: str, content: str | bytes) -> bytes:
 
 
 def _write_api(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
-    for kind in paths.SCHEMA_KINDS:
+    for kind in datafiles.SCHEMA_KINDS:
         schema = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_bytes()
-        _write(site_dir, paths.schema_json(kind), schema)
-    _write(site_dir, paths.index_json("meetings"), api.dump(api.meetings_document(index, links)))
-    _write(site_dir, paths.index_json("people"), api.dump(api.people_document(index, links)))
-    _write(site_dir, paths.index_json("topics"), api.dump(api.topics_document(index, links)))
-    _write(site_dir, paths.index_json("councils"), api.dump(api.councils_document(index, links)))
+        _write(site_dir, datafiles.schema_json(kind), schema)
+    _write(site_dir, datafiles.index_json("meetings"), api.dump(api.meetings_document(index, links)))
+    _write(site_dir, datafiles.index_json("people"), api.dump(api.people_document(index, links)))
+    _write(site_dir, datafiles.index_json("topics"), api.dump(api.topics_document(index, links)))
+    _write(site_dir, datafiles.index_json("councils"), api.dump(api.councils_document(index, links)))
 
 
 def as_read(minutes_root: Path, version: Version) -> bytes:
@@ -81,10 +81,10 @@ def _write_feeds(index: ArchiveIndex, links: Links, site_dir: Path) -> None:
     def write_feed(path: str, feed: bytes) -> None:
         _write(site_dir, path, with_stylesheet(feed, path))
 
-    write_feed(paths.site_feed(), feeds.meetings_feed(index, links, ids))
+    write_feed(datafiles.site_feed(), feeds.meetings_feed(index, links, ids))
     for council in index.archive.councils:
-        write_feed(paths.council_feed(council), feeds.meetings_feed(index, links, ids, council))
+        write_feed(datafiles.council_feed(council), feeds.meetings_feed(index, links, ids, council))
     for person in index.archive.people:
-        write_feed(paths.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
+        write_feed(datafiles.speaker_feed(person), feeds.remarks_feed(index, links, ids, person=person))
     for topic in index.archive.topics:
-        write_feed(paths.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))
+        write_feed(datafiles.topic_feed(topic), feeds.remarks_feed(index, links, ids, topic=topic))

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..escape import html, script_json
-from ..ledger import Ledger, resolve, split_address
+from ..ledger import resolve, split_address
+from ..model import Ledger
 
 
 @dataclass(slots=True)

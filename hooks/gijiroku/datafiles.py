@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import urls
+from . import urls
 
 API = "api"
 FEEDS = "feeds"
