@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -172,26 +173,37 @@ def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) ->
         if reason is not None and _valid_address(reader, key.value, key.line, key.col):
             withdrawn[str(key.value)] = reason
             lines[str(key.value)] = key.line
+    files = _moved_files(reader, fields.get("files"), lines)
+    layout = _layout(reader, fields.get("layout"))
+    return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines),
+                  MappingProxyType(files), layout)
+
+
+def _moved_files(reader: Reader, node: Any, lines: dict[str, int]) -> dict[str, str]:
+    """The ledger's `files:` (a data file's old path -> where its content is now), each
+    recorded with its line in `lines`; a path that is not a data file's is reported."""
     files: dict[str, str] = {}
-    for key, node in reader.keyed(fields.get("files"), "the ledger's moved data files"):
-        target = reader.string(node, f"where '{key.value}' is now")
+    for key, value in reader.keyed(node, "the ledger's moved data files"):
+        target = reader.string(value, f"where '{key.value}' is now")
         problem = file_problem(str(key.value)) or (file_problem(target.partition("#")[0]) if target else "")
         if problem:
             reader.diags.add(reader.path, key.line, key.col, "E093", f"'{key.value}' is not a data file of this site", problem)
         elif target is not None:
             files[str(key.value)] = target
             lines[str(key.value)] = key.line
-    layout = 1
-    if "layout" in fields:
-        node = fields["layout"]
-        value = reader.integer(node, "the ledger's layout")
-        if value is not None and value not in (1, LAYOUT):
-            reader.diags.add(reader.path, *reader.where(node), "E093", f"the ledger's layout is {value}",
-                             f"write `layout: {LAYOUT}` (or leave it out for a ledger of the first layout)")
-        elif value is not None:
-            layout = value
-    return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines),
-                  MappingProxyType(files), layout)
+    return files
+
+
+def _layout(reader: Reader, node: Any) -> int:
+    """The ledger's `layout:`; 1 where it has none (it was written before there was one)."""
+    if node is None:
+        return 1
+    value = reader.integer(node, "the ledger's layout")
+    if value is not None and value not in (1, LAYOUT):
+        reader.diags.add(reader.path, *reader.where(node), "E093", f"the ledger's layout is {value}",
+                         f"write `layout: {LAYOUT}` (or leave it out for a ledger of the first layout)")
+        return 1
+    return value if value is not None else 1
 
 
 def file_problem(path: str) -> str:

@@ -24,11 +24,11 @@ from typing import Any
 
 from lxml import etree
 
+from ..catalogue import catalogue_text
 from ..datafiles import LANG_CODES, akn_expression, akn_work
 from ..escape import xml_text
 from ..index import ArchiveIndex
-from ..model import Meeting
-from .strings import t
+from ..model import Meeting, Provenance
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MEMBERS = "members_unnamed"
@@ -48,29 +48,12 @@ def _sub(parent: Any, tag: str, text: str | None = None, **attrs: str) -> Any:
     return element
 
 
-def person_ref(person: str) -> str:
-    """The eId of a person's TLCPerson."""
-    return f"person_{person}"
-
-
-def role_ref(person: str) -> str:
-    """The eId of the TLCRole a person held at this meeting."""
-    return f"role_{person}"
-
-
-def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
-    """The meeting's Akoma Ntoso XML in language `lang` (UTF-8, with an XML declaration)."""
-    archive = index.archive
-    reading = meeting.reading(lang)
-    version = reading.version
-    text_lang = reading.lang
+def _identification(meta: etree._Element, meeting: Meeting, text_lang: str, provenance: Provenance | None) -> None:
+    """FRBR's work, expression (the text's language; a translation says from what) and
+    manifestation of the meeting's text."""
     date = meeting.date.isoformat()
     work = akn_work(meeting.council, date, meeting.id)
     expression = akn_expression(meeting.council, date, meeting.id, text_lang)
-
-    root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NS})
-    debate = _sub(root, "debate", name="minutes")
-    meta = _sub(debate, "meta")
     ident = _sub(meta, "identification", source=SOURCE)
     frbr = _sub(ident, "FRBRWork")
     _sub(frbr, "FRBRthis", value=f"{work}/!main")
@@ -83,7 +66,6 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
     expr = _sub(ident, "FRBRExpression")
     _sub(expr, "FRBRthis", value=f"{expression}/!main")
     _sub(expr, "FRBRuri", value=expression)
-    provenance = version.provenance if text_lang != meeting.language else None
     expr_date = provenance.date.isoformat() if provenance and provenance.date else date
     _sub(expr, "FRBRdate", date=expr_date, name="translation" if provenance else "meeting")
     _sub(expr, "FRBRauthor", href="#council")
@@ -98,12 +80,19 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
     _sub(manif, "FRBRauthor", href=SOURCE)
     _sub(manif, "FRBRformat", value="application/akn+xml")
 
+
+def _references(meta: etree._Element, index: ArchiveIndex, meeting: Meeting, lang: str,
+                provenance: Provenance | None) -> dict[str, str]:
+    """The council, its members, gijiroku, the translator, every person, role and topic
+    the text refers to; the role each person held (person -> role), for their speeches."""
+    archive = index.archive
+    reading = meeting.reading(lang)
     refs = _sub(meta, "references", source=SOURCE)
     council = archive.councils[meeting.council]
     _sub(refs, "TLCOrganization", eId="council", href=f"/ontology/organization/{council.id}",
          showAs=council.name.get(lang))
     _sub(refs, "TLCOrganization", eId=MEMBERS, href=f"/ontology/organization/{council.id}/members",
-         showAs=t("members_collectively", lang))
+         showAs=catalogue_text("members_collectively", lang))
     _sub(refs, "TLCOrganization", eId="gijiroku", href="/ontology/organization/gijiroku", showAs="gijiroku")
     if provenance is not None:
         _sub(refs, "TLCPerson", eId="translator", href="/ontology/person/translator", showAs=provenance.by)
@@ -122,6 +111,34 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
     for topic in topics:
         _sub(refs, "TLCConcept", eId=f"topic_{topic}", href=f"/ontology/concept/{topic}",
              showAs=archive.topics[topic].label.get(lang))
+    return roles
+
+
+def person_ref(person: str) -> str:
+    """The eId of a person's TLCPerson."""
+    return f"person_{person}"
+
+
+def role_ref(person: str) -> str:
+    """The eId of the TLCRole a person held at this meeting."""
+    return f"role_{person}"
+
+
+def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
+    """The meeting's Akoma Ntoso XML in language `lang` (UTF-8, with an XML declaration)."""
+    archive = index.archive
+    reading = meeting.reading(lang)
+    version = reading.version
+    text_lang = reading.lang
+    date = meeting.date.isoformat()
+
+    root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NS})
+    debate = _sub(root, "debate", name="minutes")
+    meta = _sub(debate, "meta")
+    provenance = version.provenance if text_lang != meeting.language else None
+    _identification(meta, meeting, text_lang, provenance)
+    council = archive.councils[meeting.council]
+    roles = _references(meta, index, meeting, lang, provenance)
 
     preface = _sub(debate, "preface")
     line = _sub(preface, "p")
@@ -142,7 +159,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
                 part.set("refersTo", " ".join(f"#topic_{t}" for t in item.topics))
             _sub(part, "heading", heading)
         else:
-            _sub(part, "heading", t(section.kind, lang))
+            _sub(part, "heading", catalogue_text(section.kind, lang))
         for remark in section.remarks:
             text = reading.remark(remark.id)
             if remark.kind == "narration":
@@ -152,7 +169,7 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
                 element = _sub(part, "speech", eId=remark.id, by=f"#{by}", name=remark.kind)
                 if remark.speaker and remark.speaker in roles:
                     element.set("as", f"#{role_ref(remark.speaker)}")
-                speaker = archive.people[remark.speaker].name.get(lang) if remark.speaker else t("members_collectively", lang)
+                speaker = archive.people[remark.speaker].name.get(lang) if remark.speaker else catalogue_text("members_collectively", lang)
                 _sub(element, "from", text.label or speaker)
             if remark.topics:
                 element.set("refersTo", " ".join(f"#topic_{t}" for t in remark.topics))

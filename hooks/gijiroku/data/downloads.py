@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import datafiles
+from ..catalogue import catalogue_text
 from ..escape import html as h
 from ..index import ArchiveIndex
 from .shared import bundles
-from .strings import t
 
 MARKER = "<!-- gijiroku:downloads -->"
 MOVED_MARKER = "<!-- gijiroku:moved-data -->"
@@ -36,10 +36,10 @@ UP = "../"
 def listed(lang: str) -> list[tuple[str, str]]:
     """The indexes of the data page: (path in the language's folder, what it holds)."""
     return [
-        (datafiles.index_json("meetings"), t("download_meetings_index", lang)),
-        (datafiles.index_json("people"), t("download_people", lang)),
-        (datafiles.index_json("topics"), t("download_topics", lang)),
-        (datafiles.index_json("councils"), t("download_councils", lang)),
+        (datafiles.index_json("meetings"), catalogue_text("download_meetings_index", lang)),
+        (datafiles.index_json("people"), catalogue_text("download_people", lang)),
+        (datafiles.index_json("topics"), catalogue_text("download_topics", lang)),
+        (datafiles.index_json("councils"), catalogue_text("download_councils", lang)),
     ]
 
 
@@ -54,7 +54,7 @@ def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
         f'<tr><td><a href="{h(UP + path)}" download="{h(path.rsplit("/", 1)[-1])}">{h(path)}</a></td>'
         f'<td>{h(what)}</td><td class="gj-size-cell">{_size(path)}</td></tr>'
         for path, what in listed(lang))
-    head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("download_file", "download_what", "download_size"))
+    head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("download_file", "download_what", "download_size"))
     out = f'<table class="gj-downloads-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     if index is None or not index.archive.meetings:
         return out
@@ -68,8 +68,8 @@ def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
             f'{_size("/" + datafiles.bundle_zip(council, year))}'
             for year in sorted(by_council[council], reverse=True))
         lines.append(f"<tr><th scope=\"row\">{h(index.archive.councils[council].name.get(lang))}</th><td>{years}</td></tr>")
-    bulk_head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("download_council", "download_years"))
-    return (out + f'\n\n<p>{h(t("download_bundles", lang))}</p>\n\n'
+    bulk_head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("download_council", "download_years"))
+    return (out + f'\n\n<p>{h(catalogue_text("download_bundles", lang))}</p>\n\n'
             f'<table class="gj-bundles-table"><thead><tr>{bulk_head}</tr></thead><tbody>{"".join(lines)}</tbody></table>')
 
 
@@ -77,14 +77,14 @@ def moved_table(lang: str, ledger: Ledger | None) -> str:
     """The data addresses the ledger records as moved, each with where its content is now."""
     moved = dict(ledger.files) if ledger is not None else {}
     if not moved:
-        return f'<p class="gj-moved-none">{h(t("moved_data_none", lang))}</p>'
-    head = "".join(f"<th scope=\"col\">{h(t(key, lang))}</th>" for key in ("moved_data_old", "moved_data_now"))
+        return f'<p class="gj-moved-none">{h(catalogue_text("moved_data_none", lang))}</p>'
+    head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("moved_data_old", "moved_data_now"))
     rows = []
     for old, new in sorted(moved.items()):
         where, _, member = new.partition("#")
         now = f'<a href="{h(UP + UP + where)}">{h(where)}</a>'
         if member:
-            now = h(t("moved_data_member", lang)).format(member=f"<code>{h(member)}</code>", archive=now)
+            now = h(catalogue_text("moved_data_member", lang)).format(member=f"<code>{h(member)}</code>", archive=now)
         rows.append(f"<tr><td><code>{h(old)}</code></td><td>{now}</td></tr>")
     return f'<table class="gj-moved-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 

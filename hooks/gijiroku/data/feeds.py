@@ -19,11 +19,11 @@ from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
 from .. import datafiles, urls
+from ..catalogue import catalogue_text
 from ..datafiles import Links
 from ..escape import xml_text
 from ..index import ArchiveIndex, RemarkRef
 from ..model import Meeting
-from .strings import t
 
 MEETING_ENTRIES = 20
 """Entries of a meetings feed: readers poll feeds, so they carry only the latest."""
@@ -91,7 +91,7 @@ def _feed(links: Links, ids: FeedIds, path: str, title: str, page_src: str) -> F
     generator.id(ids.feed(links.lang, path))
     generator.title(xml_text(title))
     generator.language(links.lang)
-    generator.author({"name": t("site_title", links.lang)})
+    generator.author({"name": catalogue_text("site_title", links.lang)})
     generator.link(href=links.file(path), rel="self", type="application/atom+xml")
     generator.link(href=links.page(page_src), rel="alternate", type="text/html")
     # How to subscribe, for a person who opened the feed in a browser (feed.xsl shows it).
@@ -111,12 +111,12 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
     if council is None:
         meetings = list(index.archive.meetings[:MEETING_ENTRIES])
         path, page = datafiles.site_feed(), urls.MEETINGS
-        title = t("feed_site", lang)
+        title = catalogue_text("feed_site", lang)
     else:
         years = index.by_council_year.get(council, {})
         meetings = [m for year in sorted(years, reverse=True) for m in years[year]][:MEETING_ENTRIES]
         path, page = datafiles.council_feed(council), urls.council_src(council)
-        title = t("feed_council", lang, name=index.archive.councils[council].name.get(lang))
+        title = catalogue_text("feed_council", lang, name=index.archive.councils[council].name.get(lang))
     generator = _feed(links, ids, path, title, page)
     for meeting in meetings:
         entry = generator.add_entry(order="append")
@@ -126,7 +126,7 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
         entry.link(href=links.page(urls.meeting_src(meeting.council, meeting.id)), rel="alternate")
         entry.updated(published(meeting))
         entry.published(published(meeting))
-        entry.summary(xml_text(f"{council_name} · {t('count_remarks', lang, n=len(meeting.remarks))}"))
+        entry.summary(xml_text(f"{council_name} · {catalogue_text('count_remarks', lang, n=len(meeting.remarks))}"))
     return _finish(generator, meetings, dt.datetime(1970, 1, 1, tzinfo=JST))
 
 
@@ -139,11 +139,11 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
     if person is not None:
         refs = index.people[person].remarks
         path, page = datafiles.speaker_feed(person), urls.speaker_src(person)
-        title = t("feed_speaker", lang, name=archive.people[person].name.get(lang))
+        title = catalogue_text("feed_speaker", lang, name=archive.people[person].name.get(lang))
     elif topic is not None:
         refs = index.topics[topic].remarks
         path, page = datafiles.topic_feed(topic), urls.topic_src(topic)
-        title = t("feed_topic", lang, name=archive.topics[topic].label.get(lang))
+        title = catalogue_text("feed_topic", lang, name=archive.topics[topic].label.get(lang))
     else:
         raise ValueError("remarks_feed needs a person or a topic")
     chosen = refs[:REMARK_ENTRIES]  # the index lists newest meeting first
@@ -156,9 +156,9 @@ def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str
         if remark.speaker:
             speaker = archive.people[remark.speaker].name.get(lang)
             held = reading.role(remark.speaker)
-            who = speaker + t("in_parentheses", lang, text=held.role) if held and held.role else speaker
+            who = speaker + catalogue_text("in_parentheses", lang, text=held.role) if held and held.role else speaker
         else:
-            speaker = who = t("members_collectively" if remark.kind == "unattributed" else "kind_narration", lang)
+            speaker = who = catalogue_text("members_collectively" if remark.kind == "unattributed" else "kind_narration", lang)
         entry = generator.add_entry(order="append")
         entry.id(ids.remark(lang, meeting, remark.id))
         entry.title(xml_text(f"{who} — {version.title}"))

@@ -11,9 +11,9 @@ and every page's subscribe link is followed by a link to the data page's help.
 
 from __future__ import annotations
 
+from ..catalogue import catalogue_text
 from ..datafiles import FEEDS
 from ..escape import xml_text
-from .strings import t
 
 STYLESHEET = f"{FEEDS}/feed.xsl"
 """Where the stylesheet is, in each language's folder."""
@@ -40,7 +40,7 @@ def _x(text: str) -> str:
 
 def feed_stylesheet(lang: str) -> str:
     """The XSLT 1.0 stylesheet of language `lang`'s feeds."""
-    s = {key: _x(t(key, lang)) for key in (
+    s = {key: _x(catalogue_text(key, lang)) for key in (
         "feed_page_note", "feed_page_how", "feed_page_address", "feed_page_readers", "feed_page_latest",
         "feed_page_back", "feed_page_data", "site_title")}
     return f'''<?xml version="1.0" encoding="UTF-8"?>

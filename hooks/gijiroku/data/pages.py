@@ -13,13 +13,13 @@ import functools
 from collections.abc import Callable, MutableMapping
 
 from .. import datafiles, urls
+from ..catalogue import catalogue_text
 from ..escape import html as h
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, Meeting
 from . import charts
 from . import downloads as bulk
 from .feeds import DATA_PAGE
-from .strings import t
 
 
 def insert_before_first_section(markdown: str, addition: str) -> str:
@@ -49,12 +49,12 @@ def feed_title(index: ArchiveIndex, feed: str, lang: str) -> str:
     kind, _, rest = feed.partition("/")[2].partition("/")
     name = rest[:-4]
     if kind == "councils":
-        return t("feed_council", lang, name=index.archive.councils[name].name.get(lang))
+        return catalogue_text("feed_council", lang, name=index.archive.councils[name].name.get(lang))
     if kind == "speakers":
-        return t("feed_speaker", lang, name=index.archive.people[name].name.get(lang))
+        return catalogue_text("feed_speaker", lang, name=index.archive.people[name].name.get(lang))
     if kind == "topics":
-        return t("feed_topic", lang, name=index.archive.topics[name].label.get(lang))
-    return t("feed_site", lang)
+        return catalogue_text("feed_topic", lang, name=index.archive.topics[name].label.get(lang))
+    return catalogue_text("feed_site", lang)
 
 
 def feed_link_tag(index: ArchiveIndex, src: str, lang: str) -> str:
@@ -73,7 +73,7 @@ def subscribe_link(src: str, lang: str) -> str:
         return ""
     how = datafiles.from_page(src, "data/") + "#feeds"
     return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(datafiles.from_page(src, feed))}" '
-            f'type="application/atom+xml">{h(t("subscribe", lang))}</a> · <a href="{h(how)}">{h(t("subscribe_how", lang))}</a></p>')
+            f'type="application/atom+xml">{h(catalogue_text("subscribe", lang))}</a> · <a href="{h(how)}">{h(catalogue_text("subscribe_how", lang))}</a></p>')
 
 
 def downloads(src: str, meeting: Meeting, lang: str) -> str:
@@ -83,31 +83,31 @@ def downloads(src: str, meeting: Meeting, lang: str) -> str:
     # the file with no Content-Disposition (a browser would show raw JSON).
     council, date = meeting.council, meeting.date.isoformat()
     json_link = (f'<a href="{h(datafiles.shared_from_page(src, datafiles.meeting_json(council, meeting.id)))}" '
-                 f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(t("download_json", lang))}</a>')
+                 f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(catalogue_text("download_json", lang))}</a>')
     bundle = datafiles.bundle_zip(council, meeting.date.year)
     versions = [v for v in LANGUAGES if v in meeting.versions]
     members = [datafiles.akn_member(council, date, meeting.id, v) for v in versions]
     members += [datafiles.source_member(council, meeting.id, v) for v in versions]
     zip_link = (f'<a href="{h(datafiles.shared_from_page(src, bundle))}" type="application/zip" '
-                f'download="{h(council)}-{meeting.date.year}.zip">{h(t("download_bundle", lang, year=meeting.date.year))}</a>')
-    files = t("download_bundle_files", lang, files=t("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members))
-    about = f'<a href="{h(datafiles.from_page(src, "data/"))}">{h(t("about_data", lang))}</a>'
-    return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(t("downloads", lang))}</span> '
+                f'download="{h(council)}-{meeting.date.year}.zip">{h(catalogue_text("download_bundle", lang, year=meeting.date.year))}</a>')
+    files = catalogue_text("download_bundle_files", lang, files=catalogue_text("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members))
+    about = f'<a href="{h(datafiles.from_page(src, "data/"))}">{h(catalogue_text("about_data", lang))}</a>'
+    return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(catalogue_text("downloads", lang))}</span> '
             f"{json_link} · {zip_link} ({files}) · {about}</p>")
 
 
 def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series],
            links: dict[str, str] | None = None) -> str:
-    span = t("chart_span", lang, first=periods[0], last=periods[-1]) if periods else ""
+    span = catalogue_text("chart_span", lang, first=periods[0], last=periods[-1]) if periods else ""
     summaries = []
     for s in series:
         if s.counts:
             peak_period = max(s.counts, key=lambda p: (s.counts[p], p))
-            summaries.append(t("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
+            summaries.append(catalogue_text("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
                                peak_period=peak_period, peak=s.counts[peak_period]))
-    description = span + t("paragraph_joiner", lang) + " ".join(summaries)
-    chart = charts.Chart(key, title, description.strip(), t(f"period_{unit}", lang), periods, series, links or {})
-    return charts.render_figure(chart, title, t("chart_table", lang))
+    description = span + catalogue_text("paragraph_joiner", lang) + " ".join(summaries)
+    chart = charts.Chart(key, title, description.strip(), catalogue_text(f"period_{unit}", lang), periods, series, links or {})
+    return charts.render_figure(chart, title, catalogue_text("chart_table", lang))
 
 
 def council_chart(index: ArchiveIndex, council: str, lang: str) -> str:
@@ -117,11 +117,11 @@ def council_chart(index: ArchiveIndex, council: str, lang: str) -> str:
         return ""
     unit, periods = charts.periods_for(dates)
     name = index.archive.councils[council].name.get(lang)
-    series = [charts.Series(t("series_meetings", lang), charts.count_by_period(dates, unit))]
+    series = [charts.Series(catalogue_text("series_meetings", lang), charts.count_by_period(dates, unit))]
     # A bar leads to its year on the council's page.
     src = urls.council_src(council)
     links = {period: urls.href(src, src, f"y{period[:4]}") for period in periods}
-    return _chart(f"council-{council}", t("chart_council", lang, name=name, unit=t(f"unit_{unit}", lang)),
+    return _chart(f"council-{council}", catalogue_text("chart_council", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
                   lang, unit, periods, series, links)
 
 
@@ -134,12 +134,12 @@ def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
         return ""
     unit, periods = charts.periods_for(attended + spoke)
     name = index.archive.people[person].name.get(lang)
-    series = [charts.Series(t("series_attended", lang), charts.count_by_period(attended, unit)),
-              charts.Series(t("series_remarks", lang), charts.count_by_period(spoke, unit))]
+    series = [charts.Series(catalogue_text("series_attended", lang), charts.count_by_period(attended, unit)),
+              charts.Series(catalogue_text("series_remarks", lang), charts.count_by_period(spoke, unit))]
     year_pages = {year for year, _ in index.speaker_years(person) or ()}
     links = _period_links(urls.speaker_src(person), periods, "speaker", person,
                           lambda year: urls.speaker_year_src(person, year) if year in year_pages else None)
-    return _chart(f"speaker-{person}", t("chart_speaker", lang, name=name, unit=t(f"unit_{unit}", lang)),
+    return _chart(f"speaker-{person}", catalogue_text("chart_speaker", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
                   lang, unit, periods, series, links)
 
 
@@ -150,11 +150,11 @@ def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
         return ""
     unit, periods = charts.periods_for(dates)
     label = index.archive.topics[topic].label.get(lang)
-    series = [charts.Series(t("series_remarks", lang), charts.count_by_period(dates, unit))]
+    series = [charts.Series(catalogue_text("series_remarks", lang), charts.count_by_period(dates, unit))]
     year_pages = {year for year, _ in index.topic_years(topic) or ()}
     links = _period_links(urls.topic_src(topic), periods, "topic", topic,
                           lambda year: urls.topic_year_src(topic, year) if year in year_pages else None)
-    return _chart(f"topic-{topic}", t("chart_topic", lang, name=label, unit=t(f"unit_{unit}", lang)),
+    return _chart(f"topic-{topic}", catalogue_text("chart_topic", lang, name=label, unit=catalogue_text(f"unit_{unit}", lang)),
                   lang, unit, periods, series, links)
 
 
