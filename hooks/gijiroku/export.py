@@ -75,7 +75,7 @@ def export_site(project: Path, out: Path) -> list[Path]:
         for src, title, other in missing_hand_written(project / "docs", lang):
             pages.setdefault(src, renderer.render_untranslated_page(src, title, other))
         if archive.ledger is not None:
-            moves = ledger_output(archive.ledger, {urls.url_of(src): src for src in pages}, renderer.t)
+            moves = ledger_output(archive.ledger, {urls.url_of(src): src for src in pages}, renderer.words.t)
             for src, addition in moves.additions.items():
                 pages[src] += addition
             for src, (reason, _) in moves.pages.items():

@@ -371,7 +371,7 @@ def _add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, s
     notes added to generated pages (`build.additions`), tombstone pages (`withdrawn`)
     and redirect files. One that would take the place of a page the site has (a
     hand-written one: `gijiroku check` knows only the minutes) stops the build."""
-    out = ledger_output(ledger, {urls.url_of(src): src for src in srcs}, renderer.t)
+    out = ledger_output(ledger, {urls.url_of(src): src for src in srcs}, renderer.words.t)
     build.additions.update(out.additions)
     taken = {file.dest_uri for file in files}
     clashes = Diagnostics(build.minutes)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .. import urls
 from ..catalogue import excerpt, format_date
 from ..escape import html, md_cell, md_inline, script_json
-from ..index import ArchiveIndex, RoleHeld
+from ..index import RoleHeld
 from ..model import Meeting, Reading, Remark, Version
 from .wording import Wording
 
@@ -27,11 +27,13 @@ ROLE_MARK = "\x01r\x01"
 """Where a remark's citation pattern (`Pieces.cite_data`) takes the speaker's name and role."""
 
 
-class Pieces(Wording):
-    """Remarks, side-by-side rows, remark lists and role rows, as finished Markdown/HTML."""
+class Pieces:
+    """Remarks, side-by-side rows, remark lists and role rows, as finished Markdown/HTML,
+    in the words of one language (`words`)."""
 
-    def __init__(self, index: ArchiveIndex, lang: str, site_url: str = "") -> None:
-        super().__init__(index, lang, site_url)
+    def __init__(self, words: Wording) -> None:
+        self.words = words
+        self.index, self.archive, self.lang = words.index, words.archive, words.lang
         self._listed: dict[tuple[str, str], tuple[str, str]] = {}
 
     def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
@@ -48,7 +50,7 @@ class Pieces(Wording):
         (`cite_data`) when a reader opens them; the heading's permalink (¶) stays. A text in
         the page's own language carries no `lang` of its own, and a spoken remark (the
         usual kind) no badge: the other kinds are named."""
-        ht = self._escaped
+        ht = self.words.escaped
         src = page.src
         rid = html(r.id)
         text = page.reading.remark(r.id)
@@ -60,12 +62,12 @@ class Pieces(Wording):
         if r.kind == "narration":
             return f'<div id="{rid}" class="gj-narration{stale_class}"{lang_attr}>\n{body}{stale_note}</div>\n'
         if r.speaker:
-            role = self.role_of(page.meeting, r.speaker)
-            role_html = f'<span class="gj-role">{md_inline(self.in_parentheses(role))}</span>' if role else ""
+            role = self.words.role_of(page.meeting, r.speaker)
+            role_html = f'<span class="gj-role">{md_inline(self.words.in_parentheses(role))}</span>' if role else ""
             link = urls.md_link(src, urls.speaker_src(r.speaker))
-            heading = f"### [{md_inline(self.person_name(r.speaker))}]({html(link)}){role_html} {{#{rid} .gj-remark-heading}}"
+            heading = f"### [{md_inline(self.words.person_name(r.speaker))}]({html(link)}){role_html} {{#{rid} .gj-remark-heading}}"
         else:
-            heading = f"### {md_inline(self.remark_heading(page.meeting, r))} {{#{rid} .gj-remark-heading}}"
+            heading = f"### {md_inline(self.words.remark_heading(page.meeting, r))} {{#{rid} .gj-remark-heading}}"
         badge = "" if r.kind == "spoken" else f'<span class="gj-badge gj-badge-{html(r.kind)}">{ht("kind_" + r.kind)}</span>'
         label = f'<span class="gj-label">{html(text.label)}</span>' if text.label else ""
         kind_line = f'<p class="gj-remark-kind" data-search-exclude>{badge}{" " if badge and label else ""}{label}</p>\n' \
@@ -81,33 +83,33 @@ class Pieces(Wording):
     def meeting_citation(self, m: Meeting) -> str:
         """The meeting's citation (council, title, record, date; a translation says so),
         printed once on its page: what a remark's citation begins with."""
-        return self.t("citation_narration", **self.citation_values(m))
+        return self.words.t("citation_narration", **self.words.citation_values(m))
 
     def cite_data(self, src: str, m: Meeting) -> Markup:
         """What the page's script makes each remark's tools from, held once per page: the
         meeting's citation patterns (its part filled in; the speaker's left to fill from
         `people`), the page's address where the site's is known, and the tools' words."""
-        values = self.citation_values(m)
+        values = self.words.citation_values(m)
         people: dict[str, list[str]] = {}
         for r in m.remarks:
             if r.speaker and r.speaker not in people:
-                people[r.speaker] = [self.person_name(r.speaker), self.role_of(m, r.speaker)]
+                people[r.speaker] = [self.words.person_name(r.speaker), self.words.role_of(m, r.speaker)]
         # Control characters never occur in the minutes (textrules): they mark where the
         # script puts the speaker's name and role.
         keep = {"speaker": SPEAKER_MARK, "role": ROLE_MARK}
         data = {
-            "remark": self.t("citation_remark", **values, **keep), "unattributed": self.t("citation_unattributed", **values),
-            "narration": self.t("citation_narration", **values), "people": people, "url": self.absolute(src),
-            "words": {key: self.t(key) for key in ("cite_and_link", "copy_link", "copy_citation", "copied")},
+            "remark": self.words.t("citation_remark", **values, **keep), "unattributed": self.words.t("citation_unattributed", **values),
+            "narration": self.words.t("citation_narration", **values), "people": people, "url": self.words.absolute(src),
+            "words": {key: self.words.t(key) for key in ("cite_and_link", "copy_link", "copy_citation", "copied")},
         }
         return Markup(f'<script type="application/json" class="gj-cite-data">{script_json(data)}</script>')
 
     def _topic_link(self, src: str, topic: str) -> str:
-        return f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.topic_label(topic))}</a>'
+        return f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.words.topic_label(topic))}</a>'
 
     def remark_list(self, src: str, groups: list[tuple[Meeting, list[Remark]]]) -> Markup:
         """Remarks of speaker and topic pages, under a heading per meeting: deep links and excerpts."""
-        written = f' <span class="gj-badge">{self._escaped("kind_short_written")}</span>'
+        written = f' <span class="gj-badge">{self.words.escaped("kind_short_written")}</span>'
         out = []
         for m, remarks in groups:
             out.append(f"### {self.meeting_link(src, m)} <small>{html(format_date(m.date, self.lang))}</small>\n\n")
@@ -126,17 +128,17 @@ class Pieces(Wording):
         key = (m.key, r.id)
         texts = self._listed.get(key)
         if texts is None:
-            texts = self._listed[key] = (md_inline(self.remark_heading(m, r)),
+            texts = self._listed[key] = (md_inline(self.words.remark_heading(m, r)),
                                          md_inline(excerpt(m.reading(self.lang).remark(r.id).paragraphs, self.lang)))
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
         """The rows of a speaker's table of roles: date, meeting, role (absent); the council
         is in the roles summary above, not repeated in every row."""
-        absent = md_inline(self.in_parentheses(self.t("absent")))
+        absent = md_inline(self.words.in_parentheses(self.words.t("absent")))
         return Markup("\n".join(
             f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} | "
-            f"{md_cell(md_inline(self.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
+            f"{md_cell(md_inline(self.words.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
             for held in roles))
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:

@@ -48,6 +48,7 @@ from ..model import (
 from ..translate.status import archive_status, totals
 from .jinjacache import BYTECODE_CACHE
 from .pieces import Pieces
+from .wording import Wording
 
 HERE = Path(__file__).parent
 MEMBER_GROUPS = ("chair", "vice-chair", "member")
@@ -59,11 +60,14 @@ SpeakerYear = tuple[int, list[RemarkRef]]
 """A year of a speaker's page: the year and the speaker's remarks in it."""
 
 
-class Renderer(Pieces):
-    """Renders every generated page of one language from the cross-index, nothing more."""
+class Renderer:
+    """Renders every generated page of one language from the cross-index, nothing more:
+    in the words of the language (`words`), with pieces written in Python for speed (`pieces`)."""
 
     def __init__(self, index: ArchiveIndex, lang: str, site_url: str = "") -> None:
-        super().__init__(index, lang, site_url)
+        self.words = Wording(index, lang, site_url)
+        self.pieces = Pieces(self.words)
+        self.index, self.archive, self.lang = index, index.archive, lang
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             bytecode_cache=BYTECODE_CACHE,
@@ -82,12 +86,12 @@ class Renderer(Pieces):
         self.env.filters["safe_url"] = safe_url
         self.env.filters["cell"] = lambda value: Markup(md_cell(md_inline(value)))
         self.env.globals.update(
-            t=self.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
+            t=self.words.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
             date_short=lambda d: format_date(d, lang, "date_format_short"),
-            person_name=self.person_name, topic_label=self.topic_label, council_name=self.council_name,
-            reading=self.reading, count=self.count, attendee_groups=self.attendee_groups, meeting_link=self.meeting_link,
-            remark_blocks=self.remark_blocks, remark_list=self.remark_list, cite_data=self.cite_data,
-            meeting_citation=self.meeting_citation, absolute=self.absolute, role_rows=self.role_rows,
+            person_name=self.words.person_name, topic_label=self.words.topic_label, council_name=self.words.council_name,
+            reading=self.words.reading, count=self.words.count, attendee_groups=self.words.attendee_groups, meeting_link=self.pieces.meeting_link,
+            remark_blocks=self.pieces.remark_blocks, remark_list=self.pieces.remark_list, cite_data=self.pieces.cite_data,
+            meeting_citation=self.pieces.meeting_citation, absolute=self.words.absolute, role_rows=self.pieces.role_rows,
             search_box=self.search_box,
         )
 
@@ -149,10 +153,10 @@ class Renderer(Pieces):
         keys = ("original_column", "translation_column", "not_translated", "stale_notice", "kind_narration",
                 "compare_loading", "compare_failed", "compare_not_translated", "compare_choose", "back_to_meeting",
                 "lang_ja", "lang_en")
-        strings: dict[str, Text] = {key: self.t(key) for key in keys}
-        strings.update(title=self.catalogue["compare_title"][self.lang], opinion=self.catalogue["opinion_heading"][self.lang],
-                       parentheses=self.catalogue["in_parentheses"][self.lang])
-        languages = [(lang, self.t("compare_meetings_in", language=self.t(f"lang_{lang}")),
+        strings: dict[str, Text] = {key: self.words.t(key) for key in keys}
+        strings.update(title=self.words.catalogue["compare_title"][self.lang], opinion=self.words.catalogue["opinion_heading"][self.lang],
+                       parentheses=self.words.catalogue["in_parentheses"][self.lang])
+        languages = [(lang, self.words.t("compare_meetings_in", language=self.words.t(f"lang_{lang}")),
                       urls.href(urls.COMPARE, urls.MEETINGS, lang=None if lang == self.lang else lang))
                      for lang in LANGUAGES]
         return self._render("compare.md.j2", urls.COMPARE, strings=Markup(script_json(strings)), languages=languages,
@@ -187,7 +191,7 @@ class Renderer(Pieces):
     def _year_link(self, src: str, person_id: str, year: int, has_page: bool) -> Markup:
         """Where a year's count on a speaker's page leads: the year's page (a Markdown link
         MkDocs checks), or their remarks that year in the search."""
-        text = self.t("year_heading", year=year)
+        text = self.words.t("year_heading", year=year)
         if has_page:
             return Markup(f"[{md_inline(text)}]({urls.md_link(src, urls.speaker_year_src(person_id, year))})")
         query = f"?speaker={person_id}&from={year}-01-01&to={year}-12-31&sort=oldest"
@@ -206,7 +210,7 @@ class Renderer(Pieces):
             current: RolePeriod | None = None
             start = len(periods)
             for held in sorted(held_list, key=lambda h: (h.meeting.date, h.meeting.id)):
-                role = self.role_name(held.meeting, person_id)
+                role = self.words.role_name(held.meeting, person_id)
                 if current is not None and current.role == role:
                     current = RolePeriod(council, role, current.first, held.meeting.date, current.meetings + 1, False)
                     periods[-1] = current
@@ -322,16 +326,16 @@ class Renderer(Pieces):
                 "other_language_results", "paragraph_joiner", "filter_speaker", "filter_topic", "filter_council",
                 "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "filter_chip", "remove_filter",
                 "from_words", "fallback_note")
-        strings: dict[str, Text] = {key: self.catalogue[key][self.lang] for key in keys}
+        strings: dict[str, Text] = {key: self.words.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
         # The other language named in this page's language: "in English", 「英語では」.
-        language = self.t(f"lang_{other}")
+        language = self.words.t(f"lang_{other}")
         strings["other_language_results"] = {
             form: text.replace("{language}", language)
-            for form, text in self.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
-        strings.update(prompt=self.t("search_prompt"), searching=self.t("searching"), failed=self.t("search_failed"),
-                       other_language_some=self.t("other_language_some", language=language),
-                       literal_note=self.catalogue["literal_note"][self.lang])
+            for form, text in self.words.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
+        strings.update(prompt=self.words.t("search_prompt"), searching=self.words.t("searching"), failed=self.words.t("search_failed"),
+                       other_language_some=self.words.t("other_language_some", language=language),
+                       literal_note=self.words.catalogue["literal_note"][self.lang])
         # Only choices with remarks: a speaker who never spoke, or a topic only agenda
         # items carry, would always give nothing.
         people = sorted((p for p in self.archive.people.values() if self.index.people[p.id].remarks),
@@ -349,10 +353,10 @@ class Renderer(Pieces):
         """What is left to translate, per council (`translate/status.py`)."""
         councils = archive_status(self.archive)
         to_translate, to_review = totals(councils)
-        states = {s.meeting.key: self.t("translations_into", language=self.t(f"translations_language_{s.lang}"),
-                                        states=self.t("list_separator").join(self.t(f"translation_state_{x}") for x in s.states))
+        states = {s.meeting.key: self.words.t("translations_into", language=self.words.t(f"translations_language_{s.lang}"),
+                                        states=self.words.t("list_separator").join(self.words.t(f"translation_state_{x}") for x in s.states))
                   for c in councils for s in c.meetings}
-        links = {s.meeting.key: Markup(md_cell(self.meeting_link(urls.TRANSLATIONS, s.meeting)))
+        links = {s.meeting.key: Markup(md_cell(self.pieces.meeting_link(urls.TRANSLATIONS, s.meeting)))
                  for c in councils for s in c.meetings}
         return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
                             to_review=to_review, states=states, links=links, listed=bool(states))

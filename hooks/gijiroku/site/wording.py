@@ -24,7 +24,7 @@ class Wording:
         self.catalogue = _catalogue()
         self._opinion_numbers: dict[str, dict[str, int]] = {}
         self._role_names: dict[str, dict[str, str]] = {}
-        self._escaped = functools.lru_cache(maxsize=None)(lambda key: html(self.t(key)))
+        self.escaped = functools.lru_cache(maxsize=None)(lambda key: html(self.t(key)))
 
     # -- strings ----------------------------------------------------------------
     def t(self, key: str, /, **values: object) -> str:
