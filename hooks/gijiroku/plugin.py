@@ -58,6 +58,7 @@ from .index import index_archive
 from .ledger import LEDGER_FILE
 from .loader import changed_since_read, load_archive
 from .model import LANGUAGES, Ledger
+from .progress import Progress
 from .search.build import cut_runs, search_index_files
 from .search.runstore import RunStore
 from .site.chooser import render_broken_html, render_broken_page, render_root_page
@@ -405,8 +406,9 @@ def _hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
         build.markdown[src] = markdown + build.additions.get(src, "")
 
 
-def _render_units(build: builds.LanguageBuild, srcs: list[str]) -> None:
-    """Render the units of these pages (each once), and hold those of their pages in `srcs`."""
+def _render_units(build: builds.LanguageBuild, srcs: list[str], progress: Progress | None = None) -> None:
+    """Render the units of these pages (each once), and hold those of their pages in `srcs`
+    (telling `progress` of each page held)."""
     wanted = set(srcs)
     done: set[int] = set()
     with gc_paused():
@@ -418,6 +420,8 @@ def _render_units(build: builds.LanguageBuild, srcs: list[str]) -> None:
             with timing.timed("render"):
                 pages = {page: markdown for page, markdown in unit.render().items() if page in wanted}
             _hold(build, pages)
+            if progress is not None:
+                progress.advance(len(pages))
             for page in unit.srcs:
                 build.units.pop(page, None)
 
@@ -430,8 +434,10 @@ def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, input
         inputs.files(meeting), lambda: [doc.text for doc in docs])
     out = Path(config.site_dir) / "search-index"
     made: set[Path] = set()
+    progress = Progress(f"{build.lang}: wrote {{}} files of the search index")
     try:
         for relative, content in search_index_files(build.index, build.lang, runs_of):
+            progress.advance()
             path = out / relative
             if path.parent not in made:  # thousands of files share a few folders
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -441,6 +447,9 @@ def _write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, input
         if store is not None:
             store.discard()
         raise
+    meetings = len(build.index.archive.meetings)
+    progress.done(f"{meetings:,} meeting{'' if meetings == 1 else 's'}"
+                  + (f", the text of {store.reused:,} as the last build cut it" if store is not None else ""))
     if store is not None:
         store.save()
         timing.count("meetings_runs_reused", store.reused)
@@ -826,7 +835,10 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         with timing.timed("search_index"):  # before the other pages are rendered and held
             _write_search_index(config, build, inputs)
         give_back()
-        _render_units(build, [src for src in build.units if src not in kept])
+        rendering = [src for src in build.units if src not in kept]
+        progress = Progress(f"{build.lang}: rendered {{}} pages", len(rendering))
+        _render_units(build, rendering, progress)
+        progress.done(f"{len(kept):,} kept from the last build" if build.cache is not None else "")
         build.units.clear()
         give_back()
         for src in build.keys:  # what the next build compares a changed page's Markdown with

@@ -24,6 +24,7 @@ from ..datafiles import Links
 from ..gccontrol import gc_paused
 from ..index import ArchiveIndex
 from ..model import LANGUAGES, Meeting
+from ..progress import Progress
 from ..sources import digest_of
 from . import api
 from .akn import meeting_akn
@@ -76,13 +77,16 @@ def write_shared(index: ArchiveIndex, out: Path, site_url: str, minutes_root: Pa
     for (council, year), held in bundles(index.archive.meetings).items():
         planned.append((datafiles.bundle_zip(council, year), "zip " + " ".join(key_of(m) for m in held),
                         functools.partial(bundle_bytes, index, held, minutes_root)))
+    files = len(planned)
     if cache is not None:
         # What the last build wrote from the same inputs stays; everything else goes
         # before anything is written (nothing stale survives in the cache).
         planned = [plan for plan in planned if not cache.reuse_files([plan[0]], plan[1])]
         cache.keep_only(())
     made: set[str] = set()
+    progress = Progress("wrote {} shared data files (meeting JSON, zips)", len(planned))
     for dest, key, content in planned:
+        progress.advance()
         with timing.timed("data_json" if dest.endswith(".json") else "data_bulk"):
             data = content()
             path = os.path.join(out, dest)
@@ -94,6 +98,7 @@ def write_shared(index: ArchiveIndex, out: Path, site_url: str, minutes_root: Pa
                 handle.write(data)
         if cache is not None:
             cache.record_file(dest, key, digest_of(data))
+    progress.done(f"{files - len(planned):,} kept from the last build" if cache is not None else "")
 
 
 def bundle_bytes(index: ArchiveIndex, meetings: list[Meeting], minutes_root: Path) -> bytes:
