@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..draft import Draft, DraftAttendee, DraftItem
 from ..people import NameIndex
@@ -22,7 +22,17 @@ from .fields import Fields, date_line_venue, field_kind, meeting_date, place_lin
 from .lines import Line, read_lines, split_flattened
 from .names import looks_like_name
 from .proceedings import Body
-from .rolls import RollEntry, Rolls, first_sentence, is_absent, parse_value, read_block, roll_label, trailing_roll
+from .rolls import (
+    RollEntry,
+    Rolls,
+    first_sentence,
+    is_absent,
+    parse_value,
+    read_block,
+    roll_label,
+    sentence_roll,
+    trailing_roll,
+)
 from .speakers import Speakers
 from .turns import label_counts
 
@@ -201,34 +211,54 @@ def _join_split_labels(lines: list[Line]) -> list[Line]:
 
 def _cut_rolls(lines: list[Line]) -> list[Line]:
     """A roll that ends mid-line while the minutes go on (`Others present - …, Dianne McFall.
-    Town Clerk, Alice Laue, absent. Pledge of Allegiance - …`): the roll, each sentence that
+    Town Clerk, Alice Laue, absent. Pledge of Allegiance - …`), or a roll written as a
+    sentence after the line's opening (`… called the meeting to order at 2:15 p.m. Chair Perry
+    and Commissioners Andrew and Power answered the roll. …`): the roll, each sentence that
     ends a roll, and the rest on lines of their own (same line number)."""
     out: list[Line] = []
     for line in lines:
-        text = line.text
-        if not text or line.cells or line.heading:
-            out.append(line)
-            continue
-        pieces: list[str] = []
-        found = roll_label(text)
-        if found and found[1]:
-            roll, rest = first_sentence(found[1])
-            if rest:
-                pieces.append(text[: len(text) - len(found[1])] + roll)
-                text = rest
-        while text:
-            sentence, rest = first_sentence(text)
-            if rest and trailing_roll(sentence):
-                pieces.append(sentence)
-                text = rest
-                continue
-            break
+        pieces = [] if not line.text or line.cells or line.heading else _roll_pieces(line.text)
         if not pieces:
             out.append(line)
             continue
-        out.extend(Line(line.no, piece) for piece in pieces)
-        out.append(Line(line.no, text))
+        out.append(replace(line, text=pieces[0], links=list(line.links)))
+        out.extend(Line(line.no, piece) for piece in pieces[1:])
     return out
+
+
+def _roll_pieces(text: str) -> list[str]:
+    """The pieces `_cut_rolls` cuts one line into (none when it is not cut)."""
+    pieces: list[str] = []
+    found = roll_label(text)
+    if found and found[1]:
+        roll, rest = first_sentence(found[1])
+        if rest:
+            pieces.append(text[: len(text) - len(found[1])] + roll)
+            text = rest
+    if not pieces and (opening := _before_sentence_roll(text)):
+        pieces.append(opening)
+        text = text[len(opening):].lstrip()
+    while text:
+        sentence, rest = first_sentence(text)
+        if rest and trailing_roll(sentence):
+            pieces.append(text[: len(text) - len(rest)].rstrip())
+            text = rest
+            continue
+        break
+    return [*pieces, text] if pieces else []
+
+
+def _before_sentence_roll(text: str) -> str:
+    """The sentences of a line before a roll written as a sentence in it, or ''."""
+    at = 0
+    while at < len(text):
+        sentence, rest = first_sentence(text[at:])
+        if at and sentence_roll(sentence):
+            return text[:at].rstrip()
+        if not rest:
+            return ""
+        at = len(text) - len(rest)
+    return ""
 
 
 def _title(lines: list[Line], draft: Draft) -> int:

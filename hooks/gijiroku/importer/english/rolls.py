@@ -31,8 +31,17 @@ _LABEL = re.compile(
     r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
 _NONE = re.compile(r"^(?:none|n/?a|nil|no one|nobody|-|—)\.?$", re.I)
 _ABSENT_LABEL = re.compile(r"absent|regrets|apologies|excused|not\s+present", re.I)
-_TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|also\s+in\s+attendance)|"
-                       r"(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
+_TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|excused|also\s+in\s+attendance)"
+                       r"(?:\s+from\s+the\s+meeting)?|(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
+# Rolls written as sentences, as Robert's-Rules-style minutes of commissions and boards print
+# them: `Chair Perry and Commissioners Andrew, Maré and Power answered the roll.`, `… met with
+# Chair Brown presiding; also present were Commissioners Fellows and Tait.`, `Staff members in
+# attendance were Planning Director Rob Strong and …`.
+_ANSWERED = re.compile(r"^(?P<people>[A-Z][^.;:]{2,300}?),?\s+answered\s+(?:the\s+)?roll(?:\s+call)?\s*\.?$")
+_PRESENT_WERE = re.compile(
+    r"^(?:(?P<opening>[A-Z][^;]{0,250}?\bwith\s+(?P<chair>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+presiding)\s*[;,]\s*"
+    r"(?:and\s+)?)?(?P<label>(?:[Aa]lso\s+)?[Pp]resent|(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?in\s+attendance)\s+(?:were|was)\s*:?\s+"
+    r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$")
 _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
                     r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
 _SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
@@ -66,6 +75,9 @@ class Rolls:
 
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-Z]+\s+){0,3}(?:PRESENT|ABSENT|ATTENDING|REGRETS|APOLOGIES|GUESTS|ATTENDANCE|"
                          r"ATTENDEES|IN ATTENDANCE))\s+(?P<value>[A-Z].*)$")
+_PROSE_VALUE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}(?:called|convened|opened|presided|led|welcomed|requested|asked)\s")
+"""`CALL TO ORDER AND ROLL CALL: Chair Perry called the meeting to order …`: an agenda heading
+naming the roll call, followed by what happened, not by the roll."""
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Esq|Rev|Hon|No|Vol|Inc|Ltd|Co|Messrs|Mses|Cllr|Gov|Sen|Rep|vs)|"
                             r"\b[A-Z])$")
 
@@ -89,7 +101,7 @@ def roll_label(text: str, strict: bool = True) -> tuple[str, str] | None:
     weak = re.fullmatch(rf"(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK})", label, re.I)
     if weak and strict and match.group("sep").strip() not in (":", "：") and match.group("value"):
         return None
-    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I):
+    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(value):
         return None
     return label, value
 
@@ -412,9 +424,27 @@ def _name_chunks(words: list[str]) -> list[tuple[str, str]] | None:
     return chunks if all(looks_like_name(name) for name, _ in chunks) else None
 
 
+def sentence_roll(text: str) -> tuple[str, str] | None:
+    """(label, people) of a roll written as a sentence (`… answered the roll.`, `… with Chair
+    Brown presiding; also present were …`, `Staff members in attendance were …`); the chair
+    named as presiding is on the roll."""
+    if match := _ANSWERED.match(text.strip()):
+        return "present", match.group("people")
+    if match := _PRESENT_WERE.match(text.strip()):
+        chair = match.group("chair")
+        # `Planning Director Rob Strong and Associate Planner Kelly Heffernon`: each with a post
+        people = re.sub(r",?\s+and\s+(?=[A-Z])", ", ", match.group("people"))
+        people = f"{chair}, {people}" if chair else people
+        return re.sub(r"\s+", " ", match.group("label")).lower() if not chair else "present", people
+    return None
+
+
 def trailing_roll(text: str) -> tuple[str, str] | None:
     """(label, people) of a sentence that ends a roll: `Town Administrator, David A. Souza and
-    Town Solicitor, Andrew M. Teitz were also present.` / `Town Clerk, Alice Laue, absent.`"""
+    Town Solicitor, Andrew M. Teitz were also present.` / `Town Clerk, Alice Laue, absent.`,
+    or of a roll written as a sentence."""
+    if found := sentence_roll(text):
+        return found
     if match := _TRAILING.match(text.strip()):
         return (match.group("label") or "").lower(), match.group("people")
     if match := _PROSE.match(text.strip()):
