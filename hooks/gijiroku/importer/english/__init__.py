@@ -25,9 +25,11 @@ from .proceedings import Body
 from .rolls import (
     RollEntry,
     Rolls,
+    apologies_heading,
     first_sentence,
     is_absent,
     parse_value,
+    people_run,
     read_block,
     roll_label,
     sentence_roll,
@@ -53,7 +55,7 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
     """Read English minutes into a draft with language 'en'; a body's import profile adds its
     own labels to the general rules."""
     draft = Draft(language="en", record="summary")
-    lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))
+    lines = _cut_apologies(_cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile)))))
     start = _title(lines, draft)
     head = _Head(lines, draft, profile, start, used={start} if start >= 0 else set())
     head.read()
@@ -106,7 +108,8 @@ class _Head:
             if not line.text or index in self.used:
                 index += 1
                 continue
-            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll):
+            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll,
+                         self._apologies):
                 if (after := step(line, index)) is not None:
                     index = after
                     break
@@ -189,6 +192,19 @@ class _Head:
         return read_block(self.lines, index, label, self.rolls)
 
 
+    def _apologies(self, line: Line, index: int) -> int | None:
+        """`APOLOGIES FOR ABSENCE.` and the names in the next paragraph: those absent (the
+        heading stays an item of the proceedings)."""
+        following = _next_filled(self.lines, index)
+        if not apologies_heading(line.text) or following is None or following in self.used or \
+                not people_run(names := self.lines[following].text):
+            return None
+        parse_value(names, "Apologies", self.lines[following].no, self.rolls)
+        self.draft.printed.append((self.lines[following].no, names))
+        self.used.add(following)
+        return following + 1
+
+
 def _join_split_labels(lines: list[Line]) -> list[Line]:
     """A two-line label of a flattened two-column table printed around its names: `…
     Staff Robin Dunn, …; Paul Gravelle, Director,` / `Present: Finance/Treasurer; …` is the
@@ -259,6 +275,24 @@ def _before_sentence_roll(text: str) -> str:
             return ""
         at = len(text) - len(rest)
     return ""
+
+
+def _cut_apologies(lines: list[Line]) -> list[Line]:
+    """`APOLOGIES FOR ABSENCE.` / `Cllr L Watson and Cllr J Foster (family commitment). The
+    meeting accepted these …`: the names after the heading on a line of their own, the rest
+    of the paragraph on the next (same line number)."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        heading = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].text), None)
+        if line.text and heading is not None and apologies_heading(lines[heading].text) \
+                and not line.cells and not line.heading:
+            names, rest = first_sentence(line.text)
+            if rest and people_run(names):
+                out.append(replace(line, text=line.text[: len(line.text) - len(rest)].rstrip()))
+                out.append(Line(line.no, rest))
+                continue
+        out.append(line)
+    return out
 
 
 def _title(lines: list[Line], draft: Draft) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 from .names import (
+    PARTICLES,
     PLURAL_HONORIFIC,
     TITLE_WORDS,
     Entry,
@@ -422,6 +423,28 @@ def _name_chunks(words: list[str]) -> list[tuple[str, str]] | None:
     if current:
         return None
     return chunks if all(looks_like_name(name) for name, _ in chunks) else None
+
+
+_APOLOGIES_HEADING = re.compile(
+    r"^(?:[A-Z]{0,3}\d{1,4}/\d{2,4}\s+)?(?:\d{1,2}[.)]?\s+)?(?:to\s+(?:receive|note|accept|consider)\s+(?:and\s+\w+\s+)?)?"
+    r"apologies(?:\s+(?:for|and\s+reasons\s+for)\s+absence)?\s*[.:]?$", re.I)
+
+
+def apologies_heading(text: str) -> bool:
+    """True for the standard agenda heading of UK parish and town councils that the names of
+    those absent follow in the next paragraph (`C048/23  1.  APOLOGIES FOR ABSENCE.`,
+    `2. To receive apologies for absence`)."""
+    return bool(_APOLOGIES_HEADING.match(text.strip()))
+
+
+def people_run(text: str) -> bool:
+    """True for a sentence that is nothing but people (`Cllr L Watson and Cllr J Foster
+    (family commitment), Cllr A Hart (work commitment)`)."""
+    bare = re.sub(r"\([^)]*\)", " ", text)
+    if any(w not in PARTICLES and w != "and" for w in re.findall(r"\b[a-z][a-z']*\b", bare)):
+        return False  # `Apologies were received from …`: a sentence, read as one
+    entries = run_entries(re.sub(r"\s+and\s+(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)", ", ", text.strip().rstrip(".")))
+    return bool(entries) and all(looks_like_name(e.name) and not e.title.islower() for e in entries)
 
 
 def sentence_roll(text: str) -> tuple[str, str] | None:
