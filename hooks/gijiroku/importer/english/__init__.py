@@ -31,6 +31,7 @@ from .rolls import (
     parse_value,
     people_run,
     read_block,
+    read_unheaded_blocks,
     roll_label,
     sentence_roll,
     trailing_roll,
@@ -109,7 +110,7 @@ class _Head:
                 index += 1
                 continue
             for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll,
-                         self._apologies):
+                         self._apologies, self._unheaded):
                 if (after := step(line, index)) is not None:
                     index = after
                     break
@@ -191,6 +192,20 @@ class _Head:
             return index + 1
         return read_block(self.lines, index, label, self.rolls)
 
+
+    def _unheaded(self, line: Line, index: int) -> int | None:
+        """`1.1 Roll call` over blocks of `Name (Org) / Role` lines with no headings."""
+        if any(not _POST_LABEL.search(p.label or "") for p in self.rolls.people):
+            return None
+        before = len(self.rolls.people)
+        after = read_unheaded_blocks(self.lines, index, self.rolls)
+        if after is None:
+            del self.rolls.people[before:]
+            return None
+        self.draft.printed.extend((self.lines[i].no, self.lines[i].text) for i in range(index + 1, after)
+                                  if i in self.rolls.used and self.lines[i].text)
+        self.used |= self.rolls.used
+        return after
 
     def _apologies(self, line: Line, index: int) -> int | None:
         """`APOLOGIES FOR ABSENCE.` and the names in the next paragraph: those absent (the
@@ -460,13 +475,22 @@ def _group(entry_label: str | None, title: str) -> str:
     return "member"
 
 
+_POST_LABEL = re.compile(r"\b(?:chair|co-?chairs?|chairman|chairperson|scribe|note[- ]?taker|recorder|minute[- ]?taker)s?$", re.I)
+
+
 def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers: Speakers, profile: ImportProfile) -> None:
     by_name: dict[str, str] = {}
+    in_a_post: set[str] = set()
+    """Names printed under a post's label (Chair:, Narrative Scribe:): the same name on the
+    roll is that person, whatever post the roll gives them."""
     for found in people:
         entry = found.entry
         group = profile.roll_group(found.label or "") or _group(found.label, entry.title or "")
-        person = names.find(entry.name) or names.propose(entry.name, draft, found.no,
-                                                         key=f"{entry.name.lower()}|{entry.title.lower()}")
+        post = bool(found.label and _POST_LABEL.search(found.label))
+        person = names.find(entry.name) or (by_name.get(entry.name) if post or entry.name in in_a_post else None) or \
+            names.propose(entry.name, draft, found.no, key=f"{entry.name.lower()}|{entry.title.lower()}")
+        if post:
+            in_a_post.add(entry.name)
         by_name.setdefault(entry.name, person)
         title = entry.title or ""
         role = title or found.label or "Member"

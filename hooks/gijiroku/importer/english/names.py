@@ -30,7 +30,7 @@ TITLE_WORDS = frozenset(w.lower() for w in (
     "Highway", "Public", "Works", "Fire", "Police", "Legal", "Human", "Resources", "Chief", "Administrative",
     "Operating", "Financial", "Technical", "Section", "Division", "Department", "Office", "Board", "Council",
     "Committee", "Commission", "Authority", "Agency", "System", "Account", "Bank", "Banks", "Facilitator", "Volunteer",
-    "Liaison", "Alternate", "Alternates", "Emeritus", "Honorary", "Designate", "Nominee", "Appointee", "Manager,",
+    "Liaison", "Secretariat", "Alternate", "Alternates", "Emeritus", "Honorary", "Designate", "Nominee", "Appointee", "Manager,",
     "Administrative", "Assistant", "Aide", "Councilmembers", "Councilwomen", "Aldermen", "Alderpersons", "Supervisors",
     "Selectman", "Selectmen", "Selectwoman", "Selectperson", "Legislator", "Legislators", "Freeholder", "Freeholders",
     "Forester", "Assessor", "Marshal", "Warden", "Ranger", "Librarian", "Treasurer-Clerk", "Clerk-Treasurer"))

@@ -569,6 +569,7 @@ class _Block:
         text = line.text
         previous = self.previous
         if self._ends(line) or previous is None or line.item or self.blanks or _is_person_line(text) or \
+                slash_entry(text) is not None or \
                 (looks_like_name(_bare(text), loose=True) and not looks_like_org(text)):
             return False
         previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
@@ -582,7 +583,9 @@ class _Block:
         before = len(out.people)
         group = self.sub_label or self.label
         columns = re.split(r"\s{2,}|\t", text.strip())
-        if len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
+        if (slashed := slash_entry(text)) is not None:
+            out.people.append(RollEntry(slashed, group, line.no))  # Name (Org) / Role
+        elif len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
             out.people.append(RollEntry(Entry(strip_name(columns[0]), columns[1]), group, line.no))
         elif _HONORIFIC_START.match(text):
             for piece in _HONORIFIC_SPLIT.split(text):  # Mr. Hoenig, Mses. Minehan and Pianalto, …
@@ -602,6 +605,65 @@ class _Block:
         self.previous = out.people[-1]
         out.used.add(index)
         return True
+
+
+_SLASH_ENTRY = re.compile(r"^(?P<who>(?:[^/()]|\([^)]{0,40}\)){2,80}?)\s*/\s+(?P<role>\S[^/]{0,120})$")
+
+
+def slash_entry(text: str) -> Entry | None:
+    """`Alissa Cooper (Cisco) / IETF Chair, General Area`: one person of a roll printed as
+    name, organisation in brackets, then their post after a slash, as IETF IESG minutes do;
+    a bracket inside the name is a nickname (`Zaheduzzaman (Zahed) Sarker (Ericsson)`)."""
+    match = _SLASH_ENTRY.match(text.strip())
+    if not match:
+        return None
+    who = match.group("who").strip()
+    org = re.search(r"\(([^)]*)\)$", who)
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", who).strip()
+    if not looks_like_name(name):
+        return None
+    return Entry(strip_name(name), re.sub(r"\s+", " ", match.group("role")).strip(), org.group(1).strip() if org else "")
+
+
+_ROLL_CALL_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?roll\s+call\.?$", re.I)
+_UNHEADED_GROUPS = ("Present", "Regrets", "Observers")
+
+
+def read_unheaded_blocks(lines: list[Line], at: int, out: Rolls) -> int | None:
+    """`1.1 Roll call` over blocks of `Name (Org) / Role` lines whose headings (ATTENDEES,
+    REGRETS, OBSERVERS) were lost when the page was copied: the wider gaps part the blocks,
+    which IESG-style minutes print in that order. Returns the index after the last block, or
+    None when what follows is not such a roll."""
+    if not _ROLL_CALL_HEADING.match(lines[at].text.strip()):
+        return None
+    taken: list[tuple[int, int, Entry]] = []  # (index, blank lines before it, person)
+    gap, index = 0, at + 1
+    while index < len(lines):
+        text = lines[index].text.strip()
+        if not text:
+            gap += 1
+        else:
+            entry = slash_entry(text) or (Entry(strip_name(text)) if looks_like_name(text) and len(text.split()) <= 4
+                                          and taken else None)
+            if entry is None or roll_label(text):
+                break
+            taken.append((index, gap, entry))
+            gap = 0
+        index += 1
+    if not any(slash_entry(lines[i].text) for i, _, _ in taken):
+        return None
+    gaps = [g for _, g, _ in taken[1:]]
+    wide = max(gaps, default=0)
+    parted = wide > min(gaps, default=0)
+    group = 0
+    for position, (i, before, entry) in enumerate(taken):
+        if position and parted and before == wide:
+            group += 1
+        if group >= len(_UNHEADED_GROUPS):
+            return None
+        out.people.append(RollEntry(entry, _UNHEADED_GROUPS[group], lines[i].no))
+        out.used.add(i)
+    return taken[-1][0] + 1
 
 
 def _join(left: str, right: str) -> str:
