@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..draft import Draft, DraftAttendee, DraftItem
 from ..people import NameIndex
@@ -22,7 +22,20 @@ from .fields import Fields, date_line_venue, field_kind, meeting_date, place_lin
 from .lines import Line, read_lines, split_flattened
 from .names import looks_like_name
 from .proceedings import Body
-from .rolls import RollEntry, Rolls, first_sentence, is_absent, parse_value, read_block, roll_label, trailing_roll
+from .rolls import (
+    RollEntry,
+    Rolls,
+    apologies_heading,
+    first_sentence,
+    is_absent,
+    parse_value,
+    people_run,
+    read_block,
+    read_unheaded_blocks,
+    roll_label,
+    sentence_roll,
+    trailing_roll,
+)
 from .speakers import Speakers
 from .turns import label_counts
 
@@ -43,7 +56,7 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
     """Read English minutes into a draft with language 'en'; a body's import profile adds its
     own labels to the general rules."""
     draft = Draft(language="en", record="summary")
-    lines = _cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))
+    lines = _cut_apologies(_cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile)))))
     start = _title(lines, draft)
     head = _Head(lines, draft, profile, start, used={start} if start >= 0 else set())
     head.read()
@@ -96,7 +109,8 @@ class _Head:
             if not line.text or index in self.used:
                 index += 1
                 continue
-            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll):
+            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll,
+                         self._apologies, self._unheaded):
                 if (after := step(line, index)) is not None:
                     index = after
                     break
@@ -179,6 +193,33 @@ class _Head:
         return read_block(self.lines, index, label, self.rolls)
 
 
+    def _unheaded(self, line: Line, index: int) -> int | None:
+        """`1.1 Roll call` over blocks of `Name (Org) / Role` lines with no headings."""
+        if any(not _POST_LABEL.search(p.label or "") for p in self.rolls.people):
+            return None
+        before = len(self.rolls.people)
+        after = read_unheaded_blocks(self.lines, index, self.rolls)
+        if after is None:
+            del self.rolls.people[before:]
+            return None
+        self.draft.printed.extend((self.lines[i].no, self.lines[i].text) for i in range(index + 1, after)
+                                  if i in self.rolls.used and self.lines[i].text)
+        self.used |= self.rolls.used
+        return after
+
+    def _apologies(self, line: Line, index: int) -> int | None:
+        """`APOLOGIES FOR ABSENCE.` and the names in the next paragraph: those absent (the
+        heading stays an item of the proceedings)."""
+        following = _next_filled(self.lines, index)
+        if not apologies_heading(line.text) or following is None or following in self.used or \
+                not people_run(names := self.lines[following].text):
+            return None
+        parse_value(names, "Apologies", self.lines[following].no, self.rolls)
+        self.draft.printed.append((self.lines[following].no, names))
+        self.used.add(following)
+        return following + 1
+
+
 def _join_split_labels(lines: list[Line]) -> list[Line]:
     """A two-line label of a flattened two-column table printed around its names: `…
     Staff Robin Dunn, …; Paul Gravelle, Director,` / `Present: Finance/Treasurer; …` is the
@@ -201,33 +242,71 @@ def _join_split_labels(lines: list[Line]) -> list[Line]:
 
 def _cut_rolls(lines: list[Line]) -> list[Line]:
     """A roll that ends mid-line while the minutes go on (`Others present - …, Dianne McFall.
-    Town Clerk, Alice Laue, absent. Pledge of Allegiance - …`): the roll, each sentence that
+    Town Clerk, Alice Laue, absent. Pledge of Allegiance - …`), or a roll written as a
+    sentence after the line's opening (`… called the meeting to order at 2:15 p.m. Chair Perry
+    and Commissioners Andrew and Power answered the roll. …`): the roll, each sentence that
     ends a roll, and the rest on lines of their own (same line number)."""
     out: list[Line] = []
     for line in lines:
-        text = line.text
-        if not text or line.cells or line.heading:
-            out.append(line)
-            continue
-        pieces: list[str] = []
-        found = roll_label(text)
-        if found and found[1]:
-            roll, rest = first_sentence(found[1])
-            if rest:
-                pieces.append(text[: len(text) - len(found[1])] + roll)
-                text = rest
-        while text:
-            sentence, rest = first_sentence(text)
-            if rest and trailing_roll(sentence):
-                pieces.append(sentence)
-                text = rest
-                continue
-            break
+        pieces = [] if not line.text or line.cells or line.heading else _roll_pieces(line.text)
         if not pieces:
             out.append(line)
             continue
-        out.extend(Line(line.no, piece) for piece in pieces)
-        out.append(Line(line.no, text))
+        out.append(replace(line, text=pieces[0], links=list(line.links)))
+        out.extend(Line(line.no, piece) for piece in pieces[1:])
+    return out
+
+
+def _roll_pieces(text: str) -> list[str]:
+    """The pieces `_cut_rolls` cuts one line into (none when it is not cut)."""
+    pieces: list[str] = []
+    found = roll_label(text)
+    if found and found[1]:
+        roll, rest = first_sentence(found[1])
+        if rest:
+            pieces.append(text[: len(text) - len(found[1])] + roll)
+            text = rest
+    if not pieces and (opening := _before_sentence_roll(text)):
+        pieces.append(opening)
+        text = text[len(opening):].lstrip()
+    while text:
+        sentence, rest = first_sentence(text)
+        if rest and trailing_roll(sentence):
+            pieces.append(text[: len(text) - len(rest)].rstrip())
+            text = rest
+            continue
+        break
+    return [*pieces, text] if pieces else []
+
+
+def _before_sentence_roll(text: str) -> str:
+    """The sentences of a line before a roll written as a sentence in it, or ''."""
+    at = 0
+    while at < len(text):
+        sentence, rest = first_sentence(text[at:])
+        if at and sentence_roll(sentence):
+            return text[:at].rstrip()
+        if not rest:
+            return ""
+        at = len(text) - len(rest)
+    return ""
+
+
+def _cut_apologies(lines: list[Line]) -> list[Line]:
+    """`APOLOGIES FOR ABSENCE.` / `Cllr L Watson and Cllr J Foster (family commitment). The
+    meeting accepted these …`: the names after the heading on a line of their own, the rest
+    of the paragraph on the next (same line number)."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        heading = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].text), None)
+        if line.text and heading is not None and apologies_heading(lines[heading].text) \
+                and not line.cells and not line.heading:
+            names, rest = first_sentence(line.text)
+            if rest and people_run(names):
+                out.append(replace(line, text=line.text[: len(line.text) - len(rest)].rstrip()))
+                out.append(Line(line.no, rest))
+                continue
+        out.append(line)
     return out
 
 
@@ -396,13 +475,22 @@ def _group(entry_label: str | None, title: str) -> str:
     return "member"
 
 
+_POST_LABEL = re.compile(r"\b(?:chair|co-?chairs?|chairman|chairperson|scribe|note[- ]?taker|recorder|minute[- ]?taker)s?$", re.I)
+
+
 def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers: Speakers, profile: ImportProfile) -> None:
     by_name: dict[str, str] = {}
+    in_a_post: set[str] = set()
+    """Names printed under a post's label (Chair:, Narrative Scribe:): the same name on the
+    roll is that person, whatever post the roll gives them."""
     for found in people:
         entry = found.entry
         group = profile.roll_group(found.label or "") or _group(found.label, entry.title or "")
-        person = names.find(entry.name) or names.propose(entry.name, draft, found.no,
-                                                         key=f"{entry.name.lower()}|{entry.title.lower()}")
+        post = bool(found.label and _POST_LABEL.search(found.label))
+        person = names.find(entry.name) or (by_name.get(entry.name) if post or entry.name in in_a_post else None) or \
+            names.propose(entry.name, draft, found.no, key=f"{entry.name.lower()}|{entry.title.lower()}")
+        if post:
+            in_a_post.add(entry.name)
         by_name.setdefault(entry.name, person)
         title = entry.title or ""
         role = title or found.label or "Member"

@@ -85,6 +85,11 @@ def read_agenda_list(lines: list[Line], start: int) -> AgendaList:
     return found
 
 
+_CONNECTOR = re.compile(r"\s(?:AND|OR|OF|TO|THE|FOR|ON|IN|&)$")
+_VOTE_WORD = re.compile(r"MOVED|SECONDED|MOTION|MOVER|SECONDER|AYES?|NAYS?|NOES|ABSENT|ABSTAIN(?:ED)?|ABSTENTIONS?|RESULT|"
+                        r"VOTE|CARRIED|PASSED|ACTION|RESOLVED|DECISION|NOTE")
+
+
 def numbered_heading(text: str) -> tuple[str, str] | None:
     """(number, title) of a numbered heading of the proceedings: the whole line when short,
     the words before a colon or dash, or the capitals before the text (`1. APPROVAL OF THE
@@ -96,7 +101,11 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     rest = match.group("rest").strip()
     caps = re.match(r"^((?:[A-Z][A-Z'’&/,.-]*\s+){1,12}?[A-Z][A-Z'’&/.-]*[A-Z'’])(?=\s+[A-Z]\.?\s|\s+[A-Z][a-z]|\s*$|\s+[A-Z][A-Z]+:)", rest)
     if caps and len(caps.group(1).split()) >= 2 or re.fullmatch(r"[A-Z][A-Z'’&/,. -]+", rest):
-        return match.group("number"), (caps.group(1) if caps else rest).strip(" .:")
+        title = caps.group(1) if caps else rest
+        if caps and (joined := re.match(r"\s+([A-Z][A-Z]+):", rest[caps.end():])) and \
+                (_CONNECTOR.search(title) or not _VOTE_WORD.fullmatch(joined.group(1))):
+            title = f"{title} {joined.group(1)}"  # COMMISSION COMMENTS AND CONCERNS: the colon ends the heading
+        return match.group("number"), title.strip(" .:")
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|:$", rest, maxsplit=1)[0].strip(" .")
     if len(rest) <= 80 and not re.search(r"[.!?]$", rest) and _title_case(rest):
         return match.group("number"), rest.strip(" .:")

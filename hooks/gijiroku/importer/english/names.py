@@ -30,7 +30,7 @@ TITLE_WORDS = frozenset(w.lower() for w in (
     "Highway", "Public", "Works", "Fire", "Police", "Legal", "Human", "Resources", "Chief", "Administrative",
     "Operating", "Financial", "Technical", "Section", "Division", "Department", "Office", "Board", "Council",
     "Committee", "Commission", "Authority", "Agency", "System", "Account", "Bank", "Banks", "Facilitator", "Volunteer",
-    "Liaison", "Alternate", "Alternates", "Emeritus", "Honorary", "Designate", "Nominee", "Appointee", "Manager,",
+    "Liaison", "Secretariat", "Alternate", "Alternates", "Emeritus", "Honorary", "Designate", "Nominee", "Appointee", "Manager,",
     "Administrative", "Assistant", "Aide", "Councilmembers", "Councilwomen", "Aldermen", "Alderpersons", "Supervisors",
     "Selectman", "Selectmen", "Selectwoman", "Selectperson", "Legislator", "Legislators", "Freeholder", "Freeholders",
     "Forester", "Assessor", "Marshal", "Warden", "Ranger", "Librarian", "Treasurer-Clerk", "Clerk-Treasurer"))
@@ -118,8 +118,9 @@ def split_title(text: str) -> tuple[str, str]:
     that are title words, and the name after them; ('', text) when there are none."""
     tokens = text.split()
     cut = 0
-    while cut < len(tokens) - 1 and tokens[cut].lower().strip(",") in TITLE_WORDS:
-        cut += 1
+    while cut < len(tokens) - 1 and (tokens[cut].lower().strip(",") in TITLE_WORDS or
+                                     cut and tokens[cut].lower().strip(",").removesuffix("s") in HEAD_TITLES):
+        cut += 1  # Associate Planners Kelly Heffernon and …: a plural post before the first of them
     if cut and looks_like_name(" ".join(tokens[cut:])):
         return " ".join(tokens[:cut]).strip(","), " ".join(tokens[cut:])
     for head in range(min(len(tokens) - 2, 3), 0, -1):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 from .names import (
+    PARTICLES,
     PLURAL_HONORIFIC,
     TITLE_WORDS,
     Entry,
@@ -31,8 +32,17 @@ _LABEL = re.compile(
     r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
 _NONE = re.compile(r"^(?:none|n/?a|nil|no one|nobody|-|—)\.?$", re.I)
 _ABSENT_LABEL = re.compile(r"absent|regrets|apologies|excused|not\s+present", re.I)
-_TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|also\s+in\s+attendance)|"
-                       r"(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
+_TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|excused|also\s+in\s+attendance)"
+                       r"(?:\s+from\s+the\s+meeting)?|(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
+# Rolls written as sentences, as Robert's-Rules-style minutes of commissions and boards print
+# them: `Chair Perry and Commissioners Andrew, Maré and Power answered the roll.`, `… met with
+# Chair Brown presiding; also present were Commissioners Fellows and Tait.`, `Staff members in
+# attendance were Planning Director Rob Strong and …`.
+_ANSWERED = re.compile(r"^(?P<people>[A-Z][^.;:]{2,300}?),?\s+answered\s+(?:the\s+)?roll(?:\s+call)?\s*\.?$")
+_PRESENT_WERE = re.compile(
+    r"^(?:(?P<opening>[A-Z][^;]{0,250}?\bwith\s+(?P<chair>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+presiding)\s*[;,]\s*"
+    r"(?:and\s+)?)?(?P<label>(?:[Aa]lso\s+)?[Pp]resent|(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?in\s+attendance)\s+(?:were|was)\s*:?\s+"
+    r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$")
 _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
                     r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
 _SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
@@ -66,6 +76,9 @@ class Rolls:
 
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-Z]+\s+){0,3}(?:PRESENT|ABSENT|ATTENDING|REGRETS|APOLOGIES|GUESTS|ATTENDANCE|"
                          r"ATTENDEES|IN ATTENDANCE))\s+(?P<value>[A-Z].*)$")
+_PROSE_VALUE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}(?:called|convened|opened|presided|led|welcomed|requested|asked)\s")
+"""`CALL TO ORDER AND ROLL CALL: Chair Perry called the meeting to order …`: an agenda heading
+naming the roll call, followed by what happened, not by the roll."""
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Esq|Rev|Hon|No|Vol|Inc|Ltd|Co|Messrs|Mses|Cllr|Gov|Sen|Rep|vs)|"
                             r"\b[A-Z])$")
 
@@ -89,7 +102,7 @@ def roll_label(text: str, strict: bool = True) -> tuple[str, str] | None:
     weak = re.fullmatch(rf"(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK})", label, re.I)
     if weak and strict and match.group("sep").strip() not in (":", "：") and match.group("value"):
         return None
-    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I):
+    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(value):
         return None
     return label, value
 
@@ -412,9 +425,49 @@ def _name_chunks(words: list[str]) -> list[tuple[str, str]] | None:
     return chunks if all(looks_like_name(name) for name, _ in chunks) else None
 
 
+_APOLOGIES_HEADING = re.compile(
+    r"^(?:[A-Z]{0,3}\d{1,4}/\d{2,4}\s+)?(?:\d{1,2}[.)]?\s+)?(?:to\s+(?:receive|note|accept|consider)\s+(?:and\s+\w+\s+)?)?"
+    r"apologies(?:\s+(?:for|and\s+reasons\s+for)\s+absence)?\s*[.:]?$", re.I)
+
+
+def apologies_heading(text: str) -> bool:
+    """True for the standard agenda heading of UK parish and town councils that the names of
+    those absent follow in the next paragraph (`C048/23  1.  APOLOGIES FOR ABSENCE.`,
+    `2. To receive apologies for absence`)."""
+    return bool(_APOLOGIES_HEADING.match(text.strip()))
+
+
+def people_run(text: str) -> bool:
+    """True for a sentence that is nothing but people (`Cllr L Watson and Cllr J Foster
+    (family commitment), Cllr A Hart (work commitment)`)."""
+    bare = re.sub(r"\([^)]*\)", " ", text)
+    if any(w not in PARTICLES and w != "and" for w in re.findall(r"\b[a-z][a-z']*\b", bare)):
+        return False  # `Apologies were received from …`: a sentence, read as one
+    entries = run_entries(re.sub(r"\s+and\s+(?=(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b)", ", ", text.strip().rstrip(".")))
+    return bool(entries) and all(looks_like_name(e.name) and not e.title.islower() for e in entries)
+
+
+def sentence_roll(text: str) -> tuple[str, str] | None:
+    """(label, people) of a roll written as a sentence (`… answered the roll.`, `… with Chair
+    Brown presiding; also present were …`, `Staff members in attendance were …`); the chair
+    named as presiding is on the roll."""
+    if match := _ANSWERED.match(text.strip()):
+        return "present", match.group("people")
+    if match := _PRESENT_WERE.match(text.strip()):
+        chair = match.group("chair")
+        # `Planning Director Rob Strong and Associate Planner Kelly Heffernon`: each with a post
+        people = re.sub(r",?\s+and\s+(?=[A-Z])", ", ", match.group("people"))
+        people = f"{chair}, {people}" if chair else people
+        return re.sub(r"\s+", " ", match.group("label")).lower() if not chair else "present", people
+    return None
+
+
 def trailing_roll(text: str) -> tuple[str, str] | None:
     """(label, people) of a sentence that ends a roll: `Town Administrator, David A. Souza and
-    Town Solicitor, Andrew M. Teitz were also present.` / `Town Clerk, Alice Laue, absent.`"""
+    Town Solicitor, Andrew M. Teitz were also present.` / `Town Clerk, Alice Laue, absent.`,
+    or of a roll written as a sentence."""
+    if found := sentence_roll(text):
+        return found
     if match := _TRAILING.match(text.strip()):
         return (match.group("label") or "").lower(), match.group("people")
     if match := _PROSE.match(text.strip()):
@@ -516,6 +569,7 @@ class _Block:
         text = line.text
         previous = self.previous
         if self._ends(line) or previous is None or line.item or self.blanks or _is_person_line(text) or \
+                slash_entry(text) is not None or \
                 (looks_like_name(_bare(text), loose=True) and not looks_like_org(text)):
             return False
         previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
@@ -529,7 +583,9 @@ class _Block:
         before = len(out.people)
         group = self.sub_label or self.label
         columns = re.split(r"\s{2,}|\t", text.strip())
-        if len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
+        if (slashed := slash_entry(text)) is not None:
+            out.people.append(RollEntry(slashed, group, line.no))  # Name (Org) / Role
+        elif len(columns) == 2 and looks_like_name(strip_name(columns[0])) and is_title(columns[1]):
             out.people.append(RollEntry(Entry(strip_name(columns[0]), columns[1]), group, line.no))
         elif _HONORIFIC_START.match(text):
             for piece in _HONORIFIC_SPLIT.split(text):  # Mr. Hoenig, Mses. Minehan and Pianalto, …
@@ -549,6 +605,65 @@ class _Block:
         self.previous = out.people[-1]
         out.used.add(index)
         return True
+
+
+_SLASH_ENTRY = re.compile(r"^(?P<who>(?:[^/()]|\([^)]{0,40}\)){2,80}?)\s*/\s+(?P<role>\S[^/]{0,120})$")
+
+
+def slash_entry(text: str) -> Entry | None:
+    """`Alissa Cooper (Cisco) / IETF Chair, General Area`: one person of a roll printed as
+    name, organisation in brackets, then their post after a slash, as IETF IESG minutes do;
+    a bracket inside the name is a nickname (`Zaheduzzaman (Zahed) Sarker (Ericsson)`)."""
+    match = _SLASH_ENTRY.match(text.strip())
+    if not match:
+        return None
+    who = match.group("who").strip()
+    org = re.search(r"\(([^)]*)\)$", who)
+    name = re.sub(r"\s*\([^)]*\)\s*", " ", who).strip()
+    if not looks_like_name(name):
+        return None
+    return Entry(strip_name(name), re.sub(r"\s+", " ", match.group("role")).strip(), org.group(1).strip() if org else "")
+
+
+_ROLL_CALL_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?roll\s+call\.?$", re.I)
+_UNHEADED_GROUPS = ("Present", "Regrets", "Observers")
+
+
+def read_unheaded_blocks(lines: list[Line], at: int, out: Rolls) -> int | None:
+    """`1.1 Roll call` over blocks of `Name (Org) / Role` lines whose headings (ATTENDEES,
+    REGRETS, OBSERVERS) were lost when the page was copied: the wider gaps part the blocks,
+    which IESG-style minutes print in that order. Returns the index after the last block, or
+    None when what follows is not such a roll."""
+    if not _ROLL_CALL_HEADING.match(lines[at].text.strip()):
+        return None
+    taken: list[tuple[int, int, Entry]] = []  # (index, blank lines before it, person)
+    gap, index = 0, at + 1
+    while index < len(lines):
+        text = lines[index].text.strip()
+        if not text:
+            gap += 1
+        else:
+            entry = slash_entry(text) or (Entry(strip_name(text)) if looks_like_name(text) and len(text.split()) <= 4
+                                          and taken else None)
+            if entry is None or roll_label(text):
+                break
+            taken.append((index, gap, entry))
+            gap = 0
+        index += 1
+    if not any(slash_entry(lines[i].text) for i, _, _ in taken):
+        return None
+    gaps = [g for _, g, _ in taken[1:]]
+    wide = max(gaps, default=0)
+    parted = wide > min(gaps, default=0)
+    group = 0
+    for position, (i, before, entry) in enumerate(taken):
+        if position and parted and before == wide:
+            group += 1
+        if group >= len(_UNHEADED_GROUPS):
+            return None
+        out.people.append(RollEntry(entry, _UNHEADED_GROUPS[group], lines[i].no))
+        out.used.add(i)
+    return taken[-1][0] + 1
 
 
 def _join(left: str, right: str) -> str:
