@@ -1,6 +1,6 @@
 """The repository's way in: mkdocs.yml names this file under `hooks:`, and MkDocs loads it
 afresh for the site's build and for each language's build. Each time, it makes a gijiroku
-plugin (hooks/gijiroku/plugin.py) with its options from `extra.gijiroku` and hands it
+plugin (hooks/gijiroku/plugin/) with its options from `extra.gijiroku` and hands it
 every MkDocs event. Nothing else is here.
 
 Another MkDocs project does not need this file: with gijiroku installed, it names the

@@ -1,7 +1,7 @@
 """gijiroku: meeting minutes as a searchable, bilingual static website.
 
 The package never imports MkDocs: it loads and checks the archive (`loader`), and
-renders pages from it; `plugin.py` adapts MkDocs' events to it.
+renders pages from it; `plugin/` adapts MkDocs' events to it.
 """
 
 from pathlib import Path

@@ -34,7 +34,7 @@ Rules that keep a cached build byte-identical to a clean one:
 - pages in the navigation and hand-written pages are always built (they are few, and
   the navigation's titles come from rendering them).
 
-This module knows nothing of MkDocs; the plugin (`plugin.py`) drives it.
+This module knows nothing of MkDocs; the plugin (`plugin/`) drives it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What each MkDocs build of the site carries: the root build's state, and what it hands
 to each language build.
 
-The gijiroku plugin (`plugin.py`) holds them by configuration: MkDocs keeps one plugin
+The gijiroku plugin (`plugin/`) holds them by configuration: MkDocs keeps one plugin
 instance per process for every configuration it loads (the site's and each language's),
 so the plugin makes a `RootBuild` when the site's build starts and gives each language's
 configuration its `LanguageBuild` when it prepares it, and forgets each when it ends.

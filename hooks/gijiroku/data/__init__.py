@@ -9,7 +9,7 @@
 
 Everything is made from the cross-index the build already has (`gijiroku.index`);
 nothing here reads `minutes/` again, except copying each meeting's source file once.
-None of it imports MkDocs: the plugin (`plugin.py`) calls `write_shared`, `write_data_out` and
+None of it imports MkDocs: the plugin (`plugin/`) calls `write_shared`, `write_data_out` and
 `decorate_pages`.
 """
 
