@@ -152,18 +152,18 @@ def test_whole_result_opens_the_remark_marked_with_the_query(page, site_server) 
     click_at(page, first.locator(".gj-result-text"))  # the excerpt, not the title link
     page.wait_for_url(f"**/ja/{MEETING_URL}#opinion-07")
     assert "hl=" not in page.url, "the address bar keeps the plain link"
-    marks = page.locator("[data-remark='opinion-07'] mark").all_inner_texts()
+    marks = page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()
     assert marks and set(marks) == {"計算資源"}
     assert page.locator("mark").count() == len(marks), "only the landed remark is marked"
-    background = page.locator("[data-remark='opinion-07']").evaluate("el => getComputedStyle(el).backgroundColor")
+    background = page.locator("#opinion-07 + .gj-remark").evaluate("el => getComputedStyle(el).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     # English: prefix and spelling variants reach the same remark, marked.
     open_search(page, site_server, "en", "?q=data+center")
     assert "opinion-07" in anchors(page)
     click_at(page, page.locator(".gj-result[data-anchor='opinion-07'] .gj-result-text"))
     page.wait_for_url(f"**/en/{MEETING_URL}#opinion-07")
-    assert "data centres" in " ".join(page.locator("[data-remark='opinion-07'] mark").all_inner_texts()).lower() or \
-        {"data", "centres"} <= {m.lower() for m in page.locator("[data-remark='opinion-07'] mark").all_inner_texts()}
+    assert "data centres" in " ".join(page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()).lower() or \
+        {"data", "centres"} <= {m.lower() for m in page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()}
 
 
 def test_prefix_matching(page, site_server) -> None:

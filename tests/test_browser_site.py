@@ -57,6 +57,8 @@ def test_side_by_side_view_aligns_each_remark(page, site_server) -> None:
     lefts = page.locator("table.gj-compare tbody tr").evaluate_all(
         "rows => rows.map(r => [r.cells[0].getBoundingClientRect().top, r.cells[1].getBoundingClientRect().top])")
     assert all(abs(a - b) < 1 for a, b in lefts), "original and translation start on the same line"
+    heads = page.locator(".gj-compare-head").evaluate_all("els => [...new Set(els.map(e => e.lang))]")
+    assert heads == ["en"], "the headings are in the page's language, whatever the cell's"
     head = page.locator("#opinion-05 .gj-compare-head a")
     assert head.get_attribute("href").endswith(f"/en/{MEETING}#opinion-05"), "each row leads to its remark"
 

@@ -15,6 +15,7 @@ from gijiroku.search import rules as search_rules
 from gijiroku.search import tokenize
 from gijiroku.site.linebreaks import join_japanese_lines
 from htmlcheck import parse, resolve
+from pagekinds import REDIRECTS, kind_of
 
 MEETING = "meetings/ai-strategy-council/2023-08-04"
 
@@ -79,8 +80,8 @@ def test_no_stray_spaces_in_japanese_prose(built_site: Path) -> None:
 def test_each_page_has_its_own_description_and_open_graph(built_site: Path, lang: str) -> None:
     descriptions = {}
     for path in (built_site / lang).rglob("*.html"):
-        if path.name == "404.html":
-            continue
+        if path.name == "404.html" or kind_of(path.relative_to(built_site).as_posix()) in REDIRECTS:
+            continue  # a redirect page only leads on
         head = _head(path)
         [description] = re.findall(r'<meta name="description" content="([^"]*)"', head)
         descriptions[path] = description
@@ -104,7 +105,7 @@ def test_hreflang_alternates_name_the_same_page(built_site: Path, lang: str) -> 
 def test_breadcrumbs_and_active_tab_on_generated_pages(built_site: Path) -> None:
     cases = {
         f"{MEETING}/index.html": ("Meetings", ["Home", "Meetings", "AI Strategy Council"]),
-        f"{MEETING}/compare/index.html": ("Meetings", ["Home", "Meetings", "AI Strategy Council", "4th Meeting of the AI Strategy Council"]),
+        "compare/index.html": (None, ["Home"]),  # one page for every meeting: the script names the meeting
         "meetings/ai-strategy-council/index.html": ("Meetings", ["Home", "Meetings"]),
         "speakers/matsumoto-takeaki/index.html": ("Speakers", ["Home", "Speakers"]),
         "topics/copyright/index.html": ("Topics", ["Home", "Topics"]),
@@ -113,18 +114,12 @@ def test_breadcrumbs_and_active_tab_on_generated_pages(built_site: Path) -> None
     for path, (tab, crumbs) in cases.items():
         page = parse(built_site / "en" / path)
         active = [el for el in page.find("li") if "md-tabs__item--active" in el.attrs.get("class", "")]
-        assert [el.text.strip() for el in active] == [tab], path
+        assert [el.text.strip() for el in active] == ([tab] if tab else []), path
         [nav] = page.find("nav", cls="gj-path")
         links = [el.text.strip() for el in page.find("a", cls="md-path__link")]
         assert links == crumbs, path
         for el in page.find("a", cls="md-path__link"):
             assert resolve(built_site, page.path, el.attrs["href"])[0].is_file()
-
-
-def test_side_by_side_labels_carry_the_page_language(built_site: Path) -> None:
-    page = parse(built_site / "en" / MEETING / "compare" / "index.html")
-    heads = page.find("p", cls="gj-compare-head")
-    assert heads and {el.attrs.get("lang") for el in heads} == {"en"}
 
 
 def test_material_ui_strings_in_the_page_language(built_site: Path) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -17,8 +16,9 @@ import yaml
 
 from conftest import ROOT
 from gijiroku import catalogue, load_archive
+from gijiroku import datafiles as paths
 from gijiroku.cli import main
-from gijiroku.data import downloads, feedstyle
+from gijiroku.data import downloads, feedstyle, shared
 from gijiroku.data.charts import period_dates
 from gijiroku.index import index_archive
 from gijiroku.search.build import build_search_index, fnv1a
@@ -125,19 +125,23 @@ def test_feeds_name_their_stylesheet_and_it_is_xslt(built_site: Path) -> None:
             assert related is not None and related.get("href") == f"{lang}/data/#feeds"
 
 
-def test_the_bulk_download_holds_every_meeting_and_is_the_same_every_build(built_site: Path, tmp_path: Path) -> None:
-    for lang in ("ja", "en"):
-        site = built_site / lang
-        with zipfile.ZipFile(site / downloads.bulk_zip(lang)) as archive:
-            names = set(archive.namelist())
-            infos = archive.infolist()
-        api = {p.relative_to(site).as_posix() for p in (site / "api").rglob("*") if p.suffix in (".json", ".md")}
-        assert names == api
-        assert {info.date_time for info in infos} == {downloads.ZIP_TIME}
-        copy = tmp_path / lang
-        shutil.copytree(site / "api", copy / "api")
-        downloads.write_bulk(copy, lang)
-        assert (copy / downloads.bulk_zip(lang)).read_bytes() == (site / downloads.bulk_zip(lang)).read_bytes()
+def test_the_zips_hold_every_meeting_and_are_the_same_every_build(built_site: Path) -> None:
+    """One zip per council and year holds every meeting's Akoma Ntoso and source files;
+    made again from the same minutes, it is the same bytes."""
+    archive, _ = load_archive(ROOT / "minutes")
+    index = index_archive(archive)
+    held = shared.bundles(archive.meetings)
+    assert sorted(p.relative_to(built_site).as_posix() for p in (built_site / "downloads").rglob("*.zip")) == \
+        sorted(paths.bundle_zip(council, year) for council, year in held)
+    for (council, year), meetings in held.items():
+        path = built_site / paths.bundle_zip(council, year)
+        with zipfile.ZipFile(path) as bundle:
+            names = set(bundle.namelist())
+        for meeting in meetings:
+            for lang in meeting.versions:
+                assert paths.akn_member(council, meeting.date.isoformat(), meeting.id, lang) in names
+                assert paths.source_member(council, meeting.id, lang) in names
+        assert path.read_bytes() == shared.bundle_bytes(index, meetings, ROOT / "minutes")
 
 
 @pytest.mark.parametrize(("size", "shown"), [(0, "0 B"), (999, "999 B"), (1000, "1.0 KB"), (28_247, "28 KB"),

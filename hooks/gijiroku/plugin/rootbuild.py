@@ -111,6 +111,10 @@ def write_shared(config: MkDocsConfig, root: builds.RootBuild) -> None:
         except ChangedDuringBuild as exc:
             raise PluginError(str(exc)) from None
         if cache is not None:
+            if cache.damaged:
+                damaged = list(cache.damaged)
+                log.info(f"{len(damaged)} cached data files were not as the last build wrote them "
+                         f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): written again")
             cache.save()
             pagecache.link_tree(cache.site_dir, site_dir)
         root.shared_dir = out
