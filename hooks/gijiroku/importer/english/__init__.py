@@ -26,6 +26,7 @@ from .rolls import (
     RollEntry,
     Rolls,
     apologies_heading,
+    dash_entry,
     first_sentence,
     is_absent,
     parse_value,
@@ -189,7 +190,13 @@ class _Head:
         self.draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
         if value:
             parse_value(value, label, line.no, self.rolls)
-            return index + 1
+            index += 1
+            while index < len(self.lines) and dash_entry(self.lines[index].text):
+                # GUESTS: Lara Medley – Registrar / Jason Kauffman – GSA Representative: the roll goes on
+                parse_value(self.lines[index].text, label, self.lines[index].no, self.rolls)
+                self.used.add(index)
+                index += 1
+            return index
         return read_block(self.lines, index, label, self.rolls)
 
 

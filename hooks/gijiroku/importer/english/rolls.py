@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 from .names import (
+    HEAD_TITLES,
     PARTICLES,
     PLURAL_HONORIFIC,
     TITLE_WORDS,
@@ -48,7 +49,7 @@ _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?
 _SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
                              r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$")
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
-_COUNT = re.compile(r"^\d+\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
+_COUNT = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|no)\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -173,6 +174,12 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
     Transportation & Environmental Services`)."""
     if plural := PLURAL_HONORIFIC.match(part):
         return _plural(part[plural.end():])
+    if dash_entry(part) and (dashed := _DASH_POST.match(part)):
+        # Lara Medley – Registrar, Alec Westerman and Erin Nawacki – ACSM Representatives
+        post = dashed.group("post").strip(" .")
+        people = [q for p in _split_top(dashed.group("who"), ",") for q in _split_and(re.sub(r"^and\s+", "", p))]
+        post = _singular(post) if len(people) > 1 and _PLURAL_TITLE.search(post) else post
+        return [_with_title(e, post) for p in people for e in _people(p, "")]
     pieces = [re.sub(r"^and\s+", "", p.strip()) for p in _split_top(part, ",") if p.strip()]
     if not pieces:
         return []
@@ -221,9 +228,52 @@ def _singular(title: str) -> str:
     return " ".join([*title.split()[:-1], single])
 
 
+_DASH_POST = re.compile(r"^(?P<who>[^–—]{2,200}?)\s+[–—-]\s+(?P<post>[^–—]{2,120})$")
+"""`Mrs J Smith – Clerk`: a name, a spaced dash, and the person's post."""
+_INITIALS_NAME = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)(?:[A-Z]\.?\s+){1,3}"
+                            r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)\s+(?P<post>[A-Z].{1,150})$")
+"""`Mr D L Nicholson Deputy Parish Clerk`: honorific, initials and surname, then the post
+with no comma, as UK councils list their officers."""
+
+
+def dash_entry(text: str) -> bool:
+    """True for a line that is people, a spaced dash and their post (`Mrs J Smith – Clerk`)."""
+    dashed = _DASH_POST.match(text.strip())
+    if dashed is None or len(text) > 160:
+        return False
+    people = [q for p in _split_top(dashed.group("who"), ",") for q in _split_and(re.sub(r"^and\s+", "", p))]
+    return all(looks_like_name(_bare(p)) for p in people) and _reads_as_post(dashed.group("post").strip(" ."))
+
+
+def _reads_as_post(text: str) -> bool:
+    """A post or role (`Registrar`, `ACSM Representatives`, `Admin/Finance Officer`), not a name."""
+    bare = _bare(text)
+    return is_title(bare) or is_title(_singular(bare)) or not looks_like_name(bare)
+
+
+def _name_then_post(text: str) -> tuple[str, str] | None:
+    """(name, post) of a name followed by its post with no separator: `Mr W Grosvenor Clerk
+    and Executive Officer to …` (honorific and initials before the surname mark where the
+    name ends), `Kate Lyle Deputy Town Clerk` (a post of two words or more, or one head
+    post word, after a name of two words); None otherwise."""
+    text = strip_name(text) if not _INITIALS_NAME.match(text.strip()) else text.strip()
+    if found := _INITIALS_NAME.match(text):
+        return strip_name(found.group("name")), found.group("post")
+    tokens = text.split()
+    for cut in range(2, min(len(tokens), 5)):
+        name, post = " ".join(tokens[:cut]), tokens[cut:]
+        if tokens[cut].lower() in TITLE_WORDS and tokens[cut][:1].isupper() and looks_like_name(name) and \
+                not any(t.lower() in TITLE_WORDS for t in tokens[:cut]) and is_title(" ".join(post)) and \
+                (len(post) >= 2 or post[0].lower() in HEAD_TITLES):
+            return name, " ".join(post)
+    return None
+
+
 def _is_post(piece: str) -> bool:
     """A piece of a run that is a post or role (`Senior Planner`, `Director`), not a person."""
     bare = _bare(piece)
+    if _name_then_post(bare):
+        return False  # Mr D Iley Admin/Finance Officer: a person with their post
     if "/" in bare and all(looks_like_name(part) for part in bare.split("/")):
         return False  # Antonia Gross/Chris Smith (Co-chairs): two people
     if split_title(bare)[0]:
@@ -235,6 +285,8 @@ def _is_post(piece: str) -> bool:
 def _split_and(piece: str) -> list[str]:
     """`David Tufaro and Dr. Nancy S. Grasmick`: two people; `Secretary and Economist`: one title."""
     halves = re.split(r"\s+and\s+|\s*&\s*(?=[A-Z])", piece)
+    if len(halves) == 2 and _name_then_post(_bare(halves[0])) and not _HONORIFIC_START.match(halves[1]):
+        return [piece]  # Mrs P Alder Assistant Clerk and Management Officer: one post in two parts
     if len(halves) == 2 and all(looks_like_name(_bare(h)) for h in halves):
         if len(halves[0].split()) == 1 and len(halves[1].split()) >= 2 and "&" in piece:
             # Durney & Evelyn O'Reilly: one surname for both.
@@ -292,6 +344,9 @@ def _people(text: str, title: str) -> list[Entry]:
     if leading_title:
         title = f"{leading_title}, {title}" if title else leading_title
         name = rest
+    elif trailing := _name_then_post(name):
+        name, post = trailing
+        title = f"{post}, {title}" if title else post
     names = [n.strip() for n in name.split("/")] if "/" in name and all(looks_like_name(n) for n in name.split("/")) \
         else [name]
     return [Entry(strip_name(n), title.strip(" ,"), affiliation, abbreviation, absent, note) for n in names if strip_name(n)]
@@ -549,7 +604,8 @@ class _Block:
         return bool(roll_label(text)) or _ends_block(text) or (self.items is not None and self.items != line.item
                                                                 and bool(self.blanks)) or \
             (bool(self.blanks) and self.previous is not None and not line.item
-             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith("."))
+             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith(".")
+             and not _name_then_post(_bare(_split_top(text, ",")[0])))
 
     def _goes_on(self, line: Line, index: int) -> bool:
         """`… Presidents of the Banks of` / `Dallas, Philadelphia`: one title over two lines."""
@@ -580,6 +636,10 @@ class _Block:
     def _people(self, line: Line, index: int) -> bool:
         """The people of one line of the block; False when the line holds none."""
         text, out = line.text, self.out
+        if _COUNT.match(text) and len(text) < 60:
+            out.counts.append((line.no, text))  # One member of the public
+            out.used.add(index)
+            return True
         before = len(out.people)
         group = self.sub_label or self.label
         columns = re.split(r"\s{2,}|\t", text.strip())
