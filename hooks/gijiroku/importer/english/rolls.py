@@ -27,7 +27,7 @@ _STRONG = (r"present|absent|attending|in\s+attendance|attendance|attendees?|part
            r"apologies\s+received|guests?(?:\s+of\s+the\s+\w+)?|visitors|observers|excused|roll\s+call|"
            r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending|presenters|panel(?:ists)?|"
            r"witnesses|also\s+participating|seated")
-_WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff"
+_WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff|ex[- ]officio"
 _LABEL = re.compile(
     rf"^(?P<label>(?:[A-Za-z][\w’'&/–,-]*\s+){{0,7}}?(?:{_STRONG})(?:\s+[A-Za-z][\w’'&/–-]*){{0,6}}?|(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK}))"
     r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
@@ -98,12 +98,14 @@ def roll_label(text: str, strict: bool = True) -> tuple[str, str] | None:
     while len(words) > 1 and words[-1].lower() in TITLE_WORDS and words[0].isupper() and not value:
         value = f"{words.pop()} {value}".strip()  # ABSENT Councillor: a title column after the label
     label = " ".join(words)
+    # ACTION MINUTES SENATORS PRESENT: the end of a flattened title glued to the label
+    label = re.sub(r"^(?:\S+\s+){0,6}?(?:MINUTES|Minutes|NOTES|RECORD)\s+(?=\S)", "", label)
     if len(label.split()) > 9 or re.search(r"\d", label):
         return None
     weak = re.fullmatch(rf"(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK})", label, re.I)
     if weak and strict and match.group("sep").strip() not in (":", "：") and match.group("value"):
         return None
-    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(value):
+    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(first_sentence(value)[0]):
         return None
     return label, value
 
