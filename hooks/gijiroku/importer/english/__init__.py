@@ -396,7 +396,8 @@ def _title(lines: list[Line], draft: Draft) -> int:
     for i in filled:
         if i >= best:
             break
-        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading:
+        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading and \
+                not (roll_label(lines[i].text) or ("", ""))[1]:  # `Absent (prior notice): Nichols, …` is the roll
             draft.note(lines[i].no, f"page text before the record, skipped: {lines[i].text[:50]}")
             lines[i] = Line(lines[i].no, "")
     draft.title = lines[best].text

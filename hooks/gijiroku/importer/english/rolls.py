@@ -138,6 +138,7 @@ def parse_value(value: str, label: str | None, no: int, out: Rolls) -> None:
                 out.people.append(RollEntry(Entry(strip_name(parts[0]), absent=True), label, no))
                 out.people.append(RollEntry(Entry(strip_name(parts[1])), label, no, proxy_for=strip_name(parts[0])))
         return
+    value = _STRAY_COLON.sub(_colon_between_people, value)
     if ";" not in value and "," not in value:
         if all(t.strip(",").lower() in TITLE_WORDS for t in value.split()):
             out.pending.append((label, value, no))  # ABSENT Councillor: the name comes after the next titles
@@ -151,6 +152,19 @@ def parse_value(value: str, label: str | None, no: int, out: Rolls) -> None:
             continue
         out.people.append(RollEntry(entry, label, no))
 
+
+_STRAY_COLON = re.compile(r"(?P<post>[^:]+):\s+(?=[A-Z])")
+"""`Erin Apostolos, Library Director: Judy Hodges, …`: a colon after a post inside a roll
+separates two people as a semicolon does."""
+
+
+
+def _colon_between_people(match: re.Match[str]) -> str:
+    before = re.split(r"[,;]", match.group("post"))[-1].strip()
+    after = re.split(r"[,;:]", match.string[match.end():])[0].strip()
+    if "," in match.group("post") and is_title(before) and looks_like_name(_bare(after)):
+        return f"{match.group('post')}; "
+    return match.group(0)
 
 def run_entries(value: str) -> list[Entry]:
     """The people of a run: `A, Title; B, Title`, `Title, A, B, C`, `A, B, and C`,
@@ -274,6 +288,8 @@ def _name_then_post(text: str) -> tuple[str, str] | None:
 def _is_post(piece: str) -> bool:
     """A piece of a run that is a post or role (`Senior Planner`, `Director`), not a person."""
     bare = _bare(piece)
+    if re.fullmatch(r"(?:[A-Z]\.\s?){1,4}[A-Z]\.?", bare):
+        return True  # Hon. Colonel Pitt, M.L.C.: letters after a name, not a person
     if _name_then_post(bare):
         return False  # Mr D Iley Admin/Finance Officer: a person with their post
     if "/" in bare and all(looks_like_name(part) for part in bare.split("/")):
