@@ -45,7 +45,8 @@ _PRESENT_WERE = re.compile(
     r"(?:and\s+)?)?(?P<label>(?:[Aa]lso\s+)?[Pp]resent|(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?in\s+attendance)\s+(?:were|was)\s*:?\s+"
     r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$")
 _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
-                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
+                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)"
+                    r"(?:,?\s+(?:and|which|who)\s+(?:were\s+|was\s+)?(?:duly\s+)?(?:accepted|noted|approved)\b[^.]*)?\.?$", re.I)
 _SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
                              r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$")
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
