@@ -21,11 +21,12 @@ from .agenda import is_agenda_label, read_agenda_list
 from .fields import Fields, date_line_venue, field_kind, meeting_date, place_line, read_field, read_sentence, room_in
 from .lines import Line, read_lines, split_flattened
 from .names import looks_like_name
-from .proceedings import Body
+from .proceedings import SENTENCE_END, Body
 from .rolls import (
     RollEntry,
     Rolls,
     apologies_heading,
+    dash_entry,
     first_sentence,
     is_absent,
     parse_value,
@@ -56,7 +57,7 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
     """Read English minutes into a draft with language 'en'; a body's import profile adds its
     own labels to the general rules."""
     draft = Draft(language="en", record="summary")
-    lines = _cut_apologies(_cut_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile)))))
+    lines = _cut_apologies(_cut_rolls(_join_wrapped_rolls(_join_split_labels(split_flattened(read_lines(text, draft, profile))))))
     start = _title(lines, draft)
     head = _Head(lines, draft, profile, start, used={start} if start >= 0 else set())
     head.read()
@@ -189,7 +190,13 @@ class _Head:
         self.draft.printed.append((line.no, line.text if not value else line.text[: len(line.text) - len(value)].strip()))
         if value:
             parse_value(value, label, line.no, self.rolls)
-            return index + 1
+            index += 1
+            while index < len(self.lines) and dash_entry(self.lines[index].text):
+                # GUESTS: Lara Medley – Registrar / Jason Kauffman – GSA Representative: the roll goes on
+                parse_value(self.lines[index].text, label, self.lines[index].no, self.rolls)
+                self.used.add(index)
+                index += 1
+            return index
         return read_block(self.lines, index, label, self.rolls)
 
 
@@ -255,6 +262,57 @@ def _cut_rolls(lines: list[Line]) -> list[Line]:
         out.append(replace(line, text=pieces[0], links=list(line.links)))
         out.extend(Line(line.no, piece) for piece in pieces[1:])
     return out
+
+
+def _join_wrapped_rolls(lines: list[Line]) -> list[Line]:
+    """A roll sentence hard-wrapped across lines (`… Chair Perry and Commissioners Woodruff,
+    Johnston,` / `Smolen, Power and Holland answered the roll.`): the lines it runs over
+    joined into one (with the first one's number), so that `_cut_rolls` reads it whole."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        end = _wrapped_roll_end(lines, index)
+        if end > index:
+            joined = lines[index: end + 1]
+            out.append(replace(lines[index], text=" ".join(line.text for line in joined),
+                               links=[link for line in joined for link in line.links]))
+        else:
+            out.append(lines[index])
+        index = end + 1
+    return out
+
+
+def _wrapped_roll_end(lines: list[Line], index: int) -> int:
+    """The last line of a roll sentence that a line break cuts, starting at `index` (up to
+    four lines, each stopping mid-sentence); `index` when there is none."""
+    first = lines[index]
+    if not first.text or first.cells or first.heading:
+        return index
+    text, end, found = first.text, index, index
+    while end + 1 < len(lines) and end - index < 3 and not lines[end].text.rstrip().endswith(SENTENCE_END):
+        following = lines[end + 1]
+        if not following.text or following.heading or following.item or following.cells:
+            break
+        end += 1
+        at = len(text)
+        text = f"{text} {following.text}"
+        if _roll_across(text, at):
+            found = end  # and on, while the next line break also falls in a roll sentence
+        elif found > index:
+            break
+    return found
+
+
+def _roll_across(text: str, at: int) -> bool:
+    """True when the sentence of `text` that the line break at `at` falls inside is a roll sentence."""
+    rest = text
+    while rest:
+        sentence, after = first_sentence(rest)
+        start, stop = len(text) - len(rest), len(text) - len(after)
+        if start < at < stop and trailing_roll(sentence):
+            return True
+        rest = after if len(after) < len(rest) else ""
+    return False
 
 
 def _roll_pieces(text: str) -> list[str]:
@@ -338,7 +396,8 @@ def _title(lines: list[Line], draft: Draft) -> int:
     for i in filled:
         if i >= best:
             break
-        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading:
+        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading and \
+                not (roll_label(lines[i].text) or ("", ""))[1]:  # `Absent (prior notice): Nichols, …` is the roll
             draft.note(lines[i].no, f"page text before the record, skipped: {lines[i].text[:50]}")
             lines[i] = Line(lines[i].no, "")
     draft.title = lines[best].text

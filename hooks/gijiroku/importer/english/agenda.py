@@ -14,8 +14,15 @@ _AGENDA_LABEL = re.compile(r"^(?:(?:proposed\s+|meeting\s+|draft\s+)?agenda(?:\s
                            r"index|contents|table\s+of\s+contents)"
                            r"(?:\s+for\s+(?:this|the)\s+meeting)?\s*(?::.*)?$", re.I)
 _NOT_AGENDA = re.compile(r"future|next\s+meeting|previous|approval|adoption|changes|deletions|consent", re.I)
-MINUTE_NUMBER = re.compile(r"^[A-Z]{1,4}\s?\d{1,2}/\d{1,3}$")
+MINUTE_NUMBER = re.compile(r"^[A-Z]{1,4}\s?\d{1,4}/\d{1,4}$")
 """A minute number standing alone (`C 19/21`): its heading is the line below."""
+MINUTE_REFERENCE = re.compile(
+    r"^(?:Minute\s+(?:No\.?\s*)?)?(?P<number>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}[A-Z]?|\d{1,4}/\d{2,4}[A-Z]?|"
+    r"\d{1,2}\.\d{1,2}/\d{2}[A-Z]?|\d{4}\.\d{2}|\d{2,3}\.\d{2}|\d{1,3}(?=\s+[A-Z][A-Z0-9'’&/,. ()-]*[A-Z.)]$))"
+    r"(?:\s*[-–—:]\s*|\s+)(?:\d{1,2}[.)]\s+)?(?P<rest>\S.*)$")
+"""A council's minute reference before the heading, as UK councils number each minute: `C048/23  1.
+APOLOGIES`, `23/045 Declarations`, `1.3/23E To open`, `2307.01 Present`, `44.23 – Finance`,
+`Minute 12/2024 …`, or a running number before a heading in capitals (`54  APOLOGIES`)."""
 NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?=[.)])|[A-Z]{1,4}\s?\d{1,2}/\d{1,3})[.)]?\s+(?P<rest>\S.*)$")
 _TRAILING_NOISE = re.compile(r"(?:\s+#\d+(?:\s+\([^)\s]+\))?|\s+\(?https?://\S+|\s+\[[^\]]*\])+\s*$")
 _PRESENTER = re.compile(r"^\[[\w .'’-]{1,30}\]\s*")
@@ -94,7 +101,7 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     """(number, title) of a numbered heading of the proceedings: the whole line when short,
     the words before a colon or dash, or the capitals before the text (`1. APPROVAL OF THE
     AGENDA SECONDED: …`); None for a numbered paragraph of minutes (`2. Chris addressed …`)."""
-    match = NUMBERED.match(text.strip())
+    match = MINUTE_REFERENCE.match(text.strip()) or NUMBERED.match(text.strip())
     if not match:
         session = re.match(r"^(?P<number>(?:Session|Item|Part)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[:.]\s+(?P<rest>\S.{0,150})$", text.strip())
         return (session.group("number"), text.strip()) if session and _title_case(session.group("rest")) else None
@@ -118,7 +125,7 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
         return match.group("number"), rest.strip(" .:")
     if head != rest and len(head.split()) <= 10 and _title_case(head):
         return match.group("number"), head
-    if re.fullmatch(r"[A-Z]{1,4}\s?\d{1,2}/\d{1,3}", match.group("number")) and len(rest) <= 120:
+    if match.re is MINUTE_REFERENCE and ("/" in match.group("number") or rest.upper() == rest) and len(rest) <= 120:
         return match.group("number"), rest.strip(" .")
     return None
 

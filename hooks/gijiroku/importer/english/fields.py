@@ -29,7 +29,7 @@ TRAPS = re.compile(
 """Words near a date that make it another day than the meeting's."""
 _OPENING = re.compile(
     r"(?:called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?to\s+order|meeting\s+was\s+called\s+to\s+order|call(?:ed)?\s+to\s+order|"
-    r"(?:met|convened|was\s+held|were\s+held|began|commenced|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)", re.I)
+    r"(?:met|convened|was\s+held|were\s+held|began|commenced|commencing|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)", re.I)
 _CLOSING = re.compile(r"adjourn(?:ed|ment)?|closed\s+the\s+meeting|meeting\s+(?:ended|closed)|concluded", re.I)
 ROOM_WORDS = (r"(?:Council\s+Chambers?|Chambers|Town\s+Hall|City\s+Hall|Village\s+Hall|Civic\s+(?:Suite|Centre|Center)|"
               r"(?:Hearing|Meeting|Board|Committee|Conference|Council|Commission)\s+Room|"

@@ -195,7 +195,7 @@ _SPLIT_LABELS = (
     r"(?:(?:COUNCIL\s+|MEMBERS?\s+|STAFF\s+|OTHERS?\s+|ALSO\s+|COMMISSIONERS?\s+|TRUSTEES?\s+)?(?:PRESENT|ABSENT|ATTENDING)\b:?"
     r"|(?:Council|Members?|Staff|Others?|Also|Commissioners?|Trustees?)\s+(?:[Pp]resent|[Aa]bsent)\b:?"
     r"|Present:|Absent:|Regrets:|Apologies:|Guests?:|Time:|Date:|DATE:|TIME:|Location:|Venue:|ATTENDING\b|"
-    r"In [Aa]ttendance:|Roll [Cc]all:)")
+    r"In [Aa]ttendance:|Roll [Cc]all:|Ex-[Oo]fficio:)")
 
 
 _CUT = re.compile(

@@ -72,6 +72,7 @@ class Entry:
 
 def strip_name(text: str) -> str:
     """A printed name without honorifics before it and degrees after it."""
+    text = re.sub(r"&(?:#x?[0-9A-Fa-f]{1,6}|nbsp|amp);?", " ", text)  # Douglas&#x20;: an HTML entity left by a converter
     text = HONORIFIC.sub("", text.strip())
     text = DEGREES.sub("", text)
     return text.strip(" ,;.:").strip()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 from .names import (
+    HEAD_TITLES,
     PARTICLES,
     PLURAL_HONORIFIC,
     TITLE_WORDS,
@@ -26,7 +27,7 @@ _STRONG = (r"present|absent|attending|in\s+attendance|attendance|attendees?|part
            r"apologies\s+received|guests?(?:\s+of\s+the\s+\w+)?|visitors|observers|excused|roll\s+call|"
            r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending|presenters|panel(?:ists)?|"
            r"witnesses|also\s+participating|seated")
-_WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff"
+_WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff|ex[- ]officio"
 _LABEL = re.compile(
     rf"^(?P<label>(?:[A-Za-z][\w’'&/–,-]*\s+){{0,7}}?(?:{_STRONG})(?:\s+[A-Za-z][\w’'&/–-]*){{0,6}}?|(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK}))"
     r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
@@ -44,11 +45,12 @@ _PRESENT_WERE = re.compile(
     r"(?:and\s+)?)?(?P<label>(?:[Aa]lso\s+)?[Pp]resent|(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?in\s+attendance)\s+(?:were|was)\s*:?\s+"
     r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$")
 _PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
-                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)\.?$", re.I)
+                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)"
+                    r"(?:,?\s+(?:and|which|who)\s+(?:were\s+|was\s+)?(?:duly\s+)?(?:accepted|noted|approved)\b[^.]*)?\.?$", re.I)
 _SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
                              r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$")
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
-_COUNT = re.compile(r"^\d+\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
+_COUNT = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|no)\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -97,12 +99,14 @@ def roll_label(text: str, strict: bool = True) -> tuple[str, str] | None:
     while len(words) > 1 and words[-1].lower() in TITLE_WORDS and words[0].isupper() and not value:
         value = f"{words.pop()} {value}".strip()  # ABSENT Councillor: a title column after the label
     label = " ".join(words)
+    # ACTION MINUTES SENATORS PRESENT: the end of a flattened title glued to the label
+    label = re.sub(r"^(?:\S+\s+){0,6}?(?:MINUTES|Minutes|NOTES|RECORD)\s+(?=\S)", "", label)
     if len(label.split()) > 9 or re.search(r"\d", label):
         return None
     weak = re.fullmatch(rf"(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK})", label, re.I)
     if weak and strict and match.group("sep").strip() not in (":", "：") and match.group("value"):
         return None
-    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(value):
+    if not re.search(rf"\b(?:{_STRONG}|{_WEAK})\b", label, re.I) or _PROSE_VALUE.match(first_sentence(value)[0]):
         return None
     return label, value
 
@@ -135,6 +139,7 @@ def parse_value(value: str, label: str | None, no: int, out: Rolls) -> None:
                 out.people.append(RollEntry(Entry(strip_name(parts[0]), absent=True), label, no))
                 out.people.append(RollEntry(Entry(strip_name(parts[1])), label, no, proxy_for=strip_name(parts[0])))
         return
+    value = _STRAY_COLON.sub(_colon_between_people, value)
     if ";" not in value and "," not in value:
         if all(t.strip(",").lower() in TITLE_WORDS for t in value.split()):
             out.pending.append((label, value, no))  # ABSENT Councillor: the name comes after the next titles
@@ -148,6 +153,19 @@ def parse_value(value: str, label: str | None, no: int, out: Rolls) -> None:
             continue
         out.people.append(RollEntry(entry, label, no))
 
+
+_STRAY_COLON = re.compile(r"(?P<post>[^:]+):\s+(?=[A-Z])")
+"""`Erin Apostolos, Library Director: Judy Hodges, …`: a colon after a post inside a roll
+separates two people as a semicolon does."""
+
+
+
+def _colon_between_people(match: re.Match[str]) -> str:
+    before = re.split(r"[,;]", match.group("post"))[-1].strip()
+    after = re.split(r"[,;:]", match.string[match.end():])[0].strip()
+    if "," in match.group("post") and is_title(before) and looks_like_name(_bare(after)):
+        return f"{match.group('post')}; "
+    return match.group(0)
 
 def run_entries(value: str) -> list[Entry]:
     """The people of a run: `A, Title; B, Title`, `Title, A, B, C`, `A, B, and C`,
@@ -173,6 +191,12 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
     Transportation & Environmental Services`)."""
     if plural := PLURAL_HONORIFIC.match(part):
         return _plural(part[plural.end():])
+    if dash_entry(part) and (dashed := _DASH_POST.match(part)):
+        # Lara Medley – Registrar, Alec Westerman and Erin Nawacki – ACSM Representatives
+        post = dashed.group("post").strip(" .")
+        people = [q for p in _split_top(dashed.group("who"), ",") for q in _split_and(re.sub(r"^and\s+", "", p))]
+        post = _singular(post) if len(people) > 1 and _PLURAL_TITLE.search(post) else post
+        return [_with_title(e, post) for p in people for e in _people(p, "")]
     pieces = [re.sub(r"^and\s+", "", p.strip()) for p in _split_top(part, ",") if p.strip()]
     if not pieces:
         return []
@@ -221,9 +245,54 @@ def _singular(title: str) -> str:
     return " ".join([*title.split()[:-1], single])
 
 
+_DASH_POST = re.compile(r"^(?P<who>[^–—]{2,200}?)\s+[–—-]\s+(?P<post>[^–—]{2,120})$")
+"""`Mrs J Smith – Clerk`: a name, a spaced dash, and the person's post."""
+_INITIALS_NAME = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)(?:[A-Z]\.?\s+){1,3}"
+                            r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)\s+(?P<post>[A-Z].{1,150})$")
+"""`Mr D L Nicholson Deputy Parish Clerk`: honorific, initials and surname, then the post
+with no comma, as UK councils list their officers."""
+
+
+def dash_entry(text: str) -> bool:
+    """True for a line that is people, a spaced dash and their post (`Mrs J Smith – Clerk`)."""
+    dashed = _DASH_POST.match(text.strip())
+    if dashed is None or len(text) > 160:
+        return False
+    people = [q for p in _split_top(dashed.group("who"), ",") for q in _split_and(re.sub(r"^and\s+", "", p))]
+    return all(looks_like_name(_bare(p)) for p in people) and _reads_as_post(dashed.group("post").strip(" ."))
+
+
+def _reads_as_post(text: str) -> bool:
+    """A post or role (`Registrar`, `ACSM Representatives`, `Admin/Finance Officer`), not a name."""
+    bare = _bare(text)
+    return is_title(bare) or is_title(_singular(bare)) or not looks_like_name(bare)
+
+
+def _name_then_post(text: str) -> tuple[str, str] | None:
+    """(name, post) of a name followed by its post with no separator: `Mr W Grosvenor Clerk
+    and Executive Officer to …` (honorific and initials before the surname mark where the
+    name ends), `Kate Lyle Deputy Town Clerk` (a post of two words or more, or one head
+    post word, after a name of two words); None otherwise."""
+    text = strip_name(text) if not _INITIALS_NAME.match(text.strip()) else text.strip()
+    if found := _INITIALS_NAME.match(text):
+        return strip_name(found.group("name")), found.group("post")
+    tokens = text.split()
+    for cut in range(2, min(len(tokens), 5)):
+        name, post = " ".join(tokens[:cut]), tokens[cut:]
+        if tokens[cut].lower() in TITLE_WORDS and tokens[cut][:1].isupper() and looks_like_name(name) and \
+                not any(t.lower() in TITLE_WORDS for t in tokens[:cut]) and is_title(" ".join(post)) and \
+                (len(post) >= 2 or post[0].lower() in HEAD_TITLES):
+            return name, " ".join(post)
+    return None
+
+
 def _is_post(piece: str) -> bool:
     """A piece of a run that is a post or role (`Senior Planner`, `Director`), not a person."""
     bare = _bare(piece)
+    if re.fullmatch(r"(?:[A-Z]\.\s?){1,4}[A-Z]\.?", bare):
+        return True  # Hon. Colonel Pitt, M.L.C.: letters after a name, not a person
+    if _name_then_post(bare):
+        return False  # Mr D Iley Admin/Finance Officer: a person with their post
     if "/" in bare and all(looks_like_name(part) for part in bare.split("/")):
         return False  # Antonia Gross/Chris Smith (Co-chairs): two people
     if split_title(bare)[0]:
@@ -235,6 +304,8 @@ def _is_post(piece: str) -> bool:
 def _split_and(piece: str) -> list[str]:
     """`David Tufaro and Dr. Nancy S. Grasmick`: two people; `Secretary and Economist`: one title."""
     halves = re.split(r"\s+and\s+|\s*&\s*(?=[A-Z])", piece)
+    if len(halves) == 2 and _name_then_post(_bare(halves[0])) and not _HONORIFIC_START.match(halves[1]):
+        return [piece]  # Mrs P Alder Assistant Clerk and Management Officer: one post in two parts
     if len(halves) == 2 and all(looks_like_name(_bare(h)) for h in halves):
         if len(halves[0].split()) == 1 and len(halves[1].split()) >= 2 and "&" in piece:
             # Durney & Evelyn O'Reilly: one surname for both.
@@ -292,6 +363,9 @@ def _people(text: str, title: str) -> list[Entry]:
     if leading_title:
         title = f"{leading_title}, {title}" if title else leading_title
         name = rest
+    elif trailing := _name_then_post(name):
+        name, post = trailing
+        title = f"{post}, {title}" if title else post
     names = [n.strip() for n in name.split("/")] if "/" in name and all(looks_like_name(n) for n in name.split("/")) \
         else [name]
     return [Entry(strip_name(n), title.strip(" ,"), affiliation, abbreviation, absent, note) for n in names if strip_name(n)]
@@ -549,7 +623,8 @@ class _Block:
         return bool(roll_label(text)) or _ends_block(text) or (self.items is not None and self.items != line.item
                                                                 and bool(self.blanks)) or \
             (bool(self.blanks) and self.previous is not None and not line.item
-             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith("."))
+             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith(".")
+             and not _name_then_post(_bare(_split_top(text, ",")[0])))
 
     def _goes_on(self, line: Line, index: int) -> bool:
         """`… Presidents of the Banks of` / `Dallas, Philadelphia`: one title over two lines."""
@@ -580,6 +655,10 @@ class _Block:
     def _people(self, line: Line, index: int) -> bool:
         """The people of one line of the block; False when the line holds none."""
         text, out = line.text, self.out
+        if _COUNT.match(text) and len(text) < 60:
+            out.counts.append((line.no, text))  # One member of the public
+            out.used.add(index)
+            return True
         before = len(out.people)
         group = self.sub_label or self.label
         columns = re.split(r"\s{2,}|\t", text.strip())
