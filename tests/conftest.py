@@ -54,9 +54,15 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def run_mkdocs_build(project: Path, site: Path, *extra: str, record: Path | None = None,
-                     env: dict[str, str] | None = None, prelude: str = "",
-                     timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(
+    project: Path,
+    site: Path,
+    *extra: str,
+    record: Path | None = None,
+    env: dict[str, str] | None = None,
+    prelude: str = "",
+    timeout: float = 600,
+) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a project folder into `site`, as a reader's CI would run it;
     with `record`, what the build spent in gijiroku's code is written there (JSON); `env`
     adds to the environment; `prelude` is Python run in the build's process first (a
@@ -172,8 +178,12 @@ def build_record_path(site: Path) -> Path:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 

@@ -24,8 +24,7 @@ from gijiroku.importer.draft import Draft  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FACTS = ("expected.json", "expected_ja2.json", "expected_en.json")
-FIELDS = ("date", "time", "venue", "attendee names", "attendee groups", "agenda items", "speaker turns",
-          "text accounted")
+FIELDS = ("date", "time", "venue", "attendee names", "attendee groups", "agenda items", "speaker turns", "text accounted")
 
 
 def squash(text: str | None) -> str:

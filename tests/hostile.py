@@ -22,7 +22,7 @@ PAYLOADS = [
     # Markdown that would make links, images, attribute lists and emphasis.
     "[x](javascript:alert(1)) ![i](https://evil.example/p.png) {#meeting .gj-x onclick=alert(1)} **b** `c`",
     # HTML the checker would reject, written as entities, and quotes that would end attributes.
-    "&lt;svg onload=alert(1)&gt; &#60;img src=x onerror=alert(1)&#62; \" ' \"> b x=\" < b",
+    '&lt;svg onload=alert(1)&gt; &#60;img src=x onerror=alert(1)&#62; " \' "> b x=" < b',
     # Markdown block syntax, table pipes, directives and YAML-ish text.
     "| a | b | # h ::: remark --- * - 1. > q \\ {{ x }} {% y %} ${z}",
     # A closing tag and script text that never form a tag.
@@ -31,11 +31,57 @@ PAYLOADS = [
 
 
 PIECES = [
-    "<", ">", "&", '"', "'", "[", "]", "(", ")", "{", "}", "#", "*", "_", "`", "!", "|", "\\", ":", "=", " ",
-    "\n", "\x00", "\x02", "\x1b", "\x85", "\u2028", "\u202e", "\u2066", "\ufffe",
-    "javascript:alert(1)", "https://evil.example/p.png", "{#meeting}", "{: onclick=alert(1)}", "<svg/onload=alert(1)>",
-    "<img src=x onerror=alert(1)//", "</script>", "<!--", "]]>", "&lt;", "&#x3c;", ":::", "---", "{{", "{%",
-    "会議", "Taro", "1.", "- ", "> ", "    ",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "#",
+    "*",
+    "_",
+    "`",
+    "!",
+    "|",
+    "\\",
+    ":",
+    "=",
+    " ",
+    "\n",
+    "\x00",
+    "\x02",
+    "\x1b",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "\u2066",
+    "\ufffe",
+    "javascript:alert(1)",
+    "https://evil.example/p.png",
+    "{#meeting}",
+    "{: onclick=alert(1)}",
+    "<svg/onload=alert(1)>",
+    "<img src=x onerror=alert(1)//",
+    "</script>",
+    "<!--",
+    "]]>",
+    "&lt;",
+    "&#x3c;",
+    ":::",
+    "---",
+    "{{",
+    "{%",
+    "会議",
+    "Taro",
+    "1.",
+    "- ",
+    "> ",
+    "    ",
 ]
 """Pieces hostile text is made of: Markdown, HTML, template and YAML syntax, controls."""
 
@@ -69,23 +115,28 @@ def write_archive(dest: Path, value: str | Callable[[int], str]) -> Path:
     minutes = dest / "minutes"
     council = minutes / "test-council"
     council.mkdir(parents=True, exist_ok=True)
+
     def val(field: int) -> str:
         text = value(field) if callable(value) else value
         return text.strip()  # as the checker reads every value
+
     (minutes / "people.yml").write_text(
         f"yamada-taro:\n  name: {{ja: {_q('山田 ' + val(1))}, en: {_q('Taro ' + val(2))}}}\n"
         f"  reading: やまだ たろう\n  romanized: {_q('Yamada ' + val(3))}\n  aliases: [{_q('山田 ' + val(4))}]\n"
         f"suzuki-hanako:\n  name: {{ja: {_q('鈴木 ' + val(5))}, en: {_q('Hanako ' + val(6))}}}\n"
         f"  reading: すずき はなこ\n  romanized: {_q('Suzuki ' + val(7))}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (minutes / "topics.yml").write_text(
         f"budget:\n  label: {{ja: {_q('予算 ' + val(8))}, en: {_q('Budget ' + val(9))}}}\n  reading: よさん\n"
         f"data:\n  label: {{ja: {_q('データ ' + val(10))}, en: {_q('Data ' + val(11))}}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (council / "series.yml").write_text(
         f"name: {{ja: {_q('試験会議 ' + val(12))}, en: {_q('Test Council ' + val(13))}}}\n"
         f"organiser: {{ja: {_q('試験省 ' + val(14))}, en: {_q('Ministry ' + val(15))}}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     texts = {
         "yamada-1": ("開会する。" + val(16), "The meeting opens. " + val(17)),
         "suzuki-1": ("予算について説明した。" + val(18), "The budget was explained. " + val(19)),
@@ -94,7 +145,7 @@ def write_archive(dest: Path, value: str | Callable[[int], str]) -> Path:
     }
     (council / "2024-01-15.ja.md").write_text(
         "---\nlanguage: ja\n"
-        f"title: {_q('第1回 試験会議 ' + val(24))}\nrecord: summary\ndate: 2024-01-15\nstart: \"10:00\"\nend: \"11:00\"\n"
+        f'title: {_q("第1回 試験会議 " + val(24))}\nrecord: summary\ndate: 2024-01-15\nstart: "10:00"\nend: "11:00"\n'
         f"venue: {_q('第1会議室 ' + val(25))}\n"
         "attendees:\n"
         f"  - {{group: chair, person: yamada-taro, role: {_q('座長 ' + val(26))}, affiliation: {_q('試験大学 ' + val(27))}}}\n"
@@ -107,7 +158,8 @@ def write_archive(dest: Path, value: str | Callable[[int], str]) -> Path:
         f"::: remark id=suzuki-1 kind=spoken speaker=suzuki-hanako topics=budget\n{texts['suzuki-1'][0]}\n\n"
         f"::: remark id=opinion-1 kind=unattributed topics=data\n{texts['opinion-1'][0]}\n\n"
         f"::: remark id=narration-1 kind=narration\n{texts['narration-1'][0]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     def source(rid: str) -> str:
         return fingerprint((texts[rid][0],))
@@ -127,5 +179,6 @@ def write_archive(dest: Path, value: str | Callable[[int], str]) -> Path:
         f"::: remark id=suzuki-1 kind=spoken speaker=suzuki-hanako source={source('suzuki-1')}\n{texts['suzuki-1'][1]}\n\n"
         f"::: remark id=opinion-1 kind=unattributed source={source('opinion-1')}\n{texts['opinion-1'][1]}\n\n"
         f"::: remark id=narration-1 kind=narration source={source('narration-1')}\n{texts['narration-1'][1]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return minutes

@@ -31,16 +31,32 @@ PAGE_KINDS: dict[str, str] = {
 }
 """Kind -> its addresses (relative to the site's root): LANG a language, ID an id, YEAR a year."""
 
-ALWAYS = ("language chooser", "not found", "home", "about", "data", "search", "meetings", "council", "meeting",
-          "side by side", "speakers", "speaker", "topics", "topic")
+ALWAYS = (
+    "language chooser",
+    "not found",
+    "home",
+    "about",
+    "data",
+    "search",
+    "meetings",
+    "council",
+    "meeting",
+    "side by side",
+    "speakers",
+    "speaker",
+    "topics",
+    "topic",
+)
 """The kinds every archive's site has, in every language (the root's kinds once)."""
 
 REDIRECTS = ("moved side by side",)
 """Kinds that are only the ledger's redirects: a meeting's own side-by-side page, as sites
 published it before the view was one page per language (`gijiroku.ledger.layout_moves`)."""
 
-_PATTERNS = [(kind, re.compile(pattern.replace("LANG", "(?:ja|en)").replace("ID", "[a-z0-9][a-z0-9._-]*")
-                               .replace("YEAR", r"\d{4}"))) for kind, pattern in PAGE_KINDS.items()]
+_PATTERNS = [
+    (kind, re.compile(pattern.replace("LANG", "(?:ja|en)").replace("ID", "[a-z0-9][a-z0-9._-]*").replace("YEAR", r"\d{4}")))
+    for kind, pattern in PAGE_KINDS.items()
+]
 
 
 def kind_of(path: str) -> str | None:

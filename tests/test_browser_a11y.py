@@ -50,8 +50,10 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390,
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE_JS.is_file():
-        reason = (f"axe-core is not installed: npm install --no-save --no-package-lock axe-core@{AXE_VERSION} "
-                  "(in the project folder; .ci/run does it)")
+        reason = (
+            f"axe-core is not installed: npm install --no-save --no-package-lock axe-core@{AXE_VERSION} "
+            "(in the project folder; .ci/run does it)"
+        )
         if os.environ.get("GIJIROKU_REQUIRE_BROWSER") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
@@ -63,8 +65,11 @@ def audit(page, axe_source: str) -> list[dict]:
     puts a banner of its own above a page made by XSLT, saying that browsers are retiring
     it: not ours to audit.)"""
     page.add_script_tag(content=axe_source)
-    result = page.evaluate("""tags => axe.run({exclude: [['xslt-warning-banner']]},
-        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", TAGS)
+    result = page.evaluate(
+        """tags => axe.run({exclude: [['xslt-warning-banner']]},
+        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        TAGS,
+    )
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 

@@ -73,7 +73,9 @@ def test_filters_offer_only_choices_with_remarks(page, site_server) -> None:
         page.select_option("select[name=speaker]", value)
         page.wait_for_function(f"() => new URLSearchParams(location.search).get('speaker') === '{value}'")
         page.wait_for_function(DONE)
-        expected = [r.id for r in MEETING.remarks if (r.kind == "unattributed" if value == "-unattributed" else r.speaker == value)]
+        expected = [
+            r.id for r in MEETING.remarks if (r.kind == "unattributed" if value == "-unattributed" else r.speaker == value)
+        ]
         while page.locator(".gj-more").is_visible():
             page.locator(".gj-more").click()
             page.wait_for_function(DONE)
@@ -142,7 +144,9 @@ def test_focus_is_visible_and_show_more_keeps_the_place(page, site_server) -> No
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelectorAll('.gj-result').length > 10")
     page.wait_for_function(DONE)
-    focused = page.evaluate("document.activeElement.closest('.gj-result') && document.activeElement.closest('.gj-result').dataset.anchor")
+    focused = page.evaluate(
+        "document.activeElement.closest('.gj-result') && document.activeElement.closest('.gj-result').dataset.anchor"
+    )
     assert focused == anchors(page)[10]
 
 
@@ -162,13 +166,17 @@ def test_whole_result_opens_the_remark_marked_with_the_query(page, site_server) 
     assert "opinion-07" in anchors(page)
     click_at(page, page.locator(".gj-result[data-anchor='opinion-07'] .gj-result-text"))
     page.wait_for_url(f"**/en/{MEETING_URL}#opinion-07")
-    assert "data centres" in " ".join(page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()).lower() or \
-        {"data", "centres"} <= {m.lower() for m in page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()}
+    assert "data centres" in " ".join(page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()).lower() or {
+        "data",
+        "centres",
+    } <= {m.lower() for m in page.locator("#opinion-07 + .gj-remark mark").all_inner_texts()}
 
 
 def test_prefix_matching(page, site_server) -> None:
     open_search(page, site_server, "en", "?q=copy")
-    copyright_remarks = [r.id for r in MEETING.remarks if "copyright" in " ".join(MEETING.version("en").remarks[r.id].paragraphs).lower()]
+    copyright_remarks = [
+        r.id for r in MEETING.remarks if "copyright" in " ".join(MEETING.version("en").remarks[r.id].paragraphs).lower()
+    ]
     assert copyright_remarks and set(copyright_remarks) <= set(anchors(page))
     assert page.locator(".gj-result mark").first.inner_text().lower().startswith("copy")
     dates = set(page.locator(".gj-result time").all_inner_texts())
@@ -199,7 +207,8 @@ def test_orientation_on_a_meeting_page(browser, site_server) -> None:
         assert width > 1000, "the side-by-side view uses the window"
         gap = page.locator("#opinion-05").evaluate(
             "r => { const a = r.cells[0].querySelector('p:last-child').getBoundingClientRect();"
-            " const b = r.cells[1].querySelector('p').getBoundingClientRect(); return b.left - a.right; }")
+            " const b = r.cells[1].querySelector('p').getBoundingClientRect(); return b.left - a.right; }"
+        )
         assert gap >= 20
     finally:
         context.close()
@@ -220,7 +229,12 @@ def test_print_leaves_out_the_controls(page, site_server) -> None:
     page.goto(f"{site_server}en/{MEETING_URL}#nagaoka-1")
     page.locator("button.gj-tools-open[data-anchor='nagaoka-1']").click()
     controls = ".md-header, .md-tabs, .gj-path, .gj-tools, .gj-cite, .md-footer"
-    assert page.locator(controls).evaluate_all("els => els.filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none').length") > 0
+    assert (
+        page.locator(controls).evaluate_all(
+            "els => els.filter(e => e.offsetParent !== null || getComputedStyle(e).display !== 'none').length"
+        )
+        > 0
+    )
     page.emulate_media(media="print")
     visible = page.locator(controls).evaluate_all("els => els.filter(e => getComputedStyle(e).display !== 'none').length")
     assert visible == 0
@@ -235,16 +249,32 @@ def test_tokenizers_agree_beyond_ascii(page, site_server) -> None:
 
     page.goto(f"{site_server}en/search/")
     texts = [
-        "Straße STRASSE straße ẞ", "café Café CAFÉ naïve façade", "ＡＩ戦略ｶﾀｶﾅ　全角ＡＢＣ１２３",
-        "Ελληνικά ΟΔΥΣΣΕΥΣ σοφός", "Москва ЁЖ", "İstanbul ıi", "ǰ ΐ ŉ ﬁne ﬀ", "한국어 텍스트", "हिन्दी",
-        "data centres, colours and organised programmes", "copyright copy cop co", "広島AIプロセス", "x", "の", "島",
-        "emoji 🙂 and symbols ©®™ — “quotes”", "µ ſ ς Ꭰꭰ",
+        "Straße STRASSE straße ẞ",
+        "café Café CAFÉ naïve façade",
+        "ＡＩ戦略ｶﾀｶﾅ　全角ＡＢＣ１２３",
+        "Ελληνικά ΟΔΥΣΣΕΥΣ σοφός",
+        "Москва ЁЖ",
+        "İstanbul ıi",
+        "ǰ ΐ ŉ ﬁne ﬀ",
+        "한국어 텍스트",
+        "हिन्दी",
+        "data centres, colours and organised programmes",
+        "copyright copy cop co",
+        "広島AIプロセス",
+        "x",
+        "の",
+        "島",
+        "emoji 🙂 and symbols ©®™ — “quotes”",
+        "µ ſ ς Ꭰꭰ",
     ]
     from_js = page.evaluate(
         "texts => texts.map(t => [gijirokuSearch.normalize(t), gijirokuSearch.terms(t), gijirokuSearch.queryTerms(t),"
-        " gijirokuSearch.queryPrefixes(t), gijirokuSearch.fnv1a(t)])", texts)
-    from_py = [[tokenize.normalize(t), tokenize.terms(t), tokenize.query_terms(t), tokenize.query_prefixes(t), fnv1a(t)]
-               for t in texts]
+        " gijirokuSearch.queryPrefixes(t), gijirokuSearch.fnv1a(t)])",
+        texts,
+    )
+    from_py = [
+        [tokenize.normalize(t), tokenize.terms(t), tokenize.query_terms(t), tokenize.query_prefixes(t), fnv1a(t)] for t in texts
+    ]
     for text, js, py in zip(texts, from_js, from_py):
         assert js == py, text
     assert tokenize.terms("Straße") == ["strasse"] and tokenize.terms("data centres") == tokenize.terms("data center")

@@ -64,8 +64,7 @@ NAME_WORD = [
 
 
 @pytest.mark.parametrize(("lang", "q", "person", "word"), NAME_WORD)
-def test_a_name_and_a_word_find_what_that_speaker_said(page, site_server, lang: str, q: str, person: str,
-                                                        word: str) -> None:
+def test_a_name_and_a_word_find_what_that_speaker_said(page, site_server, lang: str, q: str, person: str, word: str) -> None:
     expected = theirs(person, word, lang)
     assert expected, "the case must have an answer in the minutes"
     shown = run_search(page, site_server, lang, q=q)
@@ -119,6 +118,7 @@ def test_the_header_box_reads_the_query_too(page, site_server) -> None:
 
 # -- totals, sort, phrase, OR, exclusion --------------------------------------------------
 
+
 def test_phrase_or_and_exclusion(page, site_server) -> None:
     def found(q: str, lang: str = "en") -> set[str]:
         return set(run_search(page, site_server, lang, q=q)["anchors"])
@@ -155,6 +155,7 @@ def test_sort_newest_and_oldest_reverse_each_other(page, site_server) -> None:
 
 
 # -- the language switch carries meaning ---------------------------------------------------
+
 
 def switch_language(page, lang: str) -> dict[str, list[str]]:
     """Follow the language selector from a search that has read its query."""
@@ -210,6 +211,7 @@ def test_hints_speak_the_page_s_language(page, site_server) -> None:
 
 # -- search within a meeting, council, speaker or topic -----------------------------------
 
+
 def search_from_page(page, base: str, lang: str, path: str, words: str) -> list[str]:
     """Type into a page's own search box; the search page's results."""
     page.goto(f"{base}{lang}/{path}")
@@ -238,10 +240,10 @@ def test_search_this_meeting_speaker_topic_and_council(page, site_server, lang: 
 
 # -- speaker pages that summarise ---------------------------------------------------------
 
+
 def members_without_remarks() -> list[str]:
     speakers = {r.speaker for r in MEETING.remarks if r.speaker}
-    return [a.person for a in MEETING.attendees
-            if a.person and a.group == "member" and not a.absent and a.person not in speakers]
+    return [a.person for a in MEETING.attendees if a.person and a.group == "member" and not a.absent and a.person not in speakers]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -250,7 +252,7 @@ def test_a_member_with_only_unattributed_opinions_is_told_why_and_linked(page, s
     assert people, "the real minutes have members whose opinions are recorded without names"
     page.goto(f"{site_server}{lang}/speakers/{people[0]}/")
     note = page.locator(".gj-unnamed")
-    expected = ("出席した会議のうち 1 回は" if lang == "ja" else "1 meeting this person attended records")
+    expected = "出席した会議のうち 1 回は" if lang == "ja" else "1 meeting this person attended records"
     assert expected in note.inner_text()
     note.locator("a").first.click()
     page.wait_for_url(f"**/{lang}/{MEETING_PATH}")
@@ -297,16 +299,16 @@ def test_chart_bars_lead_to_what_they_count(page, site_server, lang: str) -> Non
 
 # -- getting around -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("anchor", ["agenda", "hiroshima-ai-process", "ai-development", "closing"])
 def test_the_table_of_contents_marks_the_section_landed_on(page, site_server, lang: str, anchor: str) -> None:
     page.goto(f"{site_server}{lang}/{MEETING_PATH}#{anchor}")
     page.wait_for_load_state("load")
     page.wait_for_function(
-        "id => !!document.querySelector(`.md-nav--secondary a.md-nav__link--active[href='#${id}']`)", arg=anchor,
-        timeout=5000)
-    active = page.locator(".md-nav--secondary a.md-nav__link--active").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))")
+        "id => !!document.querySelector(`.md-nav--secondary a.md-nav__link--active[href='#${id}']`)", arg=anchor, timeout=5000
+    )
+    active = page.locator(".md-nav--secondary a.md-nav__link--active").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert active == [f"#{anchor}"]
 
 
@@ -331,14 +333,14 @@ def test_meetings_index_is_folded_by_council_and_year(page, site_server, lang: s
 
 # -- feeds and data for people ------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_a_feed_opened_in_a_browser_explains_itself(page, site_server, lang: str) -> None:
     page.goto(f"{site_server}{lang}/feeds/speakers/matsumoto-takeaki.xml")
     page.wait_for_selector("h1")
     body = page.locator("body").inner_text()
     assert ("フィードリーダー" if lang == "ja" else "feed reader") in body
-    assert page.locator("h1").inner_text() == (
-        "松本 剛明の発言" if lang == "ja" else "Remarks by Takeaki Matsumoto")
+    assert page.locator("h1").inner_text() == ("松本 剛明の発言" if lang == "ja" else "Remarks by Takeaki Matsumoto")
     page.locator(".entry a").first.click()
     page.wait_for_url(f"**/{lang}/{MEETING_PATH}#matsumoto-1")
 
@@ -372,6 +374,7 @@ def test_data_page_lists_downloads_with_sizes_that_save(page, site_server, built
 
 # -- no JavaScript ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_without_javascript_dead_controls_are_not_shown(browser, site_server, lang: str) -> None:
     context = browser.new_context(java_script_enabled=False)
@@ -400,10 +403,23 @@ def test_without_javascript_dead_controls_are_not_shown(browser, site_server, la
 
 # -- what every page asks for ----------------------------------------------------------------
 
+
 def test_no_page_asks_for_a_file_that_is_not_there(browser, site_server) -> None:
-    paths = ["", "meetings/", "meetings/ai-strategy-council/", MEETING_PATH, MEETING_PATH + "compare/",
-             "compare/?meeting=ai-strategy-council/2023-08-04", "speakers/",
-             "speakers/matsumoto-takeaki/", "topics/", "topics/copyright/", "search/?q=AI", "about/", "data/"]
+    paths = [
+        "",
+        "meetings/",
+        "meetings/ai-strategy-council/",
+        MEETING_PATH,
+        MEETING_PATH + "compare/",
+        "compare/?meeting=ai-strategy-council/2023-08-04",
+        "speakers/",
+        "speakers/matsumoto-takeaki/",
+        "topics/",
+        "topics/copyright/",
+        "search/?q=AI",
+        "about/",
+        "data/",
+    ]
     context = browser.new_context()
     page = context.new_page()
     missing: list[str] = []
@@ -421,6 +437,7 @@ def test_no_page_asks_for_a_file_that_is_not_there(browser, site_server) -> None
 
 # -- a larger archive: sort, neighbours, grouping, totals past the index's bound ------------
 
+
 @pytest.fixture(scope="module")
 def synth_server(tmp_path_factory: pytest.TempPathFactory):
     work = tmp_path_factory.mktemp("readers-synth")
@@ -436,7 +453,8 @@ def synth_search(page, base: str, lang: str, **params: str) -> list[dict]:
     page.goto(f"{base}{lang}/search/?{urlencode(params)}")
     page.wait_for_function(DONE)
     return page.locator(".gj-result").evaluate_all(
-        "els => els.map(e => ({anchor: e.dataset.anchor, date: e.querySelector('time').getAttribute('datetime')}))")
+        "els => els.map(e => ({anchor: e.dataset.anchor, date: e.querySelector('time').getAttribute('datetime')}))"
+    )
 
 
 def test_sort_by_date_and_totals_past_the_bound(browser, synth_server) -> None:
@@ -471,8 +489,12 @@ def test_results_grouped_by_meeting(browser, synth_server) -> None:
             group = groups.nth(i)
             dates = group.locator(".gj-result time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
             assert len(set(dates)) == 1, "a group holds one meeting's remarks"
-            assert group.locator(".gj-group-head a").get_attribute("href").rstrip("/").endswith(
-                group.get_attribute("data-meeting").rstrip("/"))
+            assert (
+                group.locator(".gj-group-head a")
+                .get_attribute("href")
+                .rstrip("/")
+                .endswith(group.get_attribute("data-meeting").rstrip("/"))
+            )
     finally:
         page.close()
 

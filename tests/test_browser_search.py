@@ -31,7 +31,8 @@ def run_search(page, base: str, lang: str, all_pages: bool = True, **params: str
     return {
         "anchors": page.locator(".gj-result").evaluate_all("els => els.map(e => e.dataset.anchor)"),
         "people": page.locator(".gj-people a:not(.gj-filter-speaker)").evaluate_all(
-            "els => els.map(e => e.getAttribute('href').split('/').filter(Boolean).pop())"),
+            "els => els.map(e => e.getAttribute('href').split('/').filter(Boolean).pop())"
+        ),
         "status": page.locator(".gj-status").inner_text(),
     }
 
@@ -109,7 +110,9 @@ def test_shared_url_restores_query_filters_and_results(page, site_server) -> Non
     page.locator("#gj-q").click()
     page.keyboard.insert_text("データ")
     page.select_option("select[name=kind]", "unattributed")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('kind') === 'unattributed' && document.getElementById('gj-search').dataset.done")
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('kind') === 'unattributed' && document.getElementById('gj-search').dataset.done"
+    )
     page.wait_for_timeout(400)
     url = page.url
     before = page.locator(".gj-result").evaluate_all("els => els.map(e => e.dataset.anchor)")
@@ -147,6 +150,10 @@ def test_browser_tokenizer_matches_the_index_tokenizer(page, site_server) -> Non
     texts = [p for v in MEETING.versions.values() for t in v.remarks.values() for p in t.paragraphs]
     texts += ["ＡＩ戦略ｶﾀｶﾅ", "processes policies running stopped", "広島AIプロセス", "x", "の", "島"]
     from_js = page.evaluate(
-        "texts => texts.map(t => [gijirokuSearch.terms(t), gijirokuSearch.queryTerms(t), gijirokuSearch.fnv1a(t)])", texts)
-    from_py = [[tokenize.terms(t), tokenize.query_terms(t), __import__("gijiroku.search.build", fromlist=["fnv1a"]).fnv1a(t)] for t in texts]
+        "texts => texts.map(t => [gijirokuSearch.terms(t), gijirokuSearch.queryTerms(t), gijirokuSearch.fnv1a(t)])", texts
+    )
+    from_py = [
+        [tokenize.terms(t), tokenize.query_terms(t), __import__("gijiroku.search.build", fromlist=["fnv1a"]).fnv1a(t)]
+        for t in texts
+    ]
     assert json.loads(json.dumps(from_js)) == json.loads(json.dumps(from_py))

@@ -47,15 +47,18 @@ def test_side_by_side_view_aligns_each_remark(page, site_server) -> None:
     assert ids == order
     page.goto(f"{site_server}en/{COMPARE}#opinion-05")
     page.locator("#opinion-05").wait_for()
-    page.wait_for_function("() => { const r = document.getElementById('opinion-05').getBoundingClientRect();"
-                           " return r.top >= 0 && r.top < window.innerHeight; }")
+    page.wait_for_function(
+        "() => { const r = document.getElementById('opinion-05').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }"
+    )
     cells = page.locator("#opinion-05 td")
     assert cells.count() == 2
     assert "どう壁を超えるか" in cells.nth(0).inner_text()
     assert "how to overcome barriers" in cells.nth(1).inner_text()
     assert cells.nth(0).get_attribute("lang") == "ja" and cells.nth(1).get_attribute("lang") == "en"
     lefts = page.locator("table.gj-compare tbody tr").evaluate_all(
-        "rows => rows.map(r => [r.cells[0].getBoundingClientRect().top, r.cells[1].getBoundingClientRect().top])")
+        "rows => rows.map(r => [r.cells[0].getBoundingClientRect().top, r.cells[1].getBoundingClientRect().top])"
+    )
     assert all(abs(a - b) < 1 for a, b in lefts), "original and translation start on the same line"
     heads = page.locator(".gj-compare-head").evaluate_all("els => [...new Set(els.map(e => e.lang))]")
     assert heads == ["en"], "the headings are in the page's language, whatever the cell's"

@@ -64,6 +64,7 @@ COUNCIL = "test-council"
 
 # -- the steps --------------------------------------------------------------------------------
 
+
 @dataclass
 class Options:
     """What a build is switched by."""
@@ -108,8 +109,7 @@ def edit_translation(world: World, index: int) -> None:
     path = world.minutes / COUNCIL / f"{meeting}.en.md"
     if path.is_file():
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^venue: (.*)$", lambda m: f"venue: {m.group(1)} (annex)", text, count=1),
-                        encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^venue: (.*)$", lambda m: f"venue: {m.group(1)} (annex)", text, count=1), encoding="utf-8")
 
 
 def edit_remark_text(world: World, index: int) -> None:
@@ -186,8 +186,9 @@ def swap_files(world: World, index: int) -> None:
     target = _pick(files, index)
     if target is None:
         return
-    peers = [p for p in files if p != target and p.suffix == target.suffix and p.name != target.name] or \
-            [p for p in files if p != target and p.suffix == target.suffix]
+    peers = [p for p in files if p != target and p.suffix == target.suffix and p.name != target.name] or [
+        p for p in files if p != target and p.suffix == target.suffix
+    ]
     other = _pick(peers, index // 7)
     if other is not None:
         a, b = target.read_bytes(), other.read_bytes()
@@ -213,20 +214,28 @@ def switch_site_url(world: World, index: int) -> None:
 
 
 STEPS: dict[str, Callable[[World, int], None]] = {
-    "edit-title": edit_title, "edit-translation": edit_translation, "edit-remark": edit_remark_text,
-    "delete": delete_meeting, "rename": rename_meeting, "add": add_meeting, "rename-person": rename_person,
-    "damage": damage_file, "swap": swap_files, "tamper-published": tamper_published,
-    "data-out": switch_data_out, "site-url": switch_site_url,
+    "edit-title": edit_title,
+    "edit-translation": edit_translation,
+    "edit-remark": edit_remark_text,
+    "delete": delete_meeting,
+    "rename": rename_meeting,
+    "add": add_meeting,
+    "rename-person": rename_person,
+    "damage": damage_file,
+    "swap": swap_files,
+    "tamper-published": tamper_published,
+    "data-out": switch_data_out,
+    "site-url": switch_site_url,
 }
 
-_steps = st.lists(st.tuples(st.sampled_from(sorted(STEPS)), st.integers(min_value=0, max_value=1000)),
-                  min_size=1, max_size=5)
+_steps = st.lists(st.tuples(st.sampled_from(sorted(STEPS)), st.integers(min_value=0, max_value=1000)), min_size=1, max_size=5)
 
 
 def _state(world: World) -> str:
     """The digest of what a clean build is made from: the minutes and the options."""
-    parts = [f"{p.relative_to(world.minutes)}\0".encode() + p.read_bytes()
-             for p in sorted(world.minutes.rglob("*")) if p.is_file()]
+    parts = [
+        f"{p.relative_to(world.minutes)}\0".encode() + p.read_bytes() for p in sorted(world.minutes.rglob("*")) if p.is_file()
+    ]
     return digest_of(b"\1".join(parts) + json.dumps(world.options.env(), sort_keys=True).encode())
 
 
@@ -270,8 +279,9 @@ def _layer_build(world: World, cached: bool) -> dict[str, bytes]:
     return built
 
 
-def _cached_language(cache: pagecache.PageCache, units: dict, archive, inputs: InputKeys, options: Options,
-                     site_key: str) -> None:
+def _cached_language(
+    cache: pagecache.PageCache, units: dict, archive, inputs: InputKeys, options: Options, site_key: str
+) -> None:
     cache.open(site_key)
     keys = {src: pagecache.page_key(src, "inputs", inputs.of(unit.kind, unit.subject)) for src, unit in units.items()}
     kept = {src for src in units if cache.reuse(src, _dest(src), keys[src], lambda target: True) is not None}
@@ -291,8 +301,10 @@ def _cached_language(cache: pagecache.PageCache, units: dict, archive, inputs: I
     cache.keep_only(_dest(src) for src in kept)
     store = RunStore(cache.folder, site_key)
     for meeting in archive.meetings:
-        _write(cache.site_dir / "search" / f"{meeting.key}.json",
-               _runs(meeting, lambda m, texts: store.runs_of(inputs.files(m), lambda: texts)))
+        _write(
+            cache.site_dir / "search" / f"{meeting.key}.json",
+            _runs(meeting, lambda m, texts: store.runs_of(inputs.files(m), lambda: texts)),
+        )
     store.save()
     for src, markdown in rendered.items():
         data = _page(markdown)
@@ -316,8 +328,10 @@ def _data_files(meeting, options: Options) -> dict[str, bytes]:
     """A stand-in for a meeting's data files: its versions, as the loader read them."""
     if not options.data_out:
         return {}
-    return {f"api/{meeting.key}.{lang}.json": json.dumps([v.path, v.digest, v.title]).encode()
-            for lang, v in sorted(meeting.versions.items())}
+    return {
+        f"api/{meeting.key}.{lang}.json": json.dumps([v.path, v.digest, v.title]).encode()
+        for lang, v in sorted(meeting.versions.items())
+    }
 
 
 def _cut(texts: list[str]) -> list[list[str]]:
@@ -371,11 +385,11 @@ def _fresh_world(template: Path, scratch: Path, whole: bool) -> World:
     return World(project, folder / "site", project / ".cache" / "gijiroku")
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=_steps)
-def test_the_cache_layer_publishes_what_a_clean_build_publishes(archive_template: Path, scratch: Path,
-                                                                steps: list[tuple[str, int]]) -> None:
+def test_the_cache_layer_publishes_what_a_clean_build_publishes(
+    archive_template: Path, scratch: Path, steps: list[tuple[str, int]]
+) -> None:
     world = _fresh_world(archive_template, scratch, whole=False)
     world.site = world.cache  # published by hard links: a change to the site is a change to these files
     _layer_build(world, cached=True)
@@ -398,11 +412,11 @@ def warm_template(archive_template: Path, tmp_path_factory: pytest.TempPathFacto
     return project
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=_steps.map(lambda steps: steps[:3]))
-def test_a_cached_mkdocs_build_publishes_what_a_clean_one_does(warm_template: Path, scratch: Path,
-                                                               steps: list[tuple[str, int]]) -> None:
+def test_a_cached_mkdocs_build_publishes_what_a_clean_one_does(
+    warm_template: Path, scratch: Path, steps: list[tuple[str, int]]
+) -> None:
     world = _fresh_world(warm_template, scratch, whole=True)  # its cache warm; the site is built by the first step
     for name, index in steps:
         STEPS[name](world, index)

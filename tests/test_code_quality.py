@@ -16,8 +16,9 @@ from conftest import ROOT
 
 
 def test_ruff_finds_nothing() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "hooks", "tests"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -29,8 +30,13 @@ def test_mypy_strict_finds_nothing() -> None:
 def test_the_pre_commit_config_runs_the_suites_checks() -> None:
     """The hooks a contributor installs run what the suite checks, and pre-commit reads them."""
     config = ROOT / ".pre-commit-config.yaml"
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     entries = [hook["entry"] for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"] for hook in repo["hooks"]]
     for check in ("ruff format", "ruff check", "-m mypy", "-m pytest"):

@@ -46,6 +46,7 @@ MATERIALS_NOT_PUBLIC = 1
 
 # -- the two sites --------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def synth_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A synthetic archive and its site: (minutes, site)."""
@@ -78,7 +79,8 @@ def _validator(site: Path, lang: str, kind: str) -> jsonschema.protocols.Validat
     """A validator for one kind, from the schemas the site publishes."""
     folder = site / lang / "api" / "schemas"
     registry: Registry = Registry().with_resources(
-        (f"{k}.schema.json", Resource.from_contents(_json(folder / f"{k}.schema.json"))) for k in SCHEMA_KINDS)
+        (f"{k}.schema.json", Resource.from_contents(_json(folder / f"{k}.schema.json"))) for k in SCHEMA_KINDS
+    )
     schema = _json(folder / f"{kind}.schema.json")
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -119,6 +121,7 @@ def _assert_lands(site: Path, link: str) -> None:
 
 
 # -- the API --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_json_file_validates_against_its_schema(built, lang: str) -> None:
@@ -165,8 +168,11 @@ def test_meeting_json_holds_every_remark_in_order(built) -> None:
         assert document["original_language"] == meeting.language
         expected = []
         for remark in meeting.remarks:
-            texts = {lang: "\n\n".join(version.remarks[remark.id].paragraphs)
-                     for lang, version in meeting.versions.items() if remark.id in version.remarks}
+            texts = {
+                lang: "\n\n".join(version.remarks[remark.id].paragraphs)
+                for lang, version in meeting.versions.items()
+                if remark.id in version.remarks
+            }
             expected.append((remark.id, remark.kind, remark.speaker, remark.topics, texts))
         got = [(r["id"], r["kind"], r["speaker"], tuple(r["topics"]), r["text"]) for r in document["remarks"]]
         assert got == expected, meeting.key
@@ -247,7 +253,9 @@ def test_indexes_list_every_meeting_person_topic_and_council(built, lang: str) -
     assert [c["id"] for c in _json(site / lang / "api" / "councils.json")["councils"]] == sorted(archive.councils)
 
 
-def test_source_markdown_is_downloadable_from_the_meeting_page(built, ) -> None:
+def test_source_markdown_is_downloadable_from_the_meeting_page(
+    built,
+) -> None:
     """A meeting page links its JSON and its council's zip of the year, and names its
     files in it: the zip holds each source file as it is in the minutes."""
     archive, minutes, site = built
@@ -258,7 +266,9 @@ def test_source_markdown_is_downloadable_from_the_meeting_page(built, ) -> None:
             [data] = [el.attrs["href"] for el in page.find("a") if el.attrs.get("type") == "application/json"]
             target = Path(posixpath.normpath(str(page.path.parent / bundle)))
             assert target == site / paths.bundle_zip(meeting.council, meeting.date.year)
-            assert Path(posixpath.normpath(str(page.path.parent / data))) == site / paths.meeting_json(meeting.council, meeting.id)
+            assert Path(posixpath.normpath(str(page.path.parent / data))) == site / paths.meeting_json(
+                meeting.council, meeting.id
+            )
             named = page.path.read_text(encoding="utf-8")
             with zipfile.ZipFile(target) as held:
                 for version in meeting.versions:
@@ -272,8 +282,9 @@ def test_zips_hold_each_year_of_a_council_in_a_fixed_order(built) -> None:
     its FRBR expression) and its source files, in date order, with fixed times."""
     archive, _, site = built
     years = {(m.council, m.date.year) for m in archive.meetings}
-    assert sorted(p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*.zip")) == \
-        sorted(paths.bundle_zip(c, y) for c, y in years)
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "downloads").rglob("*.zip")) == sorted(
+        paths.bundle_zip(c, y) for c, y in years
+    )
     for council, year in years:
         held = sorted((m for m in archive.meetings if (m.council, m.date.year) == (council, year)), key=lambda m: (m.date, m.id))
         expected = []
@@ -287,6 +298,7 @@ def test_zips_hold_each_year_of_a_council_in_a_fixed_order(built) -> None:
 
 
 # -- Akoma Ntoso ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_akoma_ntoso_speeches_are_the_page_anchors(built, lang: str) -> None:
@@ -336,6 +348,7 @@ def test_akoma_ntoso_speeches_are_the_page_anchors(built, lang: str) -> None:
 
 # -- feeds ----------------------------------------------------------------------------
 
+
 def _feeds(site: Path, lang: str) -> list[Path]:
     return sorted((site / lang / "feeds").rglob("*.xml"))
 
@@ -349,7 +362,9 @@ def test_every_feed_is_atom_and_every_entry_lands_on_its_anchor(built, lang: str
     for path in found:
         root = etree.parse(str(path)).getroot()
         assert root.tag == f"{{{ATOM}}}feed"
-        assert {c.tag for c in root} <= {f"{{{ATOM}}}{t}" for t in ("id", "title", "updated", "author", "link", "generator", "entry")}
+        assert {c.tag for c in root} <= {
+            f"{{{ATOM}}}{t}" for t in ("id", "title", "updated", "author", "link", "generator", "entry")
+        }
         base = root.get("{http://www.w3.org/XML/1998/namespace}base")
         # The feed's own address, relative to the site root; xml:base leads back to the root.
         feed_url = "/" + path.relative_to(site).as_posix()
@@ -376,8 +391,10 @@ def test_a_speaker_feed_lists_their_latest_remarks_newest_first(built_site: Path
     person = max(index.people, key=lambda p: len(index.people[p].remarks))
     root = etree.parse(str(site / "en" / "feeds" / "speakers" / f"{person}.xml")).getroot()
     links = [e.find(f"{{{ATOM}}}link").get("href") for e in root.findall(f"{{{ATOM}}}entry")]
-    expected = [f"en/meetings/{r.meeting.council}/{r.meeting.id}/#{r.remark.id}"
-                for r in index.people[person].remarks[:feeds.REMARK_ENTRIES]]
+    expected = [
+        f"en/meetings/{r.meeting.council}/{r.meeting.id}/#{r.remark.id}"
+        for r in index.people[person].remarks[: feeds.REMARK_ENTRIES]
+    ]
     assert links == expected
 
 
@@ -407,10 +424,13 @@ def test_entry_ids_come_from_meeting_and_remark_ids(built_site: Path) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pages_advertise_their_feed(built_site: Path, lang: str) -> None:
     base = built_site / lang
-    for page_path, feed in [("index.html", "feeds/meetings.xml"), ("meetings/index.html", "feeds/meetings.xml"),
-                            ("meetings/ai-strategy-council/index.html", "feeds/councils/ai-strategy-council.xml"),
-                            ("speakers/matsumoto-takeaki/index.html", "feeds/speakers/matsumoto-takeaki.xml"),
-                            ("topics/compute/index.html", "feeds/topics/compute.xml")]:
+    for page_path, feed in [
+        ("index.html", "feeds/meetings.xml"),
+        ("meetings/index.html", "feeds/meetings.xml"),
+        ("meetings/ai-strategy-council/index.html", "feeds/councils/ai-strategy-council.xml"),
+        ("speakers/matsumoto-takeaki/index.html", "feeds/speakers/matsumoto-takeaki.xml"),
+        ("topics/compute/index.html", "feeds/topics/compute.xml"),
+    ]:
         page = parse(base / page_path)
         [link] = page.find("link", rel="alternate", type="application/atom+xml")
         assert Path(posixpath.normpath(str(page.path.parent / link.attrs["href"]))) == base / feed
@@ -423,9 +443,14 @@ def test_pages_advertise_their_feed(built_site: Path, lang: str) -> None:
 def _build_with(tmp_path: Path, **env: str) -> Path:
     """The small fixture archive built with extra environment variables; its site."""
     project = make_project(tmp_path / "project", BASE_MINUTES)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp_path / "site"
 
@@ -457,6 +482,7 @@ def test_data_out_can_be_switched_off(tmp_path: Path) -> None:
 
 # -- charts ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_charts_are_accessible_images_with_a_table(built, lang: str) -> None:
     archive, _, site = built
@@ -470,7 +496,7 @@ def test_charts_are_accessible_images_with_a_table(built, lang: str) -> None:
         if start < 0:
             assert "/topics/" in str(path) or "/speakers/" in str(path), f"{path}: a council always has a chart"
             continue
-        figure = ET.fromstring(html[start: html.index("</figure>", start) + len("</figure>")])
+        figure = ET.fromstring(html[start : html.index("</figure>", start) + len("</figure>")])
         [svg] = figure.iter("{http://www.w3.org/2000/svg}svg")
         assert svg.get("role") == "img"
         title_id, desc_id = svg.get("aria-labelledby").split()
@@ -515,9 +541,13 @@ def _hostile_index():
         versions = {}
         for lang, version in meeting.versions.items():
             versions[lang] = dataclasses.replace(
-                version, title=HOSTILE, roles=MappingProxyType({k: RoleText(HOSTILE, HOSTILE) for k in version.roles}),
-                remarks=MappingProxyType({k: dataclasses.replace(v, paragraphs=(HOSTILE,), label=HOSTILE)
-                                          for k, v in version.remarks.items()}))
+                version,
+                title=HOSTILE,
+                roles=MappingProxyType({k: RoleText(HOSTILE, HOSTILE) for k in version.roles}),
+                remarks=MappingProxyType(
+                    {k: dataclasses.replace(v, paragraphs=(HOSTILE,), label=HOSTILE) for k, v in version.remarks.items()}
+                ),
+            )
         meetings.append(dataclasses.replace(meeting, versions=MappingProxyType(versions)))
     hostile = Archive(MappingProxyType(people), MappingProxyType(topics), MappingProxyType(councils), tuple(meetings))
     return index_archive(hostile)
@@ -538,19 +568,43 @@ def test_hostile_text_stays_text_in_json_akn_feeds_and_svg() -> None:
     assert any(e.text == CLEAN for e in root.iter(f"{A}p"))
     assert any(e.get("showAs") == CLEAN for e in root.iter(f"{A}TLCRole"))
     # Feeds: only Atom elements; titles and content carry the text.
-    for body in (feeds.meetings_feed(index, links, feeds.FeedIds("x.invalid")),
-                 feeds.remarks_feed(index, links, feeds.FeedIds("x.invalid"), person="yamada-taro"),
-                 feeds.remarks_feed(index, links, feeds.FeedIds("x.invalid"), topic="budget")):
+    for body in (
+        feeds.meetings_feed(index, links, feeds.FeedIds("x.invalid")),
+        feeds.remarks_feed(index, links, feeds.FeedIds("x.invalid"), person="yamada-taro"),
+        feeds.remarks_feed(index, links, feeds.FeedIds("x.invalid"), topic="budget"),
+    ):
         feed = etree.fromstring(body)
         assert all(isinstance(e.tag, str) and e.tag.startswith(f"{{{ATOM}}}") for e in feed.iter())
         assert any(CLEAN in (e.text or "") for e in feed.iter(f"{{{ATOM}}}title"))
     # SVG and its table: only the chart's own elements and attributes.
-    for figure_html in (pages.speaker_chart(index, "yamada-taro", "en"), pages.topic_chart(index, "budget", "en"),
-                        pages.council_chart(index, "test-council", "en")):
+    for figure_html in (
+        pages.speaker_chart(index, "yamada-taro", "en"),
+        pages.topic_chart(index, "budget", "en"),
+        pages.council_chart(index, "test-council", "en"),
+    ):
         figure = ET.fromstring(figure_html)
         tags = {e.tag.split("}")[-1] for e in figure.iter()}
-        assert tags <= {"figure", "svg", "title", "desc", "text", "tspan", "line", "rect", "figcaption", "details",
-                        "summary", "table", "thead", "tbody", "tr", "th", "td", "div", "a"}
+        assert tags <= {
+            "figure",
+            "svg",
+            "title",
+            "desc",
+            "text",
+            "tspan",
+            "line",
+            "rect",
+            "figcaption",
+            "details",
+            "summary",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "div",
+            "a",
+        }
         assert not any(k.startswith("on") for e in figure.iter() for k in e.attrib)
         # The bars' and periods' links lead within the site.
         assert all(a.get("href", "").startswith(("./", "../")) for a in figure.iter("a")), figure_html

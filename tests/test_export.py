@@ -53,9 +53,13 @@ def test_stock_mkdocs_builds_the_export(exported: Path, tmp_path: Path, lang: st
     config = json.loads((exported / lang / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in config and config["theme"]["custom_dir"] == "../theme"
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(exported / lang / "mkdocs.yml"),
-                             "-d", str(site)], capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(exported / lang / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     _check_site(site, lang)
 
@@ -81,9 +85,11 @@ def _zensical() -> str:
         return os.path.abspath(found)
     found = shutil.which("zensical")
     if found is None:
-        pytest.skip("Zensical is not installed, so the export is checked with MkDocs only: install it into a "
-                    "venv of its own (python3 -m venv .venv-zensical && .venv-zensical/bin/pip install zensical) "
-                    "and set GIJIROKU_ZENSICAL=.venv-zensical/bin/zensical")
+        pytest.skip(
+            "Zensical is not installed, so the export is checked with MkDocs only: install it into a "
+            "venv of its own (python3 -m venv .venv-zensical && .venv-zensical/bin/pip install zensical) "
+            "and set GIJIROKU_ZENSICAL=.venv-zensical/bin/zensical"
+        )
     return found
 
 
@@ -93,7 +99,8 @@ def test_zensical_builds_the_export(exported: Path, tmp_path: Path, lang: str) -
     # A copy: Zensical writes its site and a cache beside the configuration.
     shutil.copytree(exported / "theme", tmp_path / "theme")
     shutil.copytree(exported / lang, tmp_path / lang)
-    result = subprocess.run([zensical, "build", "--strict", "-f", "mkdocs.yml"], cwd=tmp_path / lang,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [zensical, "build", "--strict", "-f", "mkdocs.yml"], cwd=tmp_path / lang, capture_output=True, text=True, timeout=900
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     _check_site(tmp_path / lang / "site", lang)

@@ -92,8 +92,9 @@ gijiroku.data.write_data_out = _save_then_write
 
 @pytest.mark.parametrize("moment", [EDIT_AFTER_LOAD, EDIT_BEFORE_DATA_OUT], ids=["after-loading", "before-data-out"])
 @pytest.mark.parametrize("cached", [True, False], ids=["warm", "cold"])
-def test_a_save_during_the_build_is_named_and_the_next_build_shows_it(project: Path, tmp_path: Path, moment: str,
-                                                                     cached: bool) -> None:
+def test_a_save_during_the_build_is_named_and_the_next_build_shows_it(
+    project: Path, tmp_path: Path, moment: str, cached: bool
+) -> None:
     if not cached:
         shutil.rmtree(project / CACHE)
     during = run_mkdocs_build(project, tmp_path / "during", prelude=moment)
@@ -106,6 +107,7 @@ def test_a_save_during_the_build_is_named_and_the_next_build_shows_it(project: P
 
 
 # -- the cache verifies itself ---------------------------------------------------------------------
+
 
 def _truncate(path: Path) -> None:
     with open(path, "r+b") as handle:
@@ -123,12 +125,15 @@ DAMAGE = {
     "emptied-page": lambda p: _cached(p, "en", _page()).write_bytes(b""),
     "swapped-pages": lambda p: _swap(_cached(p, "ja", _page()), _cached(p, "ja", _page("test-council/2024-03-15"))),
     "page-made-a-folder": lambda p: (_cached(p, "ja", _page()).unlink(), _cached(p, "ja", _page()).mkdir()),
-    "page-made-a-link": lambda p: (_cached(p, "ja", _page()).unlink(),
-                                   _cached(p, "ja", _page()).symlink_to(p / "minutes" / "people.yml")),
+    "page-made-a-link": lambda p: (
+        _cached(p, "ja", _page()).unlink(),
+        _cached(p, "ja", _page()).symlink_to(p / "minutes" / "people.yml"),
+    ),
     # The data both languages share is cached once, beside the languages' sites.
     "truncated-data-file": lambda p: _truncate(_cached(p, "shared", f"api/meetings/{MEETING}.json")),
-    "swapped-data-files": lambda p: _swap(_cached(p, "shared", f"api/meetings/{MEETING}.json"),
-                                          _cached(p, "shared", "api/meetings/test-council/2024-03-15.json")),
+    "swapped-data-files": lambda p: _swap(
+        _cached(p, "shared", f"api/meetings/{MEETING}.json"), _cached(p, "shared", "api/meetings/test-council/2024-03-15.json")
+    ),
     "edited-zip": lambda p: _cached(p, "shared", "downloads/test-council/2024.zip").write_bytes(b"PK\x03\x04"),
 }
 
@@ -144,8 +149,7 @@ def test_a_damaged_cached_file_is_built_again(project: Path, clean: Path, tmp_pa
     assert_same_sites(tmp_path / "third", clean)
 
 
-def test_a_file_changed_in_the_published_site_never_reaches_the_next_build(project: Path, clean: Path,
-                                                                          tmp_path: Path) -> None:
+def test_a_file_changed_in_the_published_site_never_reaches_the_next_build(project: Path, clean: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     _build(project, site)  # published by hard links from the cache
     page = site / "ja" / _page()
@@ -169,14 +173,14 @@ STORE_DAMAGE = {
     "a-folder": lambda path: (path.unlink(), path.mkdir()),
     "index-garbled": lambda path: path.with_name("runs.json").write_text('{"format": 1, "meetings": []}', encoding="utf-8"),
     "index-wrong-types": lambda path: path.with_name("runs.json").write_text(
-        json.dumps({**json.loads(path.with_name("runs.json").read_text(encoding="utf-8")),
-                    "meetings": {"x": ["a", None]}}), encoding="utf-8"),
+        json.dumps({**json.loads(path.with_name("runs.json").read_text(encoding="utf-8")), "meetings": {"x": ["a", None]}}),
+        encoding="utf-8",
+    ),
 }
 
 
 @pytest.mark.parametrize("damage", sorted(STORE_DAMAGE))
-def test_a_damaged_search_store_is_discarded_not_a_failed_build(project: Path, clean: Path, tmp_path: Path,
-                                                                damage: str) -> None:
+def test_a_damaged_search_store_is_discarded_not_a_failed_build(project: Path, clean: Path, tmp_path: Path, damage: str) -> None:
     for lang in ("ja", "en"):
         STORE_DAMAGE[damage](_search_store(project, lang))
     messages = _build(project, tmp_path / "second")  # a failure would raise here
@@ -234,15 +238,20 @@ def test_a_cache_folder_linked_elsewhere_is_never_written_through(project: Path,
     shutil.rmtree(project / CACHE / "en" / "site")
     (project / CACHE / "en" / "site").symlink_to(elsewhere, target_is_directory=True)
     _build(project, tmp_path / "second")
-    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == \
-        ["keep.txt", "meetings", "meetings/keep.txt"]
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == [
+        "keep.txt",
+        "meetings",
+        "meetings/keep.txt",
+    ]
     assert_same_sites(tmp_path / "second", clean)
 
 
 # -- options that change what is built ----------------------------------------------------------
 
-def test_switching_data_out_off_and_on_on_a_warm_cache_builds_what_a_clean_build_does(project: Path, clean: Path,
-                                                                                     tmp_path: Path) -> None:
+
+def test_switching_data_out_off_and_on_on_a_warm_cache_builds_what_a_clean_build_does(
+    project: Path, clean: Path, tmp_path: Path
+) -> None:
     _build(project, tmp_path / "without", GIJIROKU_DATA_OUT="0")
     assert_same_sites(tmp_path / "without", _clean(project, tmp_path / "clean-without", GIJIROKU_DATA_OUT="0"))
     page = (tmp_path / "without" / "ja" / _page()).read_text(encoding="utf-8")
@@ -251,8 +260,7 @@ def test_switching_data_out_off_and_on_on_a_warm_cache_builds_what_a_clean_build
     assert_same_sites(tmp_path / "again", clean)
 
 
-def test_a_warm_build_publishes_what_a_clean_one_does_after_nothing_changed(project: Path, clean: Path,
-                                                                           tmp_path: Path) -> None:
+def test_a_warm_build_publishes_what_a_clean_one_does_after_nothing_changed(project: Path, clean: Path, tmp_path: Path) -> None:
     before = os.stat(_cached(project, "ja", _page())).st_ino
     messages = _build(project, tmp_path / "second")
     assert site_files(tmp_path / "second") == site_files(clean)
@@ -274,8 +282,9 @@ gijiroku.load_archive = _load_then_edit_theme
 def test_a_theme_file_changed_during_the_build_drops_the_cache(project: Path, tmp_path: Path) -> None:
     """Pages made with a template the key does not describe must not be kept."""
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8"
+    )
     logo = project / "overrides" / "partials" / "logo.html"
     logo.parent.mkdir(parents=True)
     logo.write_text("<!-- logo, first version -->", encoding="utf-8")
@@ -291,7 +300,8 @@ def test_a_theme_file_changed_during_the_build_drops_the_cache(project: Path, tm
 def test_a_ledger_entry_on_a_hand_written_page_stops_the_build_by_its_line(project: Path, tmp_path: Path) -> None:
     """A tombstone or redirect at a hand-written page's address would silently replace it."""
     (project / "minutes" / "ledger.yml").write_text(
-        "withdrawn:\n  about/: gone\nmoved:\n  data/: meetings/test-council/2024-01-15/\n", encoding="utf-8")
+        "withdrawn:\n  about/: gone\nmoved:\n  data/: meetings/test-council/2024-01-15/\n", encoding="utf-8"
+    )
     result = run_mkdocs_build(project, tmp_path / "site")
     messages = result.stdout + result.stderr
     assert result.returncode != 0, messages

@@ -37,8 +37,14 @@ UNSHOWABLE = re.compile(f"{CONTROL.pattern}|{LINE_BREAK.pattern}|{BIDI.pattern}|
 
 def _check(minutes: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """`gijiroku check` on `minutes` in its own process: a hang fails the test, not the run."""
-    return subprocess.run([sys.executable, "-m", "gijiroku.cli", "check", str(minutes)], capture_output=True, text=True,
-                          timeout=timeout, cwd=minutes.parent, env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")))
+    return subprocess.run(
+        [sys.executable, "-m", "gijiroku.cli", "check", str(minutes)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=minutes.parent,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")),
+    )
 
 
 def _diagnostics(minutes: Path) -> list[str]:
@@ -62,10 +68,39 @@ def _set_field(minutes: Path, field: str, raw: str) -> int:
 
 # -- YAML scalars ---------------------------------------------------------------------------
 
-ODD_NUMBERS = ["07", "08", "1:20", "190:20:30", "!!int abc", "!!int ''", "!!int 0x", "!!int 0b2", "0o8", "1_000",
-               "+12", "-3", "0x1F", "!!int 1e3", "1" * 5000, "!!int " + "9" * 5000, "!!float 1.5", ".inf", "!!null ''",
-               "~", "[1, 2]", "{a: 1}", "&a 4", "!!binary aGVsbG8=", "!!timestamp 2001-12-14", "!custom 3",
-               '"4"', "'4'", "|\n  4", "!!str 4", "!!bool yes"]
+ODD_NUMBERS = [
+    "07",
+    "08",
+    "1:20",
+    "190:20:30",
+    "!!int abc",
+    "!!int ''",
+    "!!int 0x",
+    "!!int 0b2",
+    "0o8",
+    "1_000",
+    "+12",
+    "-3",
+    "0x1F",
+    "!!int 1e3",
+    "1" * 5000,
+    "!!int " + "9" * 5000,
+    "!!float 1.5",
+    ".inf",
+    "!!null ''",
+    "~",
+    "[1, 2]",
+    "{a: 1}",
+    "&a 4",
+    "!!binary aGVsbG8=",
+    "!!timestamp 2001-12-14",
+    "!custom 3",
+    '"4"',
+    "'4'",
+    "|\n  4",
+    "!!str 4",
+    "!!bool yes",
+]
 
 
 @pytest.mark.parametrize("raw", ODD_NUMBERS, ids=[raw[:20] for raw in ODD_NUMBERS])
@@ -87,7 +122,9 @@ SCALAR_FIELDS = ["number", "date", "start", "end", "record", "title", "venue", "
 _scalars = st.one_of(
     st.sampled_from(ODD_NUMBERS),
     st.from_regex(r"(!!(int|float|bool|null|str|timestamp|binary) )?[-+]?[0-9_:.xobeE]{0,12}", fullmatch=True),
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12).map(lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12).map(
+        lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    ),
 )
 
 
@@ -109,12 +146,15 @@ def test_any_scalar_in_any_field_is_read_or_reported_at_its_line(base_minutes: P
 
 # -- ids with control characters and line breaks -----------------------------------------------
 
+
 @pytest.mark.parametrize("key", ["ghost\\n", "ghost\\r", "ghost\\t", "gh\\x00ost", "ghost\\u2028", "ghost\\u202e", "ghost\\x85"])
 def test_a_registry_key_with_a_control_character_or_line_break_is_rejected(base_minutes: Path, key: str) -> None:
     people = base_minutes / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8")
-                      + f'"{key}":\n  name: {{ja: 幽霊, en: Ghost}}\n  reading: ゆうれい\n  romanized: Yuurei\n',
-                      encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + f'"{key}":\n  name: {{ja: 幽霊, en: Ghost}}\n  reading: ゆうれい\n  romanized: Yuurei\n',
+        encoding="utf-8",
+    )
     archive, diags = load_archive(base_minutes)
     assert _error_lines(diags.items) == ["minutes/people.yml:9:1: E020"]
     assert all(re.fullmatch(r"[a-z0-9-]+", person) for person in archive.people)
@@ -141,8 +181,9 @@ def test_a_council_folder_or_meeting_file_named_with_a_control_character_is_reje
 
 
 def test_a_diagnostic_escapes_control_and_bidirectional_characters_wherever_they_are() -> None:
-    diag = Diagnostic("minutes/a\u202eb/x\n.ja.md", 3, 1, "E020", "invalid id 'a\u202egnp.exe\x1b[2J\u2066'",
-                      "hint with \u2028 and \u200f")
+    diag = Diagnostic(
+        "minutes/a\u202eb/x\n.ja.md", 3, 1, "E020", "invalid id 'a\u202egnp.exe\x1b[2J\u2066'", "hint with \u2028 and \u200f"
+    )
     text = diag.format()
     assert not UNSHOWABLE.search(text.replace("\n    hint: ", " ")), repr(text)
     assert "U+202E" in text or "\\u202e" in text
@@ -151,8 +192,19 @@ def test_a_diagnostic_escapes_control_and_bidirectional_characters_wherever_they
 
 # -- the ledger and the site's own files ----------------------------------------------------------
 
-RESERVED = ["index.html/", "404.html/", "sitemap.xml/", "sitemap.xml.gz/", "feeds/meetings.xml/",
-            "search-index/meta.json/", "api/meetings.json/", "assets/", "search-index/", "api/", "feeds/"]
+RESERVED = [
+    "index.html/",
+    "404.html/",
+    "sitemap.xml/",
+    "sitemap.xml.gz/",
+    "feeds/meetings.xml/",
+    "search-index/meta.json/",
+    "api/meetings.json/",
+    "assets/",
+    "search-index/",
+    "api/",
+    "feeds/",
+]
 
 
 def test_ledger_addresses_that_collide_with_the_site_s_own_files_are_rejected(base_minutes: Path) -> None:
@@ -165,8 +217,10 @@ def test_ledger_addresses_that_collide_with_the_site_s_own_files_are_rejected(ba
 
 
 def test_ledger_withdrawing_an_index_page_is_refused_while_the_site_publishes_it(base_minutes: Path) -> None:
-    (base_minutes / "ledger.yml").write_text("withdrawn:\n  meetings/: gone\n  speakers/: gone\n  topics/: gone\n"
-                                             "  search/: gone\n  translations/: gone\n", encoding="utf-8")
+    (base_minutes / "ledger.yml").write_text(
+        "withdrawn:\n  meetings/: gone\n  speakers/: gone\n  topics/: gone\n  search/: gone\n  translations/: gone\n",
+        encoding="utf-8",
+    )
     assert _diagnostics(base_minutes) == [f"minutes/ledger.yml:{line}:1: E094" for line in (2, 3, 4, 5, 6)]
 
 
@@ -181,11 +235,15 @@ def _error_lines(items: list[Diagnostic]) -> list[str]:
 
 # -- files that are not files ------------------------------------------------------------------
 
-@pytest.mark.parametrize("where", ["test-council/2024-02-01.ja.md", "test-council/2024-01-15.en.md", "people.yml",
-                                   "test-council/series.yml", "ledger.yml"])
+
+@pytest.mark.parametrize(
+    "where",
+    ["test-council/2024-02-01.ja.md", "test-council/2024-01-15.en.md", "people.yml", "test-council/series.yml", "ledger.yml"],
+)
 @pytest.mark.parametrize("kind", ["fifo", "device", "directory"])
-def test_a_fifo_or_device_where_a_file_is_expected_is_reported_without_reading_it(base_minutes: Path, where: str,
-                                                                                 kind: str) -> None:
+def test_a_fifo_or_device_where_a_file_is_expected_is_reported_without_reading_it(
+    base_minutes: Path, where: str, kind: str
+) -> None:
     path = base_minutes / where
     path.unlink(missing_ok=True)
     if kind == "fifo":
@@ -211,11 +269,13 @@ SECRETS = {
 }
 
 
-@pytest.mark.parametrize("where", ["people.yml", "topics.yml", "test-council/series.yml", "ledger.yml",
-                                   "test-council/2024-01-15.en.md"])
+@pytest.mark.parametrize(
+    "where", ["people.yml", "topics.yml", "test-council/series.yml", "ledger.yml", "test-council/2024-01-15.en.md"]
+)
 @pytest.mark.parametrize("shape", sorted(SECRETS))
-def test_a_file_linked_from_outside_the_minutes_is_named_never_shown(base_minutes: Path, tmp_path: Path, where: str,
-                                                                    shape: str) -> None:
+def test_a_file_linked_from_outside_the_minutes_is_named_never_shown(
+    base_minutes: Path, tmp_path: Path, where: str, shape: str
+) -> None:
     outside = tmp_path / "elsewhere" / "credentials"
     outside.parent.mkdir()
     outside.write_bytes(SECRETS[shape].encode("utf-8", "surrogateescape"))

@@ -60,6 +60,7 @@ def test_a_same_size_edit_with_the_old_time_is_read_again(tmp_path: Path) -> Non
 
 # -- a real server ------------------------------------------------------------------------------
 
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -151,5 +152,7 @@ gijiroku.load_archive = _failing
         status, page = _get(base + PAGE)
         assert "ValueError" in page and "gj-diagnostics" in page and status == 404
         (project / MEETING).write_text(good.replace("予算について説明した。", "予算を確定した。"), encoding="utf-8")
-        assert _within(SHOWN_WITHIN, lambda: "予算を確定した" in _get(base + PAGE)[1]), "the next good save did not restore the site"
+        assert _within(SHOWN_WITHIN, lambda: "予算を確定した" in _get(base + PAGE)[1]), (
+            "the next good save did not restore the site"
+        )
         assert "gj-language-choice" in _get(base)[1]

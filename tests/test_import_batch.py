@@ -84,13 +84,18 @@ def test_a_folder_imports_into_files_named_by_date(catalogue: Path, tmp_path: Pa
     code, err = _run(tmp_path, str(catalogue), "-o", str(council))
     assert code == 1, "one input failed: the status says so, after all the others were done"
     written = sorted(p.name for p in council.iterdir())
-    assert written == ["2003-06-24.en.md", "2023-10-12-2.ja.md", "2023-10-12.ja.md", "2023-11-09.ja.md",
-                       "e-6-extra-meeting.ja.md"]
+    assert written == [
+        "2003-06-24.en.md",
+        "2023-10-12-2.ja.md",
+        "2023-10-12.ja.md",
+        "2023-11-09.ja.md",
+        "e-6-extra-meeting.ja.md",
+    ]
     assert "第3回" in (council / "2023-10-12.ja.md").read_text(encoding="utf-8")
     assert "第4回" in (council / "2023-10-12-2.ja.md").read_text(encoding="utf-8")
     assert (council / "2003-06-24.en.md").read_text(encoding="utf-8").startswith("---\nlanguage: en\n")
     assert "\r" not in err and "\x1b" not in err, "no progress line when standard error is not a terminal"
-    table = err[err.index("\nfile  ") + 1:]
+    table = err[err.index("\nfile  ") + 1 :]
     lines = table.strip().split("\n")
     assert re.split(r"\s{2,}", lines[0]) == ["file", "date", "attendees", "agenda items", "turns", "notes", "status"]
     row = next(line for line in lines if "a-morning.txt" in line)
@@ -98,7 +103,10 @@ def test_a_folder_imports_into_files_named_by_date(catalogue: Path, tmp_path: Pa
     assert row.rstrip().endswith("written 2023-10-12.ja.md")
     assert next(line for line in lines if "b-evening.txt" in line).rstrip().endswith("written 2023-10-12-2.ja.md")
     undated = next(line for line in lines if "Extra Meeting" in line)
-    assert "no date" in undated and "written e-6-extra-meeting.ja.md (no date: named e-6-extra-meeting after the input file)" in undated
+    assert (
+        "no date" in undated
+        and "written e-6-extra-meeting.ja.md (no date: named e-6-extra-meeting after the input file)" in undated
+    )
     broken = next(line for line in lines if "f-broken.pdf" in line)
     assert "failed (cannot read the PDF" in broken
     assert f"gijiroku import: {catalogue / 'f-broken.pdf'}: cannot read the PDF" in err
@@ -147,8 +155,13 @@ def test_review_pages_one_per_input(catalogue: Path, tmp_path: Path) -> None:
     council, reviews = tmp_path / "minutes" / "parks", tmp_path / "reviews"
     _run(tmp_path, str(catalogue), "-o", str(council), "--review", str(reviews))
     pages = sorted(p.name for p in reviews.iterdir())
-    assert pages == ["2003-06-24.en.html", "2023-10-12-2.ja.html", "2023-10-12.ja.html", "2023-11-09.ja.html",
-                     "e-6-extra-meeting.ja.html"]
+    assert pages == [
+        "2003-06-24.en.html",
+        "2023-10-12-2.ja.html",
+        "2023-10-12.ja.html",
+        "2023-11-09.ja.html",
+        "e-6-extra-meeting.ja.html",
+    ]
     assert '<html lang="en">' in (reviews / "2003-06-24.en.html").read_text(encoding="utf-8")
     assert "b-evening.txt" in (reviews / "2023-10-12-2.ja.html").read_text(encoding="utf-8")
 
@@ -164,14 +177,18 @@ def test_json_report_lists_every_input(catalogue: Path, tmp_path: Path) -> None:
     assert written["output"].endswith("2023-10-12.ja.md") and written["report"]["date"] == "2023-10-12"
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "give -o minutes/COUNCIL/"),
-    (["-o", "out.md"], "give -o minutes/COUNCIL/"),
-    (["-o", "council", "--review", "r.html"], "--review names a folder"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "give -o minutes/COUNCIL/"),
+        (["-o", "out.md"], "give -o minutes/COUNCIL/"),
+        (["-o", "council", "--review", "r.html"], "--review names a folder"),
+    ],
+)
 def test_usage_mistakes_are_one_line_and_exit_2(catalogue: Path, tmp_path: Path, args: list[str], message: str) -> None:
-    code, err = _run(tmp_path, str(catalogue), *[str(tmp_path / a) if a.endswith((".md", ".html")) or a == "council"
-                                                 else a for a in args])
+    code, err = _run(
+        tmp_path, str(catalogue), *[str(tmp_path / a) if a.endswith((".md", ".html")) or a == "council" else a for a in args]
+    )
     assert code == 2 and message in err and err.count("\n") == 1
 
 

@@ -28,10 +28,15 @@ def facts(draft: Draft) -> dict[str, Any]:
     names = {a.person: a.name for a in draft.attendees}
     speaker = lambda pid: names.get(pid) or draft.proposed_people.get(pid or "", {}).get("ja")  # noqa: E731
     return {
-        "date": draft.date.isoformat() if draft.date else None, "start": draft.start, "end": draft.end,
+        "date": draft.date.isoformat() if draft.date else None,
+        "start": draft.start,
+        "end": draft.end,
         "venue": draft.venue or None,
-        "attendees": [[a.name, a.label, a.absent] + ([f"proxy for {names.get(a.proxy_for, '?')}"] if a.proxy_for else [])
-                      for a in draft.attendees if not a.others],
+        "attendees": [
+            [a.name, a.label, a.absent] + ([f"proxy for {names.get(a.proxy_for, '?')}"] if a.proxy_for else [])
+            for a in draft.attendees
+            if not a.others
+        ],
         "agenda": [item.title for item in draft.agenda],
         "remarks": [[r.kind, r.label or None, speaker(r.speaker) if r.speaker else None] for r in draft.remarks],
     }
@@ -58,9 +63,15 @@ def test_full_width_and_half_width_read_alike(case: str) -> None:
 
     def flat(draft: Draft) -> tuple[object, ...]:
         fold = lambda s: unicodedata.normalize("NFKC", s or "").replace(" ", "")  # noqa: E731
-        return (draft.date, draft.start, draft.end, fold(draft.venue),
-                [(fold(a.name), fold(a.label), a.absent) for a in draft.attendees],
-                [fold(i.title) for i in draft.agenda], [(r.kind, fold(r.label)) for r in draft.remarks])
+        return (
+            draft.date,
+            draft.start,
+            draft.end,
+            fold(draft.venue),
+            [(fold(a.name), fold(a.label), a.absent) for a in draft.attendees],
+            [fold(i.title) for i in draft.agenda],
+            [(r.kind, fold(r.label)) for r in draft.remarks],
+        )
 
     assert flat(wide) == flat(narrow)
 

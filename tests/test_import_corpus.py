@@ -17,10 +17,19 @@ import corpusscore
 from gijiroku.importer import write_meeting
 from importcheck import check_errors
 
-TARGETS = {"date": 1.0, "time": 0.95, "venue": 0.95, "attendee names": 0.95, "attendee groups": 0.90,
-           "agenda items": 0.90, "speaker turns": 0.95, "text accounted": 1.0}
-needs_corpus = pytest.mark.skipif(not corpusscore.available(),
-                                  reason="the shared corpus (../shared/corpus) is not beside this checkout")
+TARGETS = {
+    "date": 1.0,
+    "time": 0.95,
+    "venue": 0.95,
+    "attendee names": 0.95,
+    "attendee groups": 0.90,
+    "agenda items": 0.90,
+    "speaker turns": 0.95,
+    "text accounted": 1.0,
+}
+needs_corpus = pytest.mark.skipif(
+    not corpusscore.available(), reason="the shared corpus (../shared/corpus) is not beside this checkout"
+)
 SLUGS = sorted(corpusscore.records()) if corpusscore.available() else []
 
 
@@ -32,8 +41,7 @@ def test_corpus_fields_meet_the_targets() -> None:
         print(slug, misses)
     assert table.crashed == [] and table.refused == []
     assert set(TARGETS) == set(corpusscore.FIELDS)
-    short = {name: f"{right}/{total}" for name, (right, total) in table.totals.items()
-             if total and right / total < TARGETS[name]}
+    short = {name: f"{right}/{total}" for name, (right, total) in table.totals.items() if total and right / total < TARGETS[name]}
     assert short == {}, short
 
 

@@ -107,14 +107,28 @@ def _pdf(path: Path, pages: list[list[str]], running: str) -> None:
 
 def test_pdf_page_numbers_running_headers_and_wraps_are_mended(tmp_path: Path) -> None:
     path = tmp_path / "minutes.pdf"
-    _pdf(path, [
-        ["第2回 水道事業懇談会 議事録", "", "日時 令和6年2月5日(月) 10:00~11:30", "場所 架空市水道局 大会議室",
-         "出席者 大川座長、小池委員、中島委員", "",
-         "【大川座長】 それでは、ただいまから第2回水道事業懇談会を開会いたしま",
-         "す。本日は料金体系の見直しについて御議論いただきます。事務局から資料の説明を", "お願いいたします。"],
-        ["【小池委員】 料金体系の見直しに当たっては、利用者への丁寧な説明が欠かせな", "いと考えます。",
-         "【大川座長】 ありがとうございました。"],
-    ], running="水道事業懇談会(第2回)")
+    _pdf(
+        path,
+        [
+            [
+                "第2回 水道事業懇談会 議事録",
+                "",
+                "日時 令和6年2月5日(月) 10:00~11:30",
+                "場所 架空市水道局 大会議室",
+                "出席者 大川座長、小池委員、中島委員",
+                "",
+                "【大川座長】 それでは、ただいまから第2回水道事業懇談会を開会いたしま",
+                "す。本日は料金体系の見直しについて御議論いただきます。事務局から資料の説明を",
+                "お願いいたします。",
+            ],
+            [
+                "【小池委員】 料金体系の見直しに当たっては、利用者への丁寧な説明が欠かせな",
+                "いと考えます。",
+                "【大川座長】 ありがとうございました。",
+            ],
+        ],
+        running="水道事業懇談会(第2回)",
+    )
     source = extract(path.read_bytes())
     assert source.kind == "pdf"
     assert "- 1 -" not in source.text and "水道事業懇談会(第2回)" not in source.text
@@ -122,15 +136,19 @@ def test_pdf_page_numbers_running_headers_and_wraps_are_mended(tmp_path: Path) -
     assert draft.date == dt.date(2024, 2, 5) and (draft.start, draft.end) == ("10:00", "11:30")
     assert [a.name for a in draft.attendees] == ["大川", "小池", "中島"]
     spoken = [(r.label, "".join(r.paragraphs)) for r in draft.remarks if r.kind == "spoken"]
-    assert spoken[0] == ("【大川座長】", "それでは、ただいまから第2回水道事業懇談会を開会いたします。本日は料金体系の見直しについて"
-                                         "御議論いただきます。事務局から資料の説明をお願いいたします。")
+    assert spoken[0] == (
+        "【大川座長】",
+        "それでは、ただいまから第2回水道事業懇談会を開会いたします。本日は料金体系の見直しについて"
+        "御議論いただきます。事務局から資料の説明をお願いいたします。",
+    )
     assert spoken[1] == ("【小池委員】", "料金体系の見直しに当たっては、利用者への丁寧な説明が欠かせないと考えます。")
     assert any("page number or running header" in n.message for n in source.notes)
 
 
 @pytest.mark.parametrize("encoding, named", [("shift_jis", "Shift_JIS"), ("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP")])
-def test_other_encodings_are_named_and_read_when_asked(encoding: str, named: str, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_other_encodings_are_named_and_read_when_asked(
+    encoding: str, named: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = (MINUTES_TEXT * 3).replace("～", "〜").encode(encoding)
     code, _, _ = _import(tmp_path, "sjis.txt", data)
     err = capsys.readouterr().err
@@ -159,14 +177,16 @@ def test_control_characters_are_stripped_and_reported(tmp_path: Path, capsys: py
     assert "ctrl.txt:4: control character(s) U+001B removed" in err
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "input is empty"),
-    (b"  \n\n", "input is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 8, "binary"),
-    (b"%PDF-1.4\n%broken", "cannot read the PDF"),
-])
-def test_bad_input_gets_one_line_and_exit_2(data: bytes, reason: str, tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "input is empty"),
+        (b"  \n\n", "input is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256)) * 8, "binary"),
+        (b"%PDF-1.4\n%broken", "cannot read the PDF"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_2(data: bytes, reason: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, meeting, _ = _import(tmp_path, "bad.txt", data)
     err = capsys.readouterr().err
     assert code == 2 and meeting == ""
@@ -185,30 +205,36 @@ def test_missing_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().err.count("\n") == 1
 
 
-@pytest.mark.parametrize("printed, day", [
-    ("平成31年4月30日", dt.date(2019, 4, 30)),
-    ("令和元年5月1日", dt.date(2019, 5, 1)),
-    ("昭和64年1月7日", dt.date(1989, 1, 7)),
-    ("平成元年1月8日", dt.date(1989, 1, 8)),
-    ("令和三年六月二日", dt.date(2021, 6, 2)),
-    ("令和７年（２０２５年）１月２４日", dt.date(2025, 1, 24)),
-    ("H29.5.25", dt.date(2017, 5, 25)),
-    ("2025/02/05", dt.date(2025, 2, 5)),
-    ("大正15年12月24日", dt.date(1926, 12, 24)),
-    ("June 24, 2003", dt.date(2003, 6, 24)),
-])
+@pytest.mark.parametrize(
+    "printed, day",
+    [
+        ("平成31年4月30日", dt.date(2019, 4, 30)),
+        ("令和元年5月1日", dt.date(2019, 5, 1)),
+        ("昭和64年1月7日", dt.date(1989, 1, 7)),
+        ("平成元年1月8日", dt.date(1989, 1, 8)),
+        ("令和三年六月二日", dt.date(2021, 6, 2)),
+        ("令和７年（２０２５年）１月２４日", dt.date(2025, 1, 24)),
+        ("H29.5.25", dt.date(2017, 5, 25)),
+        ("2025/02/05", dt.date(2025, 2, 5)),
+        ("大正15年12月24日", dt.date(1926, 12, 24)),
+        ("June 24, 2003", dt.date(2003, 6, 24)),
+    ],
+)
 def test_era_and_western_dates(printed: str, day: dt.date) -> None:
     assert parse_date(printed) == day
 
 
-@pytest.mark.parametrize("printed, reason", [
-    ("令和元年4月1日", "令和 began on 2019-05-01"),
-    ("平成31年5月1日", "平成 ended on 2019-04-30"),
-    ("平成元年1月7日", "平成 began on 1989-01-08"),
-    ("昭和64年1月8日", "昭和 ended on 1989-01-07"),
-    ("平成5年2月30日", "not a calendar day"),
-    ("明治5年3月1日", "lunisolar"),
-])
+@pytest.mark.parametrize(
+    "printed, reason",
+    [
+        ("令和元年4月1日", "令和 began on 2019-05-01"),
+        ("平成31年5月1日", "平成 ended on 2019-04-30"),
+        ("平成元年1月7日", "平成 began on 1989-01-08"),
+        ("昭和64年1月8日", "昭和 ended on 1989-01-07"),
+        ("平成5年2月30日", "not a calendar day"),
+        ("明治5年3月1日", "lunisolar"),
+    ],
+)
 def test_dates_that_never_existed_are_reported_not_converted(printed: str, reason: str) -> None:
     found = find_date(printed)
     assert found is not None and found.date is None and reason in found.problem
@@ -225,8 +251,13 @@ def test_readings_are_proposed_for_unknown_people(tmp_path: Path, capsys: pytest
     code, _, _ = _import(tmp_path, "m.txt", MINUTES_TEXT.encode("utf-8"), "--report", "json")
     report = json.loads(capsys.readouterr().err)
     assert code == 0
-    assert report["proposed_people"]["person-1"] == {"ja": "山川", "family": "山川", "reading": "やまかわ",
-                                                     "romanized": "Yamakawa", "proposed": True}
+    assert report["proposed_people"]["person-1"] == {
+        "ja": "山川",
+        "family": "山川",
+        "reading": "やまかわ",
+        "romanized": "Yamakawa",
+        "proposed": True,
+    }
     assert report["date"] == "2023-10-12" and report["agenda"] == ["街路樹の更新計画について", "その他"]
     assert all(isinstance(n["line"], int) for n in report["notes"])
 
@@ -263,8 +294,12 @@ def test_english_original_imports_as_english(tmp_path: Path) -> None:
     assert draft.language == "en"
     assert (draft.date, draft.start, draft.end, draft.venue) == (dt.date(2003, 6, 24), "14:30", "16:15", "City Hall, Room 204")
     assert [(a.name, a.group, a.absent) for a in draft.attendees] == [
-        ("Anna Lee", "chair", False), ("John Smith", "member", False), ("Maria Garcia", "member", False),
-        ("Tom Brown", "member", True), ("Karen White", "secretariat", False)]
+        ("Anna Lee", "chair", False),
+        ("John Smith", "member", False),
+        ("Maria Garcia", "member", False),
+        ("Tom Brown", "member", True),
+        ("Karen White", "secretariat", False),
+    ]
     assert [item.title for item in draft.agenda] == ["Approval of the minutes", "Trail maintenance budget"]
     by_person = {a.person: a.name for a in draft.attendees}
     spoken = [(r.label, by_person.get(r.speaker or "")) for r in draft.remarks if r.kind == "spoken"]
@@ -302,7 +337,7 @@ def test_corpus_like_layouts_leave_no_line_unaccounted(tmp_path: Path, capsys: p
 
 
 def test_html_pre_block_keeps_its_lines(tmp_path: Path) -> None:
-    page = ("<html><body><div id='menu'>メニュー</div><pre>\n" + MINUTES_TEXT.replace("<", "&lt;") + "</pre></body></html>")
+    page = "<html><body><div id='menu'>メニュー</div><pre>\n" + MINUTES_TEXT.replace("<", "&lt;") + "</pre></body></html>"
     code, meeting, _ = _import(tmp_path, "pre.html", page.encode("utf-8"))
     assert code == 0 and "date: 2023-10-12" in meeting and "label=○森田委員" in meeting and "メニュー" not in meeting
 
@@ -315,17 +350,23 @@ def test_ascii_utf16_without_bom_is_named_not_stripped(tmp_path: Path, capsys: p
 
 
 def test_values_are_cut_as_printed_even_after_characters_nfkc_lengthens() -> None:
-    draft = parse_minutes("第1回 会議 議事録\n場所：架空会館…２階①会議室\n日時：令和5年6月1日（木）10:00～11:00\n"
-                          "出席者\n（委員）\n山田委員長、佐藤委員\n議事録\n○山田委員長　①について…説明します。\n", {})
+    draft = parse_minutes(
+        "第1回 会議 議事録\n場所：架空会館…２階①会議室\n日時：令和5年6月1日（木）10:00～11:00\n"
+        "出席者\n（委員）\n山田委員長、佐藤委員\n議事録\n○山田委員長　①について…説明します。\n",
+        {},
+    )
     assert draft.venue == "架空会館…２階①会議室"
     assert [(r.label, r.paragraphs) for r in draft.remarks] == [("○山田委員長", ["①について…説明します。"])]
 
 
-@pytest.mark.parametrize("title, printed, day", [
-    ("令和5年度 第3回 架空協議会 会議録", "2月18日（日）午後1時30分～午後3時", dt.date(2024, 2, 18)),
-    ("令和5年度 第1回 架空協議会 会議録", "5月27日（土）10:00～12:00", dt.date(2023, 5, 27)),
-    ("2023年 第2回 架空協議会 会議録", "11月7日（火）18:30～20:00", dt.date(2023, 11, 7)),
-])
+@pytest.mark.parametrize(
+    "title, printed, day",
+    [
+        ("令和5年度 第3回 架空協議会 会議録", "2月18日（日）午後1時30分～午後3時", dt.date(2024, 2, 18)),
+        ("令和5年度 第1回 架空協議会 会議録", "5月27日（土）10:00～12:00", dt.date(2023, 5, 27)),
+        ("2023年 第2回 架空協議会 会議録", "11月7日（火）18:30～20:00", dt.date(2023, 11, 7)),
+    ],
+)
 def test_month_and_day_take_the_year_printed_above(title: str, printed: str, day: dt.date) -> None:
     draft = parse_minutes(f"{title}\n開催日：{printed}\n場所：架空会館\n", {})
     assert draft.date == day and draft.start is not None
@@ -333,7 +374,9 @@ def test_month_and_day_take_the_year_printed_above(title: str, printed: str, day
 
 
 def test_text_cannot_become_a_directive(tmp_path: Path) -> None:
-    draft = parse_minutes(MINUTES_TEXT.replace("計画的に進めるべきです。", "計画的に進めるべきです。\n\n::: remark id=x kind=spoken"), {})
+    draft = parse_minutes(
+        MINUTES_TEXT.replace("計画的に進めるべきです。", "計画的に進めるべきです。\n\n::: remark id=x kind=spoken"), {}
+    )
     meeting = write_meeting(draft, {})
     assert "\n::: remark id=x" not in meeting and "：：： remark id=x" in meeting
     assert any("full-width colons" in n.message for n in draft.notes)
@@ -369,7 +412,14 @@ def test_html_definition_list_header_side_menu_and_footer(tmp_path: Path, capsys
     assert code == 0 and report["kind"] == "html"
     assert (report["date"], report["start"], report["end"]) == ("2024-05-20", "14:00", "15:30")
     assert report["venue"] == "架空市役所本庁舎3階 301会議室"
-    assert [e["ja"] for e in report["proposed_people"].values()] == ["山田太郎", "佐藤花子", "鈴木一郎", "高橋次郎", "伊藤三郎", "小林五郎"]
+    assert [e["ja"] for e in report["proposed_people"].values()] == [
+        "山田太郎",
+        "佐藤花子",
+        "鈴木一郎",
+        "高橋次郎",
+        "伊藤三郎",
+        "小林五郎",
+    ]
     assert report["agenda"] == ["環境基本計画の改定について", "その他"]
     assert "absent: true" in meeting and "label=伊藤課長：" in meeting
     for furniture in ("文字サイズ", "市政情報", "ページの先頭へ", "Copyright"):
@@ -396,4 +446,7 @@ def test_html_table_rows_keep_their_cells_together() -> None:
     draft = parse_minutes(source.text, {})
     assert (draft.date, draft.start, draft.end, draft.venue) == (dt.date(2024, 7, 1), "10:00", "12:00", "架空会館 大会議室")
     assert [(a.name, a.label, a.affiliation) for a in draft.attendees] == [
-        ("山田 太郎", "会長", "架空大学"), ("佐藤 花子", "委員", "架空銀行"), ("鈴木 一郎", "委員", "架空商工会議所")]
+        ("山田 太郎", "会長", "架空大学"),
+        ("佐藤 花子", "委員", "架空銀行"),
+        ("鈴木 一郎", "委員", "架空商工会議所"),
+    ]

@@ -49,8 +49,9 @@ def test_dev_zero_stops_at_the_limit_with_a_named_error(tmp_path: Path, capsys: 
     assert "input is too large (reading stopped past 20 MB; the limit is 20 MB)" in err and err.count("\n") == 1
 
 
-def test_a_fifo_that_never_ends_stops_at_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fifo_that_never_ends_stops_at_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(EXTRACT, "MAX_BYTES", 1_000_000)
     fifo = tmp_path / "endless"
     os.mkfifo(fifo)
@@ -150,12 +151,15 @@ def test_unclosed_html_keeps_the_text_a_browser_shows() -> None:
 def _pdf(*streams: tuple[bytes, bytes]) -> bytes:
     """A PDF of one page per (filter, encoded content stream)."""
     count = len(streams)
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count))
-               + b"] /Count %d >>" % count]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count)) + b"] /Count %d >>" % count,
+    ]
     for i, (name, data) in enumerate(streams):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources "
-                       b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % (4 + 2 * i))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources "
+            b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % (4 + 2 * i)
+        )
         filters = b" /Filter /" + name if name else b""
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
@@ -297,6 +301,7 @@ def test_a_page_of_too_many_drawing_instructions_is_left_out_and_reported() -> N
     extracted = extract(_pdf((b"", words), (b"FlateDecode", zlib.compress(drawing + words))))
     assert "Riverside Parks Committee" in extracted.text and extracted.text.count("Riverside") == 1
     assert [n.message for n in extracted.notes] == [
-        "PDF page 2 left out: 1.26 MB of drawing instructions (more than 1 MB) is a drawing or a scan, not text"]
+        "PDF page 2 left out: 1.26 MB of drawing instructions (more than 1 MB) is a drawing or a scan, not text"
+    ]
     with pytest.raises(Refused, match="the PDF holds no text"):
         extract(_pdf((b"FlateDecode", zlib.compress(drawing))))

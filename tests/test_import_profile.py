@@ -158,7 +158,7 @@ def test_the_councils_profile_is_read_by_every_import_into_its_folder(tmp_path: 
     meeting = (council / "2023-10-12.ja.md").read_text(encoding="utf-8")
     assert "label=山川会長\nただいまから開会します。" in meeting and "label=森田委員\n賛成です。" in meeting
     assert 'venue: "架空町公民館"' in meeting
-    assert "{group: guest, person: person-3, role: \"課長\"}  # 佐藤" in meeting
+    assert '{group: guest, person: person-3, role: "課長"}  # 佐藤' in meeting
     assert "印刷用ページ" not in meeting and "10: page text named by the import profile, skipped: 印刷用ページ" in err
     # The same with --profile, wherever the output goes; and a folder of inputs into the council reads it too.
     code, _ = _run(str(source), "-o", str(tmp_path / "out.md"), "--profile", str(council / "import.yml"))
@@ -185,8 +185,9 @@ def test_gijiroku_check_reports_a_broken_profile(base_minutes: Path, capsys: pyt
 # -- patterns that cannot hang -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("pattern", [r"^(?P<label>(a+)+b)", r"^(?P<label>(\s*)*x)", r"(?P<label>(a|aa)*c)",
-                                     r"^(?P<label>.*.*.*:)"])
+@pytest.mark.parametrize(
+    "pattern", [r"^(?P<label>(a+)+b)", r"^(?P<label>(\s*)*x)", r"(?P<label>(a|aa)*c)", r"^(?P<label>.*.*.*:)"]
+)
 def test_patterns_that_backtrack_in_python_run_in_linear_time(pattern: str) -> None:
     """Each of these takes longer than the age of the universe in Python's re on a line
     of 100,000 characters; with RE2 a match is linear in the line."""
@@ -200,8 +201,9 @@ def test_patterns_that_backtrack_in_python_run_in_linear_time(pattern: str) -> N
 def test_a_profile_with_a_catastrophic_pattern_imports_a_long_line_quickly(tmp_path: Path) -> None:
     council = tmp_path / "council"
     council.mkdir()
-    (council / "import.yml").write_text("speaker_labels:\n  - '^(?P<label>(\\s*)*○)(?P<text>.*)'\n"
-                                        "skip:\n  - '^(x+x+)+y$'\n", encoding="utf-8")
+    (council / "import.yml").write_text(
+        "speaker_labels:\n  - '^(?P<label>(\\s*)*○)(?P<text>.*)'\nskip:\n  - '^(x+x+)+y$'\n", encoding="utf-8"
+    )
     source = tmp_path / "long.txt"
     source.write_text(RECORD + "x" * 50_000 + "\n" + " " * 50_000 + "z\n", encoding="utf-8")
     started = time.monotonic()
@@ -210,13 +212,16 @@ def test_a_profile_with_a_catastrophic_pattern_imports_a_long_line_quickly(tmp_p
     assert time.monotonic() - started < 60
 
 
-@pytest.mark.parametrize("pattern, line, label", [
-    (r"^(?P<label>○\w+)\s(?P<text>.*)", "○山川会長\u3000ただいま", "○山川会長"),  # \w: kanji; \s: ideographic space
-    (r"^(?P<label>第\d+号)", "第１２号", "第１２号"),  # \d: full-width digits, as in Python
-    (r"^(?P<label>\S+)\s", "委員長\u3000開会", "委員長"),
-    (r"^(?P<label>[\w・]+):", "山川・森田:", "山川・森田"),
-    (r"^(?P<label>\u25cb\S+)\Z", "○議長", "○議長"),
-])
+@pytest.mark.parametrize(
+    "pattern, line, label",
+    [
+        (r"^(?P<label>○\w+)\s(?P<text>.*)", "○山川会長\u3000ただいま", "○山川会長"),  # \w: kanji; \s: ideographic space
+        (r"^(?P<label>第\d+号)", "第１２号", "第１２号"),  # \d: full-width digits, as in Python
+        (r"^(?P<label>\S+)\s", "委員長\u3000開会", "委員長"),
+        (r"^(?P<label>[\w・]+):", "山川・森田:", "山川・森田"),
+        (r"^(?P<label>\u25cb\S+)\Z", "○議長", "○議長"),
+    ],
+)
 def test_classes_mean_what_they_mean_in_python(pattern: str, line: str, label: str) -> None:
     import re
 
@@ -237,12 +242,15 @@ def test_what_cannot_be_matched_in_linear_time_is_refused_by_name() -> None:
 # -- proposing a profile -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("label, english, line, other", [
-    ("○山川会長", False, "○森田会長　ただいま", "○次に、事務局から説明があった。"),
-    ("◯委員長(大城美幸さん)", False, "◯委員長(田中一郎さん)　おはようございます。", "◯休憩"),
-    ("【北山委員長】", False, "【南委員長】開会します。", "【議題】"),
-    ("Mr. Smith:", True, "Mr. Jones: Seconded.", "The motion carried."),
-])
+@pytest.mark.parametrize(
+    "label, english, line, other",
+    [
+        ("○山川会長", False, "○森田会長　ただいま", "○次に、事務局から説明があった。"),
+        ("◯委員長(大城美幸さん)", False, "◯委員長(田中一郎さん)　おはようございます。", "◯休憩"),
+        ("【北山委員長】", False, "【南委員長】開会します。", "【議題】"),
+        ("Mr. Smith:", True, "Mr. Jones: Seconded.", "The motion carried."),
+    ],
+)
 def test_label_forms_generalise_the_name_and_keep_the_rest(label: str, english: bool, line: str, other: str) -> None:
     from gijiroku.importer.propose import speaker_pattern
 
@@ -280,12 +288,17 @@ def test_propose_profile_from_a_real_record(tmp_path: Path) -> None:
 
 def test_propose_profile_on_standard_output_with_rolls(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "record.txt"
-    source.write_text("第1回 会議 議事録\n日時：令和5年10月12日\n出席者\n（委員）\n山川会長、森田委員\n（事務局）\n佐藤課長\n\n"
-                      "議事録\n○山川会長　開会します。\n○森田委員　賛成です。\n", encoding="utf-8")
+    source.write_text(
+        "第1回 会議 議事録\n日時：令和5年10月12日\n出席者\n（委員）\n山川会長、森田委員\n（事務局）\n佐藤課長\n\n"
+        "議事録\n○山川会長　開会します。\n○森田委員　賛成です。\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(source), "--propose-profile", "--minutes", str(tmp_path / "none")]) == 0
     text = capsys.readouterr().out
-    assert ("roll_labels:\n  # 2 people read under it as member, at line 5\n  '委員': member\n"
-            "  # 1 person read under it as secretariat, at line 7\n  '事務局': secretariat\n") in text
+    assert (
+        "roll_labels:\n  # 2 people read under it as member, at line 5\n  '委員': member\n"
+        "  # 1 person read under it as secretariat, at line 7\n  '事務局': secretariat\n"
+    ) in text
     assert "'^\\s*(?P<label>○[^\\s()（）【】〔〕:：]{1,12}?会長)\\s*(?P<text>.*)$'" in text
     path = tmp_path / "proposed.yml"
     path.write_text(text, encoding="utf-8")

@@ -26,15 +26,17 @@ from gijiroku.importer.review import KINDS, render_review
 from test_browser_a11y import VIEWPORTS, audit, axe_source  # noqa: F401 (a fixture)
 from test_import_inputs import ENGLISH, MINUTES_TEXT
 
-RECORD_JA = ("架空市ホームページ トップ > 審議会 > 緑化推進審議会\n"
-             + MINUTES_TEXT.replace("開会します。\n", '開会します。<script>alert("x")</script>\n')
-             + "　樹種の選定も、地域の意見を聞いて進めてほしい。\n"
-             "○次に、事務局から資料1について説明があった。\n"
-             "・更新の順序を公表すべきとの意見があった。\n"
-             "○林委員　賛成です。\n"
-             "○山川会長　以上で閉会します。\n"
-             "\n"
-             "ページの先頭へ\n")
+RECORD_JA = (
+    "架空市ホームページ トップ > 審議会 > 緑化推進審議会\n"
+    + MINUTES_TEXT.replace("開会します。\n", '開会します。<script>alert("x")</script>\n')
+    + "　樹種の選定も、地域の意見を聞いて進めてほしい。\n"
+    "○次に、事務局から資料1について説明があった。\n"
+    "・更新の順序を公表すべきとの意見があった。\n"
+    "○林委員　賛成です。\n"
+    "○山川会長　以上で閉会します。\n"
+    "\n"
+    "ページの先頭へ\n"
+)
 """The input tests' record with page text around it, a turn over two lines, narration, an
 opinion, and markup in a remark."""
 
@@ -46,8 +48,12 @@ def _import(tmp_path: Path, text: str, name: str = "record.txt") -> tuple[Import
     source = tmp_path / name
     source.write_text(text, encoding="utf-8")
     review = tmp_path / (name + ".html")
-    assert main(["import", str(source), "-o", str(tmp_path / "out.md"), "--minutes", str(tmp_path / "none"),
-                 "--review", str(review)]) == 0
+    assert (
+        main(
+            ["import", str(source), "-o", str(tmp_path / "out.md"), "--minutes", str(tmp_path / "none"), "--review", str(review)]
+        )
+        == 0
+    )
     return import_file(source, {}), review
 
 
@@ -58,8 +64,11 @@ def _rows(page: Path) -> dict[int, tuple[str, str, str]]:
     for row in tree.xpath("//tbody/tr"):
         no = int(row.xpath("./th")[0].text_content())
         cells = row.xpath("./td")
-        out[no] = (cells[0].text_content(), cells[1].xpath(".//span[contains(@class,'kind')]")[0].text_content(),
-                   cells[1].text_content())
+        out[no] = (
+            cells[0].text_content(),
+            cells[1].xpath(".//span[contains(@class,'kind')]")[0].text_content(),
+            cells[1].text_content(),
+        )
     return out
 
 
@@ -85,8 +94,10 @@ def test_each_line_is_shown_beside_what_it_became(tmp_path: Path) -> None:
     for attendee in imported.draft.attendees:
         assert rows[attendee.line][1] == names["attendee"][0] and attendee.name in rows[attendee.line][2]
     items = [(text, became) for text, kind, became in rows.values() if kind == names["agenda"][0]]
-    assert [(text, f"item-{n}: {item.title}" in became) for n, (item, (text, became))
-            in enumerate(zip(imported.draft.agenda, items), start=1)] == [("1. 街路樹の更新計画について", True), ("2. その他", True)]
+    assert [
+        (text, f"item-{n}: {item.title}" in became)
+        for n, (item, (text, became)) in enumerate(zip(imported.draft.agenda, items), start=1)
+    ] == [("1. 街路樹の更新計画について", True), ("2. その他", True)]
     skipped = skipped_lines(imported.notes)
     assert skipped, "the record has page text around it"
     for no in skipped:  # a skipped line says skipped
@@ -147,7 +158,7 @@ def test_hostile_text_stays_text_and_the_page_is_self_contained(tmp_path: Path) 
         assert not tree.xpath("//script | //img | //link | //iframe | //object | //*[@src] | //*[@onerror]")
         assert not re.search(r"url\(|@import|https?://", text)
         assert all(href.startswith("#l") for href in tree.xpath("//a/@href"))
-    assert '&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;' in ja.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in ja.read_text(encoding="utf-8")
     assert "<script>alert" in _rows(ja)[13][0]
     assert "<img src=x onerror=alert(1)>" in _rows(en)[18][0]
 
@@ -168,8 +179,10 @@ def test_summary_line_names_empty_sections(tmp_path: Path, capsys: pytest.Captur
     assert f"{source}:6: attendance given elsewhere, no names here" in err
     main(["import", str(source), "-o", str(tmp_path / "out.md"), "--minutes", str(tmp_path / "none"), "--report", "json"])
     data = json.loads(capsys.readouterr().err)
-    assert data["empty_sections"] == [{"section": "attendees", "label": "出席委員", "line": 6},
-                                      {"section": "agenda", "label": "議題", "line": 8}]
+    assert data["empty_sections"] == [
+        {"section": "attendees", "label": "出席委員", "line": 6},
+        {"section": "agenda", "label": "議題", "line": 8},
+    ]
 
 
 def test_no_empty_section_when_everything_was_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -185,8 +198,13 @@ def test_no_empty_section_when_everything_was_read(tmp_path: Path, capsys: pytes
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_review_pages_pass_axe_in_both_schemes_and_widths(browser, axe_source: str, tmp_path: Path,  # noqa: F811
-                                                          scheme: str, viewport: str) -> None:
+def test_review_pages_pass_axe_in_both_schemes_and_widths(
+    browser,
+    axe_source: str,
+    tmp_path: Path,  # noqa: F811
+    scheme: str,
+    viewport: str,
+) -> None:
     pages = [_import(tmp_path, RECORD_JA, "ja.txt")[1], _import(tmp_path, RECORD_EN, "en.txt")[1]]
     # The page's own policy forbids scripts: axe is injected with it bypassed, as a tool may.
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, bypass_csp=True)
@@ -216,8 +234,10 @@ def test_a_reader_follows_a_line_to_check_to_its_row(browser, tmp_path: Path) ->
     imported, _ = _import(tmp_path, RECORD_JA)
     lost = next(r.line for r in imported.draft.remarks if r.kind == "unattributed")
     page_file = tmp_path / "lost.html"
-    page_file.write_text(render_review(dataclasses.replace(
-        imported, accounting=dataclasses.replace(imported.accounting, lost=(lost,)))), encoding="utf-8")
+    page_file.write_text(
+        render_review(dataclasses.replace(imported, accounting=dataclasses.replace(imported.accounting, lost=(lost,)))),
+        encoding="utf-8",
+    )
     context = browser.new_context(viewport=VIEWPORTS["mobile"])
     try:
         page = context.new_page()

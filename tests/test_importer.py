@@ -107,15 +107,34 @@ def test_importing_the_seed_gives_the_curated_meeting(tmp_path: Path, capsys) ->
         assert getattr(imported, field) == getattr(curated, field)
     assert imported.original.title == curated.original.title
     assert imported.original.venue == curated.original.venue
-    assert [(a.group, a.person, a.others) for a in imported.attendees] == [(a.group, a.person, a.others) for a in curated.attendees]
+    assert [(a.group, a.person, a.others) for a in imported.attendees] == [
+        (a.group, a.person, a.others) for a in curated.attendees
+    ]
     assert dict(imported.original.roles) == dict(curated.original.roles)
-    assert [(imported.original.agenda[a.id], a.public) for a in imported.agenda] == \
-        [(curated.original.agenda[a.id], a.public) for a in curated.agenda]
+    assert [(imported.original.agenda[a.id], a.public) for a in imported.agenda] == [
+        (curated.original.agenda[a.id], a.public) for a in curated.agenda
+    ]
     assert [(m.id, m.public) for m in imported.materials] == [(m.id, m.public) for m in curated.materials]
     assert dict(imported.original.materials) == dict(curated.original.materials)
     item_title = lambda meeting, key: meeting.original.agenda.get(key, key)  # noqa: E731
-    mine = [(r.kind, r.speaker, item_title(imported, r.section), imported.original.remarks[r.id].paragraphs,
-             imported.original.remarks[r.id].label) for r in imported.remarks]
-    theirs = [(r.kind, r.speaker, item_title(curated, r.section), curated.original.remarks[r.id].paragraphs,
-               curated.original.remarks[r.id].label) for r in curated.remarks]
+    mine = [
+        (
+            r.kind,
+            r.speaker,
+            item_title(imported, r.section),
+            imported.original.remarks[r.id].paragraphs,
+            imported.original.remarks[r.id].label,
+        )
+        for r in imported.remarks
+    ]
+    theirs = [
+        (
+            r.kind,
+            r.speaker,
+            item_title(curated, r.section),
+            curated.original.remarks[r.id].paragraphs,
+            curated.original.remarks[r.id].label,
+        )
+        for r in curated.remarks
+    ]
     assert mine == theirs

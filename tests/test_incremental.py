@@ -90,8 +90,7 @@ def test_a_rebuild_after_adding_and_editing_meetings_equals_a_clean_build(projec
     edited.write_text(re.sub(r"(?m)^venue: .*$", "venue: 第2会議室", text, count=1), encoding="utf-8")
     source = originals[1]
     added = source.with_name("2031-12-24.ja.md")
-    added.write_text(re.sub(r"(?m)^date: .*$", "date: 2031-12-24", source.read_text(encoding="utf-8"), count=1),
-                     encoding="utf-8")
+    added.write_text(re.sub(r"(?m)^date: .*$", "date: 2031-12-24", source.read_text(encoding="utf-8"), count=1), encoding="utf-8")
 
     second = _build(project, tmp_path / "second")
     clean = tmp_path / "clean"
@@ -146,10 +145,12 @@ def test_a_changed_registry_rebuilds_what_names_the_person_and_nothing_else(proj
     # A person who attends a meeting gets a new English name: their pages and the pages
     # naming them change.
     attending = _meeting_files(project)[0].read_text(encoding="utf-8")
-    person = next(m.group(1) for m in re.finditer(r"(?m)^([a-z][a-z0-9-]+):\n  name: \{ja: [^,]+, en: ([^}]+)\}", text)
-                  if m.group(1) in attending)
-    people.write_text(re.sub(rf"(?m)^({person}:\n  name: \{{ja: [^,]+, en: [^}}]+)\}}", r"\1 Jr.}", text),
-                      encoding="utf-8")
+    person = next(
+        m.group(1)
+        for m in re.finditer(r"(?m)^([a-z][a-z0-9-]+):\n  name: \{ja: [^,]+, en: ([^}]+)\}", text)
+        if m.group(1) in attending
+    )
+    people.write_text(re.sub(rf"(?m)^({person}:\n  name: \{{ja: [^,]+, en: [^}}]+)\}}", r"\1 Jr.}", text), encoding="utf-8")
     assert people.read_text(encoding="utf-8") != text
     second = tmp_path / "second"
     record = _build(project, second)
@@ -162,8 +163,9 @@ def test_a_changed_registry_rebuilds_what_names_the_person_and_nothing_else(proj
 
 def test_the_cache_can_be_switched_off_in_mkdocs_yml(project: Path, tmp_path: Path) -> None:
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("preview: 15", "preview: 15\n    cache: false"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("preview: 15", "preview: 15\n    cache: false"), encoding="utf-8"
+    )
     _build(project, tmp_path / "site")
     record = _build(project, tmp_path / "again")
     assert record["counts"].get("pages_reused", 0) == 0
@@ -208,7 +210,8 @@ def test_a_failed_build_leaves_no_cache_to_trust(project: Path, tmp_path: Path) 
 
 
 def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it_cannot_link(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from gijiroku.build import pagecache
     from gijiroku.sources import digest_of
 
@@ -238,8 +241,9 @@ def test_the_cache_keeps_only_what_it_vouches_for_and_publishes_by_copy_where_it
     assert again.reuse("a.md", "a/index.html", "k", lambda src: src != "b.md") is None, "its link target is gone"
     # Other inputs that made the same Markdown: kept, under its new key.
     assert again.reuse("a.md", "a/index.html", "other key", lambda src: True, content="other") is None
-    assert again.reuse("a.md", "a/index.html", "new key", lambda src: True, content="c") == \
-        dataclasses.replace(entry, key="new key")
+    assert again.reuse("a.md", "a/index.html", "new key", lambda src: True, content="c") == dataclasses.replace(
+        entry, key="new key"
+    )
     # Files kept by key: all of a meeting's or none, and only while they are there.
     assert not again.reuse_files(["data.json", "search-index/meta.json"], "f"), "meta.json was removed"
     assert not again.reuse_files(["data.json"], "g")

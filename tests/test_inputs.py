@@ -45,16 +45,14 @@ def test_keys_change_with_what_a_page_is_made_from_and_nothing_else(tmp_path: Pa
     assert f"council {meeting.council}" in changed and f"speaker {speaker}" in changed
     elsewhere = [m for m in keys.archive.meetings if m.council != meeting.council]
     assert elsewhere and not any(f"meeting {m.key}" in changed for m in elsewhere)
-    strangers = {p for p in keys.archive.people
-                 if meeting.attendee(p) is None and all(r.speaker != p for r in meeting.remarks)}
+    strangers = {p for p in keys.archive.people if meeting.attendee(p) is None and all(r.speaker != p for r in meeting.remarks)}
     assert strangers and not any(f"speaker {p}" in changed for p in strangers)
 
     # A person's English name changes: what names them, and nothing else.
     people = minutes / "people.yml"
     registry = people.read_text(encoding="utf-8")
     person = next(p for p in keys.archive.people if keys.index.people[p].roles)
-    people.write_text(re.sub(rf"(?m)^({person}:\n  name: \{{ja: [^,]+, en: [^}}]+)\}}", r"\1 Jr.}", registry),
-                      encoding="utf-8")
+    people.write_text(re.sub(rf"(?m)^({person}:\n  name: \{{ja: [^,]+, en: [^}}]+)\}}", r"\1 Jr.}", registry), encoding="utf-8")
     _, renamed = _keys(minutes)
     changed = _changed(after, renamed)
     attended = {held.meeting.key for held in keys.index.people[person].roles}

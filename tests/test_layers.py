@@ -22,8 +22,26 @@ from conftest import ROOT
 PACKAGE = ROOT / "hooks" / "gijiroku"
 
 LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("foundations", frozenset({"model", "urls", "catalogue", "textrules", "diagnostics", "escape", "sources", "yamlsrc",
-                               "timing", "gccontrol", "forkjoin", "progress", "datafiles"})),
+    (
+        "foundations",
+        frozenset(
+            {
+                "model",
+                "urls",
+                "catalogue",
+                "textrules",
+                "diagnostics",
+                "escape",
+                "sources",
+                "yamlsrc",
+                "timing",
+                "gccontrol",
+                "forkjoin",
+                "progress",
+                "datafiles",
+            }
+        ),
+    ),
     ("reading files", frozenset({"body", "meeting", "registry", "importer"})),
     ("derived views", frozenset({"index", "ledger", "roles", "preview"})),
     ("the archive loaded and checked", frozenset({"loader", "translate"})),
@@ -70,8 +88,10 @@ def imports_of(path: Path, package: Path) -> list[tuple[int, str]]:
             if target.split(".")[0] != package.name:
                 continue
             # `from . import urls` imports the module urls; `from .. import THEME_DIR`, a name.
-            found += [(node.lineno, f"{target}.{alias.name}" if _is_module(f"{target}.{alias.name}", package) else target)
-                      for alias in node.names]
+            found += [
+                (node.lineno, f"{target}.{alias.name}" if _is_module(f"{target}.{alias.name}", package) else target)
+                for alias in node.names
+            ]
     return found
 
 
@@ -99,8 +119,9 @@ def layer_problems(edges: Mapping[tuple[str, str], list[str]], layers=LAYERS, ap
         if source not in level or target not in level:
             problems.append(f"{where[0]}: {source} -> {target}: a unit in no layer (add it to LAYERS)")
         elif level[target] > level[source]:
-            problems.append(f"{where[0]}: {source} ({layers[level[source]][0]}) imports {target}, "
-                            f"a layer above ({layers[level[target]][0]})")
+            problems.append(
+                f"{where[0]}: {source} ({layers[level[source]][0]}) imports {target}, a layer above ({layers[level[target]][0]})"
+            )
         elif source in apart and target in apart:
             problems.append(f"{where[0]}: {source} imports {target}: the outputs stand side by side")
     return problems
@@ -152,8 +173,10 @@ def test_no_import_runs_up_a_layer_or_across_the_outputs() -> None:
 
 def test_no_units_import_each_other() -> None:
     edges = unit_imports(PACKAGE)
-    assert [" <-> ".join(c) + " (" + "; ".join(w for (s, t), ws in edges.items() if s in c and t in c for w in ws[:1]) + ")"
-            for c in cycles(edges)] == []
+    assert [
+        " <-> ".join(c) + " (" + "; ".join(w for (s, t), ws in edges.items() if s in c and t in c for w in ws[:1]) + ")"
+        for c in cycles(edges)
+    ] == []
 
 
 def test_every_unit_is_in_a_layer() -> None:
@@ -165,8 +188,12 @@ def test_every_unit_is_in_a_layer() -> None:
 def test_the_checks_find_what_they_are_for() -> None:
     """The two checks on made-up imports: one that runs up a layer, one across the
     outputs, a unit in no layer, and a cycle through three units."""
-    edges = {("model", "site"): ["gijiroku/model.py:3"], ("data", "search"): ["gijiroku/data/x.py:5"],
-             ("index", "nowhere"): ["gijiroku/index.py:9"], ("site", "model"): ["gijiroku/site/y.py:1"]}
+    edges = {
+        ("model", "site"): ["gijiroku/model.py:3"],
+        ("data", "search"): ["gijiroku/data/x.py:5"],
+        ("index", "nowhere"): ["gijiroku/index.py:9"],
+        ("site", "model"): ["gijiroku/site/y.py:1"],
+    }
     problems = layer_problems(edges)
     assert [p.split(":", 2)[0] for p in problems] == ["gijiroku/data/x.py", "gijiroku/index.py", "gijiroku/model.py"]
     assert cycles({("a", "b"): [], ("b", "c"): [], ("c", "a"): [], ("c", "d"): []}) == [["a", "b", "c"]]
@@ -181,7 +208,8 @@ def test_an_upward_import_in_the_package_is_found(tmp_path: Path) -> None:
     for name in ("__init__.py", "site/__init__.py", "site/render.py"):
         (package / name).write_text("", encoding="utf-8")
     (package / "model.py").write_text(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .site import render\n", encoding="utf-8")
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .site import render\n", encoding="utf-8"
+    )
     (package / "index.py").write_text("def f():\n    import gijiroku.site.render\n", encoding="utf-8")
     edges = unit_imports(package)
     assert sorted(edges) == [("index", "site"), ("model", "site")]

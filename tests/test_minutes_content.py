@@ -56,7 +56,10 @@ def test_attendees(meeting) -> None:
 def test_agenda_and_materials(meeting) -> None:
     assert [(a.id, a.public) for a in meeting.agenda] == [("hiroshima-ai-process", False), ("ai-development", True)]
     assert [(m.id, m.public) for m in meeting.materials] == [
-        ("shiryo-1-1", True), ("shiryo-1-2", False), ("shiryo-2", True), ("sanko", True),
+        ("shiryo-1-1", True),
+        ("shiryo-1-2", False),
+        ("shiryo-2", True),
+        ("sanko", True),
     ]
     assert meeting.original.materials["shiryo-1-2"][0] == "資料1-2"
 
@@ -67,8 +70,12 @@ def test_remarks_kinds_and_speakers(meeting) -> None:
     assert Counter(r.kind for r in remarks) == {"spoken": 4, "written": 2, "unattributed": 20}
     named = [(r.speaker, r.kind) for r in remarks if r.speaker]
     assert named == [
-        ("matsumoto-takeaki", "spoken"), ("takaichi-sanae", "spoken"), ("nagaoka-keiko", "spoken"),
-        ("nakatani-shinichi", "written"), ("ozaki-masanao", "written"), ("murai-hideki", "spoken"),
+        ("matsumoto-takeaki", "spoken"),
+        ("takaichi-sanae", "spoken"),
+        ("nagaoka-keiko", "spoken"),
+        ("nakatani-shinichi", "written"),
+        ("ozaki-masanao", "written"),
+        ("murai-hideki", "spoken"),
     ]
     assert all(r.speaker is None for r in remarks if r.kind == "unattributed")
     by_section = Counter(r.section for r in remarks)
@@ -113,7 +120,7 @@ def _sentences(text: str) -> list[str]:
 
 def test_original_wording_is_kept(meeting) -> None:
     """Every sentence of the seed's proceedings is in the minutes file, as published."""
-    seed = (ROOT.parent / "shared" / "seeds" / "000_d0d8d0c0f66b98ff.txt")
+    seed = ROOT.parent / "shared" / "seeds" / "000_d0d8d0c0f66b98ff.txt"
     if not seed.is_file():
         pytest.skip("the seed text is not beside this checkout")
     proceedings = seed.read_text(encoding="utf-8").split("#### 6. 議事要旨", 1)[1]

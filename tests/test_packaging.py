@@ -34,18 +34,28 @@ def test_wheel_alone_builds_the_site(tmp_path: Path) -> None:
     # From a clean copy of what the repository tracks: a stale build/ folder in the
     # checkout would otherwise lend the wheel files that packaging leaves out.
     source = tmp_path / "source"
-    tracked = subprocess.run(["git", "ls-files", "pyproject.toml", "README.md", "hooks"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "pyproject.toml", "README.md", "hooks"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     for name in tracked:
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, source / name)
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
-                   check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(source)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     wheel = next(wheels.glob("gijiroku-*.whl"))
     shipped = zipfile.ZipFile(wheel).namelist()
-    for needed in ("gijiroku/catalogue.yml", "gijiroku/site/templates/meeting.md.j2",
-                   "gijiroku/theme/partials/alternate.html", "gijiroku/theme/assets/gjsearch.js"):
+    for needed in (
+        "gijiroku/catalogue.yml",
+        "gijiroku/site/templates/meeting.md.j2",
+        "gijiroku/theme/partials/alternate.html",
+        "gijiroku/theme/assets/gjsearch.js",
+    ):
         assert needed in shipped, f"{needed} is not in the wheel"
     assert not any(name.startswith(("tests/", "minutes/", "docs/")) for name in shipped)
 
@@ -65,15 +75,21 @@ def test_wheel_alone_builds_the_site(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "minutes", project / "records")
     python = env / "bin" / "python"
-    where = subprocess.run([str(python), "-c", "import gijiroku; print(gijiroku.__file__)"],
-                           capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(python), "-c", "import gijiroku; print(gijiroku.__file__)"], capture_output=True, text=True, check=True
+    ).stdout
     assert str(target) in where, f"gijiroku came from {where}, not from the wheel"
-    result = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, capture_output=True, text=True, timeout=600,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GIJIROKU_SERIAL="1"))
+    result = subprocess.run(
+        [str(python), "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GIJIROKU_SERIAL="1"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "gijiroku: read 3 meeting files" in result.stderr, "the plugin read the minutes folder its option names"
-    page = (tmp_path / "site" / "en" / "meetings" / "ai-strategy-council" / "2023-08-04" / "index.html")
+    page = tmp_path / "site" / "en" / "meetings" / "ai-strategy-council" / "2023-08-04" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert 'id="opinion-05"' in html and "gijiroku.css" in html
     assert (tmp_path / "site" / "en" / "assets" / "gjsearch.js").is_file()
@@ -100,8 +116,9 @@ def test_the_plugins_options_are_checked_by_mkdocs(tmp_path: Path) -> None:
     """A wrong option under the plugin stops a strict build with MkDocs' own message."""
     project = tmp_path / "project"
     project.mkdir()
-    (project / "mkdocs.yml").write_text(plugin_config().replace("preview: 15", "preview: fifteen\n    colour: red"),
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        plugin_config().replace("preview: 15", "preview: fifteen\n    colour: red"), encoding="utf-8"
+    )
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "minutes", project / "records")
     result = run_mkdocs_build(project, tmp_path / "site")
@@ -131,8 +148,12 @@ print("imported", len(sys.modules))
 def test_the_package_imports_and_locks_where_there_is_no_fcntl(tmp_path: Path) -> None:
     """fcntl is POSIX only: the hook, every module of the package and the cache's lock work
     without it (the lock is filelock's, whatever the system offers)."""
-    run = subprocess.run([sys.executable, "-c", HIDDEN_FCNTL, str(ROOT / "hooks"), str(tmp_path / "cache")],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", HIDDEN_FCNTL, str(ROOT / "hooks"), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 0 and "imported" in run.stdout, run.stderr
 
 
@@ -142,12 +163,22 @@ def test_every_package_imported_is_declared() -> None:
     import ast
     import tomllib
 
-    declared = {re.split(r"[<>=\[ ;]", spec, maxsplit=1)[0].lower().replace("_", "-")
-                for spec in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]}
+    declared = {
+        re.split(r"[<>=\[ ;]", spec, maxsplit=1)[0].lower().replace("_", "-")
+        for spec in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    }
     # the import name of a distribution, where they differ
-    distribution = {"yaml": "pyyaml", "markdown": "markdown", "material": "mkdocs-material", "re2": "google-re2",
-                    "pdfminer": "pdfminer.six", "jinja2": "jinja2", "markupsafe": "markupsafe",
-                    "charset_normalizer": "charset-normalizer", "pymdownx": "pymdown-extensions"}
+    distribution = {
+        "yaml": "pyyaml",
+        "markdown": "markdown",
+        "material": "mkdocs-material",
+        "re2": "google-re2",
+        "pdfminer": "pdfminer.six",
+        "jinja2": "jinja2",
+        "markupsafe": "markupsafe",
+        "charset_normalizer": "charset-normalizer",
+        "pymdownx": "pymdown-extensions",
+    }
     imported = set()
     for path in (ROOT / "hooks" / "gijiroku").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -177,5 +208,6 @@ def test_the_readmes_plugin_example_builds_a_project(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     for lang in ("en", "ja"):
         html = (tmp_path / "site" / lang / "meetings" / "ai-strategy-council" / "2023-08-04" / "index.html").read_text(
-            encoding="utf-8")
+            encoding="utf-8"
+        )
         assert 'id="opinion-20"' in html and 'id="hiroshima-ai-process"' in html

@@ -48,11 +48,21 @@ def test_gjsearch_carries_the_current_rules() -> None:
     assert embedded == search_rules.js_rules()
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Straße", ["strasse"]), ("STRASSE", ["strasse"]), ("ＡＩ", ["ai"]), ("ΟΔΥΣΣΕΥΣ", ["οδυσσευσ"]),
-    ("data centres", ["data", "center"]), ("organised", ["organiz"]), ("organized", ["organiz"]),
-    ("colours", ["colors"[:-1]]), ("programmes", ["program"]), ("café", ["café"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Straße", ["strasse"]),
+        ("STRASSE", ["strasse"]),
+        ("ＡＩ", ["ai"]),
+        ("ΟΔΥΣΣΕΥΣ", ["οδυσσευσ"]),
+        ("data centres", ["data", "center"]),
+        ("organised", ["organiz"]),
+        ("organized", ["organiz"]),
+        ("colours", ["colors"[:-1]]),
+        ("programmes", ["program"]),
+        ("café", ["café"]),
+    ],
+)
 def test_folding_and_spelling(text: str, expected: list[str]) -> None:
     assert tokenize.terms(text) == expected
 
@@ -64,13 +74,16 @@ def test_prefix_words() -> None:
 def test_japanese_line_breaks_are_joined() -> None:
     markdown = "# 見出し\n本文の行が\n続きます。\nEnglish\nline\n\n- 項目が\n  続く\n```\nコード\nコード\n```\n<a href=x>リンク</a>の\n説明\n"
     assert join_japanese_lines(markdown) == (
-        "# 見出し\n本文の行が続きます。\nEnglish\nline\n\n- 項目が続く\n```\nコード\nコード\n```\n<a href=x>リンク</a>の説明\n")
+        "# 見出し\n本文の行が続きます。\nEnglish\nline\n\n- 項目が続く\n```\nコード\nコード\n```\n<a href=x>リンク</a>の説明\n"
+    )
 
 
 def test_no_stray_spaces_in_japanese_prose(built_site: Path) -> None:
     for page in ("index.html", "about/index.html"):
         html = (built_site / "ja" / page).read_text(encoding="utf-8").split("md-content__inner")[1]
-        text = re.sub(r"<(p|li|h\d|td|th|tr|div|ul|ol|table|thead|tbody|section|details|summary|pre|code)\b[^>]*>|</\1>", "\x00", html)
+        text = re.sub(
+            r"<(p|li|h\d|td|th|tr|div|ul|ol|table|thead|tbody|section|details|summary|pre|code)\b[^>]*>|</\1>", "\x00", html
+        )
         text = re.sub(r"<[^>]+>", "", text)
         breaks = re.findall(r"[\u3001-\u30ff\u4e00-\u9fff\uff01-\uff60]\n[\u3001-\u30ff\u4e00-\u9fff\uff01-\uff60]", text)
         assert breaks == [], page
@@ -147,7 +160,11 @@ def test_search_page_lists_only_choices_with_remarks(built_site: Path) -> None:
     page = parse(built_site / "en" / "search" / "index.html")
     values = [el.attrs.get("value") for el in page.find("option")]
     assert "-unattributed" in values
-    strings = json.loads(re.search(r'<script type="application/json" id="gj-search-strings">(.*?)</script>',
-                                   (built_site / "en" / "search" / "index.html").read_text(encoding="utf-8")).group(1))
+    strings = json.loads(
+        re.search(
+            r'<script type="application/json" id="gj-search-strings">(.*?)</script>',
+            (built_site / "en" / "search" / "index.html").read_text(encoding="utf-8"),
+        ).group(1)
+    )
     assert strings["count_results"] == {"one": "{n} result", "other": "{n} results"}
     assert strings["other_language_results"]["other"] == "{n} results in Japanese →", "the other language named in the page's own"

@@ -45,7 +45,8 @@ def test_a_role_translated_at_another_meeting_names_it_on_the_speaker_page(base_
     council = base_minutes / "test-council"
     ja = (council / "2024-01-15.ja.md").read_text(encoding="utf-8")
     (council / "2024-02-20.ja.md").write_text(
-        ja.replace("date: 2024-01-15", "date: 2024-02-20").replace("第1回", "第2回"), encoding="utf-8")
+        ja.replace("date: 2024-01-15", "date: 2024-02-20").replace("第1回", "第2回"), encoding="utf-8"
+    )
     assert main(["check", str(base_minutes)]) == 0
     assert "W084" not in capsys.readouterr().err
     archive, diags = load_archive(base_minutes)
@@ -54,7 +55,8 @@ def test_a_role_translated_at_another_meeting_names_it_on_the_speaker_page(base_
     periods = renderer.role_periods("yamada-taro")
     english = archive.meeting("test-council/2024-01-15").version("en").roles["yamada-taro"].role
     assert [(p.role, p.first, p.last, p.meetings, p.latest) for p in periods] == [
-        (english, dt.date(2024, 1, 15), dt.date(2024, 2, 20), 2, False)]
+        (english, dt.date(2024, 1, 15), dt.date(2024, 2, 20), 2, False)
+    ]
     page = renderer.render_speaker_pages("yamada-taro")["speakers/yamada-taro.md"]
     assert "座長" not in page.split("{#roles}")[1], "no Japanese role on the English page"
 
@@ -64,12 +66,15 @@ def test_role_periods_split_where_the_role_changes(base_minutes: Path) -> None:
     ja = (council / "2024-01-15.ja.md").read_text(encoding="utf-8")
     (council / "2024-03-01.ja.md").write_text(
         ja.replace("date: 2024-01-15", "date: 2024-03-01").replace("第1回", "第3回").replace("role: 座長", "role: 委員"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     archive, diags = load_archive(base_minutes)
     assert not diags.errors
     periods = Renderer(index_archive(archive), "ja").role_periods("yamada-taro")
     assert [(p.role, p.first.isoformat(), p.latest) for p in periods] == [
-        ("委員", "2024-03-01", True), ("座長", "2024-01-15", False)]
+        ("委員", "2024-03-01", True),
+        ("座長", "2024-01-15", False),
+    ]
 
 
 def test_unnamed_opinions_count_for_members_only(base_minutes: Path) -> None:
@@ -81,8 +86,7 @@ def test_unnamed_opinions_count_for_members_only(base_minutes: Path) -> None:
 
 def test_the_catalogue_refuses_a_value_cut_at_an_unquoted_comma(tmp_path: Path, monkeypatch) -> None:
     text = (catalogue.HERE / "catalogue.yml").read_text(encoding="utf-8")
-    (tmp_path / "catalogue.yml").write_text(text + "broken: {ja: 書面, en: Written (on paper, not spoken)}\n",
-                                            encoding="utf-8")
+    (tmp_path / "catalogue.yml").write_text(text + "broken: {ja: 書面, en: Written (on paper, not spoken)}\n", encoding="utf-8")
     monkeypatch.setattr(catalogue, "HERE", tmp_path)
     with pytest.raises(ValueError, match="'broken' has keys that are no language: \\['not spoken\\)'\\]"):
         catalogue.load_catalogue()
@@ -106,8 +110,10 @@ def test_each_meeting_s_remarks_are_a_span_of_the_search_index() -> None:
     assert meta["common"] >= 2000
 
 
-@pytest.mark.parametrize(("period", "first", "last"), [
-    ("2023", "2023-01-01", "2023-12-31"), ("2024-02", "2024-02-01", "2024-02-29"), ("2023-12", "2023-12-01", "2023-12-31")])
+@pytest.mark.parametrize(
+    ("period", "first", "last"),
+    [("2023", "2023-01-01", "2023-12-31"), ("2024-02", "2024-02-01", "2024-02-29"), ("2023-12", "2023-12-01", "2023-12-31")],
+)
 def test_a_chart_period_is_a_date_range(period: str, first: str, last: str) -> None:
     assert tuple(d.isoformat() for d in period_dates(period)) == (first, last)
 
@@ -131,8 +137,9 @@ def test_the_zips_hold_every_meeting_and_are_the_same_every_build(built_site: Pa
     archive, _ = load_archive(ROOT / "minutes")
     index = index_archive(archive)
     held = shared.bundles(archive.meetings)
-    assert sorted(p.relative_to(built_site).as_posix() for p in (built_site / "downloads").rglob("*.zip")) == \
-        sorted(paths.bundle_zip(council, year) for council, year in held)
+    assert sorted(p.relative_to(built_site).as_posix() for p in (built_site / "downloads").rglob("*.zip")) == sorted(
+        paths.bundle_zip(council, year) for council, year in held
+    )
     for (council, year), meetings in held.items():
         path = built_site / paths.bundle_zip(council, year)
         with zipfile.ZipFile(path) as bundle:
@@ -144,8 +151,18 @@ def test_the_zips_hold_every_meeting_and_are_the_same_every_build(built_site: Pa
         assert path.read_bytes() == shared.bundle_bytes(index, meetings, ROOT / "minutes")
 
 
-@pytest.mark.parametrize(("size", "shown"), [(0, "0 B"), (999, "999 B"), (1000, "1.0 KB"), (28_247, "28 KB"),
-                                             (1_234_567, "1.2 MB"), (45_600_000, "46 MB"), (3 * 10**9, "3.0 GB")])
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1000, "1.0 KB"),
+        (28_247, "28 KB"),
+        (1_234_567, "1.2 MB"),
+        (45_600_000, "46 MB"),
+        (3 * 10**9, "3.0 GB"),
+    ],
+)
 def test_sizes_are_written_as_downloads_are(size: int, shown: str) -> None:
     assert downloads.format_size(size) == shown
 

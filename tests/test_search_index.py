@@ -14,11 +14,22 @@ from gijiroku.search import build as search_build
 from gijiroku.search.tokenize import normalize, query_terms, stem, terms
 
 
-@pytest.mark.parametrize("word,stemmed", [
-    ("creators", "creator"), ("creator", "creator"), ("policies", "policy"), ("processes", "process"),
-    ("process", "process"), ("running", "run"), ("developed", "develop"), ("gpus", "gpu"), ("data", "data"),
-    ("ai", "ai"), ("2023", "2023"),
-])
+@pytest.mark.parametrize(
+    "word,stemmed",
+    [
+        ("creators", "creator"),
+        ("creator", "creator"),
+        ("policies", "policy"),
+        ("processes", "process"),
+        ("process", "process"),
+        ("running", "run"),
+        ("developed", "develop"),
+        ("gpus", "gpu"),
+        ("data", "data"),
+        ("ai", "ai"),
+        ("2023", "2023"),
+    ],
+)
 def test_stem(word: str, stemmed: str) -> None:
     assert stem(word) == stemmed
 
@@ -123,8 +134,11 @@ def test_runs_kept_between_builds_give_the_same_index(tmp_path) -> None:
         if store is None:
             return dict(search_build.search_index_files(index, lang))
         inputs = InputKeys(index)
-        files = dict(search_build.search_index_files(index, lang, lambda meeting, docs: store.runs_of(
-            inputs.files(meeting), lambda: [doc.text for doc in docs])))
+        files = dict(
+            search_build.search_index_files(
+                index, lang, lambda meeting, docs: store.runs_of(inputs.files(meeting), lambda: [doc.text for doc in docs])
+            )
+        )
         store.save()
         return files
 

@@ -71,8 +71,9 @@ def test_reparsing_only_what_changed_gives_the_same_result(tmp_path: Path) -> No
     again, again_diags = load_archive(minutes, reuse_parsed=True)
     assert again.meetings == first.meetings and again_diags.items == diags.items
     path = sorted(minutes.glob("*/*.ja.md"))[0]
-    path.write_text(path.read_text(encoding="utf-8").replace("::: remark id=r001", "::: remark id=r001 kind=oops", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("::: remark id=r001", "::: remark id=r001 kind=oops", 1), encoding="utf-8"
+    )
     _, edited = load_archive(minutes, reuse_parsed=True)
     assert any(d.code == "E013" for d in edited.items), "the edited file was read again"
 
@@ -99,8 +100,14 @@ def test_serve_shows_the_preview_and_an_edit(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", minutes)
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GIJIROKU_PREVIEW="2")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         assert _wait_for(lambda: "gj-preview-notice" in _get(base + "ja/meetings/"), 120), "serve did not come up"
@@ -129,8 +136,14 @@ def test_serve_shows_the_diagnostics_while_the_minutes_are_broken(tmp_path: Path
     meeting.write_text(good.replace("\ntitle: ", "\ntitle: <svg/onload=alert(1)> ", 1), encoding="utf-8")
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         assert _wait_for(lambda: "E050" in _get(base), 120), "serve did not show the diagnostics"
@@ -142,8 +155,9 @@ def test_serve_shows_the_diagnostics_while_the_minutes_are_broken(tmp_path: Path
         except urllib.error.HTTPError as exc:
             assert exc.code == 404 and "E050" in exc.read().decode("utf-8")
         meeting.write_text(good, encoding="utf-8")
-        assert _wait_for(lambda: "gj-language-choice" in _get(base) and "meetings" in _get(base + "ja/meetings/"), 60), \
+        assert _wait_for(lambda: "gj-language-choice" in _get(base) and "meetings" in _get(base + "ja/meetings/"), 60), (
             "the fixed minutes were not built"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

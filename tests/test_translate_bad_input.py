@@ -72,15 +72,24 @@ def test_a_file_that_is_not_xliff(minutes: Path, tmp_path: Path) -> None:
     assert " E110 not an XLIFF document" in line
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',  # entity expansion
-    '<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',  # an external entity
-])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE xliff [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',  # entity expansion
+        '<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',  # an external entity
+    ],
+)
 def test_a_dtd_and_its_entities_are_never_read(minutes: Path, xlf: Path, doctype: str) -> None:
     text = xlf.read_text(encoding="utf-8")
     declaration, rest = text.split("\n", 1)
-    xlf.write_text(declaration + "\n" + doctype + "\n" + rest.replace("4th Meeting", "&b;&secret;", 1)
-                   .replace("&b;&secret;", "&b;" if "ENTITY a" in doctype else "&secret;"), encoding="utf-8")
+    xlf.write_text(
+        declaration
+        + "\n"
+        + doctype
+        + "\n"
+        + rest.replace("4th Meeting", "&b;&secret;", 1).replace("&b;&secret;", "&b;" if "ENTITY a" in doctype else "&secret;"),
+        encoding="utf-8",
+    )
     lines = refused(minutes, xlf)
     assert len(lines) == 1 and " E110 the file declares a DTD" in lines[0]
     assert "root:" not in "\n".join(lines)
@@ -185,7 +194,8 @@ _HOSTILE = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_HOSTILE, label=_HOSTILE, remark=_HOSTILE)
 def test_any_target_is_refused_with_a_diagnostic_or_written_so_that_it_checks_clean(
-        tmp_path_factory: pytest.TempPathFactory, title: str, label: str, remark: str) -> None:
+    tmp_path_factory: pytest.TempPathFactory, title: str, label: str, remark: str
+) -> None:
     """Hostile text in targets (Markdown, HTML, YAML and directive syntax, controls, bidi
     marks): the import either refuses it with diagnostics and changes nothing, or writes
     files that check clean and hold exactly that text."""

@@ -55,8 +55,9 @@ def test_export_carries_todays_english_as_translated_targets(minutes: Path, tmp_
         assert [s.findtext("x:source", namespaces=ns) for s in segments] == list(meeting.original.remarks[remark.id].paragraphs)
         assert [s.findtext("x:target", namespaces=ns) for s in segments] == list(english.remarks[remark.id].paragraphs)
         assert {s.get("state") for s in segments} == {"translated"}
-        fingerprints = unit.xpath(".//mda:meta[@type='source-fingerprint']/text()",
-                                  namespaces={"mda": "urn:oasis:names:tc:xliff:metadata:2.0"})
+        fingerprints = unit.xpath(
+            ".//mda:meta[@type='source-fingerprint']/text()", namespaces={"mda": "urn:oasis:names:tc:xliff:metadata:2.0"}
+        )
         assert fingerprints == [meeting.original.remarks[remark.id].fingerprint]
     title = file_node.find("x:unit[@id='title']/x:segment/x:target", ns)
     assert title is not None and title.text == english.title
@@ -97,11 +98,14 @@ def test_a_removed_translation_is_recreated_and_checks_clean(minutes: Path, tmp_
     english, original = meeting.version("en"), meeting.original
     assert english is not None and english.provenance is not None
     assert english.provenance.by == "gijiroku contributors"  # carried in the XLIFF file
-    assert {rid: text.source for rid, text in english.remarks.items()} == {rid: t.fingerprint for rid, t in original.remarks.items()}
+    assert {rid: text.source for rid, text in english.remarks.items()} == {
+        rid: t.fingerprint for rid, t in original.remarks.items()
+    }
     recreated = (minutes / EN_FILE).read_text(encoding="utf-8")
     # Only the provenance note is written another way (one quoted line, not folded).
     assert [line for line in recreated.splitlines() if line not in today.splitlines()] == [
-        '  note: "Translated for this archive from the Japanese summary minutes published by the Cabinet Office."']
+        '  note: "Translated for this archive from the Japanese summary minutes published by the Cabinet Office."'
+    ]
 
 
 def test_the_seed_meeting_fills_an_empty_translation(minutes: Path, tmp_path: Path) -> None:
@@ -187,8 +191,11 @@ def test_a_stale_translation_stays_stale_until_it_is_changed_or_confirmed(minute
     meeting, diagnostics = loaded(minutes)
     assert meeting.version("en").stale == frozenset() and diagnostics == []
     changed = [a for a, b in zip((minutes / EN_FILE).read_bytes().split(b"\n"), before[EN_FILE].split(b"\n")) if a != b]
-    assert len(changed) == 1 and changed[0].startswith(b"::: remark id=opinion-06 ") \
+    assert (
+        len(changed) == 1
+        and changed[0].startswith(b"::: remark id=opinion-06 ")
         and f"source={meeting.original.remarks['opinion-06'].fingerprint}".encode() in changed[0]
+    )
 
 
 def test_copy_source_puts_the_source_in_every_target_and_such_targets_are_not_translations(minutes: Path, tmp_path: Path) -> None:

@@ -84,7 +84,10 @@ def test_partly_translated_stale_and_machine_made(minutes: Path) -> None:
     changed, _ = loaded(minutes)
     row = the_meeting(status(minutes))
     assert row["states"] == ["partly-translated", "stale", "machine", "unreviewed"]
-    assert row["to_translate"] == {"remarks": 2, "characters": len("以上") + len(changed.original.remarks["opinion-06"].paragraphs[0])}
+    assert row["to_translate"] == {
+        "remarks": 2,
+        "characters": len("以上") + len(changed.original.remarks["opinion-06"].paragraphs[0]),
+    }
 
 
 def test_a_reviewed_human_translation_is_done(minutes: Path) -> None:

@@ -38,13 +38,22 @@ def test_crlf_bom_and_comments_stay_and_only_changed_lines_change(minutes: Path,
     text = text.replace("::: remark id=opinion-02 ", "::: remark  id=opinion-02   ")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     before = path.read_bytes()
-    round_trip(minutes, tmp_path, {"title": ("The 4th AI Strategy Council",),
-                                   # a blank line in a target starts a new paragraph
-                                   "remark.opinion-02": ("Risk assessment matters.\n\nImpact assessment too.",)})
+    round_trip(
+        minutes,
+        tmp_path,
+        {
+            "title": ("The 4th AI Strategy Council",),
+            # a blank line in a target starts a new paragraph
+            "remark.opinion-02": ("Risk assessment matters.\n\nImpact assessment too.",),
+        },
+    )
     after = path.read_bytes()
     assert after.startswith(b"\xef\xbb\xbf") and b"\n" not in after.replace(b"\r\n", b"")
-    diff = [line for line in difflib.ndiff(before.decode().split("\r\n"), after.decode().split("\r\n"))
-            if line.startswith(("- ", "+ "))]
+    diff = [
+        line
+        for line in difflib.ndiff(before.decode().split("\r\n"), after.decode().split("\r\n"))
+        if line.startswith(("- ", "+ "))
+    ]
     assert diff == [
         "- title: 4th Meeting of the AI Strategy Council",
         "+ title: The 4th AI Strategy Council",
@@ -65,7 +74,7 @@ def test_a_remark_the_file_lacks_is_inserted_where_it_belongs(minutes: Path, tmp
     today = path.read_bytes()
     lines = today.decode().split("\n")
     start = lines.index(next(line for line in lines if line.startswith("::: remark id=opinion-05 ")))
-    del lines[start:start + 3]  # its directive, its text and the blank line after it
+    del lines[start : start + 3]  # its directive, its text and the blank line after it
     path.write_text("\n".join(lines), encoding="utf-8")
     _, diagnostics = loaded(minutes)
     assert any(" E060 translation lacks remark 'opinion-05'" in d for d in diagnostics)
@@ -80,8 +89,16 @@ def test_remarks_and_a_section_the_file_lacks_are_inserted(minutes: Path, tmp_pa
     start, end = text.index("::: closing\n"), len(text)
     path.write_text(text[:start].rstrip("\n") + "\n", encoding="utf-8")
     english = english_texts()
-    round_trip(minutes, tmp_path, {k: v for k, v in english.items() if k.startswith("remark.") and k.split(".")[1] in ("closing-remarks", "murai-1", "end")})
-    assert path.read_bytes().decode()[start - 1:] == text[start - 1:end]
+    round_trip(
+        minutes,
+        tmp_path,
+        {
+            k: v
+            for k, v in english.items()
+            if k.startswith("remark.") and k.split(".")[1] in ("closing-remarks", "murai-1", "end")
+        },
+    )
+    assert path.read_bytes().decode()[start - 1 :] == text[start - 1 : end]
     _, diagnostics = loaded(minutes)
     assert diagnostics == []
 
@@ -89,16 +106,25 @@ def test_remarks_and_a_section_the_file_lacks_are_inserted(minutes: Path, tmp_pa
 def test_front_matter_entries_the_file_lacks_are_added(minutes: Path, tmp_path: Path) -> None:
     path = minutes / EN_FILE
     text = path.read_text(encoding="utf-8")
-    for line in ("venue: Auditorium, 1st floor, Central Government Building No. 8\n",
-                 "  ema-arisa: {role: Member, affiliation: \"Associate Professor, Institute for Future Initiatives, The University of Tokyo\"}\n",
-                 "  ai-development: Strengthening AI development capability\n"):
+    for line in (
+        "venue: Auditorium, 1st floor, Central Government Building No. 8\n",
+        '  ema-arisa: {role: Member, affiliation: "Associate Professor, Institute for Future Initiatives, The University of Tokyo"}\n',
+        "  ai-development: Strengthening AI development capability\n",
+    ):
         assert line in text
         text = text.replace(line, "")
-    text = text.replace('okada-jun: {role: Member, affiliation: "Attorney at Law, Mori Hamada & Matsumoto"}', "okada-jun: {role: Member}")
+    text = text.replace(
+        'okada-jun: {role: Member, affiliation: "Attorney at Law, Mori Hamada & Matsumoto"}', "okada-jun: {role: Member}"
+    )
     path.write_text(text, encoding="utf-8")
     english = english_texts()
-    wanted = ("venue", "attendee.ema-arisa.role", "attendee.ema-arisa.affiliation", "agenda.ai-development",
-              "attendee.okada-jun.affiliation")
+    wanted = (
+        "venue",
+        "attendee.ema-arisa.role",
+        "attendee.ema-arisa.affiliation",
+        "agenda.ai-development",
+        "attendee.okada-jun.affiliation",
+    )
     round_trip(minutes, tmp_path, {key: english[key] for key in wanted})
     meeting, diagnostics = loaded(minutes)
     assert diagnostics == []
@@ -107,15 +133,18 @@ def test_front_matter_entries_the_file_lacks_are_added(minutes: Path, tmp_path: 
     assert version.roles["ema-arisa"].affiliation == english["attendee.ema-arisa.affiliation"][0]
     assert version.roles["okada-jun"].affiliation == "Attorney at Law, Mori Hamada & Matsumoto"
     assert version.agenda["ai-development"] == "Strengthening AI development capability"
-    assert 'okada-jun: {role: Member, affiliation: "Attorney at Law, Mori Hamada & Matsumoto"}' in path.read_text(encoding="utf-8")
+    assert 'okada-jun: {role: Member, affiliation: "Attorney at Law, Mori Hamada & Matsumoto"}' in path.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_a_wrapped_paragraph_keeps_its_lines_when_only_its_source_changes(minutes: Path, tmp_path: Path) -> None:
     path = minutes / EN_FILE
     text = path.read_text(encoding="utf-8")
     wrapped = "Next, the Cabinet Office explained the way forward for the Hiroshima AI Process,\nand then each member"
-    text = text.replace("Next, the Cabinet Office explained the way forward for the Hiroshima AI Process, and then each member",
-                        wrapped)
+    text = text.replace(
+        "Next, the Cabinet Office explained the way forward for the Hiroshima AI Process, and then each member", wrapped
+    )
     text = text.replace("source=67d15bc0956a", "source=000000000000")
     path.write_text(text, encoding="utf-8")
     english = english_texts()
@@ -136,8 +165,15 @@ def test_a_label_is_written_quoted_and_reads_back(minutes: Path, tmp_path: Path)
     assert meeting.version("en").remarks["matsumoto-1"].label == label
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff\u0085\ufffe\uffff"),
-                min_size=1, max_size=40).map(str.strip).filter(bool)
+_TEXT = (
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff\u0085\ufffe\uffff"),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -32,8 +32,9 @@ def run_ok(*args: str | Path) -> None:
 
 def segment_texts(texts: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Today's English by translate-toolkit's XLIFF 2.0 id (`unit::segment`)."""
-    return {f"{unit_id}::p{i}": paragraph for unit_id, paragraphs in texts.items()
-            for i, paragraph in enumerate(paragraphs, start=1)}
+    return {
+        f"{unit_id}::p{i}": paragraph for unit_id, paragraphs in texts.items() for i, paragraph in enumerate(paragraphs, start=1)
+    }
 
 
 def test_translate_toolkit_reads_xliff_2(minutes: Path, tmp_path: Path) -> None:
@@ -56,8 +57,11 @@ def test_translate_toolkit_reads_xliff_12(minutes: Path, tmp_path: Path) -> None
     store = xliff.xlifffile.parsefile(str(xlf))
     assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("ja", "en")
     texts = english_texts()
-    expected = {f"{u}.p{i}" if u.startswith("remark.") and u.count(".") == 1 else u: p
-                for u, paragraphs in texts.items() for i, p in enumerate(paragraphs, start=1)}
+    expected = {
+        f"{u}.p{i}" if u.startswith("remark.") and u.count(".") == 1 else u: p
+        for u, paragraphs in texts.items()
+        for i, p in enumerate(paragraphs, start=1)
+    }
     units = {unit.xmlelement.get("id"): unit for unit in store.units}
     assert {uid: u.target for uid, u in units.items()} == expected
     assert "speaker" in units["remark.matsumoto-1.p1"].getnotes() and "総務大臣" in units["remark.matsumoto-1.p1"].getnotes()
@@ -89,8 +93,11 @@ def test_an_xliff_12_file_edited_with_translate_toolkit_imports_back(minutes: Pa
     run_ok("translate", "export", MEETING, "--xliff", "1.2", "-o", xlf, "--directory", minutes)
     store = xliff.xlifffile.parsefile(str(xlf))
     texts = english_texts()
-    by_id = {f"{u}.p{i}" if u.startswith("remark.") and u.count(".") == 1 else u: p
-             for u, paragraphs in texts.items() for i, p in enumerate(paragraphs, start=1)}
+    by_id = {
+        f"{u}.p{i}" if u.startswith("remark.") and u.count(".") == 1 else u: p
+        for u, paragraphs in texts.items()
+        for i, p in enumerate(paragraphs, start=1)
+    }
     for unit in store.units:
         unit.settarget(by_id[unit.xmlelement.get("id")])
         unit.markfuzzy(False)  # approved
@@ -133,8 +140,10 @@ def test_the_memory_holds_every_current_pair_and_translate_toolkit_reads_it(tmp_
     assert set(pairs) == expected_pairs()
     archive, _ = load_archive(ROOT / "minutes")
     meeting = archive.meeting(MEETING)
-    assert store.translate(meeting.original.remarks["nagaoka-1"].paragraphs[2]) == \
-        meeting.version("en").remarks["nagaoka-1"].paragraphs[2], "a remark is remembered paragraph by paragraph"
+    assert (
+        store.translate(meeting.original.remarks["nagaoka-1"].paragraphs[2])
+        == meeting.version("en").remarks["nagaoka-1"].paragraphs[2]
+    ), "a remark is remembered paragraph by paragraph"
     assert store.translate("以上") == "End."
 
 
@@ -211,10 +220,25 @@ def test_a_round_trip_through_omegat(omegat: list[str], minutes: Path, tmp_path:
     run_ok("translate", "memory", "-o", project / "tm/auto/archive.tmx", "--directory", ROOT / "minutes")
     run_ok("translate", "glossary", "-o", project / "glossary/archive.tbx", "--directory", ROOT / "minutes")
     (minutes / EN_FILE).unlink()
-    run_ok("translate", "export", MEETING, "--xliff", "1.2", "--copy-source", "-o", project / "source/2023-08-04.xlf",
-           "--directory", minutes)
-    result = subprocess.run([*omegat, str(project), "--mode=console-translate"], capture_output=True, text=True,
-                            timeout=300, env=dict(os.environ, HOME=str(tmp_path)))
+    run_ok(
+        "translate",
+        "export",
+        MEETING,
+        "--xliff",
+        "1.2",
+        "--copy-source",
+        "-o",
+        project / "source/2023-08-04.xlf",
+        "--directory",
+        minutes,
+    )
+    result = subprocess.run(
+        [*omegat, str(project), "--mode=console-translate"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(tmp_path)),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Exception" not in result.stdout + result.stderr
     translated = project / "target/2023-08-04.xlf"

@@ -71,6 +71,7 @@ def assert_no_foreign_markup(benign: str, hostile: str, where: str) -> None:
 
 # -- the real build, with each payload in every field --------------------------------------
 
+
 @pytest.fixture(scope="module")
 def benign_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp("benign"), BENIGN)
@@ -80,8 +81,9 @@ HOSTILE = [*PAYLOADS, generated_values(seed=7), generated_values(seed=8)]
 """The payloads in every field, then two generated corpora: a different value in each field."""
 
 
-@pytest.fixture(scope="module", params=range(len(HOSTILE)),
-                ids=[f"payload{i}" for i in range(len(PAYLOADS))] + ["generated7", "generated8"])
+@pytest.fixture(
+    scope="module", params=range(len(HOSTILE)), ids=[f"payload{i}" for i in range(len(PAYLOADS))] + ["generated7", "generated8"]
+)
 def hostile_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp(f"hostile{request.param}"), HOSTILE[request.param])
 
@@ -102,8 +104,9 @@ def test_hostile_text_adds_no_markup_to_any_page(benign_site: Path, hostile_site
     assert pages == sorted(p.relative_to(hostile_site) for p in hostile_site.rglob("*.html"))
     assert len(pages) > 20
     for rel in pages:
-        assert_no_foreign_markup((benign_site / rel).read_text(encoding="utf-8"),
-                                 (hostile_site / rel).read_text(encoding="utf-8"), str(rel))
+        assert_no_foreign_markup(
+            (benign_site / rel).read_text(encoding="utf-8"), (hostile_site / rel).read_text(encoding="utf-8"), str(rel)
+        )
 
 
 def _xml_shape(path: Path) -> list[tuple[str, tuple[str, ...]]]:
@@ -121,11 +124,17 @@ def _json_shape(value: object) -> object:
 def test_hostile_text_adds_nothing_to_feeds_and_data(benign_site: Path, hostile_site: Path) -> None:
     """Feeds and Akoma Ntoso parse to the same elements and attributes, JSON to the same
     keys and types, as the benign build's: the values stayed values."""
-    data = sorted(p.relative_to(benign_site) for p in benign_site.rglob("*") if p.suffix in (".xml", ".json")
-                  and "search-index" not in p.parts)
+    data = sorted(
+        p.relative_to(benign_site)
+        for p in benign_site.rglob("*")
+        if p.suffix in (".xml", ".json") and "search-index" not in p.parts
+    )
     assert any(p.suffix == ".xml" and "feeds" in p.parts for p in data) and any(p.suffix == ".json" for p in data)
-    assert data == sorted(p.relative_to(hostile_site) for p in hostile_site.rglob("*")
-                          if p.suffix in (".xml", ".json") and "search-index" not in p.parts)
+    assert data == sorted(
+        p.relative_to(hostile_site)
+        for p in hostile_site.rglob("*")
+        if p.suffix in (".xml", ".json") and "search-index" not in p.parts
+    )
     for rel in data:
         if rel.suffix == ".xml":
             assert _xml_shape(hostile_site / rel) == _xml_shape(benign_site / rel), str(rel)
@@ -161,12 +170,16 @@ def test_hostile_text_keeps_every_anchor_and_search_document(hostile_site: Path)
         page = (hostile_site / lang / MEETING / "index.html").read_text(encoding="utf-8")
         for anchor in ("meeting", "budget-plan", "shiryo-1", "yamada-1", "suzuki-1", "opinion-1", "narration-1"):
             assert f'id="{anchor}"' in page, (lang, anchor)
-        rows = [row[1] for f in (hostile_site / lang / "search-index" / "docs").glob("*.json")
-                for row in json.loads(f.read_text(encoding="utf-8"))["d"]]
+        rows = [
+            row[1]
+            for f in (hostile_site / lang / "search-index" / "docs").glob("*.json")
+            for row in json.loads(f.read_text(encoding="utf-8"))["d"]
+        ]
         assert sorted(rows) == ["narration-1", "opinion-1", "suzuki-1", "yamada-1"]
 
 
 # -- the ledger: moves, withdrawals, and what readers meet ----------------------------------
+
 
 @pytest.fixture(scope="module")
 def ledger_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -198,10 +211,13 @@ def test_moved_anchor_is_mapped_and_withdrawn_ones_have_tombstones(ledger_site: 
     assert "never held" in withdrawn
 
 
-@pytest.mark.parametrize("case, message", [
-    ("ledger-deleted-remark", "published anchor 'meetings/test-council/2024-01-15/#opinion-2' would disappear"),
-    ("ledger-deleted-page", "published page 'meetings/test-council/2023-12-01/' would disappear"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("ledger-deleted-remark", "published anchor 'meetings/test-council/2024-01-15/#opinion-2' would disappear"),
+        ("ledger-deleted-page", "published page 'meetings/test-council/2023-12-01/' would disappear"),
+    ],
+)
 def test_strict_build_fails_when_a_published_address_would_disappear(tmp_path: Path, case: str, message: str) -> None:
     minutes = overlay_case(FIXTURES / "invalid" / case, tmp_path / "data")
     result = run_mkdocs_build(make_project(tmp_path / "project", minutes), tmp_path / "site")
@@ -240,8 +256,9 @@ def test_ledger_commands_record_rename_move_and_withdrawal(tmp_path: Path, capsy
     assert recorded["layout"] == 2 and not any(page.endswith("/compare/") for page in recorded["pages"])
 
 
-def test_year_pages_of_long_lists_are_guarded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_year_pages_of_long_lists_are_guarded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The page per year of a long speaker's or topic's list is a published address: the
     ledger records it, and a year page that would vanish (the list fell back under the
     limit) fails the check with the way out, until the move is recorded."""
@@ -285,8 +302,10 @@ def test_completeness_guard_names_what_a_page_lost() -> None:
 
     expected = {"meetings/c/m.md": frozenset({"a", "b"}), "meetings/c/n.md": frozenset({"x"})}
     published = {"meetings/c/m.md": anchors_missing('<h3 id="a">x</h3><p data-id="b">', expected["meetings/c/m.md"])}
-    assert lost_in_build(expected, published) == ["meetings/c/m.md: no element with id b",
-                                                  "meetings/c/n.md: the page was not built"]
+    assert lost_in_build(expected, published) == [
+        "meetings/c/m.md: no element with id b",
+        "meetings/c/n.md: the page was not built",
+    ]
 
 
 # -- property-based: generated values and edits ------------------------------------------
@@ -317,8 +336,9 @@ def benign_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(value=_VALUES)
 @example(value="]:::")  # once read as a link reference definition, which swallowed a list item
-def test_escaping_alone_holds_for_generated_values(value: str, benign_pages: dict[str, str], tmp_path_factory,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_escaping_alone_holds_for_generated_values(
+    value: str, benign_pages: dict[str, str], tmp_path_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With the checker's text rules switched off, every value still renders as text."""
     import gijiroku.body
     import gijiroku.yamlsrc
@@ -346,13 +366,15 @@ def _edit(text: str, edits: list[tuple[int, int, str]]) -> str:
         else:
             line = lines[at % len(lines)] if lines else ""
             cut = position % (len(line) + 1)
-            lines[at % len(lines) if lines else 0:at % len(lines) + 1 if lines else 0] = [line[:cut] + piece + line[cut:]]
+            lines[at % len(lines) if lines else 0 : at % len(lines) + 1 if lines else 0] = [line[:cut] + piece + line[cut:]]
     return "\n".join(lines)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 10_000), _PIECES), min_size=1, max_size=6),
-       which=st.sampled_from(["2024-01-15.ja.md", "2024-01-15.en.md", "../people.yml", "../topics.yml", "series.yml"]))
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 10_000), _PIECES), min_size=1, max_size=6),
+    which=st.sampled_from(["2024-01-15.ja.md", "2024-01-15.en.md", "../people.yml", "../topics.yml", "series.yml"]),
+)
 def test_random_edits_never_crash_the_checker_nor_lose_a_remark(edits, which: str, tmp_path_factory) -> None:
     minutes = overlay_case(tmp_path_factory.mktemp("edit") / "none", tmp_path_factory.mktemp("edit"))
     path = minutes / "test-council" / which
@@ -371,16 +393,23 @@ def test_random_edits_never_crash_the_checker_nor_lose_a_remark(edits, which: st
             html = markdown.markdown(pages[src].split("\n---\n", 1)[1], extensions=_EXTENSIONS)
             assert anchors_missing(html, anchors) == [], (lang, src)
         shards = build_search_index(index, lang)
-        searched = sorted((chunk["m"][row[0]][3], row[1]) for name, content in shards.items() if name.startswith("docs/")
-                          for chunk in [json.loads(content)] for row in chunk["d"])
-        assert searched == sorted((urls.url_of(urls.meeting_src(m.council, m.id)), r.id)
-                                  for m in archive.meetings for r in m.remarks)
+        searched = sorted(
+            (chunk["m"][row[0]][3], row[1])
+            for name, content in shards.items()
+            if name.startswith("docs/")
+            for chunk in [json.loads(content)]
+            for row in chunk["d"]
+        )
+        assert searched == sorted(
+            (urls.url_of(urls.meeting_src(m.council, m.id)), r.id) for m in archive.meetings for r in m.remarks
+        )
         listed = {ref.remark.id for entry in index.people.values() for ref in entry.remarks}
         attributed = {r.id for m in archive.meetings for r in m.remarks if r.speaker}
         assert listed == attributed
 
 
 # -- in a reader's browser -------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_hostile_pages_run_no_script_and_fetch_nothing_off_site(browser, hostile_site: Path) -> None:
@@ -393,8 +422,18 @@ def test_hostile_pages_run_no_script_and_fetch_nothing_off_site(browser, hostile
         foreign: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(base) else None)
-        kinds = [f"{MEETING}/", f"{MEETING}/compare/", "speakers/yamada-taro/", "speakers/", "topics/budget/",
-                 "topics/", "meetings/test-council/", "meetings/", "", "search/?q=budget"]
+        kinds = [
+            f"{MEETING}/",
+            f"{MEETING}/compare/",
+            "speakers/yamada-taro/",
+            "speakers/",
+            "topics/budget/",
+            "topics/",
+            "meetings/test-council/",
+            "meetings/",
+            "",
+            "search/?q=budget",
+        ]
         for lang in LANGUAGES:
             for path in kinds:
                 page.goto(f"{base}{lang}/{path}")
@@ -419,8 +458,10 @@ def test_moved_and_withdrawn_addresses_lead_readers_on(browser, ledger_site: Pat
         page.wait_for_url(f"{base}ja/{MEETING}/")
         page.goto(f"{base}ja/{MEETING}/#opinion-0")
         page.wait_for_url(f"{base}ja/{MEETING}/#opinion-1")
-        assert page.evaluate("(() => { const top = document.getElementById('opinion-1').getBoundingClientRect().top;"
-                             " return top >= 0 && top < innerHeight; })()")
+        assert page.evaluate(
+            "(() => { const top = document.getElementById('opinion-1').getBoundingClientRect().top;"
+            " return top >= 0 && top < innerHeight; })()"
+        )
         page.goto(f"{base}en/{MEETING}/#opinion-x")
         assert "entered twice" in page.inner_text("#opinion-x")
         page.goto(f"{base}en/meetings/test-council/2023-11-01/")

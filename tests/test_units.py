@@ -23,22 +23,48 @@ def _reader(tmp_path: Path) -> tuple[Reader, Diagnostics]:
 
 # -- ids and markup ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("value", ["a", "matsumoto-takeaki", "2023-08-04", "op-01"])
 def test_valid_ids(value: str) -> None:
     assert id_problem(value) == ""
 
 
-@pytest.mark.parametrize("value,problem", [
-    ("Matsumoto", "uppercase"), ("a--b", "characters"), ("-a", "characters"), ("a_b", "characters"),
-    ("../etc", "path"), ("a/b", "path"), ("松本", "characters"), ("x" * 65, "longer"), ("", "characters"),
-])
+@pytest.mark.parametrize(
+    "value,problem",
+    [
+        ("Matsumoto", "uppercase"),
+        ("a--b", "characters"),
+        ("-a", "characters"),
+        ("a_b", "characters"),
+        ("../etc", "path"),
+        ("a/b", "path"),
+        ("松本", "characters"),
+        ("x" * 65, "longer"),
+        ("", "characters"),
+    ],
+)
 def test_invalid_ids(value: str, problem: str) -> None:
     assert problem in id_problem(value)
 
 
-@pytest.mark.parametrize("text", ["<script>", "a <b>bold</b>", "<a href='x'>", "<!-- c -->", "<img src=x onerror=y>", "</p>",
-                                  "<svg/onload=alert(1)>", "<img src=x onerror=alert(1)//", "<details/open/ontoggle=x>",
-                                  "a<b", "<?xml version='1.0'?>", "<!DOCTYPE html>", "x </script"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>",
+        "a <b>bold</b>",
+        "<a href='x'>",
+        "<!-- c -->",
+        "<img src=x onerror=y>",
+        "</p>",
+        "<svg/onload=alert(1)>",
+        "<img src=x onerror=alert(1)//",
+        "<details/open/ontoggle=x>",
+        "a<b",
+        "<?xml version='1.0'?>",
+        "<!DOCTYPE html>",
+        "x </script",
+    ],
+)
 def test_markup_found(text: str) -> None:
     assert markup_in(text) is not None
 
@@ -48,9 +74,15 @@ def test_plain_text_is_not_markup(text: str) -> None:
     assert markup_in(text) is None
 
 
-@pytest.mark.parametrize("text, index", [
-    ("a\u202eb", 1), ("\u202ca", 0), ("\u2066a\u202c\u2069", 2), ("x\u2067y", 1),
-])
+@pytest.mark.parametrize(
+    "text, index",
+    [
+        ("a\u202eb", 1),
+        ("\u202ca", 0),
+        ("\u2066a\u202c\u2069", 2),
+        ("x\u2067y", 1),
+    ],
+)
 def test_unbalanced_bidi_controls_are_found(text: str, index: int) -> None:
     assert unbalanced_bidi(text) == index
 
@@ -71,6 +103,7 @@ def test_scrub_leaves_one_safe_line() -> None:
 
 
 # -- YAML reading -----------------------------------------------------------------
+
 
 def test_times_are_read_as_written_not_as_sexagesimal(tmp_path: Path) -> None:
     reader, diags = _reader(tmp_path)
@@ -123,6 +156,7 @@ def test_booleans_must_be_booleans(tmp_path: Path) -> None:
 
 # -- sources ----------------------------------------------------------------------
 
+
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(b"\xef\xbb\xbf---\r\na: 1\r\n---\r\nbody\r\n")
@@ -143,6 +177,7 @@ def test_undecodable_byte_is_located(tmp_path: Path) -> None:
 
 
 # -- body -------------------------------------------------------------------------
+
 
 def test_join_lines_spacing() -> None:
     assert join_lines(["どう壁を超えるか", "ということ"]) == "どう壁を超えるかということ"
@@ -169,8 +204,11 @@ def test_recurring_short_texts_are_kept_once(tmp_path: Path) -> None:
     long_text = "長い段落。" * 20
     remarks = []
     for path in ("a.md", "b.md"):
-        body = "".join(f"::: remark id=r{i} kind=spoken speaker=sato-taro label=○佐藤委員長 source=0123456789ab\n"
-                       f"{''.join(['佐藤', '大臣。'])}\n\n{long_text}\n" for i in (1, 2))
+        body = "".join(
+            f"::: remark id=r{i} kind=spoken speaker=sato-taro label=○佐藤委員長 source=0123456789ab\n"
+            f"{''.join(['佐藤', '大臣。'])}\n\n{long_text}\n"
+            for i in (1, 2)
+        )
         diags = Diagnostics()
         remarks += parse_body(body, 1, tmp_path / path, diags)[0].remarks
         assert diags.items == []
@@ -186,7 +224,9 @@ def test_recurring_short_texts_are_kept_once(tmp_path: Path) -> None:
 
 def test_quoted_label_with_spaces(tmp_path: Path) -> None:
     diags = Diagnostics()
-    sections = parse_body('::: remark id=a kind=spoken speaker=p label="[Minister Matsumoto]"\ntext\n', 1, tmp_path / "m.md", diags)
+    sections = parse_body(
+        '::: remark id=a kind=spoken speaker=p label="[Minister Matsumoto]"\ntext\n', 1, tmp_path / "m.md", diags
+    )
     assert sections[0].remarks[0].attrs["label"] == "[Minister Matsumoto]"
 
 
@@ -203,6 +243,7 @@ def test_diagnostic_format() -> None:
 
 # -- the command ------------------------------------------------------------------
 
+
 def test_check_command_passes_on_valid(base_minutes: Path, capsys) -> None:
     assert main(["check", str(base_minutes)]) == 0
     assert "0 errors, 0 warnings" in capsys.readouterr().err
@@ -211,7 +252,9 @@ def test_check_command_passes_on_valid(base_minutes: Path, capsys) -> None:
 def test_check_command_reports_all_and_fails(base_minutes: Path, capsys) -> None:
     ja = base_minutes / "test-council" / "2024-01-15.ja.md"
     text = ja.read_text(encoding="utf-8")
-    ja.write_text(text.replace("speaker=suzuki-hanako", "speaker=tanaka").replace("date: 2024-01-15", "date: 2024-13-01"), encoding="utf-8")
+    ja.write_text(
+        text.replace("speaker=suzuki-hanako", "speaker=tanaka").replace("date: 2024-01-15", "date: 2024-13-01"), encoding="utf-8"
+    )
     assert main(["check", str(base_minutes)]) == 1
     err = capsys.readouterr().err
     assert "minutes/test-council/2024-01-15.ja.md:5:7: E040" in err
@@ -278,6 +321,7 @@ def test_directive_words_with_and_without_quotes(tmp_path: Path) -> None:
 
 # -- build figures ----------------------------------------------------------------
 
+
 def test_timing_notes_each_phases_peak_memory_and_merges_the_larger() -> None:
     saved = timing.snapshot()
     timing.reset()
@@ -298,9 +342,13 @@ def test_timing_notes_each_phases_peak_memory_and_merges_the_larger() -> None:
 def test_white_space_between_tags_is_squeezed_where_no_reader_sees_it() -> None:
     from gijiroku.site.frame import squeeze_white_space
 
-    page = ('<nav>\n    \n      <a href="x">Home</a>\n\n    <a>Two</a>  <b>same line</b>\n</nav>\n'
-            '<pre><code>  keep\n\n    this</code></pre>\n    <script>\nif (a >\n    <b) {}\n</script>\n  <p>text</p>')
+    page = (
+        '<nav>\n    \n      <a href="x">Home</a>\n\n    <a>Two</a>  <b>same line</b>\n</nav>\n'
+        "<pre><code>  keep\n\n    this</code></pre>\n    <script>\nif (a >\n    <b) {}\n</script>\n  <p>text</p>"
+    )
     squeezed = squeeze_white_space(page)
-    assert squeezed == ('<nav>\n<a href="x">Home</a>\n<a>Two</a>  <b>same line</b>\n</nav>\n'
-                        '<pre><code>  keep\n\n    this</code></pre>\n<script>\nif (a >\n    <b) {}\n</script>\n<p>text</p>')
+    assert squeezed == (
+        '<nav>\n<a href="x">Home</a>\n<a>Two</a>  <b>same line</b>\n</nav>\n'
+        "<pre><code>  keep\n\n    this</code></pre>\n<script>\nif (a >\n    <b) {}\n</script>\n<p>text</p>"
+    )
     assert squeeze_white_space(squeezed) == squeezed

@@ -58,6 +58,7 @@ __all__ = ["REPO", "scaffold_project", "serve", "make_project", "build_site"]
 
 # -- build ---------------------------------------------------------------------------
 
+
 def write_floor_project(project: Path, floor: Path) -> list[Path]:
     """The generated pages of `project` as ordinary Markdown files, one plain MkDocs
     project per language with the same theme, extensions and plugins but no hooks."""
@@ -113,21 +114,24 @@ def write_floor_project(project: Path, floor: Path) -> list[Path]:
 
 
 _LANG = r"(?:ja|en)/"
-FILE_KINDS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
-    ("meeting pages", rf"^{_LANG}meetings/[^/]+/[^/]+/index\.html$"),
-    # The one side-by-side page per language, and the ledger's redirects from a site's
-    # earlier per-meeting ones (`meetings/C/M/compare/`), where it had published them.
-    ("side-by-side pages", rf"^{_LANG}(?:compare|meetings/[^/]+/[^/]+/compare)/index\.html$"),
-    ("index pages", rf"^{_LANG}(?:meetings/(?:[^/]+/)?|speakers/|topics/)index\.html$"),
-    ("speaker pages", rf"^{_LANG}speakers/[^/]+/(?:\d{{4}}/)?index\.html$"),
-    ("topic pages", rf"^{_LANG}topics/[^/]+/(?:\d{{4}}/)?index\.html$"),
-    ("search index", rf"^{_LANG}search-index/"),
-    ("meeting JSON", rf"^(?:{_LANG})?api/meetings/[^/]+/[^/]+\.json$"),
-    ("zips of Akoma Ntoso and sources", r"^downloads/[^/]+/\d{4}\.zip$"),
-    ("API indexes and schemas", rf"^{_LANG}api/(?:[^/]+\.json|schemas/[^/]+\.json)$"),
-    ("feeds", rf"^{_LANG}feeds/"),
-    ("theme assets", rf"^(?:{_LANG})?assets/"),
-)]
+FILE_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("meeting pages", rf"^{_LANG}meetings/[^/]+/[^/]+/index\.html$"),
+        # The one side-by-side page per language, and the ledger's redirects from a site's
+        # earlier per-meeting ones (`meetings/C/M/compare/`), where it had published them.
+        ("side-by-side pages", rf"^{_LANG}(?:compare|meetings/[^/]+/[^/]+/compare)/index\.html$"),
+        ("index pages", rf"^{_LANG}(?:meetings/(?:[^/]+/)?|speakers/|topics/)index\.html$"),
+        ("speaker pages", rf"^{_LANG}speakers/[^/]+/(?:\d{{4}}/)?index\.html$"),
+        ("topic pages", rf"^{_LANG}topics/[^/]+/(?:\d{{4}}/)?index\.html$"),
+        ("search index", rf"^{_LANG}search-index/"),
+        ("meeting JSON", rf"^(?:{_LANG})?api/meetings/[^/]+/[^/]+\.json$"),
+        ("zips of Akoma Ntoso and sources", r"^downloads/[^/]+/\d{4}\.zip$"),
+        ("API indexes and schemas", rf"^{_LANG}api/(?:[^/]+\.json|schemas/[^/]+\.json)$"),
+        ("feeds", rf"^{_LANG}feeds/"),
+        ("theme assets", rf"^(?:{_LANG})?assets/"),
+    )
+]
 """What each file of a built site is, by its path from the site's root (the layout of
 docs/dev/en/site.md and docs/en/data.md); anything else is "other": hand-written pages,
 the home and search pages, 404 pages, sitemaps, images, redirects."""
@@ -180,9 +184,14 @@ def compare_trees(a: Path, b: Path, examples: int = 5) -> dict[str, object]:
     files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
     differ = sorted(f for f in files_a & files_b if not filecmp.cmp(a / f, b / f, shallow=False))
     only_a, only_b = sorted(files_a - files_b), sorted(files_b - files_a)
-    return {"identical": not (differ or only_a or only_b), "files": len(files_a | files_b),
-            "differ": len(differ), "only_first": len(only_a), "only_second": len(only_b),
-            "examples": (differ + only_a + only_b)[:examples]}
+    return {
+        "identical": not (differ or only_a or only_b),
+        "files": len(files_a | files_b),
+        "differ": len(differ),
+        "only_first": len(only_a),
+        "only_second": len(only_b),
+        "examples": (differ + only_a + only_b)[:examples],
+    }
 
 
 CACHE_DIR = Path(".cache") / "gijiroku"
@@ -203,8 +212,9 @@ def _cache_aside(project: Path, work: Path):
             saved.rename(cache)
 
 
-def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary", floor: bool = True,
-                  data_out_compare: bool = True) -> dict[str, object]:
+def measure_build(
+    meetings: int, seed: int, work: Path, profile: str = "summary", floor: bool = True, data_out_compare: bool = True
+) -> dict[str, object]:
     """One archive size of one profile: the real build on a cold cache, what it wrote by
     kind, the same build without data out and the floor (unless left out), then an
     incremental rebuild on the warm cache and a build without the cache to compare it with."""
@@ -212,19 +222,26 @@ def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary"
     project = make_project(work / f"project-{name}", meetings, seed, profile)
     shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    for variable in ("GIJIROKU_SITE_URL", "GIJIROKU_PREVIEW", "GIJIROKU_CACHE", "GIJIROKU_DATA_OUT", "GIJIROKU_SERIAL",
-                     "GIJIROKU_TIMINGS"):
+    for variable in (
+        "GIJIROKU_SITE_URL",
+        "GIJIROKU_PREVIEW",
+        "GIJIROKU_CACHE",
+        "GIJIROKU_DATA_OUT",
+        "GIJIROKU_SERIAL",
+        "GIJIROKU_TIMINGS",
+    ):
         env.pop(variable, None)
     originals = list((project / "minutes").glob("*/*.ja.md"))
-    source = {"original": sum(p.stat().st_size for p in originals),
-              "translation": sum(p.stat().st_size for p in (project / "minutes").glob("*/*.en.md"))}
+    source = {
+        "original": sum(p.stat().st_size for p in originals),
+        "translation": sum(p.stat().st_size for p in (project / "minutes").glob("*/*.en.md")),
+    }
     meeting_files = sum(1 for _ in (project / "minutes").glob("*/*.md"))
     timings = work / f"timings-{name}.json"
     site = work / f"site-{name}"
 
     def build(target: Path, **extra: str) -> dict[str, float]:
-        return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-                            project, dict(env, **extra))
+        return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)], project, dict(env, **extra))
 
     real = build(site, GIJIROKU_TIMINGS=str(timings))
     recorded = json.loads(timings.read_text(encoding="utf-8"))
@@ -233,11 +250,22 @@ def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary"
     size, files = sum(k[0] for k in kinds.values()), sum(k[1] for k in kinds.values())
     pages = sum(1 for _ in site.rglob("*.html"))
     row: dict[str, object] = {
-        "profile": profile, "meetings": meetings, "real": real, "ours": recorded["seconds"],
-        "peak_rss": recorded.get("peak_rss", {}), "own": sum(v for k, v in recorded["seconds"].items() if not k.startswith("build_")),
-        "output_mb": size / 2**20, "files": files, "pages": pages, "kinds": kinds, "widest_folder": measured.widest_folder,
-        "gzip_mb": sum(k[2] for k in kinds.values()) / 2**20, "source": source,
-        "meeting_files": meeting_files, "parsed": recorded["counts"].get("meeting_files_parsed", 0)}
+        "profile": profile,
+        "meetings": meetings,
+        "real": real,
+        "ours": recorded["seconds"],
+        "peak_rss": recorded.get("peak_rss", {}),
+        "own": sum(v for k, v in recorded["seconds"].items() if not k.startswith("build_")),
+        "output_mb": size / 2**20,
+        "files": files,
+        "pages": pages,
+        "kinds": kinds,
+        "widest_folder": measured.widest_folder,
+        "gzip_mb": sum(k[2] for k in kinds.values()) / 2**20,
+        "source": source,
+        "meeting_files": meeting_files,
+        "parsed": recorded["counts"].get("meeting_files_parsed", 0),
+    }
     if data_out_compare:  # the same build without data out (API, feeds, charts), for what they add
         bare_site = work / f"site-{name}-bare"
         with _cache_aside(project, work):
@@ -246,8 +274,9 @@ def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary"
         shutil.rmtree(bare_site)
     if floor:
         row["floor"] = _measure_floor(project, work / f"floor-{name}", env)
-    row["incremental"] = _measure_incremental(project, site, work / f"site-{name}-nocache", timings, meetings, seed, profile,
-                                              build)
+    row["incremental"] = _measure_incremental(
+        project, site, work / f"site-{name}-nocache", timings, meetings, seed, profile, build
+    )
     shutil.rmtree(site)
     shutil.rmtree(project)
     return row
@@ -256,8 +285,11 @@ def measure_build(meetings: int, seed: int, work: Path, profile: str = "summary"
 def _measure_floor(project: Path, folder: Path, env: dict[str, str]) -> dict[str, float]:
     floor = {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0}
     for config in write_floor_project(project, folder):
-        measured = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-                                 "-d", str(config.parent / "site")], config.parent, env)
+        measured = run_measured(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(config.parent / "site")],
+            config.parent,
+            env,
+        )
         floor["wall"] += measured["wall"]
         floor["cpu"] += measured["cpu"]
         floor["peak_mb"] = max(floor["peak_mb"], measured["peak_mb"])
@@ -266,8 +298,9 @@ def _measure_floor(project: Path, folder: Path, env: dict[str, str]) -> dict[str
     return floor
 
 
-def _measure_incremental(project: Path, site: Path, nocache_site: Path, timings: Path, meetings: int, seed: int,
-                         profile: str, build) -> dict[str, object]:
+def _measure_incremental(
+    project: Path, site: Path, nocache_site: Path, timings: Path, meetings: int, seed: int, profile: str, build
+) -> dict[str, object]:
     """Add a meeting and edit a remark of another (original and translation, so the
     build stays free of warnings), rebuild into the same folder on the cache the full
     build left, then build the same minutes without the cache and compare the two sites."""
@@ -281,12 +314,17 @@ def _measure_incremental(project: Path, site: Path, nocache_site: Path, timings:
     nocache = build(nocache_site, GIJIROKU_CACHE="0")
     compared = compare_trees(site, nocache_site)
     shutil.rmtree(nocache_site)
-    return {"warm": warm, "nocache": nocache, "compared": compared,
-            "changed": [p.relative_to(minutes).as_posix() for p in added + edited]}
+    return {
+        "warm": warm,
+        "nocache": nocache,
+        "compared": compared,
+        "changed": [p.relative_to(minutes).as_posix() for p in added + edited],
+    }
 
 
-def run_build_benchmark(sizes: dict[str, list[int]], seed: int, report: Path, floor: bool = True,
-                        data_out_compare: bool = True) -> str:
+def run_build_benchmark(
+    sizes: dict[str, list[int]], seed: int, report: Path, floor: bool = True, data_out_compare: bool = True
+) -> str:
     """Measure every size of every profile; write the report; return its text. The
     report is written again after each size, so a long run that is stopped still leaves
     what it measured."""
@@ -313,13 +351,12 @@ def _command(sizes: dict[str, list[int]], seed: int, floor: bool, data_out_compa
         if sizes["verbatim"] != sizes["summary"]:
             words.append(f"--verbatim-sizes {listed(sizes['verbatim'])}")
     else:
-        (profile, values), = sizes.items()
+        ((profile, values),) = sizes.items()
         words += [f"--profile {profile}", f"--sizes {listed(values)}"]
     words.append(f"--seed {seed}")
     words += [] if floor else ["--no-floor"]
     words += [] if data_out_compare else ["--no-data-out-compare"]
     return " ".join(words)
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,12 +371,17 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="measure full builds against plain MkDocs on synthetic archives")
     build.add_argument("--sizes", default="100,1000,4000", help="comma-separated numbers of meetings")
     build.add_argument("--verbatim-sizes", help="numbers of meetings for the verbatim profile (default: --sizes)")
-    build.add_argument("--profile", choices=(*PROFILES, "both"), default="both",
-                       help="summary (議事要旨), verbatim (議事録) or both, side by side in one report (default)")
+    build.add_argument(
+        "--profile",
+        choices=(*PROFILES, "both"),
+        default="both",
+        help="summary (議事要旨), verbatim (議事録) or both, side by side in one report (default)",
+    )
     build.add_argument("--seed", type=int, default=1)
     build.add_argument("--no-floor", dest="floor", action="store_false", help="skip the plain-MkDocs floor")
-    build.add_argument("--no-data-out-compare", dest="data_out_compare", action="store_false",
-                       help="skip the build without data out")
+    build.add_argument(
+        "--no-data-out-compare", dest="data_out_compare", action="store_false", help="skip the build without data out"
+    )
     build.add_argument("--report", type=Path, default=REPORTS / "build-benchmark.md")
     serve_cmd = commands.add_parser("serve", help="time edits under mkdocs serve on a synthetic archive")
     serve_cmd.add_argument("--meetings", type=int, default=1000)
@@ -366,4 +408,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -34,7 +34,8 @@ def _build_report(rows: list[dict], seed: int, command: str) -> str:
         lines += [
             "Against the floor: plain `mkdocs build` of the very same generated pages written out as",
             "ordinary Markdown files, with the same theme, extensions and plugins and no hooks, one",
-            "language after the other."]
+            "language after the other.",
+        ]
     lines += [
         "The real build runs the two languages side by side in two processes, so its wall time is below",
         "its CPU time; gijiroku's own code is measured in CPU seconds and compared with the build's CPU time.",
@@ -48,36 +49,50 @@ def _build_report(rows: list[dict], seed: int, command: str) -> str:
     ]
     for r in rows:
         real = r["real"]
-        line = (f"| {r['profile']} | {r['meetings']:,} | {r['pages']:,} | {_mb(r['output_mb'])} | {real['wall']:.1f} s | "
-                f"{real['cpu']:.1f} s | {_mb(_peak(r))} | {r['own']:.1f} s ({100 * r['own'] / real['cpu']:.0f} %) |")
+        line = (
+            f"| {r['profile']} | {r['meetings']:,} | {r['pages']:,} | {_mb(r['output_mb'])} | {real['wall']:.1f} s | "
+            f"{real['cpu']:.1f} s | {_mb(_peak(r))} | {r['own']:.1f} s ({100 * r['own'] / real['cpu']:.0f} %) |"
+        )
         if has_floor:
             floor = r["floor"]
-            line += (f" {floor['wall']:.1f} s | {floor['cpu']:.1f} s | {real['wall'] / floor['wall']:.2f} | "
-                     f"{real['cpu'] / floor['cpu']:.2f} |")
+            line += (
+                f" {floor['wall']:.1f} s | {floor['cpu']:.1f} s | {real['wall'] / floor['wall']:.2f} | "
+                f"{real['cpu'] / floor['cpu']:.2f} |"
+            )
         lines.append(line)
-    lines += ["", "Time in gijiroku's own code, by phase (seconds; render and search index summed over languages):", "",
-              "| profile | meetings | load and check | cross-index | render pages | search index | data out |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "Time in gijiroku's own code, by phase (seconds; render and search index summed over languages):",
+        "",
+        "| profile | meetings | load and check | cross-index | render pages | search index | data out |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         o = r["ours"]
         data = o.get("data_api", 0) + o.get("data_feeds", 0) + o.get("data_pages", 0)
-        lines.append(f"| {r['profile']} | {r['meetings']:,} | {o.get('load', 0):.1f} | {o.get('index', 0):.2f} | "
-                     f"{o.get('render', 0):.1f} | {o.get('search_index', 0):.1f} | {data:.1f} |")
+        lines.append(
+            f"| {r['profile']} | {r['meetings']:,} | {o.get('load', 0):.1f} | {o.get('index', 0):.2f} | "
+            f"{o.get('render', 0):.1f} | {o.get('search_index', 0):.1f} | {data:.1f} |"
+        )
     lines += _per_meeting_lines(rows)
     lines += _memory_lines(rows)
     lines += _incremental_lines(rows)
     lines += _data_out_lines(rows)
     lines += ["", "Meeting files parsed during each build (the archive is parsed once per build, never per page):", ""]
-    lines += [f"- {r['profile']}, {r['meetings']:,} meetings: {r['parsed']:,} parses of {r['meeting_files']:,} files"
-              for r in rows]
+    lines += [
+        f"- {r['profile']}, {r['meetings']:,} meetings: {r['parsed']:,} parses of {r['meeting_files']:,} files" for r in rows
+    ]
     growth: dict[str, dict[str, float]] = {}
     for profile in dict.fromkeys(r["profile"] for r in rows):
         by_size = {r["meetings"]: r for r in rows if r["profile"] == profile}
         if 1000 in by_size and 4000 in by_size:
             a, b = by_size[1000], by_size[4000]
-            growth[profile] = {"wall time": b["real"]["wall"] / a["real"]["wall"],
-                               "CPU time": b["real"]["cpu"] / a["real"]["cpu"],
-                               "peak memory": _peak(b) / _peak(a), "output size": b["output_mb"] / a["output_mb"]}
+            growth[profile] = {
+                "wall time": b["real"]["wall"] / a["real"]["wall"],
+                "CPU time": b["real"]["cpu"] / a["real"]["cpu"],
+                "peak memory": _peak(b) / _peak(a),
+                "output size": b["output_mb"] / a["output_mb"],
+            }
             lines += ["", f"Growth from 1,000 to 4,000 meetings, {profile} (linear would be 4.0; the target is at most 4.4):", ""]
             lines += [f"- {what} × {ratio:.2f}" for what, ratio in growth[profile].items()]
     return "\n".join(lines + _build_targets(rows, growth)) + "\n"
@@ -85,36 +100,56 @@ def _build_report(rows: list[dict], seed: int, command: str) -> str:
 
 def _per_meeting_lines(rows: list[dict]) -> list[str]:
     """Output per meeting, whole and by kind of file."""
-    lines = ["", "## Per meeting", "",
-             "The whole site (both languages, every page, data and asset) divided by the number of meetings,",
-             "beside the minutes it is built from (per meeting: the original, and the translations). What is built",
-             "once whatever the size (theme assets, hand-written pages) weighs on small archives; *each meeting more*",
-             "is the growth from the profile's previous size, divided by the meetings added.", "",
-             "| profile | meetings | source: original / translation | output | files | each meeting more |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "",
+        "## Per meeting",
+        "",
+        "The whole site (both languages, every page, data and asset) divided by the number of meetings,",
+        "beside the minutes it is built from (per meeting: the original, and the translations). What is built",
+        "once whatever the size (theme assets, hand-written pages) weighs on small archives; *each meeting more*",
+        "is the growth from the profile's previous size, divided by the meetings added.",
+        "",
+        "| profile | meetings | source: original / translation | output | files | each meeting more |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     previous: dict[str, dict] = {}
     for r in rows:
         n, before = r["meetings"], previous.get(r["profile"])
         added = "–"
         if before is not None and n > before["meetings"]:
             more = n - before["meetings"]
-            added = (f"{_kb((r['output_mb'] - before['output_mb']) * 2**20 / more)} in "
-                     f"{(r['files'] - before['files']) / more:.1f} files")
+            added = (
+                f"{_kb((r['output_mb'] - before['output_mb']) * 2**20 / more)} in "
+                f"{(r['files'] - before['files']) / more:.1f} files"
+            )
         previous[r["profile"]] = r
-        lines.append(f"| {r['profile']} | {n:,} | {_kb(r['source']['original'] / n)} / {_kb(r['source']['translation'] / n)} | "
-                     f"{_kb(r['output_mb'] * 2**20 / n)} | {r['files'] / n:.1f} | {added} |")
+        lines.append(
+            f"| {r['profile']} | {n:,} | {_kb(r['source']['original'] / n)} / {_kb(r['source']['translation'] / n)} | "
+            f"{_kb(r['output_mb'] * 2**20 / n)} | {r['files'] / n:.1f} | {added} |"
+        )
     heads = [f"{r['profile']} {r['meetings']:,}" for r in rows]
-    lines += ["", "What each kind of file costs, per meeting: bytes · files · gzip (what a reader transfers from a host",
-              "that compresses, as the free static hosts do; a zip is sent as it is) — kinds by path, as laid out in",
-              "[the site](../site.md) and [the data](../../../en/data.md); *other* is hand-written pages, home, search and 404",
-              "pages, sitemaps and images:", "",
-              "| kind | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(rows)]
+    lines += [
+        "",
+        "What each kind of file costs, per meeting: bytes · files · gzip (what a reader transfers from a host",
+        "that compresses, as the free static hosts do; a zip is sent as it is) — kinds by path, as laid out in",
+        "[the site](../site.md) and [the data](../../../en/data.md); *other* is hand-written pages, home, search and 404",
+        "pages, sitemaps and images:",
+        "",
+        "| kind | " + " | ".join(heads) + " |",
+        "| --- |" + " ---: |" * len(rows),
+    ]
     for kind in rows[0]["kinds"]:
-        cells = [f"{_kb(r['kinds'][kind][0] / r['meetings'])} · {r['kinds'][kind][1] / r['meetings']:.2f} · "
-                 f"{_kb(r['kinds'][kind][2] / r['meetings'])}" for r in rows]
+        cells = [
+            f"{_kb(r['kinds'][kind][0] / r['meetings'])} · {r['kinds'][kind][1] / r['meetings']:.2f} · "
+            f"{_kb(r['kinds'][kind][2] / r['meetings'])}"
+            for r in rows
+        ]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
-    cells = [f"**{_kb(r['output_mb'] * 2**20 / r['meetings'])} · {r['files'] / r['meetings']:.2f} · "
-             f"{_kb(r['gzip_mb'] * 2**20 / r['meetings'])}**" for r in rows]
+    cells = [
+        f"**{_kb(r['output_mb'] * 2**20 / r['meetings'])} · {r['files'] / r['meetings']:.2f} · "
+        f"{_kb(r['gzip_mb'] * 2**20 / r['meetings'])}**"
+        for r in rows
+    ]
     lines.append("| **all** | " + " | ".join(cells) + " |")
     return lines + _hosting_lines(rows)
 
@@ -122,8 +157,11 @@ def _per_meeting_lines(rows: list[dict]) -> list[str]:
 HOSTS = (
     ("GitHub Pages", "1 GB per site", "https://docs.github.com/en/pages/getting-started-with-github-pages/github-pages-limits"),
     ("Cloudflare Pages", "20,000 files per site (free plan)", "https://developers.cloudflare.com/pages/platform/limits/"),
-    ("Netlify", "no limit on files or bytes per deploy; 54,000 files in one folder",
-     "https://docs.netlify.com/site-deploys/overview/#files-per-directory-limit"),
+    (
+        "Netlify",
+        "no limit on files or bytes per deploy; 54,000 files in one folder",
+        "https://docs.netlify.com/site-deploys/overview/#files-per-directory-limit",
+    ),
 )
 GITHUB_BYTES = 10**9
 CLOUDFLARE_FILES = 20_000
@@ -133,13 +171,22 @@ NETLIFY_FOLDER = 54_000
 def _hosting_lines(rows: list[dict]) -> list[str]:
     """How many meetings of each profile fit each free static host, at this run's cost per
     meeting (everything built once included, so the figure errs low)."""
-    lines = ["", "### How many meetings fit the free static hosts", "",
-             "At this run's cost per meeting (the whole site divided by its meetings). The hosts' published limits:", ""]
+    lines = [
+        "",
+        "### How many meetings fit the free static hosts",
+        "",
+        "At this run's cost per meeting (the whole site divided by its meetings). The hosts' published limits:",
+        "",
+    ]
     lines += [f"- {name}: {limit} ([source]({url}))" for name, limit, url in HOSTS]
-    lines += ["", "Netlify's binding limit is the fullest folder: a council's folders hold one entry per meeting",
-              "(`meetings/COUNCIL/`, `api/meetings/COUNCIL/`), so it caps the meetings of one council, not of the site.", "",
-              "| profile | meetings | GitHub Pages (bytes) | Cloudflare Pages (files) | Netlify (fullest folder) |",
-              "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [
+        "",
+        "Netlify's binding limit is the fullest folder: a council's folders hold one entry per meeting",
+        "(`meetings/COUNCIL/`, `api/meetings/COUNCIL/`), so it caps the meetings of one council, not of the site.",
+        "",
+        "| profile | meetings | GitHub Pages (bytes) | Cloudflare Pages (files) | Netlify (fullest folder) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         n = r["meetings"]
         github = GITHUB_BYTES / (r["output_mb"] * 2**20 / n)
@@ -149,28 +196,46 @@ def _hosting_lines(rows: list[dict]) -> list[str]:
     return lines
 
 
-PHASES = (("load", "load and check"), ("index", "cross-index"), ("render", "render pages"),
-          ("search_index", "search index"), ("data_api", "data out"), ("build_ja", "ja build, end"),
-          ("build_en", "en build, end"))
+PHASES = (
+    ("load", "load and check"),
+    ("index", "cross-index"),
+    ("render", "render pages"),
+    ("search_index", "search index"),
+    ("data_api", "data out"),
+    ("build_ja", "ja build, end"),
+    ("build_en", "en build, end"),
+)
 
 
 def _memory_lines(rows: list[dict]) -> list[str]:
-    lines = ["", "## Memory", "",
-             f"The whole process tree sampled every {TreeMemory.INTERVAL:g} s: RSS counts the pages the root build and its",
-             "forked language build share once per process, PSS splits them between the two (what the machine must hold).",
-             "*Largest process* is the ru_maxrss that wait4 reports for the build: on Linux, the larger of the",
-             "root build and the forked child it waited for.", "",
-             "| profile | meetings | tree PSS | tree RSS | largest process |" + (" floor, largest process |" if all("floor" in r for r in rows) else ""),
-             "| --- | ---: | ---: | ---: | ---: |" + (" ---: |" if all("floor" in r for r in rows) else "")]
+    lines = [
+        "",
+        "## Memory",
+        "",
+        f"The whole process tree sampled every {TreeMemory.INTERVAL:g} s: RSS counts the pages the root build and its",
+        "forked language build share once per process, PSS splits them between the two (what the machine must hold).",
+        "*Largest process* is the ru_maxrss that wait4 reports for the build: on Linux, the larger of the",
+        "root build and the forked child it waited for.",
+        "",
+        "| profile | meetings | tree PSS | tree RSS | largest process |"
+        + (" floor, largest process |" if all("floor" in r for r in rows) else ""),
+        "| --- | ---: | ---: | ---: | ---: |" + (" ---: |" if all("floor" in r for r in rows) else ""),
+    ]
     for r in rows:
         real = r["real"]
-        lines.append(f"| {r['profile']} | {r['meetings']:,} | {_mb(real['tree_pss_mb'])} | {_mb(real['tree_rss_mb'])} | "
-                     f"{_mb(real['peak_mb'])} |" + (f" {_mb(r['floor']['peak_mb'])} |" if "floor" in r else ""))
-    lines += ["", "Peak memory by phase: the largest resident size (RSS) of a process at the end of each phase",
-              "(`gijiroku.timing`; render, search index and data out run in both language builds, the larger is shown;",
-              "the forked ja build starts from the root build's size):", "",
-              "| profile | meetings | " + " | ".join(label for _, label in PHASES) + " |",
-              "| --- | ---: |" + " ---: |" * len(PHASES)]
+        lines.append(
+            f"| {r['profile']} | {r['meetings']:,} | {_mb(real['tree_pss_mb'])} | {_mb(real['tree_rss_mb'])} | "
+            f"{_mb(real['peak_mb'])} |" + (f" {_mb(r['floor']['peak_mb'])} |" if "floor" in r else "")
+        )
+    lines += [
+        "",
+        "Peak memory by phase: the largest resident size (RSS) of a process at the end of each phase",
+        "(`gijiroku.timing`; render, search index and data out run in both language builds, the larger is shown;",
+        "the forked ja build starts from the root build's size):",
+        "",
+        "| profile | meetings | " + " | ".join(label for _, label in PHASES) + " |",
+        "| --- | ---: |" + " ---: |" * len(PHASES),
+    ]
     for r in rows:
         cells = [_mb(r["peak_rss"][phase] / 2**20) if phase in r["peak_rss"] else "–" for phase, _ in PHASES]
         lines.append(f"| {r['profile']} | {r['meetings']:,} | " + " | ".join(cells) + " |")
@@ -178,29 +243,38 @@ def _memory_lines(rows: list[dict]) -> list[str]:
 
 
 def _incremental_lines(rows: list[dict]) -> list[str]:
-    lines = ["", "## Incremental rebuild", "",
-             "After the full build (on an empty cache, `.cache/gijiroku/`), one meeting is added and one remark of",
-             "another is edited (original and translation, with the translation's new fingerprint), and",
-             "`mkdocs build --strict` runs again into the same folder on the cache the full build left. The same",
-             "minutes are then built with `GIJIROKU_CACHE=0` into another folder, and the two sites compared",
-             "file by file. Target: at most 15 % of the full build's wall time, byte-identical.", "",
-             "| profile | meetings | full build | rebuild | share of full | rebuild CPU (gijiroku's own code) | without cache | same bytes |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        "",
+        "## Incremental rebuild",
+        "",
+        "After the full build (on an empty cache, `.cache/gijiroku/`), one meeting is added and one remark of",
+        "another is edited (original and translation, with the translation's new fingerprint), and",
+        "`mkdocs build --strict` runs again into the same folder on the cache the full build left. The same",
+        "minutes are then built with `GIJIROKU_CACHE=0` into another folder, and the two sites compared",
+        "file by file. Target: at most 15 % of the full build's wall time, byte-identical.",
+        "",
+        "| profile | meetings | full build | rebuild | share of full | rebuild CPU (gijiroku's own code) | without cache | same bytes |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
     for r in rows:
         inc = r["incremental"]
         warm, compared = inc["warm"], inc["compared"]
-        lines.append(f"| {r['profile']} | {r['meetings']:,} | {r['real']['wall']:.1f} s | {warm['wall']:.1f} s | "
-                     f"{100 * warm['wall'] / r['real']['wall']:.0f} % | {warm['cpu']:.1f} s ({warm['own']:.1f} s) | "
-                     f"{inc['nocache']['wall']:.1f} s | "
-                     f"{_identical(compared)} |")
+        lines.append(
+            f"| {r['profile']} | {r['meetings']:,} | {r['real']['wall']:.1f} s | {warm['wall']:.1f} s | "
+            f"{100 * warm['wall'] / r['real']['wall']:.0f} % | {warm['cpu']:.1f} s ({warm['own']:.1f} s) | "
+            f"{inc['nocache']['wall']:.1f} s | "
+            f"{_identical(compared)} |"
+        )
     return lines
 
 
 def _identical(compared: dict) -> str:
     if compared["identical"]:
         return f"yes ({compared['files']:,} files)"
-    return (f"**no**: {compared['differ']:,} differ, {compared['only_first']:,} only with cache, "
-            f"{compared['only_second']:,} only without (" + ", ".join(f"`{e}`" for e in compared["examples"]) + ")")
+    return (
+        f"**no**: {compared['differ']:,} differ, {compared['only_first']:,} only with cache, "
+        f"{compared['only_second']:,} only without (" + ", ".join(f"`{e}`" for e in compared["examples"]) + ")"
+    )
 
 
 def _data_out_lines(rows: list[dict]) -> list[str]:
@@ -208,11 +282,16 @@ def _data_out_lines(rows: list[dict]) -> list[str]:
     with and without it, in this run."""
     if not all("bare" in r for r in rows):
         return []
-    lines = ["", "## What data out adds", "",
-             "The same build with `GIJIROKU_DATA_OUT=0` (no API, Akoma Ntoso, source downloads, feeds or charts),",
-             "run right after the full one, also on an empty cache. Targets: at most 10 % more time and 15 % more output.", "",
-             "| profile | meetings | wall without → with | CPU without → with | output without → with | gijiroku's data-out code (CPU) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "",
+        "## What data out adds",
+        "",
+        "The same build with `GIJIROKU_DATA_OUT=0` (no API, Akoma Ntoso, source downloads, feeds or charts),",
+        "run right after the full one, also on an empty cache. Targets: at most 10 % more time and 15 % more output.",
+        "",
+        "| profile | meetings | wall without → with | CPU without → with | output without → with | gijiroku's data-out code (CPU) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         bare, real, o = r["bare"], r["real"], r["ours"]
         own = o.get("data_api", 0) + o.get("data_feeds", 0) + o.get("data_pages", 0)
@@ -220,10 +299,16 @@ def _data_out_lines(rows: list[dict]) -> list[str]:
             f"| {r['profile']} | {r['meetings']:,} | {bare['wall']:.1f} s → {real['wall']:.1f} s ({_change(real['wall'], bare['wall'])}) | "
             f"{bare['cpu']:.1f} s → {real['cpu']:.1f} s ({_change(real['cpu'], bare['cpu'])}) | "
             f"{_mb(bare['output_mb'])} → {_mb(r['output_mb'])} ({_change(r['output_mb'], bare['output_mb'])}) | "
-            f"{own:.1f} s (API {o.get('data_api', 0):.1f}, feeds {o.get('data_feeds', 0):.1f}, pages {o.get('data_pages', 0):.1f}) |")
+            f"{own:.1f} s (API {o.get('data_api', 0):.1f}, feeds {o.get('data_feeds', 0):.1f}, pages {o.get('data_pages', 0):.1f}) |"
+        )
     names = DATA_KINDS
-    lines += ["", "Output of data out by part, both languages (MB, and share of the output without data out):", "",
-              "| profile | meetings | " + " | ".join(names) + " |", "| --- | ---: |" + " ---: |" * len(names)]
+    lines += [
+        "",
+        "Output of data out by part, both languages (MB, and share of the output without data out):",
+        "",
+        "| profile | meetings | " + " | ".join(names) + " |",
+        "| --- | ---: |" + " ---: |" * len(names),
+    ]
     for r in rows:
         bare_mb = r["bare"]["output_mb"]
         cells = [f"{r['kinds'][k][0] / 2**20:.1f} ({100 * r['kinds'][k][0] / 2**20 / bare_mb:.1f} %)" for k in names]
@@ -249,6 +334,7 @@ a few thousand meetings fits the free static hosts (`HOSTS`)."""
 
 def _build_targets(rows: list[dict], growth: dict[str, dict[str, float]]) -> list[str]:
     """The issue's targets against this run's figures."""
+
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
 
@@ -260,16 +346,22 @@ def _build_targets(rows: list[dict], growth: dict[str, dict[str, float]]) -> lis
         if 1000 in by_size:
             r = by_size[1000]
             share = r["own"] / r["real"]["cpu"]
-            lines.append(f"| gijiroku's own code ≤ 10 % of the build at 1,000 {profile} meetings | {100 * share:.1f} % of CPU | "
-                         f"{verdict(share <= 0.10)} |")
+            lines.append(
+                f"| gijiroku's own code ≤ 10 % of the build at 1,000 {profile} meetings | {100 * share:.1f} % of CPU | "
+                f"{verdict(share <= 0.10)} |"
+            )
         if all("floor" in r for r in prows):
             for measure, key in (("wall time", "wall"), ("CPU time", "cpu")):
                 ratios = [r["real"][key] / r["floor"][key] for r in prows]
-                lines.append(f"| whole build ≤ 1.2 × the plain-MkDocs floor, in {measure} ({profile}) | "
-                             f"{_listed(prows, ratios, '{:.2f} ×')} | {verdict(max(ratios) <= 1.2)} |")
+                lines.append(
+                    f"| whole build ≤ 1.2 × the plain-MkDocs floor, in {measure} ({profile}) | "
+                    f"{_listed(prows, ratios, '{:.2f} ×')} | {verdict(max(ratios) <= 1.2)} |"
+                )
         if profile in growth:
             worst = max(growth[profile].values())
-            lines.append(f"| 4,000 {profile} meetings cost ≤ 4.4 × what 1,000 cost | at most × {worst:.2f} | {verdict(worst <= 4.4)} |")
+            lines.append(
+                f"| 4,000 {profile} meetings cost ≤ 4.4 × what 1,000 cost | at most × {worst:.2f} | {verdict(worst <= 4.4)} |"
+            )
     for profile, most_kb, most_files in OUTPUT_TARGETS:
         prows = [r for r in rows if r["profile"] == profile]
         if not prows:  # judged at the largest size: what is built once weighs less the more meetings there are
@@ -277,10 +369,14 @@ def _build_targets(rows: list[dict], growth: dict[str, dict[str, float]]) -> lis
         per_kb = [r["output_mb"] * 1024 / r["meetings"] for r in prows]
         per_files = [r["files"] / r["meetings"] for r in prows]
         largest = max(range(len(prows)), key=lambda i: prows[i]["meetings"])
-        lines.append(f"| ≤ {most_kb:,} KB of output per meeting ({profile}, at the largest size) | "
-                     f"{_listed(prows, per_kb, '{:,.0f} KB')} | {verdict(per_kb[largest] <= most_kb)} |")
-        lines.append(f"| ≤ {most_files} files per meeting ({profile}, at the largest size) | "
-                     f"{_listed(prows, per_files, '{:.2f}')} | {verdict(per_files[largest] <= most_files)} |")
+        lines.append(
+            f"| ≤ {most_kb:,} KB of output per meeting ({profile}, at the largest size) | "
+            f"{_listed(prows, per_kb, '{:,.0f} KB')} | {verdict(per_kb[largest] <= most_kb)} |"
+        )
+        lines.append(
+            f"| ≤ {most_files} files per meeting ({profile}, at the largest size) | "
+            f"{_listed(prows, per_files, '{:.2f}')} | {verdict(per_files[largest] <= most_files)} |"
+        )
     for profile, size in (("summary", 10_000), ("verbatim", 2_000)):
         prows = [r for r in rows if r["profile"] == profile]
         if not prows:
@@ -291,16 +387,24 @@ def _build_targets(rows: list[dict], growth: dict[str, dict[str, float]]) -> lis
             lines.append(f"| peak memory ≤ 4 GB at {size:,} {profile} meetings | {_mb(peak)} | {verdict(peak <= 4096)} |")
         else:
             largest = max(prows, key=lambda r: r["meetings"])
-            lines.append(f"| peak memory ≤ 4 GB at {size:,} {profile} meetings | not run at {size:,} "
-                         f"(largest: {_mb(_peak(largest))} at {largest['meetings']:,}) | |")
+            lines.append(
+                f"| peak memory ≤ 4 GB at {size:,} {profile} meetings | not run at {size:,} "
+                f"(largest: {_mb(_peak(largest))} at {largest['meetings']:,}) | |"
+            )
     shares = [r["incremental"]["warm"]["wall"] / r["real"]["wall"] for r in rows]
     where = ", ".join(f"{100 * s:.0f} % at {r['meetings']:,} {r['profile']}" for s, r in zip(shares, rows))
-    lines.append(f"| a rebuild after adding one meeting and editing another ≤ 15 % of a full build | {where} | "
-                 f"{verdict(max(shares) <= 0.15)} |")
+    lines.append(
+        f"| a rebuild after adding one meeting and editing another ≤ 15 % of a full build | {where} | "
+        f"{verdict(max(shares) <= 0.15)} |"
+    )
     same = all(r["incremental"]["compared"]["identical"] for r in rows)
-    lines.append("| … and byte-identical to a build without the cache | "
-                 + ", ".join(f"{'yes' if r['incremental']['compared']['identical'] else 'no'} at {r['meetings']:,} {r['profile']}"
-                             for r in rows) + f" | {verdict(same)} |")
+    lines.append(
+        "| … and byte-identical to a build without the cache | "
+        + ", ".join(
+            f"{'yes' if r['incremental']['compared']['identical'] else 'no'} at {r['meetings']:,} {r['profile']}" for r in rows
+        )
+        + f" | {verdict(same)} |"
+    )
     once = all(r["parsed"] == r["meeting_files"] for r in rows)
     parses = ", ".join(f"{r['parsed']:,} / {r['meeting_files']:,}" for r in rows)
     lines.append(f"| the archive is parsed once per build | parses / meeting files: {parses} | {verdict(once)} |")
@@ -313,6 +417,8 @@ def _build_targets(rows: list[dict], growth: dict[str, dict[str, float]]) -> lis
         where = ", ".join(f"{100 * e:+.0f} % at {r['meetings']:,} {r['profile']}" for e, r in zip(extra, rows))
         lines.append(f"| data out adds ≤ 15 % output | {where} | {verdict(max(extra) <= 0.15)} |")
     lines.append("| an edit under `mkdocs serve` shows within 5 s | see the [serve report](serve-benchmark.md) | |")
-    lines += ["", "What the figures mean, and why a target may be out of reach inside MkDocs: "
-                  "[where the time goes](../performance.md)."]
+    lines += [
+        "",
+        "What the figures mean, and why a target may be out of reach inside MkDocs: [where the time goes](../performance.md).",
+    ]
     return lines

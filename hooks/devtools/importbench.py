@@ -81,11 +81,13 @@ def mixed_record(size: int) -> bytes:
     out, index = [HEADER, "議事の経過\n"], 0
     used = sum(len(part.encode()) for part in out)
     while True:
-        block = (f"\n（{index % 2 + 1}）{'令和5年度補正予算について' if index % 2 == 0 else 'その他'}\n"
-                 f"○山川委員長　第{index}回目の審査を行います。質疑はありませんか。\n"
-                 f"○森田委員　資料{index}の3ページについて伺います。\n歳出の内訳は\nどうなっていますか。\n"
-                 f"○小林財政課長　お答えいたします。内訳は資料{index}のとおりでございます。\n"
-                 "　　　　（「異議なし」と呼ぶ者あり）\n")
+        block = (
+            f"\n（{index % 2 + 1}）{'令和5年度補正予算について' if index % 2 == 0 else 'その他'}\n"
+            f"○山川委員長　第{index}回目の審査を行います。質疑はありませんか。\n"
+            f"○森田委員　資料{index}の3ページについて伺います。\n歳出の内訳は\nどうなっていますか。\n"
+            f"○小林財政課長　お答えいたします。内訳は資料{index}のとおりでございます。\n"
+            "　　　　（「異議なし」と呼ぶ者あり）\n"
+        )
         if used + len(block.encode()) > size:
             break
         out.append(block)
@@ -106,9 +108,12 @@ def pdf_bomb() -> bytes:
     compressor = zlib.compressobj(9)
     chunk = bytes(1 << 20)
     data = b"".join(compressor.compress(chunk) for _ in range(500)) + compressor.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -123,9 +128,18 @@ def pdf_bomb() -> bytes:
 
 def _measure(source: Path, folder: Path, refused: bool = False) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
-    command = [sys.executable, "-c", "import sys; from gijiroku.cli import main; code = main(sys.argv[1:]); "
-               f"sys.exit(0 if code == {2 if refused else 0} else 1)",
-               "import", str(source), "-o", str(folder / "out.md"), "--minutes", str(folder / "none")]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from gijiroku.cli import main; code = main(sys.argv[1:]); "
+        f"sys.exit(0 if code == {2 if refused else 0} else 1)",
+        "import",
+        str(source),
+        "-o",
+        str(folder / "out.md"),
+        "--minutes",
+        str(folder / "none"),
+    ]
     return run_measured(command, folder, env)
 
 
@@ -141,30 +155,38 @@ def run_import_benchmark(sizes_mb: list[float], report: Path) -> str:
                 source.write_bytes(make(min(int(size * 1_000_000), 20_000_000)))  # 20 MB is the limit
                 result = _measure(source, folder)
                 mb = source.stat().st_size / 1_000_000
-                rows.append(f"| {name} | {mb:.1f} | {result['wall']:.1f} | {result['cpu']:.1f} | "
-                            f"{result['wall'] / mb:.2f} | {result['peak_mb']:.0f} |")
+                rows.append(
+                    f"| {name} | {mb:.1f} | {result['wall']:.1f} | {result['cpu']:.1f} | "
+                    f"{result['wall'] / mb:.2f} | {result['peak_mb']:.0f} |"
+                )
         html = folder / "input.html"
         html.write_bytes(unclosed_html(5_000_000))
         result = _measure(html, folder)
-        rows.append(f"| unclosed HTML tags | 5.0 | {result['wall']:.1f} | {result['cpu']:.1f} | "
-                    f"{result['wall'] / 5:.2f} | {result['peak_mb']:.0f} |")
+        rows.append(
+            f"| unclosed HTML tags | 5.0 | {result['wall']:.1f} | {result['cpu']:.1f} | "
+            f"{result['wall'] / 5:.2f} | {result['peak_mb']:.0f} |"
+        )
         bomb = folder / "bomb.pdf"
         bomb.write_bytes(pdf_bomb())
         result = _measure(bomb, folder, refused=True)
-        rows.append(f"| PDF inflating to 500 MB (refused) | {bomb.stat().st_size / 1_000_000:.2f} | {result['wall']:.1f} | "
-                    f"{result['cpu']:.1f} | – | {result['peak_mb']:.0f} |")
-    text = "\n".join([
-        "# Import benchmark",
-        "",
-        f"Measured {time.strftime('%Y-%m-%d')} with `python -m devtools.benchmark import "
-        f"--sizes {','.join(f'{s:g}' for s in sizes_mb)}`: each input imported by the command line in a process "
-        "of its own. s/MB that stays flat as the size grows is a linear importer.",
-        "",
-        "| input | MB | wall s | CPU s | s/MB | peak MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-        *rows,
-        "",
-    ])
+        rows.append(
+            f"| PDF inflating to 500 MB (refused) | {bomb.stat().st_size / 1_000_000:.2f} | {result['wall']:.1f} | "
+            f"{result['cpu']:.1f} | – | {result['peak_mb']:.0f} |"
+        )
+    text = "\n".join(
+        [
+            "# Import benchmark",
+            "",
+            f"Measured {time.strftime('%Y-%m-%d')} with `python -m devtools.benchmark import "
+            f"--sizes {','.join(f'{s:g}' for s in sizes_mb)}`: each input imported by the command line in a process "
+            "of its own. s/MB that stays flat as the size grows is a linear importer.",
+            "",
+            "| input | MB | wall s | CPU s | s/MB | peak MB |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            *rows,
+            "",
+        ]
+    )
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(text, encoding="utf-8")
     return text

@@ -78,5 +78,10 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str
     stderr = process.stderr.read().decode() if process.stderr else ""
     if status != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
-            "tree_rss_mb": tree.rss / 2**20, "tree_pss_mb": tree.pss / 2**20}
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "tree_rss_mb": tree.rss / 2**20,
+        "tree_pss_mb": tree.pss / 2**20,
+    }

@@ -18,8 +18,15 @@ from .synth import generate_archive
 
 REPO = Path(__file__).resolve().parents[2]
 REPORTS = REPO / "docs" / "dev" / "en" / "reports"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 
 @contextlib.contextmanager
 def serve(folder: Path):
@@ -63,13 +70,10 @@ def build_site(project: Path, site: Path) -> float:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("GIJIROKU_SITE_URL", None)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=project, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project, env=env, check=True)
     return time.perf_counter() - started
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
-
-

@@ -12,15 +12,32 @@ from urllib.parse import urlencode
 from .projects import CHROMIUM_ARGS, build_site, folder_size, make_project, serve
 
 SEARCH_QUERIES: list[tuple[str, dict[str, str]]] = [
-    ("ja", {"q": "計算資源"}), ("ja", {"q": "資源"}), ("ja", {"q": "サイバーセキュリティ"}), ("ja", {"q": "セキュリティ"}),
-    ("ja", {"q": "好事例"}), ("ja", {"q": "規制の在り方"}), ("ja", {"q": "人材"}), ("ja", {"q": "重要である"}),
-    ("ja", {"q": "佐藤"}), ("ja", {"q": "さとう"}), ("ja", {"q": "著作権", "kind": "written"}),
-    ("ja", {"topic": "energy", "kind": "unattributed"}), ("ja", {"q": "防災", "from": "2010-01-01", "to": "2012-12-31"}),
-    ("en", {"q": "renewable energy"}), ("en", {"q": "regulations"}), ("en", {"q": "synergies"}), ("en", {"q": "Sato"}),
-    ("en", {"q": "budget", "council": "energy-council"}), ("en", {"q": "priority"}),
+    ("ja", {"q": "計算資源"}),
+    ("ja", {"q": "資源"}),
+    ("ja", {"q": "サイバーセキュリティ"}),
+    ("ja", {"q": "セキュリティ"}),
+    ("ja", {"q": "好事例"}),
+    ("ja", {"q": "規制の在り方"}),
+    ("ja", {"q": "人材"}),
+    ("ja", {"q": "重要である"}),
+    ("ja", {"q": "佐藤"}),
+    ("ja", {"q": "さとう"}),
+    ("ja", {"q": "著作権", "kind": "written"}),
+    ("ja", {"topic": "energy", "kind": "unattributed"}),
+    ("ja", {"q": "防災", "from": "2010-01-01", "to": "2012-12-31"}),
+    ("en", {"q": "renewable energy"}),
+    ("en", {"q": "regulations"}),
+    ("en", {"q": "synergies"}),
+    ("en", {"q": "Sato"}),
+    ("en", {"q": "budget", "council": "energy-council"}),
+    ("en", {"q": "priority"}),
     # Who said what (two people of seed 1's archive), and the query syntax.
-    ("ja", {"q": "伊藤 健一 予算"}), ("ja", {"q": "さとう あや 人材"}), ("en", {"q": "Kenichi Ito budget"}),
-    ("en", {"q": "Sato regulations"}), ("ja", {"q": "人材 -予算"}), ("en", {"q": '"renewable energy" OR synergies'}),
+    ("ja", {"q": "伊藤 健一 予算"}),
+    ("ja", {"q": "さとう あや 人材"}),
+    ("en", {"q": "Kenichi Ito budget"}),
+    ("en", {"q": "Sato regulations"}),
+    ("ja", {"q": "人材 -予算"}),
+    ("en", {"q": '"renewable energy" OR synergies'}),
     ("en", {"q": "budget", "sort": "oldest", "group": "meeting"}),
 ]
 
@@ -42,7 +59,8 @@ def measure_search(base: str, queries: list[tuple[str, dict[str, str]]]) -> list
             fetched = page.evaluate(
                 """() => performance.getEntriesByType('resource')
                      .filter(e => e.name.includes('/search-index/'))
-                     .reduce((sum, e) => sum + e.encodedBodySize, 0)""")
+                     .reduce((sum, e) => sum + e.encodedBodySize, 0)"""
+            )
             results = page.locator(".gj-result").count()
             # Warm: the next query typed on the same page (another query of the set).
             other_lang, other = queries[(index + 1) % len(queries)]
@@ -52,8 +70,17 @@ def measure_search(base: str, queries: list[tuple[str, dict[str, str]]]) -> list
                 page.fill("#gj-q", other["q"])
                 page.wait_for_function(f"() => document.getElementById('gj-search').dataset.done !== '{done}'")
                 warm = float(page.evaluate("document.getElementById('gj-search').dataset.elapsed"))
-            rows.append({"lang": lang, "query": params, "results": results, "cold_ms": cold,
-                         "page_and_query_ms": since_navigation, "bytes": fetched, "warm_ms": warm})
+            rows.append(
+                {
+                    "lang": lang,
+                    "query": params,
+                    "results": results,
+                    "cold_ms": cold,
+                    "page_and_query_ms": since_navigation,
+                    "bytes": fetched,
+                    "warm_ms": warm,
+                }
+            )
             context.close()
         browser.close()
     return rows
@@ -102,7 +129,8 @@ def _search_report(meetings, seed, build_seconds, index_bytes, meta, rows) -> st
         f"| median warm query | {statistics.median(warms):.0f} ms | |" if warms else "",
         f"| index size on disk, ja / en | {index_bytes['ja'][0] / 2**20:.1f} MB in {index_bytes['ja'][1]:,} files / "
         f"{index_bytes['en'][0] / 2**20:.1f} MB in {index_bytes['en'][1]:,} files | |",
-        f"| whole site build (for scale) | {build_seconds:.0f} s | |" if build_seconds is not None
+        f"| whole site build (for scale) | {build_seconds:.0f} s | |"
+        if build_seconds is not None
         else "| whole site build (for scale) | built beforehand (`--site`) | |",
         "",
         "Per query (cold timings include fetching the index files; *page + query* adds the page's own load):",
@@ -113,8 +141,8 @@ def _search_report(meetings, seed, build_seconds, index_bytes, meta, rows) -> st
     for r in rows:
         query = ", ".join(f"{k}={v}" for k, v in r["query"].items())
         warm = f"{r['warm_ms']:.0f} ms" if r["warm_ms"] is not None else "–"
-        lines.append(f"| {r['lang']} | `{query}` | {r['results']} | {r['bytes'] / 1024:.0f} KB | {r['cold_ms']:.0f} ms | "
-                     f"{r['page_and_query_ms']:.0f} ms | {warm} |")
+        lines.append(
+            f"| {r['lang']} | `{query}` | {r['results']} | {r['bytes'] / 1024:.0f} KB | {r['cold_ms']:.0f} ms | "
+            f"{r['page_and_query_ms']:.0f} ms | {warm} |"
+        )
     return "\n".join(line for line in lines if line is not None) + "\n"
-
-

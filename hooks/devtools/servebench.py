@@ -28,8 +28,13 @@ def measure_serve_edits(meetings: int, seed: int, edits: int = 5) -> dict[str, o
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         env.pop("GIJIROKU_PREVIEW", None)
         started = time.perf_counter()
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}/"
 
         def fetch(url: str) -> str:
@@ -86,5 +91,3 @@ def run_serve_benchmark(meetings: int, seed: int, report: Path) -> str:
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(text, encoding="utf-8")
     return text
-
-

@@ -24,9 +24,21 @@ from .synth import COUNCILS, PREDICATES, SUBJECTS_EN, SUBJECTS_JA, TOPICS, _Pers
 
 COMMITTEES = [
     ("cabinet-committee", "内閣委員会", "Committee on Cabinet", "衆議院", "House of Representatives"),
-    ("internal-affairs-committee", "総務委員会", "Committee on Internal Affairs and Communications", "衆議院", "House of Representatives"),
+    (
+        "internal-affairs-committee",
+        "総務委員会",
+        "Committee on Internal Affairs and Communications",
+        "衆議院",
+        "House of Representatives",
+    ),
     ("economy-committee", "経済産業委員会", "Committee on Economy, Trade and Industry", "衆議院", "House of Representatives"),
-    ("education-committee", "文部科学委員会", "Committee on Education, Culture, Sports, Science and Technology", "参議院", "House of Councillors"),
+    (
+        "education-committee",
+        "文部科学委員会",
+        "Committee on Education, Culture, Sports, Science and Technology",
+        "参議院",
+        "House of Councillors",
+    ),
     ("health-committee", "厚生労働委員会", "Committee on Health, Labour and Welfare", "参議院", "House of Councillors"),
     ("budget-committee", "予算委員会", "Committee on Budget", "参議院", "House of Councillors"),
 ]
@@ -35,30 +47,63 @@ QUESTIONS = [
     ("{t}に関して、政府の現時点での認識をお聞かせください。", "Please tell us the government's present view on {t}."),
     ("{s}の進捗状況について、具体的な数字をお示しいただけますか。", "Could you give us concrete figures on the progress of {s}?"),
     ("この点について、大臣の御見解を伺いたいと思います。", "I would like to hear the Minister's view on this point."),
-    ("{t}の予算は{n}年連続で減少しておりますが、その理由を御説明ください。", "The budget for {t} has fallen {n} years in a row; please explain why."),
-    ("現場からは、{t}に関する手続が煩雑であるとの指摘が多数寄せられております。", "We hear many complaints from the field that procedures around {t} are cumbersome."),
-    ("{t}と{u}との関係について、政府はどのように整理しているのでしょうか。", "How does the government see the relationship between {t} and {u}?"),
-    ("先ほどの御答弁では不十分だと思いますので、改めてお尋ねいたします。", "I find the earlier answer insufficient, so let me ask again."),
-    ("{s}によって{t}の状況がどう変わったのか、検証結果を示していただきたい。", "I would like you to show what verification found about how {s} changed {t}."),
+    (
+        "{t}の予算は{n}年連続で減少しておりますが、その理由を御説明ください。",
+        "The budget for {t} has fallen {n} years in a row; please explain why.",
+    ),
+    (
+        "現場からは、{t}に関する手続が煩雑であるとの指摘が多数寄せられております。",
+        "We hear many complaints from the field that procedures around {t} are cumbersome.",
+    ),
+    (
+        "{t}と{u}との関係について、政府はどのように整理しているのでしょうか。",
+        "How does the government see the relationship between {t} and {u}?",
+    ),
+    (
+        "先ほどの御答弁では不十分だと思いますので、改めてお尋ねいたします。",
+        "I find the earlier answer insufficient, so let me ask again.",
+    ),
+    (
+        "{s}によって{t}の状況がどう変わったのか、検証結果を示していただきたい。",
+        "I would like you to show what verification found about how {s} changed {t}.",
+    ),
 ]
 ANSWER_LEAD = ("お答え申し上げます。", "Let me answer.")
 ANSWERS = [
-    ("{t}につきましては、{s}の中で着実に取り組んでいるところでございます。", "On {t}, we are working steadily on it as part of {s}."),
-    ("御指摘の点につきましては、関係省庁と連携しつつ検討してまいりたいと考えております。",
-     "On the point you raise, we intend to consider it together with the ministries concerned."),
-    ("{t}に関する予算につきましては、令和{n}年度においても所要額を確保したところでございます。",
-     "As for the budget for {t}, we secured the amount needed again for fiscal year {y}."),
+    (
+        "{t}につきましては、{s}の中で着実に取り組んでいるところでございます。",
+        "On {t}, we are working steadily on it as part of {s}.",
+    ),
+    (
+        "御指摘の点につきましては、関係省庁と連携しつつ検討してまいりたいと考えております。",
+        "On the point you raise, we intend to consider it together with the ministries concerned.",
+    ),
+    (
+        "{t}に関する予算につきましては、令和{n}年度においても所要額を確保したところでございます。",
+        "As for the budget for {t}, we secured the amount needed again for fiscal year {y}.",
+    ),
     ("現時点で把握している件数は約{n}千件と承知しております。", "As far as we know, the number at present is about {n},000."),
-    ("{s}の効果につきましては、{t}の観点も含めて、しっかりと検証してまいります。",
-     "We will verify the effect of {s} carefully, including from the viewpoint of {t}."),
-    ("委員御指摘のとおり、{t}は重要な課題であると認識しております。", "As the member points out, we see {t} as an important issue."),
-    ("引き続き、{u}との整合性にも留意しながら、適切に対応してまいりたいと存じます。",
-     "We will continue to respond appropriately, mindful of consistency with {u}."),
+    (
+        "{s}の効果につきましては、{t}の観点も含めて、しっかりと検証してまいります。",
+        "We will verify the effect of {s} carefully, including from the viewpoint of {t}.",
+    ),
+    (
+        "委員御指摘のとおり、{t}は重要な課題であると認識しております。",
+        "As the member points out, we see {t} as an important issue.",
+    ),
+    (
+        "引き続き、{u}との整合性にも留意しながら、適切に対応してまいりたいと存じます。",
+        "We will continue to respond appropriately, mindful of consistency with {u}.",
+    ),
 ]
 QUESTION_BANK = QUESTIONS + PREDICATES
 ANSWER_BANK = ANSWERS + PREDICATES
-BUREAUS = [("大臣官房審議官", "Deputy Director-General, Minister's Secretariat"), ("政策統括官", "Director-General for Policy"),
-           ("総合政策局長", "Director-General, Policy Bureau"), ("情報政策局長", "Director-General, Information Policy Bureau")]
+BUREAUS = [
+    ("大臣官房審議官", "Deputy Director-General, Minister's Secretariat"),
+    ("政策統括官", "Director-General for Policy"),
+    ("総合政策局長", "Director-General, Policy Bureau"),
+    ("情報政策局長", "Director-General, Information Policy Bureau"),
+]
 
 
 def _verbatim_sentence(rng: random.Random, bank: list[tuple[str, str]]) -> tuple[str, str]:
@@ -66,8 +111,10 @@ def _verbatim_sentence(rng: random.Random, bank: list[tuple[str, str]]) -> tuple
     t, u = rng.sample(TOPICS, 2)
     s = rng.randrange(len(SUBJECTS_JA))
     n = rng.randrange(2, 12)
-    return (ja.format(t=t[1], u=u[1], s=SUBJECTS_JA[s], n=n, y=2018 + n),
-            en.format(t=t[3], u=u[3], s=SUBJECTS_EN[s], n=n, y=2018 + n))
+    return (
+        ja.format(t=t[1], u=u[1], s=SUBJECTS_JA[s], n=n, y=2018 + n),
+        en.format(t=t[3], u=u[3], s=SUBJECTS_EN[s], n=n, y=2018 + n),
+    )
 
 
 def _surname_en(p: _Person) -> str:
@@ -96,8 +143,9 @@ def generate_verbatim(out: Path, meetings: int, seed: int, people: list[_Person]
             meeting_id = date.isoformat()
             while (folder / f"{meeting_id}.ja.md").exists():
                 meeting_id += "-2"
-            write_verbatim_meeting(folder, meeting_id, committee, number, date, people, seed, rng,
-                                    rng.random() < translated_share)
+            write_verbatim_meeting(
+                folder, meeting_id, committee, number, date, people, seed, rng, rng.random() < translated_share
+            )
 
 
 def _write_committee(out: Path, committee: tuple[str, str, str, str, str]) -> Path:
@@ -105,7 +153,8 @@ def _write_committee(out: Path, committee: tuple[str, str, str, str, str]) -> Pa
     folder = out / cid
     folder.mkdir(exist_ok=True)
     (folder / "series.yml").write_text(
-        f"name: {{ja: {ja}, en: \"{en}\"}}\norganiser: {{ja: {org_ja}, en: \"{org_en}\"}}\n", encoding="utf-8")
+        f'name: {{ja: {ja}, en: "{en}"}}\norganiser: {{ja: {org_ja}, en: "{org_en}"}}\n', encoding="utf-8"
+    )
     return folder
 
 
@@ -130,8 +179,17 @@ def _agenda(rng: random.Random) -> list[tuple[str, tuple[str, str], list[str]]]:
     return agenda
 
 
-def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, str, str, str, str], number: int,
-                            date: dt.date, people: list[_Person], seed: int, rng: random.Random, translated: bool) -> None:
+def write_verbatim_meeting(
+    folder: Path,
+    meeting_id: str,
+    committee: tuple[str, str, str, str, str],
+    number: int,
+    date: dt.date,
+    people: list[_Person],
+    seed: int,
+    rng: random.Random,
+    translated: bool,
+) -> None:
     cid, committee_ja, committee_en, house_ja, house_en = committee
     chair, roster, government = _roster(people, seed, cid, date)
     members = rng.sample(roster, rng.randrange(14, len(roster) + 1))
@@ -148,9 +206,10 @@ def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, 
     for group, group_people in (("chair", [chair]), ("member", members), ("government", [minister, *witnesses])):
         for p in group_people:
             role, aff = roles[p.id], affiliations.get(p.id, ("", ""))
-            attendees_ja.append(f"  - {{group: {group}, person: {p.id}, role: {role[0]}"
-                                + (f", affiliation: {aff[0]}" if aff[0] else "") + "}")
-            attendees_en.append(f"  {p.id}: {{role: \"{role[1]}\"" + (f", affiliation: \"{aff[1]}\"" if aff[1] else "") + "}")
+            attendees_ja.append(
+                f"  - {{group: {group}, person: {p.id}, role: {role[0]}" + (f", affiliation: {aff[0]}" if aff[0] else "") + "}"
+            )
+            attendees_en.append(f'  {p.id}: {{role: "{role[1]}"' + (f', affiliation: "{aff[1]}"' if aff[1] else "") + "}")
     agenda = _agenda(rng)
 
     def label(p: _Person) -> tuple[str, str]:
@@ -174,18 +233,26 @@ def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, 
     exchanges = max(len(agenda), (turns_wanted - 8 - len(agenda)) // 4)
     per_item = [exchanges // len(agenda) + (1 if i < exchanges % len(agenda) else 0) for i in range(len(agenda))]
     sections: list[tuple[str, str | None, list[_Turn]]] = []
-    opening = [chair_says("これより会議を開きます。", "The meeting will now come to order."),
-               chair_says(f"この際、お諮りいたします。各件調査のため、本日、政府参考人として{ministry_ja}の職員の出席を求め、"
-                          "説明を聴取することに御異議ありませんか。",
-                          "I now ask the committee: for the inquiry into each matter, do you agree that we request the attendance "
-                          f"of officials of the {ministry_en} today as government witnesses and hear their explanations?"),
-               narration("〔「異議なし」と呼ぶ者あり〕", "[Voices: \"No objection\"]"),
-               chair_says("御異議なしと認めます。よって、そのように決しました。", "There being no objection, it is so decided.")]
+    opening = [
+        chair_says("これより会議を開きます。", "The meeting will now come to order."),
+        chair_says(
+            f"この際、お諮りいたします。各件調査のため、本日、政府参考人として{ministry_ja}の職員の出席を求め、"
+            "説明を聴取することに御異議ありませんか。",
+            "I now ask the committee: for the inquiry into each matter, do you agree that we request the attendance "
+            f"of officials of the {ministry_en} today as government witnesses and hear their explanations?",
+        ),
+        narration("〔「異議なし」と呼ぶ者あり〕", '[Voices: "No objection"]'),
+        chair_says("御異議なしと認めます。よって、そのように決しました。", "There being no objection, it is so decided."),
+    ]
     sections.append(("opening", None, opening))
     answerers = [minister, *witnesses]
     for (item_id, titles, topics), count in zip(agenda, per_item):
-        turns = [chair_says(f"{titles[0]}を議題といたします。質疑の申出がありますので、順次これを許します。",
-                            f"We now take up {titles[1]}. Members have asked to put questions; I recognise them in turn.")]
+        turns = [
+            chair_says(
+                f"{titles[0]}を議題といたします。質疑の申出がありますので、順次これを許します。",
+                f"We now take up {titles[1]}. Members have asked to put questions; I recognise them in turn.",
+            )
+        ]
         questioner = rng.choice(members)
         for n in range(count):
             if n % rng.randrange(6, 14) == 0:  # the next questioner takes the floor
@@ -199,28 +266,53 @@ def write_verbatim_meeting(folder: Path, meeting_id: str, committee: tuple[str, 
             if rng.random() < 0.03:
                 turns.append(narration("〔発言する者あり〕", "[Interjections]"))
         sections.append(("item", item_id, turns))
-    closing = [chair_says("次回は公報をもってお知らせすることとし、本日は、これにて散会いたします。",
-                          "The next meeting will be announced in the bulletin. The meeting is adjourned."),
-               narration(f"午後{rng.randrange(1, 6)}時{rng.randrange(0, 60)}分散会", "[The meeting adjourned in the afternoon]")]
+    closing = [
+        chair_says(
+            "次回は公報をもってお知らせすることとし、本日は、これにて散会いたします。",
+            "The next meeting will be announced in the bulletin. The meeting is adjourned.",
+        ),
+        narration(f"午後{rng.randrange(1, 6)}時{rng.randrange(0, 60)}分散会", "[The meeting adjourned in the afternoon]"),
+    ]
     sections.append(("closing", None, closing))
     _fill_turns(rng, sections, bytes_wanted)
     title_ja = f"第{number}号 {committee_ja}"
     front_ja = [
-        "---", "language: ja", f"title: {title_ja}", "record: verbatim", f"date: {date.isoformat()}", f"number: {number}",
-        'start: "09:00"', f'end: "{rng.randrange(13, 18)}:{rng.choice(["00", "15", "30", "45"])}"',
-        f"venue: {house_ja}第{rng.randrange(1, 25)}委員室", "attendees:", *attendees_ja, "agenda:",
+        "---",
+        "language: ja",
+        f"title: {title_ja}",
+        "record: verbatim",
+        f"date: {date.isoformat()}",
+        f"number: {number}",
+        'start: "09:00"',
+        f'end: "{rng.randrange(13, 18)}:{rng.choice(["00", "15", "30", "45"])}"',
+        f"venue: {house_ja}第{rng.randrange(1, 25)}委員室",
+        "attendees:",
+        *attendees_ja,
+        "agenda:",
         *[f"  - {{id: {a}, title: {t[0]}, topics: [{', '.join(ts)}]}}" for a, t, ts in agenda],
-        "materials:", "  - {id: shiryo-1, label: 資料1, title: 政府提出資料}", "---", "",
+        "materials:",
+        "  - {id: shiryo-1, label: 資料1, title: 政府提出資料}",
+        "---",
+        "",
     ]
     body_ja, body_en = _verbatim_bodies(sections)
     (folder / f"{meeting_id}.ja.md").write_text("\n".join(front_ja + body_ja) + "\n", encoding="utf-8")
     if not translated:
         return
     front_en = [
-        "---", "language: en", "translation: {status: unofficial, method: machine, by: synthetic, reviewed: false}",
-        f"title: \"{committee_en}, No. {number}\"", f"venue: \"Committee room, {house_en}\"",
-        "attendees:", *attendees_en, "agenda:", *[f"  {a}: \"{t[1]}\"" for a, t, _ in agenda],
-        "materials:", "  shiryo-1: {label: Material 1, title: Government submission}", "---", "",
+        "---",
+        "language: en",
+        "translation: {status: unofficial, method: machine, by: synthetic, reviewed: false}",
+        f'title: "{committee_en}, No. {number}"',
+        f'venue: "Committee room, {house_en}"',
+        "attendees:",
+        *attendees_en,
+        "agenda:",
+        *[f'  {a}: "{t[1]}"' for a, t, _ in agenda],
+        "materials:",
+        "  shiryo-1: {label: Material 1, title: Government submission}",
+        "---",
+        "",
     ]
     (folder / f"{meeting_id}.en.md").write_text("\n".join(front_en + body_en) + "\n", encoding="utf-8")
 
@@ -275,10 +367,16 @@ def _verbatim_bodies(sections: list[tuple[str, str | None, list[_Turn]]]) -> tup
         for turn in turns:
             number += 1
             attrs = f"id=r{number:04d} kind={turn.kind}" + (f" speaker={turn.speaker.id}" if turn.speaker else "")
-            body_ja.append(f"::: remark {attrs}" + (f" label={turn.label[0]}" if turn.label[0] else "")
-                           + (f" topics={','.join(turn.topics)}" if turn.topics else ""))
-            body_en.append(f"::: remark {attrs}" + (f" label=\"{turn.label[1]}\"" if turn.label[1] else "")
-                           + f" source={fingerprint(tuple(turn.ja))}")
+            body_ja.append(
+                f"::: remark {attrs}"
+                + (f" label={turn.label[0]}" if turn.label[0] else "")
+                + (f" topics={','.join(turn.topics)}" if turn.topics else "")
+            )
+            body_en.append(
+                f"::: remark {attrs}"
+                + (f' label="{turn.label[1]}"' if turn.label[1] else "")
+                + f" source={fingerprint(tuple(turn.ja))}"
+            )
             body_ja += [x for p in turn.ja for x in (p, "")]
             body_en += [x for p in turn.en for x in (p, "")]
     return body_ja, body_en

@@ -25,7 +25,6 @@ REMARK_ATTRS = ("id", "kind", "speaker", "label", "topics", "source")
 SECTION_WORDS = ("opening", "item", "closing")
 
 
-
 @dataclass(slots=True)
 class RawRemark:
     """A remark as written, before cross-checks."""
@@ -103,13 +102,19 @@ def parse_body(text: str, first_line: int, path: Path, diags: Diagnostics) -> li
             continue
         if stripped.startswith(DIRECTIVE):
             close_paragraph()
-            words = _split_directive(stripped[len(DIRECTIVE):], path, line_no, diags)
+            words = _split_directive(stripped[len(DIRECTIVE) :], path, line_no, diags)
             if words is None:
                 remark = RawRemark(line=line_no)  # detached: its text is not reported again
                 continue
             if not words:
-                diags.add(path, line_no, 1, "E070", "empty ':::' directive",
-                          "write '::: opening', '::: item ID', '::: closing' or '::: remark id=… kind=…'")
+                diags.add(
+                    path,
+                    line_no,
+                    1,
+                    "E070",
+                    "empty ':::' directive",
+                    "write '::: opening', '::: item ID', '::: closing' or '::: remark id=… kind=…'",
+                )
                 remark = None
                 continue
             head, rest = words[0], words[1:]
@@ -123,13 +128,25 @@ def parse_body(text: str, first_line: int, path: Path, diags: Diagnostics) -> li
                 remark.section = sections[-1].key
                 sections[-1].remarks.append(remark)
             else:
-                diags.add(path, line_no, raw.find(head) + 1, "E070", f"unknown directive '::: {head}'",
-                          "directives are: opening, item ID, closing, remark")
+                diags.add(
+                    path,
+                    line_no,
+                    raw.find(head) + 1,
+                    "E070",
+                    f"unknown directive '::: {head}'",
+                    "directives are: opening, item ID, closing, remark",
+                )
                 remark = None
             continue
         if remark is None:
-            diags.add(path, line_no, 1, "E070", "text outside a remark",
-                      "start the text with a '::: remark id=… kind=…' line so that it is published")
+            diags.add(
+                path,
+                line_no,
+                1,
+                "E070",
+                "text outside a remark",
+                "start the text with a '::: remark id=… kind=…' line so that it is published",
+            )
             continue
         lead = len(raw) - len(raw.lstrip())
         for code, index, message, hint in text_problems(stripped, single_line=True):
@@ -172,8 +189,14 @@ def _split_directive(rest: str, path: Path, line_no: int, diags: Diagnostics) ->
 def _section(head: str, rest: list[str], path: Path, line_no: int, diags: Diagnostics) -> RawSection:
     if head == "item":
         if len(rest) != 1:
-            diags.add(path, line_no, 1, "E070", "'::: item' takes exactly one agenda item id",
-                      "write '::: item ID' with the id from the agenda in the front matter")
+            diags.add(
+                path,
+                line_no,
+                1,
+                "E070",
+                "'::: item' takes exactly one agenda item id",
+                "write '::: item ID' with the id from the agenda in the front matter",
+            )
             return RawSection("item", None, line_no)
         problem = id_problem(rest[0])
         if problem:
@@ -191,12 +214,19 @@ def _remark(words: list[str], raw: str, path: Path, line_no: int, diags: Diagnos
         key, sep, value = word.partition("=")
         col = max(raw.find(key + "="), 0) + 1
         if not sep:
-            diags.add(path, line_no, col, "E070", f"remark attribute '{word}' has no value",
-                      "write attributes as key=value, e.g. kind=spoken")
+            diags.add(
+                path,
+                line_no,
+                col,
+                "E070",
+                f"remark attribute '{word}' has no value",
+                "write attributes as key=value, e.g. kind=spoken",
+            )
             continue
         if key not in REMARK_ATTRS:
-            diags.add(path, line_no, col, "E012", f"unknown remark attribute '{key}'",
-                      "allowed attributes: " + ", ".join(REMARK_ATTRS))
+            diags.add(
+                path, line_no, col, "E012", f"unknown remark attribute '{key}'", "allowed attributes: " + ", ".join(REMARK_ATTRS)
+            )
             continue
         if key in remark.attrs:
             diags.add(path, line_no, col, "E013", f"remark attribute '{key}' given twice")
@@ -213,9 +243,16 @@ def _remark(words: list[str], raw: str, path: Path, line_no: int, diags: Diagnos
         remark.attrs[key] = sys.intern(value)
         remark.attr_cols[key] = col
     if "id" not in remark.attrs:
-        diags.add(path, line_no, 1, "E011", "remark lacks required attribute 'id'",
-                  "give every remark a stable id, e.g. id=matsumoto-1; it becomes the remark's link anchor")
+        diags.add(
+            path,
+            line_no,
+            1,
+            "E011",
+            "remark lacks required attribute 'id'",
+            "give every remark a stable id, e.g. id=matsumoto-1; it becomes the remark's link anchor",
+        )
     if "kind" not in remark.attrs:
-        diags.add(path, line_no, 1, "E011", "remark lacks required attribute 'kind'",
-                  "kind is one of: " + ", ".join(REMARK_KINDS))
+        diags.add(
+            path, line_no, 1, "E011", "remark lacks required attribute 'kind'", "kind is one of: " + ", ".join(REMARK_KINDS)
+        )
     return remark

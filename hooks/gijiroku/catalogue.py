@@ -80,8 +80,7 @@ def format_date(date: dt.date, lang: str, key: str = "date_format") -> str:
     """2023年8月4日（金） / 4 August 2023 (Fri), from the catalogue (the search page's
     script writes its dates from the same pattern); `date_format_short` has no weekday."""
     months, weekdays = catalogue_list("months", lang), catalogue_list("weekdays", lang)
-    return catalogue_text(key, lang, year=date.year, month=months[date.month - 1], day=date.day,
-                          weekday=weekdays[date.weekday()])
+    return catalogue_text(key, lang, year=date.year, month=months[date.month - 1], day=date.day, weekday=weekdays[date.weekday()])
 
 
 def excerpt(paragraphs: Iterable[str], lang: str) -> str:

@@ -21,30 +21,60 @@ def main(argv: list[str] | None = None) -> int:
     fingerprint.add_argument("meeting", help="COUNCIL/MEETING-ID, e.g. ai-strategy-council/2023-08-04")
     fingerprint.add_argument("--directory", default="minutes", type=Path)
     importer = commands.add_parser(
-        "import", help="convert the text of published minutes into a meeting file (or a folder of them into many)")
-    importer.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
-                          help="a 議事要旨 or 議事録 (or English minutes) as text, a saved HTML page or a PDF; "
-                               "several, or a folder of them, import a back catalogue into the folder -o names")
-    importer.add_argument("-o", "--output", type=Path,
-                          help="the meeting file to write (default: standard output); with several inputs, the "
-                               "council's folder, where each meeting is named by its date (YYYY-MM-DD.LANG.md)")
+        "import", help="convert the text of published minutes into a meeting file (or a folder of them into many)"
+    )
+    importer.add_argument(
+        "inputs",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="a 議事要旨 or 議事録 (or English minutes) as text, a saved HTML page or a PDF; "
+        "several, or a folder of them, import a back catalogue into the folder -o names",
+    )
+    importer.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="the meeting file to write (default: standard output); with several inputs, the "
+        "council's folder, where each meeting is named by its date (YYYY-MM-DD.LANG.md)",
+    )
     importer.add_argument("--minutes", type=Path, default=Path("minutes"), help="the archive whose people.yml names attendees")
     importer.add_argument("--encoding", help="the input's text encoding when it is not UTF-8 (shift_jis, cp932, utf-16)")
-    importer.add_argument("--report", choices=("text", "json"), default="text",
-                          help="how to print the report on standard error (json: for tools)")
-    importer.add_argument("--profile", type=Path, metavar="FILE",
-                          help="the body's import profile (default: import.yml in the folder -o writes into)")
-    importer.add_argument("--review", type=Path, metavar="PAGE",
-                          help="also write a review page (HTML) of each input line beside what it became; "
-                               "with several inputs, the folder for one page per input")
-    importer.add_argument("--force", action="store_true",
-                          help="with several inputs: overwrite meeting files that exist (default: skip them)")
-    importer.add_argument("--propose-profile", nargs="?", const=Path("-"), type=Path, metavar="OUT",
-                          help="write a proposed import profile from the record (to OUT, default standard output) "
-                               "instead of a meeting file")
+    importer.add_argument(
+        "--report", choices=("text", "json"), default="text", help="how to print the report on standard error (json: for tools)"
+    )
+    importer.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="the body's import profile (default: import.yml in the folder -o writes into)",
+    )
+    importer.add_argument(
+        "--review",
+        type=Path,
+        metavar="PAGE",
+        help="also write a review page (HTML) of each input line beside what it became; "
+        "with several inputs, the folder for one page per input",
+    )
+    importer.add_argument(
+        "--force", action="store_true", help="with several inputs: overwrite meeting files that exist (default: skip them)"
+    )
+    importer.add_argument(
+        "--propose-profile",
+        nargs="?",
+        const=Path("-"),
+        type=Path,
+        metavar="OUT",
+        help="write a proposed import profile from the record (to OUT, default standard output) instead of a meeting file",
+    )
     ledger = commands.add_parser("ledger", help="record the published addresses, and what became of those that left")
-    ledger.add_argument("action", nargs="?", choices=("update", "move", "withdraw"), default="update",
-                        help="update: record every address published now (default); move OLD NEW; withdraw OLD --reason")
+    ledger.add_argument(
+        "action",
+        nargs="?",
+        choices=("update", "move", "withdraw"),
+        default="update",
+        help="update: record every address published now (default); move OLD NEW; withdraw OLD --reason",
+    )
     ledger.add_argument("addresses", nargs="*", help="OLD [NEW]: addresses such as meetings/COUNCIL/MEETING/#REMARK-ID")
     ledger.add_argument("--reason", help="why an address was withdrawn (shown on its tombstone)")
     ledger.add_argument("--directory", default="minutes", type=Path)
@@ -80,12 +110,21 @@ def run_import_command(args: argparse.Namespace) -> int:
     if len(args.inputs) > 1 or args.inputs[0].is_dir() or (args.output is not None and args.output.is_dir()):
         from .importer.batch import run_batch
 
-        return run_batch(args.inputs, args.output, args.minutes, encoding=args.encoding, profile_file=args.profile,
-                         review=args.review, force=args.force, report=args.report)
+        return run_batch(
+            args.inputs,
+            args.output,
+            args.minutes,
+            encoding=args.encoding,
+            profile_file=args.profile,
+            review=args.review,
+            force=args.force,
+            report=args.report,
+        )
     from .importer.report import run_import
 
-    return run_import(args.inputs[0], args.output, args.minutes, args.encoding, args.report,
-                      profile_file=args.profile, review=args.review)
+    return run_import(
+        args.inputs[0], args.output, args.minutes, args.encoding, args.report, profile_file=args.profile, review=args.review
+    )
 
 
 def run_check(directory: Path, strict: bool) -> int:
@@ -138,8 +177,11 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
 
     wanted = {"update": 0, "move": 2, "withdraw": 1}[action]
     if len(addresses) != wanted or (action == "withdraw" and not reason):
-        usage = {"update": "gijiroku ledger", "move": "gijiroku ledger move OLD NEW",
-                 "withdraw": 'gijiroku ledger withdraw OLD --reason "…"'}[action]
+        usage = {
+            "update": "gijiroku ledger",
+            "move": "gijiroku ledger move OLD NEW",
+            "withdraw": 'gijiroku ledger withdraw OLD --reason "…"',
+        }[action]
         print(f"gijiroku ledger: usage: {usage}", file=sys.stderr)
         return 2
     for address in addresses:
@@ -151,8 +193,9 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
     ledger = archive.ledger
     path = directory / LEDGER_FILE
     if action != "update":
-        ledger = with_entry(ledger, "moved" if action == "move" else "withdrawn", addresses[0],
-                            addresses[1] if action == "move" else str(reason))
+        ledger = with_entry(
+            ledger, "moved" if action == "move" else "withdrawn", addresses[0], addresses[1] if action == "move" else str(reason)
+        )
         # The recorded ledger's complaints give way to those about the ledger with the change.
         checked = Diagnostics(directory)
         checked.items = [d for d in diags.items if d.path != checked.relpath(path)]
@@ -161,8 +204,7 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
     # A move or a withdrawal is recorded while other published addresses still have to
     # be: they are resolved one command at a time, and the ledger keeps them recorded
     # (so the check keeps failing until each is). Any other error refuses the change.
-    pending = [d for d in diags.errors if action != "update" and d.code in DISAPPEARING
-               and addresses[0] not in d.message]
+    pending = [d for d in diags.errors if action != "update" and d.code in DISAPPEARING and addresses[0] not in d.message]
     if len(diags.errors) > len(pending):
         for diag in diags.sorted():
             print(diag.format(), file=sys.stderr)
@@ -170,12 +212,17 @@ def run_ledger(directory: Path, action: str, addresses: list[str], reason: str |
         return 1
     new = unrecorded(ledger, current)
     write_ledger(path, ledger, current)
-    print(f"{path}: {len(current)} pages; {new} addresses recorded now"
-          + (f"; {action} recorded for {printable(addresses[0])}" if action != "update" else ""), file=sys.stderr)
+    print(
+        f"{path}: {len(current)} pages; {new} addresses recorded now"
+        + (f"; {action} recorded for {printable(addresses[0])}" if action != "update" else ""),
+        file=sys.stderr,
+    )
     if pending:
-        print(f"gijiroku ledger: {len(pending)} more published addresses would disappear: record where each "
-              "went (`gijiroku ledger move`) or why it is gone (`gijiroku ledger withdraw`); `gijiroku check` lists them",
-              file=sys.stderr)
+        print(
+            f"gijiroku ledger: {len(pending)} more published addresses would disappear: record where each "
+            "went (`gijiroku ledger move`) or why it is gone (`gijiroku ledger withdraw`); `gijiroku check` lists them",
+            file=sys.stderr,
+        )
     return 0
 
 

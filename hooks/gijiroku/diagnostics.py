@@ -126,9 +126,7 @@ class Diagnostics:
                 pass
         return path.as_posix()
 
-    def add(
-        self, path: Path | str, line: int, col: int, code: str, message: str, hint: str = ""
-    ) -> None:
+    def add(self, path: Path | str, line: int, col: int, code: str, message: str, hint: str = "") -> None:
         """Record one problem; `line` and `col` are 1-based."""
         if code not in CODES:
             raise ValueError(f"unknown diagnostic code {code}")

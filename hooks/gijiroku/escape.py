@@ -52,8 +52,7 @@ def html(value: object) -> str:
     text = scrub(text)
     if not _HTML_SPECIAL.search(text):
         return text
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&#34;").replace("'", "&#39;"))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
 
 
 def md_inline(value: object) -> str:

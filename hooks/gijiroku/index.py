@@ -92,7 +92,9 @@ class ArchiveIndex:
         if len(entry.remarks) <= TOPIC_PAGE_REMARKS:
             return None
         items, remarks = dict(_by_year(entry.items)), dict(_by_year(entry.remarks))
-        return [(year, (items.get(year, []), remarks.get(year, []))) for year in sorted(items.keys() | remarks.keys(), reverse=True)]
+        return [
+            (year, (items.get(year, []), remarks.get(year, []))) for year in sorted(items.keys() | remarks.keys(), reverse=True)
+        ]
 
 
 def _by_year(refs: list[R]) -> list[tuple[int, list[R]]]:
@@ -114,9 +116,7 @@ def index_archive(archive: Archive) -> ArchiveIndex:
         by_council_year[meeting.council][meeting.date.year].append(meeting)
         for attendee in meeting.attendees:
             if attendee.person:
-                people[attendee.person].roles.append(
-                    RoleHeld(meeting, attendee.group, attendee.absent, attendee.proxy_for)
-                )
+                people[attendee.person].roles.append(RoleHeld(meeting, attendee.group, attendee.absent, attendee.proxy_for))
         for item in meeting.agenda:
             for topic in item.topics:
                 topics[topic].items.append(ItemRef(meeting, item))
@@ -135,4 +135,3 @@ def index_archive(archive: Archive) -> ArchiveIndex:
         by_council_year={c: dict(years) for c, years in by_council_year.items()},
         unattributed=unattributed,
     )
-

@@ -53,9 +53,11 @@ HEADER = """\
 # `gijiroku ledger move OLD NEW` and `gijiroku ledger withdraw OLD --reason "…"`.
 # See docs/dev/en/site.md ("Addresses that last").
 """
-KEEP_HINT = ("published links point here: keep the id, or record what happened with "
-             "`gijiroku ledger move {old} NEW` (the old address then leads to the new one) or "
-             "`gijiroku ledger withdraw {old} --reason \"…\"` (a tombstone says so)")
+KEEP_HINT = (
+    "published links point here: keep the id, or record what happened with "
+    "`gijiroku ledger move {old} NEW` (the old address then leads to the new one) or "
+    '`gijiroku ledger withdraw {old} --reason "…"` (a tombstone says so)'
+)
 
 DISAPPEARING = frozenset({"E090", "E091"})
 """The codes of a recorded page or anchor the archive would no longer publish."""
@@ -124,20 +126,21 @@ def layout_moves(ledger: Ledger, archive: Archive) -> Ledger:
             json_old, akn_old, *source_old = datafiles.legacy_meeting_files(meeting.council, meeting.id, lang, versions)
             text_lang = lang if lang in versions else meeting.language
             files.setdefault(f"{lang}/{json_old}", datafiles.meeting_json(meeting.council, meeting.id))
-            files.setdefault(f"{lang}/{akn_old}",
-                             f"{bundle}#{datafiles.akn_member(meeting.council, date, meeting.id, text_lang)}")
+            files.setdefault(
+                f"{lang}/{akn_old}", f"{bundle}#{datafiles.akn_member(meeting.council, date, meeting.id, text_lang)}"
+            )
             for old in source_old:
                 files.setdefault(f"{lang}/{old}", f"{bundle}#{datafiles.source_member(meeting.council, meeting.id, lang)}")
     if ledger.pages:
         for lang in LANGUAGES:  # the whole archive of a language, in one zip: now a zip per council and year
             files.setdefault(f"{lang}/downloads/minutes-{lang}.zip", f"{lang}/data/#downloads")
-    return replace(ledger, moved=MappingProxyType(moved), files=MappingProxyType(dict(sorted(files.items()))),
-                   layout=LAYOUT)
+    return replace(ledger, moved=MappingProxyType(moved), files=MappingProxyType(dict(sorted(files.items()))), layout=LAYOUT)
 
 
 # -- reading ----------------------------------------------------------------------
 
 _EMPTY = Ledger(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+
 
 def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) -> Ledger | None:
     """The ledger at `path` (its bytes in `source` when they were read already), or None
@@ -163,8 +166,11 @@ def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) ->
     moved: dict[str, str] = {}
     for key, node in reader.keyed(fields.get("moved"), "the ledger's moved addresses"):
         target = reader.string(node, f"new address of '{key.value}'")
-        if target is not None and _valid_address(reader, key.value, key.line, key.col) \
-                and _valid_address(reader, target, *reader.where(node)):
+        if (
+            target is not None
+            and _valid_address(reader, key.value, key.line, key.col)
+            and _valid_address(reader, target, *reader.where(node))
+        ):
             moved[str(key.value)] = target
             lines[str(key.value)] = key.line
     withdrawn: dict[str, str] = {}
@@ -175,8 +181,14 @@ def load_ledger(path: Path, diags: Diagnostics, source: Source | None = None) ->
             lines[str(key.value)] = key.line
     files = _moved_files(reader, fields.get("files"), lines)
     layout = _layout(reader, fields.get("layout"))
-    return Ledger(MappingProxyType(pages), MappingProxyType(moved), MappingProxyType(withdrawn), MappingProxyType(lines),
-                  MappingProxyType(files), layout)
+    return Ledger(
+        MappingProxyType(pages),
+        MappingProxyType(moved),
+        MappingProxyType(withdrawn),
+        MappingProxyType(lines),
+        MappingProxyType(files),
+        layout,
+    )
 
 
 def _moved_files(reader: Reader, node: Any, lines: dict[str, int]) -> dict[str, str]:
@@ -200,16 +212,26 @@ def _layout(reader: Reader, node: Any) -> int:
         return 1
     value = reader.integer(node, "the ledger's layout")
     if value is not None and value not in (1, LAYOUT):
-        reader.diags.add(reader.path, *reader.where(node), "E093", f"the ledger's layout is {value}",
-                         f"write `layout: {LAYOUT}` (or leave it out for a ledger of the first layout)")
+        reader.diags.add(
+            reader.path,
+            *reader.where(node),
+            "E093",
+            f"the ledger's layout is {value}",
+            f"write `layout: {LAYOUT}` (or leave it out for a ledger of the first layout)",
+        )
         return 1
     return value if value is not None else 1
 
 
 def file_problem(path: str) -> str:
     """Why `path` is not the path of a data file from the site's root, or ""."""
-    if not path or path.startswith("/") or ".." in path.split("/") or "//" in path \
-            or any(c.isspace() or not c.isprintable() for c in path):
+    if (
+        not path
+        or path.startswith("/")
+        or ".." in path.split("/")
+        or "//" in path
+        or any(c.isspace() or not c.isprintable() for c in path)
+    ):
         return "write a path from the site's root, such as ja/api/meetings/COUNCIL/MEETING.json"
     return ""
 
@@ -220,9 +242,16 @@ def address_problem(address: str, page_only: bool = False) -> str:
     page, anchor = split_address(address)
     query = page.partition("?")[2]
     page = page_of(page)
-    wrong = (not page.endswith("/") or page.startswith("/") or "//" in page or ".." in page
-             or any(c.isspace() or not c.isprintable() for c in address) or (page_only and ("#" in address or "?" in address))
-             or ("#" in address and not anchor) or ("?" in address and not query))
+    wrong = (
+        not page.endswith("/")
+        or page.startswith("/")
+        or "//" in page
+        or ".." in page
+        or any(c.isspace() or not c.isprintable() for c in address)
+        or (page_only and ("#" in address or "?" in address))
+        or ("#" in address and not anchor)
+        or ("?" in address and not query)
+    )
     if wrong:
         return "write a page such as meetings/COUNCIL/MEETING/" + ("" if page_only else ", optionally followed by #ANCHOR")
     if problem := urls.page_address_problem(page):
@@ -241,8 +270,10 @@ def _valid_address(reader: Reader, value: object, line: int, col: int, page_only
 
 # -- checking ---------------------------------------------------------------------
 
-def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: Path, diags: Diagnostics,
-                 unsure: tuple[str, ...] = ()) -> None:
+
+def check_ledger(
+    ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: Path, diags: Diagnostics, unsure: tuple[str, ...] = ()
+) -> None:
     """Report every recorded address the archive would no longer publish (E090 a page,
     E091 an anchor) unless the ledger says where it went, and every move whose new
     address does not exist (E092), and every address recorded as moved or withdrawn
@@ -255,10 +286,15 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
         for address in entries:
             page, anchor = split_address(address)
             if (page in anchors_now and (not anchor or anchor in anchors_now[page])) or (page in always and not anchor):
-                diags.add(path, ledger.lines.get(address, 1), 1, "E094",
-                          f"'{address}' is recorded as {kind} but the site still publishes it",
-                          f"remove it from `{kind}:` in {LEDGER_FILE}: only an address that is gone can be "
-                          "recorded as moved or withdrawn")
+                diags.add(
+                    path,
+                    ledger.lines.get(address, 1),
+                    1,
+                    "E094",
+                    f"'{address}' is recorded as {kind} but the site still publishes it",
+                    f"remove it from `{kind}:` in {LEDGER_FILE}: only an address that is gone can be "
+                    "recorded as moved or withdrawn",
+                )
     for page, anchors in ledger.pages.items():
         if unsure and page.startswith(unsure):
             continue
@@ -275,17 +311,26 @@ def check_ledger(ledger: Ledger, current: Mapping[str, tuple[str, ...]], path: P
             if address in ledger.moved or address in ledger.withdrawn:
                 continue
             if landing is None or anchor not in anchors_now.get(landing, frozenset()):
-                diags.add(path, line, 1, "E091", f"published anchor '{address}' would disappear",
-                          KEEP_HINT.format(old=address))
+                diags.add(path, line, 1, "E091", f"published anchor '{address}' would disappear", KEEP_HINT.format(old=address))
     for old, new in ledger.moved.items():
         if unsure and new.startswith(unsure):
             continue
         target = resolve(ledger, old)
         page, anchor = split_address(target) if target else ("", "")
         page = page_of(page)
-        if target is None or (page not in anchors_now and page not in always) or (anchor and anchor not in anchors_now.get(page, ())):
-            diags.add(path, ledger.lines.get(old, 1), 1, "E092", f"'{old}' is recorded as moved to '{new}', which is not published",
-                      "point the move at an address the site publishes now (see `pages:`), or withdraw it instead")
+        if (
+            target is None
+            or (page not in anchors_now and page not in always)
+            or (anchor and anchor not in anchors_now.get(page, ()))
+        ):
+            diags.add(
+                path,
+                ledger.lines.get(old, 1),
+                1,
+                "E092",
+                f"'{old}' is recorded as moved to '{new}', which is not published",
+                "point the move at an address the site publishes now (see `pages:`), or withdraw it instead",
+            )
 
 
 def resolve(ledger: Ledger, address: str) -> str | None:
@@ -314,6 +359,7 @@ def unrecorded(ledger: Ledger | None, current: Mapping[str, tuple[str, ...]]) ->
 
 
 # -- writing ----------------------------------------------------------------------
+
 
 def write_ledger(path: Path, ledger: Ledger | None, current: Mapping[str, tuple[str, ...]]) -> None:
     """Record every address published now, keeping what was recorded before: pages that

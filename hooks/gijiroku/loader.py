@@ -60,8 +60,14 @@ def load_archive(root: Path, reuse_parsed: bool = False) -> tuple[Archive, Diagn
 def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]:
     diags = Diagnostics(root)
     if not root.is_dir():
-        diags.add(root, 1, 1, "E004", "the minutes folder does not exist",
-                  "create it with people.yml, topics.yml and a folder per council")
+        diags.add(
+            root,
+            1,
+            1,
+            "E004",
+            "the minutes folder does not exist",
+            "create it with people.yml, topics.yml and a folder per council",
+        )
         return _empty_archive(), diags
 
     flawed: set[str] = set()
@@ -104,12 +110,17 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
             elif council_id in councils:
                 meetings.append(meeting)
     _report_unexplained(unpublished, diags)
-    progress.done(f"{len(meetings):,} meeting{'' if len(meetings) == 1 else 's'}" + (f", {len(unpublished):,} left out for their errors" if unpublished else ""))
+    progress.done(
+        f"{len(meetings):,} meeting{'' if len(meetings) == 1 else 's'}"
+        + (f", {len(unpublished):,} left out for their errors" if unpublished else "")
+    )
     unsure = _unsure_addresses(root, councils, with_files, flawed, diags)
     meetings.sort(key=lambda m: (m.date, m.start or "", m.council, m.id), reverse=True)
     archive = Archive(
-        people=MappingProxyType(people), topics=MappingProxyType(topics),
-        councils=MappingProxyType(councils), meetings=tuple(meetings),
+        people=MappingProxyType(people),
+        topics=MappingProxyType(topics),
+        councils=MappingProxyType(councils),
+        meetings=tuple(meetings),
     )
     ledger_path = root / LEDGER_FILE
     ledger_file = _read(ledger_path, diags, sources) if is_present(ledger_path) else None
@@ -122,8 +133,11 @@ def _load_archive(root: Path, reuse_parsed: bool) -> tuple[Archive, Diagnostics]
     return archive, diags
 
 
-def _scan_councils(root: Path, diags: Diagnostics, sources: dict[str, str],
-                   ) -> tuple[dict[str, Council], dict[tuple[str, str], list[Path]]]:
+def _scan_councils(
+    root: Path,
+    diags: Diagnostics,
+    sources: dict[str, str],
+) -> tuple[dict[str, Council], dict[tuple[str, str], list[Path]]]:
     """The councils of the minutes folder (each folder's council.yml read), and the files
     of each folder grouped by (council, meeting id); a file that names no meeting is
     grouped under the id "" (the meeting's reader reports it)."""
@@ -133,8 +147,14 @@ def _scan_councils(root: Path, diags: Diagnostics, sources: dict[str, str],
         if entry.name.startswith(".") or entry.name in IGNORED or entry.name in REGISTRY_FILES or entry.name == LEDGER_FILE:
             continue
         if not entry.is_dir():
-            diags.add(entry, 1, 1, "E004", f"unexpected file '{entry.name}' at the top of the minutes folder",
-                      "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md")
+            diags.add(
+                entry,
+                1,
+                1,
+                "E004",
+                f"unexpected file '{entry.name}' at the top of the minutes folder",
+                "meeting files go in a council's folder: minutes/COUNCIL/MEETING.LANG.md",
+            )
             continue
         council = _load_council_dir(entry, diags, sources)
         if council is not None:
@@ -145,16 +165,25 @@ def _scan_councils(root: Path, diags: Diagnostics, sources: dict[str, str],
     return councils, groups
 
 
-def _unsure_addresses(root: Path, councils: dict[str, Council], meetings: list[tuple[str, str, tuple[Path, ...]]],
-                      flawed: set[str], diags: Diagnostics) -> tuple[str, ...]:
+def _unsure_addresses(
+    root: Path,
+    councils: dict[str, Council],
+    meetings: list[tuple[str, str, tuple[Path, ...]]],
+    flawed: set[str],
+    diags: Diagnostics,
+) -> tuple[str, ...]:
     """Address prefixes of what has errors of its own (they say what to fix): the ledger
     does not report their pages and anchors again as disappearing, with a hint to
     withdraw them, while a mistake in their files is the likelier cause."""
-    prefixes = [f"meetings/{d.name}/" for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")
-                and d.name not in councils]
+    prefixes = [
+        f"meetings/{d.name}/" for d in root.iterdir() if d.is_dir() and not d.name.startswith(".") and d.name not in councils
+    ]
     with_errors = {d.path for d in diags.errors}
-    prefixes += [f"meetings/{council}/{meeting_id}/" for council, meeting_id, paths in meetings
-                 if any(diags.relpath(path) in with_errors for path in paths)]
+    prefixes += [
+        f"meetings/{council}/{meeting_id}/"
+        for council, meeting_id, paths in meetings
+        if any(diags.relpath(path) in with_errors for path in paths)
+    ]
     prefixes += [f"speakers/{i}/" for i in flawed] + [f"topics/{i}/" for i in flawed]
     return tuple(prefixes)
 
@@ -172,9 +201,15 @@ def _report_unexplained(unpublished: list[list[MeetingFile]], diags: Diagnostics
     for files in unpublished:
         if not any(diags.relpath(f.path) in explained for f in files):
             first = min(files, key=lambda f: f.path)
-            diags.add(first.path, 1, 1, "E067", f"meeting '{first.council}/{first.meeting_id}' cannot be published",
-                      "its files hold no meeting the checker could assemble; run gijiroku check on a copy "
-                      "with one file at a time, or report this as a bug")
+            diags.add(
+                first.path,
+                1,
+                1,
+                "E067",
+                f"meeting '{first.council}/{first.meeting_id}' cannot be published",
+                "its files hold no meeting the checker could assemble; run gijiroku check on a copy "
+                "with one file at a time, or report this as a bug",
+            )
 
 
 def changed_since_read(archive: Archive, root: Path) -> list[str]:
@@ -213,15 +248,22 @@ def _load_council_dir(folder: Path, diags: Diagnostics, sources: dict[str, str])
         return None
     series = folder / COUNCIL_FILE
     if not is_present(series):
-        diags.add(series, 1, 1, "E032", f"council folder '{folder.name}' has no {COUNCIL_FILE}",
-                  "add series.yml with the council's name and organiser in ja and en")
+        diags.add(
+            series,
+            1,
+            1,
+            "E032",
+            f"council folder '{folder.name}' has no {COUNCIL_FILE}",
+            "add series.yml with the council's name and organiser in ja and en",
+        )
         return None
     source = _read(series, diags, sources)
     return load_council(folder.name, series, diags, source) if source is not None else None
 
 
-def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_key: tuple[str, ...],
-                     diags: Diagnostics) -> Meeting | None:
+def _cached_assembly(
+    files: list[MeetingFile], registries: Registries, registry_key: tuple[str, ...], diags: Diagnostics
+) -> Meeting | None:
     """`assemble_meeting`, unless neither the meeting's files nor the registries it is
     checked against changed since the last time (its diagnostics are repeated then)."""
     ordered = sorted(files, key=lambda f: f.path)
@@ -237,8 +279,9 @@ def _cached_assembly(files: list[MeetingFile], registries: Registries, registry_
     return meeting
 
 
-def _meeting_file(path: Path, council: str, diags: Diagnostics, sources: dict[str, str],
-                  reuse_parsed: bool) -> MeetingFile | None:
+def _meeting_file(
+    path: Path, council: str, diags: Diagnostics, sources: dict[str, str], reuse_parsed: bool
+) -> MeetingFile | None:
     """One meeting file, read once and parsed (with `reuse_parsed`, the parse of the same
     bytes earlier in this process, with its diagnostics)."""
     if path.name == COUNCIL_FILE or path.name in IGNORED or path.name.startswith("."):
@@ -251,8 +294,14 @@ def _meeting_file(path: Path, council: str, diags: Diagnostics, sources: dict[st
         return None
     match = MEETING_FILE_RE.fullmatch(path.name)
     if not match:
-        diags.add(path, 1, 1, "E004", f"unexpected '{path.name}' in council folder '{council}'",
-                  "meeting files are named MEETING-ID.LANG.md, e.g. 2023-08-04.ja.md")
+        diags.add(
+            path,
+            1,
+            1,
+            "E004",
+            f"unexpected '{path.name}' in council folder '{council}'",
+            "meeting files are named MEETING-ID.LANG.md, e.g. 2023-08-04.ja.md",
+        )
         return None
     meeting_id, lang = match.group("id"), match.group("lang")
     problem = id_problem(meeting_id)
@@ -260,8 +309,14 @@ def _meeting_file(path: Path, council: str, diags: Diagnostics, sources: dict[st
         diags.add(path, 1, 1, "E020", f"invalid meeting id '{meeting_id}': {problem}", ID_HINT)
         return None
     if lang not in LANGUAGES:
-        diags.add(path, 1, 1, "E004", f"language '{lang}' in the file name is not one of: {', '.join(LANGUAGES)}",
-                  "name the file MEETING-ID.ja.md or MEETING-ID.en.md")
+        diags.add(
+            path,
+            1,
+            1,
+            "E004",
+            f"language '{lang}' in the file name is not one of: {', '.join(LANGUAGES)}",
+            "name the file MEETING-ID.ja.md or MEETING-ID.en.md",
+        )
         return None
     source = _read(path, diags, sources)
     if source is None:

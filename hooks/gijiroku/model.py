@@ -17,7 +17,14 @@ LANGUAGES: tuple[str, ...] = ("ja", "en")
 """The languages the site is published in, the default first."""
 
 GROUPS: tuple[str, ...] = (
-    "chair", "vice-chair", "member", "government", "secretariat", "observer", "guest", "other",
+    "chair",
+    "vice-chair",
+    "member",
+    "government",
+    "secretariat",
+    "observer",
+    "guest",
+    "other",
 )
 """Attendee groups, in the order a meeting page lists them."""
 

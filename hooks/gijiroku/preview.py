@@ -32,6 +32,7 @@ def preview_limit(configured: int | None) -> int | None:
 
 def select_recent(archive: Archive, root: Path, limit: int) -> Archive:
     """The archive with only the `limit` meetings whose files were modified last."""
+
     def modified(meeting: Meeting) -> float:
         # Its files are MEETING.LANG.md: stat them by name (a glob per meeting lists the
         # whole folder each time, which took most of a rebuild on a large archive).
@@ -49,5 +50,6 @@ def select_recent(archive: Archive, root: Path, limit: int) -> Archive:
     people = {a.person for m in meetings for a in m.attendees if a.person}
     people |= {a.proxy_for for m in meetings for a in m.attendees if a.proxy_for}
     people |= {r.speaker for m in meetings for r in m.remarks if r.speaker}
-    return replace(archive, meetings=meetings,
-                   people=MappingProxyType({pid: p for pid, p in archive.people.items() if pid in people}))
+    return replace(
+        archive, meetings=meetings, people=MappingProxyType({pid: p for pid, p in archive.people.items() if pid in people})
+    )

@@ -27,8 +27,9 @@ class Progress:
     with `{}` where the count goes; `total` is how many there are to do, if known.
     """
 
-    def __init__(self, what: str, total: int | None = None, *, every: float = EVERY,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, what: str, total: int | None = None, *, every: float = EVERY, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.what, self.total, self.every, self.clock = what, total, every, clock
         self.started = self.last = clock()
         self.count = 0

@@ -37,8 +37,9 @@ def _registry_nodes(path: Path, diags: Diagnostics, source: Source | None) -> tu
     return reader, root
 
 
-def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
-                source: Source | None = None) -> dict[str, Person]:
+def load_people(
+    path: Path, diags: Diagnostics, flawed: set[str] | None = None, source: Source | None = None
+) -> dict[str, Person]:
     """person id -> Person, from people.yml (its bytes in `source` when they were read
     already). The ids of entries with errors go into `flawed`, so that references to
     them are not reported again as unknown."""
@@ -49,18 +50,22 @@ def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
     for key, node in reader.keyed(root, "the people registry"):
         if not reader.check_key(key, "person id"):
             continue
-        fields = reader.mapping(node, f"person '{key.value}'", required=("name", "reading", "romanized"),
-                                optional=("aliases",))
+        fields = reader.mapping(node, f"person '{key.value}'", required=("name", "reading", "romanized"), optional=("aliases",))
         if fields is None:
             continue
         name = lang_text(reader, fields.get("name"), f"name of '{key.value}'")
         reading = reader.string(fields.get("reading"), f"reading of '{key.value}'")
         if reading is not None and not KANA_RE.match(reading):
-            reader.problem(fields["reading"], "E014", f"reading of '{key.value}' must be written in kana",
-                           "write the reading in hiragana, family name first, e.g. まつもと たけあき")
+            reader.problem(
+                fields["reading"],
+                "E014",
+                f"reading of '{key.value}' must be written in kana",
+                "write the reading in hiragana, family name first, e.g. まつもと たけあき",
+            )
         romanized = reader.string(fields.get("romanized"), f"romanized name of '{key.value}'")
         aliases = tuple(
-            alias for item in reader.sequence(fields.get("aliases"), f"aliases of '{key.value}'")
+            alias
+            for item in reader.sequence(fields.get("aliases"), f"aliases of '{key.value}'")
             if (alias := reader.string(item, f"alias of '{key.value}'")) is not None
         )
         if name and reading and romanized:
@@ -70,8 +75,7 @@ def load_people(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
     return people
 
 
-def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None,
-                source: Source | None = None) -> dict[str, Topic]:
+def load_topics(path: Path, diags: Diagnostics, flawed: set[str] | None = None, source: Source | None = None) -> dict[str, Topic]:
     """topic id -> Topic, from topics.yml; the ids of entries with errors go into `flawed`."""
     topics: dict[str, Topic] = {}
     reader, root = _registry_nodes(path, diags, source)

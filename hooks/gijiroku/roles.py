@@ -47,6 +47,11 @@ def check_role_names(archive: Archive, diags: Diagnostics) -> None:
                 role = meeting.original.roles[person].role
                 if role and role not in names:
                     line = next((a.line for a in meeting.attendees if a.person == person), 1)
-                    diags.add(meeting.original.path, line or 1, 1, "W084",
-                              f"role '{role}' of '{person}' has no {lang} name: pages in {lang} show it as printed",
-                              f"translate this meeting, or another at which {person} was {role}, into {lang}")
+                    diags.add(
+                        meeting.original.path,
+                        line or 1,
+                        1,
+                        "W084",
+                        f"role '{role}' of '{person}' has no {lang} name: pages in {lang} show it as printed",
+                        f"translate this meeting, or another at which {person} was {role}, into {lang}",
+                    )

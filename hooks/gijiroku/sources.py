@@ -41,8 +41,10 @@ class ChangedDuringBuild(Exception):
 
     def __init__(self, paths: list[str]) -> None:
         self.paths = paths
-        super().__init__(f"{', '.join(paths)} changed while the site was being built (the build made its pages "
-                         "from what it read before): build again")
+        super().__init__(
+            f"{', '.join(paths)} changed while the site was being built (the build made its pages "
+            "from what it read before): build again"
+        )
 
 
 MAX_BYTES = 128 * 1024 * 1024
@@ -57,8 +59,13 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:40]
 
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def _kind_of(mode: int) -> str:
@@ -99,8 +106,14 @@ def read_source(path: Path, diags: Diagnostics) -> Source | None:
         with open(handle, "rb", closefd=False) as reader:
             data = reader.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            diags.add(path, 1, 1, "E001", f"cannot read file: larger than {MAX_BYTES // (1024 * 1024)} MB",
-                      "split it, or move it out of the minutes folder: it was not read")
+            diags.add(
+                path,
+                1,
+                1,
+                "E001",
+                f"cannot read file: larger than {MAX_BYTES // (1024 * 1024)} MB",
+                "split it, or move it out of the minutes folder: it was not read",
+            )
             return None
     except OSError as exc:
         diags.add(path, 1, 1, "E001", f"cannot read file: {exc.strerror}")
@@ -126,8 +139,14 @@ def is_present(path: Path) -> bool:
 
 
 def _not_regular(path: Path, mode: int, diags: Diagnostics) -> None:
-    diags.add(path, 1, 1, "E005", f"not a regular file: {_kind_of(mode)}",
-              "put a text file here (it was not read), or move what is there out of the minutes folder")
+    diags.add(
+        path,
+        1,
+        1,
+        "E005",
+        f"not a regular file: {_kind_of(mode)}",
+        "put a text file here (it was not read), or move what is there out of the minutes folder",
+    )
 
 
 def _conceal_if_outside(path: Path, diags: Diagnostics) -> None:
@@ -138,8 +157,11 @@ def _conceal_if_outside(path: Path, diags: Diagnostics) -> None:
     except (OSError, ValueError):
         inside = False
     if not inside:
-        diags.conceal(path, f"{diags.relpath(path)} is a link to a file outside the minutes folder: "
-                            "what it holds is not shown; fix the file it points to, or copy it into the minutes folder")
+        diags.conceal(
+            path,
+            f"{diags.relpath(path)} is a link to a file outside the minutes folder: "
+            "what it holds is not shown; fix the file it points to, or copy it into the minutes folder",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,9 +186,13 @@ def read_text(path: Path, diags: Diagnostics, source: Source | None = None) -> s
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         diags.add(
-            path, line, col, "E001", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+            path,
+            line,
+            col,
+            "E001",
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
             "save the file as UTF-8 (text converted from PDF or Shift_JIS often needs re-encoding)",
         )
         text = data.decode("utf-8", errors="replace")
@@ -179,19 +205,24 @@ def split_front_matter(text: str, path: Path, diags: Diagnostics) -> Document | 
     """Split `---` front matter from the body; report a missing or unclosed block."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        diags.add(path, 1, 1, "E003", "file does not start with '---' front matter",
-                  "begin the file with a line '---', the YAML fields, and another '---'")
+        diags.add(
+            path,
+            1,
+            1,
+            "E003",
+            "file does not start with '---' front matter",
+            "begin the file with a line '---', the YAML fields, and another '---'",
+        )
         return None
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return Document(
                 front_matter="\n".join(lines[1:index]),
                 front_matter_line=2,
-                body="\n".join(lines[index + 1:]),
+                body="\n".join(lines[index + 1 :]),
                 body_line=index + 2,
             )
-    diags.add(path, 1, 1, "E003", "front matter is not closed",
-              "end the YAML fields with a line '---' before the proceedings")
+    diags.add(path, 1, 1, "E003", "front matter is not closed", "end the YAML fields with a line '---' before the proceedings")
     return None
 
 
@@ -202,6 +233,7 @@ def is_regular(path: Path) -> bool:
     except OSError:
         return False
 
+
 def is_folder(path: Path) -> bool:
     """A folder itself, not a link to one."""
     try:
@@ -209,12 +241,14 @@ def is_folder(path: Path) -> bool:
     except OSError:
         return False
 
+
 def remove_path(path: Path) -> None:
     """Whatever is at `path` (nothing if nothing is); a link is removed, never followed."""
     if is_folder(path):
         shutil.rmtree(path)
     elif os.path.lexists(path):
         os.unlink(path)
+
 
 def read_regular(path: Path) -> bytes | None:
     """The bytes of the regular file at `path` (not through a link at its end), or None."""

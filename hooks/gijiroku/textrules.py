@@ -13,7 +13,7 @@ import re
 KANA = "\u3040-\u309f\u30a0-\u30ff"
 """Hiragana and katakana (with the prolonged sound mark and middle dot), for character classes."""
 
-HAN = "\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134F"
+HAN = "\u3005\u3006\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """Kanji, with 々 and 〆, in every plane a name may use (森山𥙿), for character classes."""
 
 JAPANESE = "\u3000-\u303f" + KANA + "\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -85,8 +85,9 @@ def describe_char(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069"
-                          "\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ud800-\udfff\ufeff\ufffe\uffff]"
+)
 """What must not reach a terminal or a log raw: control characters (an escape sequence
 repaints the screen), line breaks (a forged line), bidirectional and zero-width
 formatting (text shown in another order than it is, or not at all), and the lone
@@ -102,8 +103,12 @@ def printable(text: str) -> str:
     shows exactly what is there, and nothing in it can hide or reorder what is around it."""
     if not _UNPRINTABLE.search(text):
         return text
-    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group()) or
-                            (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+    return _UNPRINTABLE.sub(
+        lambda m: (
+            _ESCAPES.get(m.group()) or (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}")
+        ),
+        text,
+    )
 
 
 def excerpt(text: str, limit: int = 60) -> str:
@@ -129,12 +134,13 @@ def scrub(text: str) -> str:
     return text
 
 
-_SUSPECT = re.compile("<[A-Za-z/!?]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\n\r\u2028\u2029"
-                      "\u202a-\u202e\u2066-\u2069]")
+_SUSPECT = re.compile("<[A-Za-z/!?]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\n\r\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 """Anything any rule below could object to."""
 
-MARKUP_HINT = ("minutes text is plain text and is never rendered as HTML; remove the tag, "
-               "or write full-width ＜ ＞ (or a space after '<') if the bracket belongs to the wording")
+MARKUP_HINT = (
+    "minutes text is plain text and is never rendered as HTML; remove the tag, "
+    "or write full-width ＜ ＞ (or a space after '<') if the bracket belongs to the wording"
+)
 
 
 def text_problems(text: str, single_line: bool) -> list[tuple[str, int, str, str]]:
@@ -145,17 +151,30 @@ def text_problems(text: str, single_line: bool) -> list[tuple[str, int, str, str
         return []  # nearly every text: one search instead of four
     found: list[tuple[str, int, str, str]] = []
     if (match := markup_in(text)) is not None:
-        shown = re.match(r"<[^\s>]{0,24}>?", text[match.start():])
+        shown = re.match(r"<[^\s>]{0,24}>?", text[match.start() :])
         found.append(("E050", match.start(), f"markup {shown.group() if shown else '<'!r}", MARKUP_HINT))
     if (match := control_in(text)) is not None:
-        found.append(("E051", match.start(), f"control character {describe_char(match.group())}",
-                      "delete it: control characters are invisible and break search; "
-                      "text pasted from PDF or a word processor often carries them"))
+        found.append(
+            (
+                "E051",
+                match.start(),
+                f"control character {describe_char(match.group())}",
+                "delete it: control characters are invisible and break search; "
+                "text pasted from PDF or a word processor often carries them",
+            )
+        )
     if single_line and (match := line_break_in(text)) is not None:
-        found.append(("E052", match.start(), "line break",
-                      "write this value on one line (a quoted YAML string without line breaks)"))
+        found.append(
+            ("E052", match.start(), "line break", "write this value on one line (a quoted YAML string without line breaks)")
+        )
     if (index := unbalanced_bidi(text)) is not None:
-        found.append(("W083", index, f"unbalanced bidirectional control {describe_char(text[index])}",
-                      "close every U+202A–U+202E with U+202C and every U+2066–U+2068 with U+2069, "
-                      "or remove them: an open one reverses the text that follows it"))
+        found.append(
+            (
+                "W083",
+                index,
+                f"unbalanced bidirectional control {describe_char(text[index])}",
+                "close every U+202A–U+202E with U+202C and every U+2066–U+2068 with U+2069, "
+                "or remove them: an open one reverses the text that follows it",
+            )
+        )
     return found

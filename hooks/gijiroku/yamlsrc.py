@@ -73,7 +73,11 @@ class Reader:
             col = mark.column + 1 if mark else 1
             message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
             self.diags.add(
-                self.path, line, col, "E002", f"YAML syntax error: {message}",
+                self.path,
+                line,
+                col,
+                "E002",
+                f"YAML syntax error: {message}",
                 "check indentation, and quote values that contain ': ' or start with a special character",
             )
         except yaml.YAMLError as exc:  # pragma: no cover - PyYAML always marks its errors
@@ -107,13 +111,17 @@ class Reader:
             key = key_node.value
             if key in fields:
                 self.problem(
-                    key_node, "E013", f"duplicate key '{key}' in {what}",
+                    key_node,
+                    "E013",
+                    f"duplicate key '{key}' in {what}",
                     "YAML keeps only the last value; remove or rename one of them",
                 )
                 continue
             if not open_keys and key not in allowed:
                 self.problem(
-                    key_node, "E012", f"unknown field '{key}' in {what}",
+                    key_node,
+                    "E012",
+                    f"unknown field '{key}' in {what}",
                     "allowed fields: " + ", ".join(sorted(allowed)) + _did_you_mean(key, allowed),
                 )
                 continue
@@ -130,8 +138,11 @@ class Reader:
             return
         assert isinstance(node, yaml.MappingNode)
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.Node) \
-                    and fields.get(key_node.value) is value_node:
+            if (
+                isinstance(key_node, yaml.ScalarNode)
+                and isinstance(value_node, yaml.Node)
+                and fields.get(key_node.value) is value_node
+            ):
                 line, col = self.where(key_node)
                 yield Located(key_node.value, line, col), value_node
 
@@ -147,8 +158,7 @@ class Reader:
         return list(node.value)
 
     # -- scalars ----------------------------------------------------------------
-    def string(self, node: yaml.Node | None, what: str, *, allow_empty: bool = False,
-               multiline: bool = False) -> str | None:
+    def string(self, node: yaml.Node | None, what: str, *, allow_empty: bool = False, multiline: bool = False) -> str | None:
         """A text value as written (no YAML type guessing), checked against the text rules
         (`textrules.text_problems`): markup, control characters, line breaks unless
         `multiline`, unbalanced bidirectional controls (a warning; the value is kept)."""
@@ -206,10 +216,13 @@ class Reader:
         """A whole number, written plainly in digits (`NUMBER_RE`)."""
         if node is None:
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != _TAG + "int" \
-                or not NUMBER_RE.fullmatch(node.value):
-            self.problem(node, "E010", f"{what} must be a whole number written in digits, not {_describe(node)}",
-                         "write it as plain digits without a leading zero, sign or separator, e.g. 4")
+        if not isinstance(node, yaml.ScalarNode) or node.style or node.tag != _TAG + "int" or not NUMBER_RE.fullmatch(node.value):
+            self.problem(
+                node,
+                "E010",
+                f"{what} must be a whole number written in digits, not {_describe(node)}",
+                "write it as plain digits without a leading zero, sign or separator, e.g. 4",
+            )
             return None
         return int(node.value)
 
@@ -231,7 +244,9 @@ class Reader:
             return None
         if value not in allowed:
             self.problem(
-                node, "E014", f"{what} '{value}' is not one of: {', '.join(allowed)}",
+                node,
+                "E014",
+                f"{what} '{value}' is not one of: {', '.join(allowed)}",
                 _did_you_mean(value, set(allowed)).strip(" ;") or "",
             )
             return None
@@ -268,7 +283,9 @@ class Reader:
         if value is None or node is None:
             return None
         if not re.fullmatch(r"https?://[^\s<>\"']+", value):
-            self.problem(node, "E014", f"{what} '{value}' is not an http(s) address", "write the full address, starting with https://")
+            self.problem(
+                node, "E014", f"{what} '{value}' is not an http(s) address", "write the full address, starting with https://"
+            )
             return None
         return value
 

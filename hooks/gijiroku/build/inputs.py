@@ -39,8 +39,13 @@ class InputKeys:
         """The key of a unit of pages (`render.Unit`): its kind and subject's."""
         if kind == "meeting":
             return page_key(kind, self.meeting(self._by_key[subject]))
-        by_kind = {"speaker": self.speaker, "speaker-year": self.speaker_year, "topic": self.topic,
-                   "topic-year": self.topic_year, "council": self.council}
+        by_kind = {
+            "speaker": self.speaker,
+            "speaker-year": self.speaker_year,
+            "topic": self.topic,
+            "topic-year": self.topic_year,
+            "council": self.council,
+        }
         return by_kind[kind](subject)
 
     def files(self, meeting: Meeting) -> str:
@@ -86,8 +91,11 @@ class InputKeys:
         """A year's page of a speaker with many remarks ('PERSON/YEAR'): the person, and
         the meetings they attended or spoke at that year."""
         person_id, _, year = subject.rpartition("/")
-        return self._listing("speaker-year", (self.archive.people[person_id], year),
-                             (m for m in self._speaker_meetings(person_id) if m.date.year == int(year)))
+        return self._listing(
+            "speaker-year",
+            (self.archive.people[person_id], year),
+            (m for m in self._speaker_meetings(person_id) if m.date.year == int(year)),
+        )
 
     def _speaker_meetings(self, person_id: str) -> list[Meeting]:
         entry = self.index.people[person_id]
@@ -104,8 +112,9 @@ class InputKeys:
         topic_id, _, year = subject.rpartition("/")
         entry = self.index.topics[topic_id]
         meetings = [ref.meeting for ref in entry.items] + [ref.meeting for ref in entry.remarks]
-        return self._listing("topic-year", (self.archive.topics[topic_id], year),
-                             (m for m in meetings if m.date.year == int(year)))
+        return self._listing(
+            "topic-year", (self.archive.topics[topic_id], year), (m for m in meetings if m.date.year == int(year))
+        )
 
     def council(self, council_id: str) -> str:
         """A council's page: the council, and its meetings."""

@@ -59,8 +59,17 @@ MANIFEST = "manifest.json"
 FORMAT = 5
 """The manifest's format: a cache written in another format is not read."""
 
-DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments",
-                 "pyyaml", "gijiroku")
+DISTRIBUTIONS = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "jinja2",
+    "markupsafe",
+    "pygments",
+    "pyyaml",
+    "gijiroku",
+)
 """Packages whose code turns a page's Markdown into its HTML."""
 
 
@@ -83,11 +92,18 @@ class Entry:
     """The digest of its output file's bytes as written (`sources.digest_of`)."""
 
     @staticmethod
-    def of_page(key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]], content: str,
-                digest: str) -> Entry:
+    def of_page(
+        key: str, dest: str, anchors: Iterable[str], links: Mapping[str, Iterable[str]], content: str, digest: str
+    ) -> Entry:
         """An entry from what MkDocs recorded of a page it built."""
-        return Entry(key, dest, " ".join(sorted(anchors)), {target: " ".join(sorted(ids)) for target, ids in links.items()},
-                     content, digest)
+        return Entry(
+            key,
+            dest,
+            " ".join(sorted(anchors)),
+            {target: " ".join(sorted(ids)) for target, ids in links.items()},
+            content,
+            digest,
+        )
 
     def anchor_ids(self) -> set[str]:
         """The page's ids."""
@@ -100,8 +116,14 @@ class Entry:
 
     def as_json(self) -> dict[str, object]:
         """The entry as the manifest stores it."""
-        return {"key": self.key, "dest": self.dest, "anchors": self.anchors, "links": dict(self.links),
-                "content": self.content, "digest": self.digest}
+        return {
+            "key": self.key,
+            "dest": self.dest,
+            "anchors": self.anchors,
+            "links": dict(self.links),
+            "content": self.content,
+            "digest": self.digest,
+        }
 
     @staticmethod
     def from_json(data: object) -> Entry:
@@ -110,8 +132,11 @@ class Entry:
             raise ValueError("not an entry")
         fields = [data.get(name) for name in ("key", "dest", "anchors", "content", "digest")]
         links = data.get("links")
-        if not all(isinstance(value, str) for value in fields) or not isinstance(links, dict) \
-                or not all(isinstance(k, str) and isinstance(v, str) for k, v in links.items()):
+        if (
+            not all(isinstance(value, str) for value in fields)
+            or not isinstance(links, dict)
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in links.items())
+        ):
             raise ValueError("not an entry")
         key, dest, anchors, content, digest = (str(value) for value in fields)
         return Entry(key, dest, anchors, dict(links), content, digest)
@@ -190,8 +215,15 @@ class PageCache:
         with contextlib.suppress(OSError):
             remove_path(manifest)
 
-    def reuse(self, src: str, dest: str, key: str, exists: Callable[[str], bool], content: str | None = None,
-              accept: Callable[[bytes], bool] | None = None) -> Entry | None:
+    def reuse(
+        self,
+        src: str,
+        dest: str,
+        key: str,
+        exists: Callable[[str], bool],
+        content: str | None = None,
+        accept: Callable[[bytes], bool] | None = None,
+    ) -> Entry | None:
         """The last build's page `src` if its key is `key` (or its Markdown's is
         `content`), every page it links to with an anchor still exists and its file is
         what that build wrote (and passes `accept`, given the file's bytes); None if it
@@ -277,9 +309,12 @@ class PageCache:
         """Write the manifest (after a build without warnings or errors); without
         `trust_new`, only the pages kept from an earlier build are vouched for."""
         pages = {src: entry for src, entry in self._new.items() if trust_new or src in self._kept}
-        data = {"format": FORMAT, "site": self._site_key,
-                "pages": {src: entry.as_json() for src, entry in sorted(pages.items())},
-                "files": {dest: list(value) for dest, value in sorted(self._new_files.items())}}
+        data = {
+            "format": FORMAT,
+            "site": self._site_key,
+            "pages": {src: entry.as_json() for src, entry in sorted(pages.items())},
+            "files": {dest: list(value) for dest, value in sorted(self._new_files.items())},
+        }
         temporary = self.folder / (MANIFEST + ".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
@@ -294,19 +329,11 @@ def _key_and_digest(value: object) -> tuple[str, str]:
     return value[0], value[1]
 
 
-
-
-
-
 def _make_folder(path: Path) -> None:
     """`path` as a folder of its own, whatever was there (a file, a link) removed."""
     if os.path.lexists(path) and not is_folder(path):
         remove_path(path)
     path.mkdir(parents=True, exist_ok=True)
-
-
-
-
 
 
 def page_key(*parts: str | bytes) -> str:

@@ -36,7 +36,6 @@ MEMBERS = "members_unnamed"
 SOURCE = "#gijiroku"
 
 
-
 def _q(tag: str) -> str:
     return f"{{{AKN_NS}}}{tag}"
 
@@ -71,8 +70,13 @@ def _identification(meta: etree._Element, meeting: Meeting, text_lang: str, prov
     _sub(expr, "FRBRauthor", href="#council")
     _sub(expr, "FRBRlanguage", language=LANG_CODES[text_lang])
     if provenance is not None:
-        _sub(expr, "FRBRtranslation", href=f"{work}/{LANG_CODES[meeting.language]}@",
-             fromLanguage=LANG_CODES[meeting.language], by="#translator")
+        _sub(
+            expr,
+            "FRBRtranslation",
+            href=f"{work}/{LANG_CODES[meeting.language]}@",
+            fromLanguage=LANG_CODES[meeting.language],
+            by="#translator",
+        )
     manif = _sub(ident, "FRBRManifestation")
     _sub(manif, "FRBRthis", value=f"{expression}/!main.xml")
     _sub(manif, "FRBRuri", value=f"{expression}.akn")
@@ -81,18 +85,23 @@ def _identification(meta: etree._Element, meeting: Meeting, text_lang: str, prov
     _sub(manif, "FRBRformat", value="application/akn+xml")
 
 
-def _references(meta: etree._Element, index: ArchiveIndex, meeting: Meeting, lang: str,
-                provenance: Provenance | None) -> dict[str, str]:
+def _references(
+    meta: etree._Element, index: ArchiveIndex, meeting: Meeting, lang: str, provenance: Provenance | None
+) -> dict[str, str]:
     """The council, its members, gijiroku, the translator, every person, role and topic
     the text refers to; the role each person held (person -> role), for their speeches."""
     archive = index.archive
     reading = meeting.reading(lang)
     refs = _sub(meta, "references", source=SOURCE)
     council = archive.councils[meeting.council]
-    _sub(refs, "TLCOrganization", eId="council", href=f"/ontology/organization/{council.id}",
-         showAs=council.name.get(lang))
-    _sub(refs, "TLCOrganization", eId=MEMBERS, href=f"/ontology/organization/{council.id}/members",
-         showAs=catalogue_text("members_collectively", lang))
+    _sub(refs, "TLCOrganization", eId="council", href=f"/ontology/organization/{council.id}", showAs=council.name.get(lang))
+    _sub(
+        refs,
+        "TLCOrganization",
+        eId=MEMBERS,
+        href=f"/ontology/organization/{council.id}/members",
+        showAs=catalogue_text("members_collectively", lang),
+    )
     _sub(refs, "TLCOrganization", eId="gijiroku", href="/ontology/organization/gijiroku", showAs="gijiroku")
     if provenance is not None:
         _sub(refs, "TLCPerson", eId="translator", href="/ontology/person/translator", showAs=provenance.by)
@@ -100,8 +109,13 @@ def _references(meta: etree._Element, index: ArchiveIndex, meeting: Meeting, lan
     people += [r.speaker for r in meeting.remarks if r.speaker and r.speaker not in people]
     roles: dict[str, str] = {}
     for person in dict.fromkeys(people):
-        _sub(refs, "TLCPerson", eId=person_ref(person), href=f"/ontology/person/{person}",
-             showAs=archive.people[person].name.get(lang))
+        _sub(
+            refs,
+            "TLCPerson",
+            eId=person_ref(person),
+            href=f"/ontology/person/{person}",
+            showAs=archive.people[person].name.get(lang),
+        )
         held = reading.role(person)
         if held and held.role:
             roles[person] = held.role
@@ -109,8 +123,13 @@ def _references(meta: etree._Element, index: ArchiveIndex, meeting: Meeting, lan
         _sub(refs, "TLCRole", eId=role_ref(person), href=f"/ontology/role/{meeting.council}/{person}", showAs=role)
     topics = sorted({t for item in meeting.agenda for t in item.topics} | {t for r in meeting.remarks for t in r.topics})
     for topic in topics:
-        _sub(refs, "TLCConcept", eId=f"topic_{topic}", href=f"/ontology/concept/{topic}",
-             showAs=archive.topics[topic].label.get(lang))
+        _sub(
+            refs,
+            "TLCConcept",
+            eId=f"topic_{topic}",
+            href=f"/ontology/concept/{topic}",
+            showAs=archive.topics[topic].label.get(lang),
+        )
     return roles
 
 
@@ -169,7 +188,11 @@ def meeting_akn(index: ArchiveIndex, meeting: Meeting, lang: str) -> bytes:
                 element = _sub(part, "speech", eId=remark.id, by=f"#{by}", name=remark.kind)
                 if remark.speaker and remark.speaker in roles:
                     element.set("as", f"#{role_ref(remark.speaker)}")
-                speaker = archive.people[remark.speaker].name.get(lang) if remark.speaker else catalogue_text("members_collectively", lang)
+                speaker = (
+                    archive.people[remark.speaker].name.get(lang)
+                    if remark.speaker
+                    else catalogue_text("members_collectively", lang)
+                )
                 _sub(element, "from", text.label or speaker)
             if remark.topics:
                 element.set("refersTo", " ".join(f"#topic_{t}" for t in remark.topics))

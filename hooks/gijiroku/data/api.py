@@ -50,8 +50,10 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
 
     def roles(person: str) -> tuple[dict[str, str], dict[str, str]]:
         held = {lang: readings[lang].role(person) for lang in versions}
-        return ({lang: r.role for lang, r in held.items() if r is not None},
-                {lang: r.affiliation for lang, r in held.items() if r is not None})
+        return (
+            {lang: r.role for lang, r in held.items() if r is not None},
+            {lang: r.affiliation for lang, r in held.items() if r is not None},
+        )
 
     attendees: list[Json] = []
     for a in meeting.attendees:
@@ -59,8 +61,16 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
             attendees.append({"group": a.group, "others": True})
             continue
         role, affiliation = roles(a.person)
-        attendees.append({"group": a.group, "person": a.person, "role": role, "affiliation": affiliation,
-                          "absent": a.absent, "proxy_for": a.proxy_for})
+        attendees.append(
+            {
+                "group": a.group,
+                "person": a.person,
+                "role": role,
+                "affiliation": affiliation,
+                "absent": a.absent,
+                "proxy_for": a.proxy_for,
+            }
+        )
     named = [a.person for a in meeting.attendees if a.person]
     named += [a.proxy_for for a in meeting.attendees if a.proxy_for]
     named += [r.speaker for r in meeting.remarks if r.speaker]
@@ -68,20 +78,36 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
     for person in dict.fromkeys(named):
         assert person is not None
         people[person] = {"name": archive.people[person].name.as_dict(), "role": roles(person)[0]}
-    agenda = [{"id": item.id, "number": number, "title": {lang: r.agenda_title(item.id) for lang, r in readings.items()},
-               "topics": list(item.topics), "public": item.public}
-              for number, item in enumerate(meeting.agenda, 1)]
-    materials = [{"id": mat.id, "label": {lang: r.material(mat.id)[0] for lang, r in readings.items()},
-                  "title": {lang: r.material(mat.id)[1] for lang, r in readings.items()}, "public": mat.public,
-                  "url": mat.url}
-                 for mat in meeting.materials]
+    agenda = [
+        {
+            "id": item.id,
+            "number": number,
+            "title": {lang: r.agenda_title(item.id) for lang, r in readings.items()},
+            "topics": list(item.topics),
+            "public": item.public,
+        }
+        for number, item in enumerate(meeting.agenda, 1)
+    ]
+    materials = [
+        {
+            "id": mat.id,
+            "label": {lang: r.material(mat.id)[0] for lang, r in readings.items()},
+            "title": {lang: r.material(mat.id)[1] for lang, r in readings.items()},
+            "public": mat.public,
+            "url": mat.url,
+        }
+        for mat in meeting.materials
+    ]
     remarks = []
     for remark in meeting.remarks:
         item = meeting.agenda_item(remark.section)
         texts = {lang: meeting.versions[lang].remarks.get(remark.id) for lang in versions}
         entry: Json = {
-            "id": remark.id, "kind": remark.kind, "speaker": remark.speaker,
-            "section": "item" if item else remark.section, "agenda_item": remark.section if item else None,
+            "id": remark.id,
+            "kind": remark.kind,
+            "speaker": remark.speaker,
+            "section": "item" if item else remark.section,
+            "agenda_item": remark.section if item else None,
             "topics": list(remark.topics),
             "label": {lang: text.label for lang, text in texts.items() if text is not None and text.label},
             "text": {lang: "\n\n".join(text.paragraphs) for lang, text in texts.items() if text is not None},
@@ -97,8 +123,12 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
         if lang == original or provenance is None:
             continue
         translations[lang] = {
-            "status": provenance.status, "method": provenance.method, "by": provenance.by, "reviewed": provenance.reviewed,
-            "date": provenance.date.isoformat() if provenance.date else None, "note": provenance.note,
+            "status": provenance.status,
+            "method": provenance.method,
+            "by": provenance.by,
+            "reviewed": provenance.reviewed,
+            "date": provenance.date.isoformat() if provenance.date else None,
+            "note": provenance.note,
             "stale_remarks": sorted(version.stale),
         }
     council = archive.councils[meeting.council]
@@ -118,16 +148,29 @@ def meeting_document(index: ArchiveIndex, meeting: Meeting, links: Links, reposi
     if repository:
         document_links["repository"] = dict(repository)
     return {
-        "format": MEETING_FORMAT, "kind": "meeting",
+        "format": MEETING_FORMAT,
+        "kind": "meeting",
         "council": {"id": council.id, "name": council.name.as_dict()},
-        "id": meeting.id, "key": meeting.key, "record": meeting.record,
-        "date": date, "number": meeting.number, "start": meeting.start, "end": meeting.end,
-        "source": meeting.source, "original_language": original, "languages": versions,
+        "id": meeting.id,
+        "key": meeting.key,
+        "record": meeting.record,
+        "date": date,
+        "number": meeting.number,
+        "start": meeting.start,
+        "end": meeting.end,
+        "source": meeting.source,
+        "original_language": original,
+        "languages": versions,
         "title": per_version(lambda r: r.version.title),
         "venue": {lang: venue for lang, venue in per_version(lambda r: r.venue).items() if venue},
-        "translations": translations, "links": document_links,
+        "translations": translations,
+        "links": document_links,
         "topics": {t: archive.topics[t].label.as_dict() for t in used_topics},
-        "people": people, "attendees": attendees, "agenda": agenda, "materials": materials, "remarks": remarks,
+        "people": people,
+        "attendees": attendees,
+        "agenda": agenda,
+        "materials": materials,
+        "remarks": remarks,
     }
 
 
@@ -138,16 +181,28 @@ def meetings_document(index: ArchiveIndex, links: Links) -> Json:
     for council_id in sorted(index.archive.councils):
         years = index.by_council_year.get(council_id, {})
         meetings = [m for year in sorted(years, reverse=True) for m in years[year]]
-        councils.append({
-            "id": council_id, "name": index.archive.councils[council_id].name.get(lang),
-            "meetings": [{
-                "id": m.id, "key": m.key, "date": m.date.isoformat(), "number": m.number, "record": m.record,
-                "title": m.reading(lang).title, "original_language": m.language,
-                "translated": m.version(lang) is not None, "remarks": len(m.remarks),
-                "page": links.page(urls.meeting_src(m.council, m.id)),
-                "json": links.shared(datafiles.meeting_json(m.council, m.id)),
-            } for m in meetings],
-        })
+        councils.append(
+            {
+                "id": council_id,
+                "name": index.archive.councils[council_id].name.get(lang),
+                "meetings": [
+                    {
+                        "id": m.id,
+                        "key": m.key,
+                        "date": m.date.isoformat(),
+                        "number": m.number,
+                        "record": m.record,
+                        "title": m.reading(lang).title,
+                        "original_language": m.language,
+                        "translated": m.version(lang) is not None,
+                        "remarks": len(m.remarks),
+                        "page": links.page(urls.meeting_src(m.council, m.id)),
+                        "json": links.shared(datafiles.meeting_json(m.council, m.id)),
+                    }
+                    for m in meetings
+                ],
+            }
+        )
     return {"format": FORMAT_VERSION, "kind": "meetings", "language": lang, "councils": councils}
 
 
@@ -158,14 +213,20 @@ def people_document(index: ArchiveIndex, links: Links) -> Json:
     for person_id in sorted(index.archive.people):
         person = index.archive.people[person_id]
         entry = index.people[person_id]
-        people.append({
-            "id": person_id, "name": person.name.as_dict(),
-            "reading": person.reading, "romanized": person.romanized, "aliases": list(person.aliases),
-            "meetings": len(entry.roles), "remark_count": len(entry.remarks),
-            "roles": _role_spans(person, entry.roles, lang),
-            "page": links.page(urls.speaker_src(person_id)),
-            "feed": links.file(datafiles.speaker_feed(person_id)),
-        })
+        people.append(
+            {
+                "id": person_id,
+                "name": person.name.as_dict(),
+                "reading": person.reading,
+                "romanized": person.romanized,
+                "aliases": list(person.aliases),
+                "meetings": len(entry.roles),
+                "remark_count": len(entry.remarks),
+                "roles": _role_spans(person, entry.roles, lang),
+                "page": links.page(urls.speaker_src(person_id)),
+                "feed": links.file(datafiles.speaker_feed(person_id)),
+            }
+        )
     return {"format": FORMAT_VERSION, "kind": "people", "language": lang, "people": people}
 
 
@@ -181,8 +242,15 @@ def _role_spans(person: Person, roles: list[RoleHeld], lang: str) -> list[Json]:
         key = (meeting.council, held.group, role, affiliation)
         span = open_span.get(key)
         if span is None or spans[-1] is not span:
-            span = {"council": meeting.council, "group": held.group, "role": role, "affiliation": affiliation,
-                    "from": meeting.date.isoformat(), "to": meeting.date.isoformat(), "meetings": 0}
+            span = {
+                "council": meeting.council,
+                "group": held.group,
+                "role": role,
+                "affiliation": affiliation,
+                "from": meeting.date.isoformat(),
+                "to": meeting.date.isoformat(),
+                "meetings": 0,
+            }
             spans.append(span)
             open_span[key] = span
         span["to"] = meeting.date.isoformat()
@@ -198,12 +266,19 @@ def topics_document(index: ArchiveIndex, links: Links) -> Json:
         topic = index.archive.topics[topic_id]
         entry = index.topics[topic_id]
         dates = [ref.meeting.date for ref in entry.remarks] + [ref.meeting.date for ref in entry.items]
-        topics.append({
-            "id": topic_id, "label": topic.label.as_dict(), "reading": topic.reading,
-            "agenda_items": len(entry.items), "remark_count": len(entry.remarks),
-            "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
-            "page": links.page(urls.topic_src(topic_id)), "feed": links.file(datafiles.topic_feed(topic_id)),
-        })
+        topics.append(
+            {
+                "id": topic_id,
+                "label": topic.label.as_dict(),
+                "reading": topic.reading,
+                "agenda_items": len(entry.items),
+                "remark_count": len(entry.remarks),
+                "first": min(dates).isoformat() if dates else None,
+                "last": max(dates).isoformat() if dates else None,
+                "page": links.page(urls.topic_src(topic_id)),
+                "feed": links.file(datafiles.topic_feed(topic_id)),
+            }
+        )
     return {"format": FORMAT_VERSION, "kind": "topics", "language": lang, "topics": topics}
 
 
@@ -215,11 +290,17 @@ def councils_document(index: ArchiveIndex, links: Links) -> Json:
         council = index.archive.councils[council_id]
         meetings = [m for year in index.by_council_year.get(council_id, {}).values() for m in year]
         dates = [m.date for m in meetings]
-        councils.append({
-            "id": council_id, "name": council.name.as_dict(),
-            "organiser": council.organiser.as_dict(), "source": council.source,
-            "meetings": len(meetings),
-            "first": min(dates).isoformat() if dates else None, "last": max(dates).isoformat() if dates else None,
-            "page": links.page(urls.council_src(council_id)), "feed": links.file(datafiles.council_feed(council_id)),
-        })
+        councils.append(
+            {
+                "id": council_id,
+                "name": council.name.as_dict(),
+                "organiser": council.organiser.as_dict(),
+                "source": council.source,
+                "meetings": len(meetings),
+                "first": min(dates).isoformat() if dates else None,
+                "last": max(dates).isoformat() if dates else None,
+                "page": links.page(urls.council_src(council_id)),
+                "feed": links.file(datafiles.council_feed(council_id)),
+            }
+        )
     return {"format": FORMAT_VERSION, "kind": "councils", "language": lang, "councils": councils}

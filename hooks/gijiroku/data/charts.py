@@ -143,13 +143,16 @@ def render_svg(chart: Chart) -> str:
         peak = max(series.counts.values(), default=0)
         out.append(f'<text x="{LEFT}" y="{base - ROW + 14}" fill="currentColor">{_t(series.name)}</text>')
         if peak:  # the scale: the top of the tallest bar
-            out.append(f'<text x="{LEFT - 6}" y="{base - BAR_MAX + 4}" text-anchor="end" fill="currentColor" '
-                       f'opacity="0.8">{peak}</text>')
+            out.append(
+                f'<text x="{LEFT - 6}" y="{base - BAR_MAX + 4}" text-anchor="end" fill="currentColor" opacity="0.8">{peak}</text>'
+            )
         out.append(f'<text x="{LEFT - 6}" y="{base + 4}" text-anchor="end" fill="currentColor" opacity="0.8">0</text>')
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{base}" y2="{base}" stroke="currentColor" stroke-opacity="0.4"/>')
         for bar_ in _bars(chart, row):
-            out.append(f'<rect x="{bar_.x:.1f}" y="{bar_.y:.1f}" width="{bar_.width:.1f}" height="{bar_.height:.1f}" '
-                       f'style="{BAR_STYLE}"><title>{_t(bar_.period)}: {bar_.value}</title></rect>')
+            out.append(
+                f'<rect x="{bar_.x:.1f}" y="{bar_.y:.1f}" width="{bar_.width:.1f}" height="{bar_.height:.1f}" '
+                f'style="{BAR_STYLE}"><title>{_t(bar_.period)}: {bar_.value}</title></rect>'
+            )
     axis_y = TOP + rows * ROW + 14
     for i, period in _ticks(chart.periods):
         x = LEFT + i * slot + slot / 2
@@ -174,14 +177,19 @@ def _ticks(periods: list[str]) -> list[tuple[int, str]]:
 
 def render_table(chart: Chart, caption: str) -> str:
     """The chart's figures as a table: its text alternative, for reading and copying."""
-    head = "".join(f"<th scope=\"col\">{_t(s.name)}</th>" for s in chart.series)
+    head = "".join(f'<th scope="col">{_t(s.name)}</th>' for s in chart.series)
     rows = "".join(
-        f"<tr><th scope=\"row\">{_period_cell(chart, p)}</th>"
-        + "".join(f"<td>{s.counts.get(p, 0)}</td>" for s in chart.series) + "</tr>"
-        for p in chart.periods if any(s.counts.get(p, 0) for s in chart.series))
-    return (f"<details class=\"gj-chart-table\"><summary>{_t(caption)}</summary>"
-            f"<table><thead><tr><th scope=\"col\">{_t(chart.period_label)}</th>{head}</tr></thead>"
-            f"<tbody>{rows}</tbody></table></details>")
+        f'<tr><th scope="row">{_period_cell(chart, p)}</th>'
+        + "".join(f"<td>{s.counts.get(p, 0)}</td>" for s in chart.series)
+        + "</tr>"
+        for p in chart.periods
+        if any(s.counts.get(p, 0) for s in chart.series)
+    )
+    return (
+        f'<details class="gj-chart-table"><summary>{_t(caption)}</summary>'
+        f'<table><thead><tr><th scope="col">{_t(chart.period_label)}</th>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )
 
 
 def _period_cell(chart: Chart, period: str) -> str:
@@ -216,19 +224,20 @@ def render_hits(chart: Chart) -> str:
             top = min(bar.y, TOP + (row + 1) * ROW - 4 - 12)  # a short bar is still a target
             boxes.append(
                 f'<a href="{_t(link)}" tabindex="-1" title="{_t(bar.period)}: {bar.value}" style="left:{bar.x / WIDTH:.2%};'
-                f'top:{top / height:.2%};width:{bar.width / WIDTH:.2%};height:{(bar.y + bar.height - top) / height:.2%}"></a>')
+                f'top:{top / height:.2%};width:{bar.width / WIDTH:.2%};height:{(bar.y + bar.height - top) / height:.2%}"></a>'
+            )
     return f'<div class="gj-chart-hits" aria-hidden="true">{"".join(boxes)}</div>'
 
 
 def render_figure(chart: Chart, caption: str, table_caption: str) -> str:
     """A figure with the chart, a visible caption and the table: one raw HTML block."""
-    return (f'<figure class="gj-chart" data-search-exclude=""><div class="gj-chart-box">{render_svg(chart)}'
-            f"{render_hits(chart)}</div><figcaption>{_t(caption)}</figcaption>{render_table(chart, table_caption)}</figure>")
+    return (
+        f'<figure class="gj-chart" data-search-exclude=""><div class="gj-chart-box">{render_svg(chart)}'
+        f"{render_hits(chart)}</div><figcaption>{_t(caption)}</figcaption>{render_table(chart, table_caption)}</figure>"
+    )
 
 
 def _t(value: object) -> str:
     # One line: a chart is a Markdown raw-HTML block, which a blank line inside a
     # value would end, letting the rest be read as Markdown.
     return html(" ".join(xml_text(value).split()))
-
-

@@ -53,8 +53,11 @@ def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
     rows = "".join(
         f'<tr><td><a href="{h(UP + path)}" download="{h(path.rsplit("/", 1)[-1])}">{h(path)}</a></td>'
         f'<td>{h(what)}</td><td class="gj-size-cell">{_size(path)}</td></tr>'
-        for path, what in listed(lang))
-    head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("download_file", "download_what", "download_size"))
+        for path, what in listed(lang)
+    )
+    head = "".join(
+        f'<th scope="col">{h(catalogue_text(key, lang))}</th>' for key in ("download_file", "download_what", "download_size")
+    )
     out = f'<table class="gj-downloads-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
     if index is None or not index.archive.meetings:
         return out
@@ -65,12 +68,15 @@ def downloads_table(lang: str, index: ArchiveIndex | None = None) -> str:
     for council in sorted(by_council, key=lambda c: index.archive.councils[c].name.get(lang)):
         years = " · ".join(
             f'<a href="{h(UP + UP + datafiles.bundle_zip(council, year))}" download="{h(council)}-{year}.zip">{year}</a> '
-            f'{_size("/" + datafiles.bundle_zip(council, year))}'
-            for year in sorted(by_council[council], reverse=True))
-        lines.append(f"<tr><th scope=\"row\">{h(index.archive.councils[council].name.get(lang))}</th><td>{years}</td></tr>")
-    bulk_head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("download_council", "download_years"))
-    return (out + f'\n\n<p>{h(catalogue_text("download_bundles", lang))}</p>\n\n'
-            f'<table class="gj-bundles-table"><thead><tr>{bulk_head}</tr></thead><tbody>{"".join(lines)}</tbody></table>')
+            f"{_size('/' + datafiles.bundle_zip(council, year))}"
+            for year in sorted(by_council[council], reverse=True)
+        )
+        lines.append(f'<tr><th scope="row">{h(index.archive.councils[council].name.get(lang))}</th><td>{years}</td></tr>')
+    bulk_head = "".join(f'<th scope="col">{h(catalogue_text(key, lang))}</th>' for key in ("download_council", "download_years"))
+    return (
+        out + f"\n\n<p>{h(catalogue_text('download_bundles', lang))}</p>\n\n"
+        f'<table class="gj-bundles-table"><thead><tr>{bulk_head}</tr></thead><tbody>{"".join(lines)}</tbody></table>'
+    )
 
 
 def moved_table(lang: str, ledger: Ledger | None) -> str:
@@ -78,7 +84,7 @@ def moved_table(lang: str, ledger: Ledger | None) -> str:
     moved = dict(ledger.files) if ledger is not None else {}
     if not moved:
         return f'<p class="gj-moved-none">{h(catalogue_text("moved_data_none", lang))}</p>'
-    head = "".join(f"<th scope=\"col\">{h(catalogue_text(key, lang))}</th>" for key in ("moved_data_old", "moved_data_now"))
+    head = "".join(f'<th scope="col">{h(catalogue_text(key, lang))}</th>' for key in ("moved_data_old", "moved_data_now"))
     rows = []
     for old, new in sorted(moved.items()):
         where, _, member = new.partition("#")

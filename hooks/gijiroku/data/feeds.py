@@ -37,7 +37,6 @@ DATA_PAGE = "data.md"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
-
 class _XmlBase(BaseExtension):  # type: ignore[misc]
     """feedgen extension that puts `xml:base` on the feed element."""
 
@@ -130,8 +129,9 @@ def meetings_feed(index: ArchiveIndex, links: Links, ids: FeedIds, council: str 
     return _finish(generator, meetings, dt.datetime(1970, 1, 1, tzinfo=JST))
 
 
-def remarks_feed(index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str | None = None,
-                 topic: str | None = None) -> bytes:
+def remarks_feed(
+    index: ArchiveIndex, links: Links, ids: FeedIds, *, person: str | None = None, topic: str | None = None
+) -> bytes:
     """The latest remarks of one speaker, or on one topic; each entry links to the remark."""
     lang = links.lang
     archive = index.archive

@@ -34,15 +34,24 @@ def with_stylesheet(feed: bytes, feed_path: str) -> bytes:
 
 
 def _x(text: str) -> str:
-    return (xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def feed_stylesheet(lang: str) -> str:
     """The XSLT 1.0 stylesheet of language `lang`'s feeds."""
-    s = {key: _x(catalogue_text(key, lang)) for key in (
-        "feed_page_note", "feed_page_how", "feed_page_address", "feed_page_readers", "feed_page_latest",
-        "feed_page_back", "feed_page_data", "site_title")}
+    s = {
+        key: _x(catalogue_text(key, lang))
+        for key in (
+            "feed_page_note",
+            "feed_page_how",
+            "feed_page_address",
+            "feed_page_readers",
+            "feed_page_latest",
+            "feed_page_back",
+            "feed_page_data",
+            "site_title",
+        )
+    }
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="http://www.w3.org/2005/Atom"
   exclude-result-prefixes="a">

@@ -27,7 +27,7 @@ def insert_before_first_section(markdown: str, addition: str) -> str:
     at = markdown.find("\n## ")
     if at < 0:
         return markdown.rstrip("\n") + "\n\n" + addition + "\n"
-    return markdown[: at + 1] + addition + "\n\n" + markdown[at + 1:]
+    return markdown[: at + 1] + addition + "\n\n" + markdown[at + 1 :]
 
 
 def feed_of(src: str) -> str | None:
@@ -62,8 +62,10 @@ def feed_link_tag(index: ArchiveIndex, src: str, lang: str) -> str:
     feed = feed_of(src)
     if feed is None:
         return ""
-    return (f'<link rel="alternate" type="application/atom+xml" title="{h(feed_title(index, feed, lang))}" '
-            f'href="{h(datafiles.from_page(src, feed))}">')
+    return (
+        f'<link rel="alternate" type="application/atom+xml" title="{h(feed_title(index, feed, lang))}" '
+        f'href="{h(datafiles.from_page(src, feed))}">'
+    )
 
 
 def subscribe_link(src: str, lang: str) -> str:
@@ -72,8 +74,10 @@ def subscribe_link(src: str, lang: str) -> str:
     if feed is None:
         return ""
     how = datafiles.from_page(src, "data/") + "#feeds"
-    return (f'<p class="gj-subscribe" data-search-exclude><a href="{h(datafiles.from_page(src, feed))}" '
-            f'type="application/atom+xml">{h(catalogue_text("subscribe", lang))}</a> · <a href="{h(how)}">{h(catalogue_text("subscribe_how", lang))}</a></p>')
+    return (
+        f'<p class="gj-subscribe" data-search-exclude><a href="{h(datafiles.from_page(src, feed))}" '
+        f'type="application/atom+xml">{h(catalogue_text("subscribe", lang))}</a> · <a href="{h(how)}">{h(catalogue_text("subscribe_how", lang))}</a></p>'
+    )
 
 
 def downloads(src: str, meeting: Meeting, lang: str) -> str:
@@ -82,29 +86,52 @@ def downloads(src: str, meeting: Meeting, lang: str) -> str:
     # `download`: saved under a name that says which meeting, even where the host sends
     # the file with no Content-Disposition (a browser would show raw JSON).
     council, date = meeting.council, meeting.date.isoformat()
-    json_link = (f'<a href="{h(datafiles.shared_from_page(src, datafiles.meeting_json(council, meeting.id)))}" '
-                 f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(catalogue_text("download_json", lang))}</a>')
+    json_link = (
+        f'<a href="{h(datafiles.shared_from_page(src, datafiles.meeting_json(council, meeting.id)))}" '
+        f'type="application/json" download="{h(council)}-{h(meeting.id)}.json">{h(catalogue_text("download_json", lang))}</a>'
+    )
     bundle = datafiles.bundle_zip(council, meeting.date.year)
     versions = [v for v in LANGUAGES if v in meeting.versions]
     members = [datafiles.akn_member(council, date, meeting.id, v) for v in versions]
     members += [datafiles.source_member(council, meeting.id, v) for v in versions]
-    zip_link = (f'<a href="{h(datafiles.shared_from_page(src, bundle))}" type="application/zip" '
-                f'download="{h(council)}-{meeting.date.year}.zip">{h(catalogue_text("download_bundle", lang, year=meeting.date.year))}</a>')
-    files = catalogue_text("download_bundle_files", lang, files=catalogue_text("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members))
+    zip_link = (
+        f'<a href="{h(datafiles.shared_from_page(src, bundle))}" type="application/zip" '
+        f'download="{h(council)}-{meeting.date.year}.zip">{h(catalogue_text("download_bundle", lang, year=meeting.date.year))}</a>'
+    )
+    files = catalogue_text(
+        "download_bundle_files", lang, files=catalogue_text("list_separator", lang).join(f"<code>{h(m)}</code>" for m in members)
+    )
     about = f'<a href="{h(datafiles.from_page(src, "data/"))}">{h(catalogue_text("about_data", lang))}</a>'
-    return (f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(catalogue_text("downloads", lang))}</span> '
-            f"{json_link} · {zip_link} ({files}) · {about}</p>")
+    return (
+        f'<p class="gj-downloads" data-search-exclude><span class="gj-field">{h(catalogue_text("downloads", lang))}</span> '
+        f"{json_link} · {zip_link} ({files}) · {about}</p>"
+    )
 
 
-def _chart(key: str, title: str, lang: str, unit: str, periods: list[str], series: list[charts.Series],
-           links: dict[str, str] | None = None) -> str:
+def _chart(
+    key: str,
+    title: str,
+    lang: str,
+    unit: str,
+    periods: list[str],
+    series: list[charts.Series],
+    links: dict[str, str] | None = None,
+) -> str:
     span = catalogue_text("chart_span", lang, first=periods[0], last=periods[-1]) if periods else ""
     summaries = []
     for s in series:
         if s.counts:
             peak_period = max(s.counts, key=lambda p: (s.counts[p], p))
-            summaries.append(catalogue_text("chart_series_summary", lang, series=s.name, total=sum(s.counts.values()),
-                               peak_period=peak_period, peak=s.counts[peak_period]))
+            summaries.append(
+                catalogue_text(
+                    "chart_series_summary",
+                    lang,
+                    series=s.name,
+                    total=sum(s.counts.values()),
+                    peak_period=peak_period,
+                    peak=s.counts[peak_period],
+                )
+            )
     description = span + catalogue_text("paragraph_joiner", lang) + " ".join(summaries)
     chart = charts.Chart(key, title, description.strip(), catalogue_text(f"period_{unit}", lang), periods, series, links or {})
     return charts.render_figure(chart, title, catalogue_text("chart_table", lang))
@@ -121,8 +148,15 @@ def council_chart(index: ArchiveIndex, council: str, lang: str) -> str:
     # A bar leads to its year on the council's page.
     src = urls.council_src(council)
     links = {period: urls.href(src, src, f"y{period[:4]}") for period in periods}
-    return _chart(f"council-{council}", catalogue_text("chart_council", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
-                  lang, unit, periods, series, links)
+    return _chart(
+        f"council-{council}",
+        catalogue_text("chart_council", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
+        lang,
+        unit,
+        periods,
+        series,
+        links,
+    )
 
 
 def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
@@ -134,13 +168,27 @@ def speaker_chart(index: ArchiveIndex, person: str, lang: str) -> str:
         return ""
     unit, periods = charts.periods_for(attended + spoke)
     name = index.archive.people[person].name.get(lang)
-    series = [charts.Series(catalogue_text("series_attended", lang), charts.count_by_period(attended, unit)),
-              charts.Series(catalogue_text("series_remarks", lang), charts.count_by_period(spoke, unit))]
+    series = [
+        charts.Series(catalogue_text("series_attended", lang), charts.count_by_period(attended, unit)),
+        charts.Series(catalogue_text("series_remarks", lang), charts.count_by_period(spoke, unit)),
+    ]
     year_pages = {year for year, _ in index.speaker_years(person) or ()}
-    links = _period_links(urls.speaker_src(person), periods, "speaker", person,
-                          lambda year: urls.speaker_year_src(person, year) if year in year_pages else None)
-    return _chart(f"speaker-{person}", catalogue_text("chart_speaker", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
-                  lang, unit, periods, series, links)
+    links = _period_links(
+        urls.speaker_src(person),
+        periods,
+        "speaker",
+        person,
+        lambda year: urls.speaker_year_src(person, year) if year in year_pages else None,
+    )
+    return _chart(
+        f"speaker-{person}",
+        catalogue_text("chart_speaker", lang, name=name, unit=catalogue_text(f"unit_{unit}", lang)),
+        lang,
+        unit,
+        periods,
+        series,
+        links,
+    )
 
 
 def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
@@ -152,14 +200,25 @@ def topic_chart(index: ArchiveIndex, topic: str, lang: str) -> str:
     label = index.archive.topics[topic].label.get(lang)
     series = [charts.Series(catalogue_text("series_remarks", lang), charts.count_by_period(dates, unit))]
     year_pages = {year for year, _ in index.topic_years(topic) or ()}
-    links = _period_links(urls.topic_src(topic), periods, "topic", topic,
-                          lambda year: urls.topic_year_src(topic, year) if year in year_pages else None)
-    return _chart(f"topic-{topic}", catalogue_text("chart_topic", lang, name=label, unit=catalogue_text(f"unit_{unit}", lang)),
-                  lang, unit, periods, series, links)
+    links = _period_links(
+        urls.topic_src(topic),
+        periods,
+        "topic",
+        topic,
+        lambda year: urls.topic_year_src(topic, year) if year in year_pages else None,
+    )
+    return _chart(
+        f"topic-{topic}",
+        catalogue_text("chart_topic", lang, name=label, unit=catalogue_text(f"unit_{unit}", lang)),
+        lang,
+        unit,
+        periods,
+        series,
+        links,
+    )
 
 
-def _period_links(src: str, periods: list[str], field: str, value: str,
-                  year_page: Callable[[int], str | None]) -> dict[str, str]:
+def _period_links(src: str, periods: list[str], field: str, value: str, year_page: Callable[[int], str | None]) -> dict[str, str]:
     """Where each bar of a speaker's or topic's chart leads: the year's page where there
     is one, else the remarks of that period in the search (oldest first)."""
     links = {}
@@ -169,8 +228,9 @@ def _period_links(src: str, periods: list[str], field: str, value: str,
             links[period] = urls.href(src, page)
             continue
         first, last = charts.period_dates(period)
-        links[period] = (urls.href(src, urls.SEARCH)
-                         + f"?{field}={value}&from={first.isoformat()}&to={last.isoformat()}&sort=oldest")
+        links[period] = (
+            urls.href(src, urls.SEARCH) + f"?{field}={value}&from={first.isoformat()}&to={last.isoformat()}&sort=oldest"
+        )
     return links
 
 
@@ -184,12 +244,11 @@ class Decorations:
         self.lang = lang
         self._meetings = {urls.meeting_src(m.council, m.id): m for m in index.archive.meetings}
         self._charts: dict[str, Callable[[], str]] = {urls.MEETINGS: lambda: ""}
-        self._charts.update((urls.council_src(c), functools.partial(council_chart, index, c, lang))
-                            for c in index.archive.councils)
-        self._charts.update((urls.speaker_src(p), functools.partial(speaker_chart, index, p, lang))
-                            for p in index.archive.people)
-        self._charts.update((urls.topic_src(tp), functools.partial(topic_chart, index, tp, lang))
-                            for tp in index.archive.topics)
+        self._charts.update(
+            (urls.council_src(c), functools.partial(council_chart, index, c, lang)) for c in index.archive.councils
+        )
+        self._charts.update((urls.speaker_src(p), functools.partial(speaker_chart, index, p, lang)) for p in index.archive.people)
+        self._charts.update((urls.topic_src(tp), functools.partial(topic_chart, index, tp, lang)) for tp in index.archive.topics)
 
     def apply(self, pages: MutableMapping[str, str]) -> None:
         """Decorate the pages in `pages` (source path -> Markdown), in place."""
@@ -201,7 +260,8 @@ class Decorations:
             if make_chart is not None:
                 chart = make_chart()
                 pages[src] = insert_before_first_section(
-                    pages[src], subscribe_link(src, self.lang) + ("\n\n" + chart if chart else ""))
+                    pages[src], subscribe_link(src, self.lang) + ("\n\n" + chart if chart else "")
+                )
 
 
 def decorate_pages(pages: MutableMapping[str, str], index: ArchiveIndex, lang: str) -> None:

@@ -59,24 +59,38 @@ def bundles(meetings: Iterable[Meeting]) -> dict[tuple[str, int], list[Meeting]]
 
 
 @gc_paused()
-def write_shared(index: ArchiveIndex, out: Path, site_url: str, minutes_root: Path, key_of: Callable[[Meeting], str],
-                 cache: FileCache | None = None, repository: Callable[[Meeting], dict[str, str]] | None = None) -> None:
+def write_shared(
+    index: ArchiveIndex,
+    out: Path,
+    site_url: str,
+    minutes_root: Path,
+    key_of: Callable[[Meeting], str],
+    cache: FileCache | None = None,
+    repository: Callable[[Meeting], dict[str, str]] | None = None,
+) -> None:
     """Write every meeting's JSON and every council's zips into `out` (the site's root,
     or the cache's copy of it). `key_of` gives a meeting's input key
     (`build/inputs.InputKeys.meeting`); `repository`, where the project's repository is
     known, the address of each of a meeting's files in it."""
     links = Links.for_site(LANGUAGES[0], site_url)
+
     def json_of(meeting: Meeting) -> bytes:
         document = api.meeting_document(index, meeting, links, repository(meeting) if repository else None)
         return api.dump(document).encode("utf-8")
 
     planned: list[tuple[str, str, Callable[[], bytes]]] = []
     for meeting in index.archive.meetings:
-        planned.append((datafiles.meeting_json(meeting.council, meeting.id), f"json {key_of(meeting)}",
-                        functools.partial(json_of, meeting)))
+        planned.append(
+            (datafiles.meeting_json(meeting.council, meeting.id), f"json {key_of(meeting)}", functools.partial(json_of, meeting))
+        )
     for (council, year), held in bundles(index.archive.meetings).items():
-        planned.append((datafiles.bundle_zip(council, year), "zip " + " ".join(key_of(m) for m in held),
-                        functools.partial(bundle_bytes, index, held, minutes_root)))
+        planned.append(
+            (
+                datafiles.bundle_zip(council, year),
+                "zip " + " ".join(key_of(m) for m in held),
+                functools.partial(bundle_bytes, index, held, minutes_root),
+            )
+        )
     files = len(planned)
     if cache is not None:
         # What the last build wrote from the same inputs stays; everything else goes
@@ -112,8 +126,11 @@ def bundle_bytes(index: ArchiveIndex, meetings: list[Meeting], minutes_root: Pat
             for lang in versions:
                 _add(archive, datafiles.akn_member(meeting.council, date, meeting.id, lang), meeting_akn(index, meeting, lang))
             for lang in versions:
-                _add(archive, datafiles.source_member(meeting.council, meeting.id, lang),
-                     as_read(minutes_root, meeting.versions[lang]))
+                _add(
+                    archive,
+                    datafiles.source_member(meeting.council, meeting.id, lang),
+                    as_read(minutes_root, meeting.versions[lang]),
+                )
     return buffer.getvalue()
 
 

@@ -20,8 +20,14 @@ from .meetingfile import write_meeting
 from .roles import GROUP_WORDS
 from .textutil import fold, squash
 
-SKIPPED = ("page text before the record, skipped", "page text after the record, skipped", "page number", "removed",
-           "boilerplate", "skipped")
+SKIPPED = (
+    "page text before the record, skipped",
+    "page text after the record, skipped",
+    "page number",
+    "removed",
+    "boilerplate",
+    "skipped",
+)
 """Words of the notes that name a line as page text left out on purpose."""
 
 _DROP = re.compile(
@@ -29,12 +35,14 @@ _DROP = re.compile(
     r"\d{4}\s*[(（][^)）]{0,8}[)）]\s*年|(?:午前|午後)?\s*\d+\s*(?:[:：]\s*\d+|時\s*(?:\d+\s*分)?)|[(（][月火水木金土日](?:曜日?)?[)）]|"
     r"[\s\d!-/:-@\[-`{-~、。・「」『』【】〔〕《》≪≫〈〉○◯〇●◎■□◆◇•※～〜―─ー－‐]|"
     r"[─━│┃┌┐└┘├┤┬┴┼]|\d+\s*KB|pdfファイル|PDF|五十音順|敬称略|出席|欠席|委任状|の?職・氏名|の?氏名|者|なし|正午|から|まで|開会|閉会|開議|散会|休憩|再開|君|さん|"
-    + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True)))
+    + "|".join(sorted((*ALL_LABEL_WORDS, *GROUP_WORDS), key=len, reverse=True))
+)
 _ENGLISH_DROP = re.compile(
     r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?|"
     r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:[:.]\s*\d{2})?\s*[ap]\.?\s*m\b\.?|"
     r"\b(?:present|absent|regrets|apologies|attendees|attending|in attendance|guests|staff|also|members?|others?|"
-    r"date|time|location|venue|place|where|when|meeting|minutes|agenda|chair|scribes?|none|mr|mrs|ms|dr|cllr|esq)\b\.?")
+    r"date|time|location|venue|place|where|when|meeting|minutes|agenda|chair|scribes?|none|mr|mrs|ms|dr|cllr|esq)\b\.?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +118,9 @@ def write_complete(draft: Draft, people: Mapping[str, Person], text: str, notes:
     for no in sorted((*result.lost, *result.partial)):
         draft.printed.append((no, lines[no - 1].strip()))
         if no in result.lost and no not in noted:
-            draft.note(no, f"line not placed in the meeting file, kept there as a comment: {lines[no - 1].strip()[:50]}",
-                       "move it where it belongs if it is part of the record")
+            draft.note(
+                no,
+                f"line not placed in the meeting file, kept there as a comment: {lines[no - 1].strip()[:50]}",
+                "move it where it belongs if it is part of the record",
+            )
     return write_meeting(draft, people)

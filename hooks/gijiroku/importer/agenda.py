@@ -20,13 +20,20 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^(?:[①-⑳]|[@A-T](?=[\u3040-\u30ff\u3400-\u9fff]))\s*")),
     ("kanji", re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*|^第\s*[一二三四五六七八九十\d]+\s+")),
     ("bracket", re.compile(r"^\[\s*\d+\s*\]\s*|^〔\s*\d+\s*〕\s*")),
-    ("topic", re.compile(r"^(?:議題|議決事項|審議事項|報告事項|協議事項|承認事項|その他報告事項|諮問事項)\s*第?\s*\d+\s*号?\s*[:：]?\s*")),
+    (
+        "topic",
+        re.compile(
+            r"^(?:議題|議決事項|審議事項|報告事項|協議事項|承認事項|その他報告事項|諮問事項)\s*第?\s*\d+\s*号?\s*[:：]?\s*"
+        ),
+    ),
     ("mark", re.compile(r"^[〇○◯●◎■□◆◇]\s*")),
     ("bullet", re.compile(r"^[・•◦\-]\s*")),
 )
 _EXCLUDED = {"開会", "閉会", "開会挨拶", "閉会挨拶", "議題", "議事"}
-_OUTCOME = re.compile(r"\s*[(（](?:原案)?(?:可決|否決|承認|不承認|同意|不同意|認定|採択|不採択|継続審査|継続|報告|了承|決定|修正可決|"
-                      r"一部修正|原案のとおり(?:可決|承認)|撤回)(?:すべきもの)?[)）]\s*$")
+_OUTCOME = re.compile(
+    r"\s*[(（](?:原案)?(?:可決|否決|承認|不承認|同意|不同意|認定|採択|不採択|継続審査|継続|報告|了承|決定|修正可決|"
+    r"一部修正|原案のとおり(?:可決|承認)|撤回)(?:すべきもの)?[)）]\s*$"
+)
 """An item's outcome printed after its title (可決): the record's, not the item's title."""
 
 
@@ -37,21 +44,38 @@ _DAY_ORDER = re.compile(r"^日程第\s*[一二三四五六七八九十百\d]+\s*
 def _scheme(text: str) -> tuple[str, str] | None:
     ordered = False
     if order := _DAY_ORDER.match(fold(text)):
-        text = text[order.end():] if len(fold(text)) == len(text) else re.sub(r"^日程第\s*\S+?\s+", "", text)
+        text = text[order.end() :] if len(fold(text)) == len(text) else re.sub(r"^日程第\s*\S+?\s+", "", text)
         ordered = True
     if circled := re.match(r"^\s*[①-⑳]\s*", text):
-        return "circled", text[circled.end():].strip()  # NFKC would make ① a 1
+        return "circled", text[circled.end() :].strip()  # NFKC would make ① a 1
     folded = fold(text)
     for name, regex in _SCHEMES:
         if match := regex.match(folded):
-            rest = text[len(text) - len(folded[match.end():]):] if match.end() else text
+            rest = text[len(text) - len(folded[match.end() :]) :] if match.end() else text
             return name, rest.strip()
     return ("none", text.strip()) if ordered else None
 
 
 # Headings that group agenda items (審議事項: (1)…(4)) rather than being items themselves.
-CATEGORY_WORDS = frozenset(("審議事項", "報告事項", "協議事項", "決議事項", "議決事項", "報告", "審議", "協議", "議事",
-                            "連絡事項", "承認事項", "説明事項", "検討事項", "その他の事項", "議題"))
+CATEGORY_WORDS = frozenset(
+    (
+        "審議事項",
+        "報告事項",
+        "協議事項",
+        "決議事項",
+        "議決事項",
+        "報告",
+        "審議",
+        "協議",
+        "議事",
+        "連絡事項",
+        "承認事項",
+        "説明事項",
+        "検討事項",
+        "その他の事項",
+        "議題",
+    )
+)
 
 
 def read_agenda(lines: list[Line], draft: Draft) -> None:
@@ -73,13 +97,15 @@ def read_agenda(lines: list[Line], draft: Draft) -> None:
         scheme, title = found if found else ("none", line.text)
         title = tidy(_PDF.sub("", title))
         if scheme != "none" and (inner := re.match(r"^(?:[(（]\s*\d+\s*[)）]|[①-⑳])\s*(?=\S)", fold(title))):
-            title = title[inner.end():].strip()  # 1. (1)中央環境審議会…: a second number printed with the first
+            title = title[inner.end() :].strip()  # 1. (1)中央環境審議会…: a second number printed with the first
         if outcome := _OUTCOME.search(title):
             draft.note(line.no, f"outcome printed after the agenda item, not part of its title: {outcome.group(0).strip()}")
             title = title[: outcome.start()].strip()
         if not title or squash(title) in _EXCLUDED:
             continue
-        if re.fullmatch(r"(?:[(（]?第\d+号[)）]?)?.{0,24}?(?:午前|午後)?\d{1,2}(?:時(?:\d{1,2}分)?|:\d{2})(?:開議|開会)", squash(fold(title))):
+        if re.fullmatch(
+            r"(?:[(（]?第\d+号[)）]?)?.{0,24}?(?:午前|午後)?\d{1,2}(?:時(?:\d{1,2}分)?|:\d{2})(?:開議|開会)", squash(fold(title))
+        ):
             draft.note(line.no, f"the day and hour of the order of the day, not an agenda item: {title}")
             continue
         if (title[0] in "〜~～" or re.fullmatch(r"[(（][^()（）]{1,40}[)）]", title)) and draft.agenda and scheme == "none":
@@ -109,13 +135,26 @@ def _join_wrapped(lines: list[Line], draft: Draft) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
-        if previous is not None and line.text and previous.text and _scheme(line.text) is None and \
-                _scheme(previous.text) is not None and (_balance(previous.text) > 0 or line.raw[:1] in (" ", "\u3000", "\t")):
+        if (
+            previous is not None
+            and line.text
+            and previous.text
+            and _scheme(line.text) is None
+            and _scheme(previous.text) is not None
+            and (_balance(previous.text) > 0 or line.raw[:1] in (" ", "\u3000", "\t"))
+        ):
             out[-1] = Line(previous.no, previous.text + line.text.strip(), previous.raw)
             continue
-        if previous is not None and line.text and previous.text and _scheme(line.text) is None and \
-                _scheme(previous.text) is None and len(squash(previous.text)) >= 18 and \
-                not re.search(r"(?:件|について|こと|[。）)」])$", squash(previous.text)) and squash(line.text).endswith("件"):
+        if (
+            previous is not None
+            and line.text
+            and previous.text
+            and _scheme(line.text) is None
+            and _scheme(previous.text) is None
+            and len(squash(previous.text)) >= 18
+            and not re.search(r"(?:件|について|こと|[。）)」])$", squash(previous.text))
+            and squash(line.text).endswith("件")
+        ):
             # 輸出入取引審議会委員任命につき国会法第三十 / 九条但書の議決を求めるの件: an unmarked
             # item wrapped at the width of the page.
             out[-1] = Line(previous.no, previous.text + line.text.strip(), previous.raw)
@@ -168,8 +207,7 @@ def read_materials(lines: list[Line], draft: Draft) -> None:
                 draft.materials.append(DraftMaterial(_material_id("資料", draft), "資料", text, public, line=line.no))
             continue
         label = re.sub(r"\s+", "", match.group("label"))
-        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public,
-                                             line=line.no))
+        draft.materials.append(DraftMaterial(_material_id(label, draft), label, tidy(match.group("title")), public, line=line.no))
 
 
 def _material_id(label: str, draft: Draft) -> str:

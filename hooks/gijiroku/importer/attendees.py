@@ -32,15 +32,44 @@ from .roles import (
 )
 from .textutil import SPACES, fold, fold_aligned, squash, tidy
 
-TITLE_WORDS = ("名誉教授", "特任教授", "准教授", "教授", "講師", "助教", "弁護士", "代表取締役社長", "代表取締役", "社長",
-               "会長", "理事長", "理事", "代表", "所長", "部長", "センター長", "研究員", "主任研究員", "顧問", "フェロー",
-               "CEO", "CTO", "COO", "事務総長", "専務理事", "常務理事", "会員")
+TITLE_WORDS = (
+    "名誉教授",
+    "特任教授",
+    "准教授",
+    "教授",
+    "講師",
+    "助教",
+    "弁護士",
+    "代表取締役社長",
+    "代表取締役",
+    "社長",
+    "会長",
+    "理事長",
+    "理事",
+    "代表",
+    "所長",
+    "部長",
+    "センター長",
+    "研究員",
+    "主任研究員",
+    "顧問",
+    "フェロー",
+    "CEO",
+    "CTO",
+    "COO",
+    "事務総長",
+    "専務理事",
+    "常務理事",
+    "会員",
+)
 _CJK = re.compile(f"^[{HAN}{KANA}]+$")
 _MARKS = "○◯〇◎●◇◆☆★△▲□■※"
 _NONE = re.compile(r"^(?:なし|無し|ありません|該当なし|-|ー|—)$")
 _NOTE_WORDS = r"(?:五十音順|50音順|敬称略|順不同|敬称省略|役職順|名簿順|氏名五十音順)"
 _ORDER_NOTE = re.compile(rf"[(（]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*[)）]|^\s*[・※]?\s*{_NOTE_WORDS}\s*$")
-SECTION_WORDS = tuple(w for w in (*HEADER_LABELS["agenda"], *HEADER_LABELS["proceedings"]) if len(w) >= 2 and w not in ("内容", "概要", "要旨"))
+SECTION_WORDS = tuple(
+    w for w in (*HEADER_LABELS["agenda"], *HEADER_LABELS["proceedings"]) if len(w) >= 2 and w not in ("内容", "概要", "要旨")
+)
 """Header words that never stand in a person's line (議事内容, 議案): a heading in the list."""
 _COLUMN_HEADINGS = {"氏名", "所属", "役職", "職名", "区分", "備考", "番号", "職", "名前", "所属・役職", "役職名", "団体名"}
 
@@ -85,8 +114,7 @@ def read_attendees(lines: list[Line | Heading], draft: Draft, names: NameIndex) 
                 continue
             if entry.generic and entry.group is None and not entry.absent:
                 ctx.heading, ctx.label = None, None
-            elif not entry.generic and entry.group and not entry.absent and draft.attendees and \
-                    entry.group in GENERIC_GROUPS:
+            elif not entry.generic and entry.group and not entry.absent and draft.attendees and entry.group in GENERIC_GROUPS:
                 ctx.label = entry.group  # 出席者 as a label line inside the list
                 continue
             else:
@@ -107,8 +135,13 @@ def _wrapped_titles(lines: list[Line | Heading]) -> list[Line | Heading]:
         previous = out[-1] if out else None
         if isinstance(entry, Line) and isinstance(previous, Line) and previous.text and entry.raw:
             tail = re.match(r"^\s*([\u3400-\u9fff]{1,3})[ \t\u3000]{3,}(\S.*)$", entry.raw)
-            if tail and " " not in tidy(previous.text) and not _is_title(previous.text) and \
-                    _is_title(previous.text + tail.group(1)) and not is_name(previous.text, 4):
+            if (
+                tail
+                and " " not in tidy(previous.text)
+                and not _is_title(previous.text)
+                and _is_title(previous.text + tail.group(1))
+                and not is_name(previous.text, 4)
+            ):
                 out[-1] = Line(previous.no, f"{previous.text}{tail.group(1)} {tidy(tail.group(2))}", previous.raw)
                 continue
         out.append(entry)
@@ -163,8 +196,14 @@ def _second_column(block: list[Line]) -> int | None:
     for line in block:
         text = _spaced_text(line)
         for at in range(3, len(text)):
-            if text[at - 1] == " " and text[at] != " " and 2 <= len(squash(text[:at])) <= 5 and len(squash(text[at:])) >= 2 \
-                    and not _is_title(squash(text[:at])) and squash(text[:at]) not in GROUP_WORDS:
+            if (
+                text[at - 1] == " "
+                and text[at] != " "
+                and 2 <= len(squash(text[:at])) <= 5
+                and len(squash(text[at:])) >= 2
+                and not _is_title(squash(text[:at]))
+                and squash(text[:at]) not in GROUP_WORDS
+            ):
                 counts[at] = counts.get(at, 0) + 1
     if not counts:
         return None
@@ -180,8 +219,11 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """One line of the attendance list: not people at all (notes, legends, headings), a
     label (which may carry people after it), or people under the label above."""
     # (委員・50音順、敬称略): a label with a note on the order; the note goes, the label stays.
-    text = re.sub(rf"([(（]\s*[^)）、・,，]{{1,10}}?)\s*[・、,，]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*([)）])",
-                  r"\1\2", line.text)
+    text = re.sub(
+        rf"([(（]\s*[^)）、・,，]{{1,10}}?)\s*[・、,，]\s*{_NOTE_WORDS}(?:\s*[、・,，]\s*{_NOTE_WORDS})*\s*([)）])",
+        r"\1\2",
+        line.text,
+    )
     text = re.sub(r"^[・•◦]\s*", "", _ORDER_NOTE.sub("", text).strip()) if not _elsewhere(text, line, draft) else ""
     if not text or _NONE.match(squash(text)) or _not_people(text, line, draft, ctx):
         return
@@ -200,8 +242,10 @@ def _line(line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     if rest is None:
         return
     first, _, after = tidy(rest).partition(" ")
-    if GROUP_WORDS.get(first) in ("secretariat", "government", "observer", "guest") and \
-            len(re.findall(r"(?:君|さん)(?:\s|$)", after)) >= 2:
+    if (
+        GROUP_WORDS.get(first) in ("secretariat", "government", "observer", "guest")
+        and len(re.findall(r"(?:君|さん)(?:\s|$)", after)) >= 2
+    ):
         # 事務局側 事務総長 郷原 悟君 事務次長 岡村 隆司君 …: the line's first word labels all its people.
         ctx.label, ctx.prefix, ctx.qualifier, ctx.segment_start = first, None, "", len(draft.attendees)
         rest = after
@@ -236,8 +280,11 @@ def _not_people(text: str, line: Line, draft: Draft, ctx: _Context) -> bool:
     if re.fullmatch(r"[(（].*[)）]", text) and re.search(r"[「」。]|は、|について", text):
         draft.note(line.no, f"note in the attendance list, not placed: {text[:60]}")
         return True
-    if any(word in squash(text) for word in (*MINUTES_WORDS, *SECTION_WORDS)) and not _is_run(text) and \
-            not is_name(re.sub(r"[(（][^)）]*[)）]", "", squash(text)), 6):
+    if (
+        any(word in squash(text) for word in (*MINUTES_WORDS, *SECTION_WORDS))
+        and not _is_run(text)
+        and not is_name(re.sub(r"[(（][^)）]*[)）]", "", squash(text)), 6)
+    ):
         draft.note(line.no, f"heading inside the attendance list, not a person: {text[:40]}")
         return True
     return False
@@ -246,10 +293,19 @@ def _not_people(text: str, line: Line, draft: Draft, ctx: _Context) -> bool:
 def _table_cell_affiliation(text: str, line: Line, draft: Draft) -> bool:
     """A table row's last cell (| 委員 | 佐藤 花子 | 架空銀行 |): the person's affiliation."""
     previous = draft.attendees[-1] if draft.attendees else None
-    if line.cell and previous is not None and previous.line == line.no and not previous.others \
-            and squash(text) not in GROUP_WORDS and not _is_run(text) \
-            and (not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6)
-                 or any(w in text for w in ORG_WORDS) or squash(text).endswith(TITLE_ENDINGS)):
+    if (
+        line.cell
+        and previous is not None
+        and previous.line == line.no
+        and not previous.others
+        and squash(text) not in GROUP_WORDS
+        and not _is_run(text)
+        and (
+            not is_name(re.sub(r"(?:君|さん|氏)$", "", squash(text)), 6)
+            or any(w in text for w in ORG_WORDS)
+            or squash(text).endswith(TITLE_ENDINGS)
+        )
+    ):
         previous.affiliation = tidy(f"{previous.affiliation} {text}")
         return True
     return False
@@ -275,8 +331,14 @@ def _label(text: str, placed: bool, draft: Draft, ctx: _Context) -> str | None:
         # 国務大臣 / (水循環政策担当) 赤羽 一嘉君: the bracket qualifies the label on the line above.
         ctx.qualifier = label
         return rest
-    if not rest and ctx.label and label != ctx.label and GROUP_WORDS.get(label) in ("chair", "vice-chair") \
-            and re.match(r"^\s*[(（【]", text) and GROUP_WORDS.get(ctx.label) == "member":
+    if (
+        not rest
+        and ctx.label
+        and label != ctx.label
+        and GROUP_WORDS.get(label) in ("chair", "vice-chair")
+        and re.match(r"^\s*[(（【]", text)
+        and GROUP_WORDS.get(ctx.label) == "member"
+    ):
         # -委員- / (委員長) / 須藤 隆一: a post marked above one member of the list, not a list of its own.
         ctx.next_role = label
         return None
@@ -300,7 +362,9 @@ def _counts(text: str, line: Line, draft: Draft) -> str | None:
             draft.note(line.no, f"attendance given as a count, kept as printed: {part.strip()}")
             draft.counts.append(part.strip())
         return None
-    if (count := re.search(r"\s+((?:以上|計)?\s*[\d０-９]+\s*[名人])\s*$", text)) and re.search(r"[\u3400-\u9fff]", text[: count.start()]):
+    if (count := re.search(r"\s+((?:以上|計)?\s*[\d０-９]+\s*[名人])\s*$", text)) and re.search(
+        r"[\u3400-\u9fff]", text[: count.start()]
+    ):
         # 本 間   智 以上26名: the list's count printed after its last name.
         draft.note(line.no, f"attendance given as a count, kept as printed: {count.group(1)}")
         draft.counts.append(count.group(1))
@@ -334,12 +398,12 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         draft.note(line.no, f"attendance given as a count, kept as printed: {text.strip()}")  # 出席委員 十九名
         draft.counts.append(text.strip())
         return
-    if (lead := re.match(r"^\s*([\d０-９]+\s*[名人])\s+(?=\S)", text)) and _SEAT.search(text[lead.end():]):
+    if (lead := re.match(r"^\s*([\d０-９]+\s*[名人])\s+(?=\S)", text)) and _SEAT.search(text[lead.end() :]):
         # 出席議員 14名     1番 鈴木 基方 …: the count, then the roll itself
         draft.note(line.no, f"attendance given as a count, kept as printed: {lead.group(1)}")
         draft.counts.append(lead.group(1))
-        text = text[lead.end():]
-        line = Line(line.no, text, line.raw[line.raw.find(text[:4]):] if text[:4] in line.raw else "")
+        text = text[lead.end() :]
+        line = Line(line.no, text, line.raw[line.raw.find(text[:4]) :] if text[:4] in line.raw else "")
     if _count_only(text):
         draft.note(line.no, f"attendance given as a count, kept as printed: {text}")
         draft.counts.append(text)
@@ -348,9 +412,11 @@ def _people(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
     if _is_run(text):
         _run(text, line, draft, names, ctx)
         return
-    if len(marks := re.findall(r"(\S[^()（）]*?)\s*[(（]\s*(出\s*席|欠\s*席)\s*[)）]", text)) >= 1 and \
-            not re.sub(r"(\S[^()（）]*?)\s*[(（]\s*(?:出\s*席|欠\s*席)\s*[)）]", "", text).strip() and \
-            all(is_name(squash(name), 6) for name, _ in marks):
+    if (
+        len(marks := re.findall(r"(\S[^()（）]*?)\s*[(（]\s*(出\s*席|欠\s*席)\s*[)）]", text)) >= 1
+        and not re.sub(r"(\S[^()（）]*?)\s*[(（]\s*(?:出\s*席|欠\s*席)\s*[)）]", "", text).strip()
+        and all(is_name(squash(name), 6) for name, _ in marks)
+    ):
         # 田島一郎 (出席)  中村花子 (出席): each name with its attendance printed after it.
         for name, status in marks:
             _entry(name.strip(), line, draft, names, ctx, None, "", "", absent=ctx.absent or squash(status) == "欠席")
@@ -400,41 +466,54 @@ def _leading_label(text: str) -> tuple[str | None, str]:
     """A list label at the start of a line and the rest: 【委員】, (臨時委員), 委員:, (委  員) 阿部…,
     or a label alone on its line (委員, 文部科学省), numbered or not (5.執行者)."""
     if numbered := re.match(r"^\s*(?:\d{1,2}\s*[.．、)）]|[(（]\s*\d{1,2}\s*[)）])\s*(?=\S)", fold_aligned(text)):
-        rest = text[numbered.end():]
-        if squash(rest) in GROUP_WORDS or re.fullmatch(r"\S{1,12}", squash(rest)) and squash(rest).endswith(("事務局", "者", "側")):
+        rest = text[numbered.end() :]
+        if (
+            squash(rest) in GROUP_WORDS
+            or re.fullmatch(r"\S{1,12}", squash(rest))
+            and squash(rest).endswith(("事務局", "者", "側"))
+        ):
             text = rest  # 5.執行者 / 6.事務局: a numbered section of the attendance list
     folded = fold_aligned(text)
     if dashes := re.fullmatch(r"\s*[-－―ー‐]\s*([^-－―ー‐]{1,20}?)\s*[-－―ー‐]\s*", folded):
-        inner = squash(text[dashes.start(1):dashes.end(1)])
+        inner = squash(text[dashes.start(1) : dashes.end(1)])
         return re.sub(r"[(（][^)）]*[)）]$", "", inner) or inner, ""  # -委員- / -事務局(大臣官房)-
     if match := re.match(r"^[【〔\[<＜≪《]\s*([^】〕\]>＞≫》]{1,20}?)\s*[】〕\]>＞≫》]\s*[:：]?\s*(.*)$", folded):
-        printed = SPACES.sub("", text[match.start(1):match.end(1)])
-        return printed, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
-    if (match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded)) and \
-            not re.fullmatch(r"[\d０-９]+\s*[名人]", squash(match.group(1))):
+        printed = SPACES.sub("", text[match.start(1) : match.end(1)])
+        return printed, text[len(text) - len(match.group(2)) :].strip() if match.group(2) else ""
+    if (match := re.match(r"^[(（]\s*([^)）]{1,16}?)\s*[)）]\s*[:：]?\s*(.*)$", folded)) and not re.fullmatch(
+        r"[\d０-９]+\s*[名人]", squash(match.group(1))
+    ):
         word = squash(match.group(1))
         rest = match.group(2)
         if not re.search(r"[、,，。]", word) and not word.startswith("以上") and not is_name(word, 4) or word in GROUP_WORDS:
             if not (rest and rest.startswith(("(", "（"))):
-                return word, text[len(text) - len(rest):].strip() if rest else ""
-    if (spaced_colon := re.match(r"^((?:[^\s:：、,，()（）][ \u3000]?){2,8}?)\s*[:：]\s*(.*)$", folded)) and \
-            " " in spaced_colon.group(1).strip() and squash(spaced_colon.group(1)) in GROUP_WORDS:
+                return word, text[len(text) - len(rest) :].strip() if rest else ""
+    if (
+        (spaced_colon := re.match(r"^((?:[^\s:：、,，()（）][ \u3000]?){2,8}?)\s*[:：]\s*(.*)$", folded))
+        and " " in spaced_colon.group(1).strip()
+        and squash(spaced_colon.group(1)) in GROUP_WORDS
+    ):
         rest = spaced_colon.group(2)
-        return squash(spaced_colon.group(1)), text[len(text) - len(rest):].strip() if rest else ""  # ・委 員: …
+        return squash(spaced_colon.group(1)), text[len(text) - len(rest) :].strip() if rest else ""  # ・委 員: …
     if match := re.match(r"^([^\s:：、,，()（）]{1,14})\s*[:：]\s*(.*)$", folded):
         word = squash(match.group(1))
         if word in GROUP_WORDS or word.endswith(("委員", "事務局", "者", "省", "庁", "側", "職員", "員")):
             # The label as printed (⽂化庁 stays ⽂化庁; NFKC is for matching only).
-            printed = SPACES.sub("", text[match.start(1):match.end(1)])
-            return printed, text[len(text) - len(match.group(2)):].strip() if match.group(2) else ""
-    if (office := re.match(r"^(\S{2,10})[ \u3000]+(\S.*[、,，].*)$", text.strip())) and \
-            squash(office.group(1)).endswith(tuple(w for w, g in GROUP_WORDS.items() if g in ("government", "secretariat"))):
+            printed = SPACES.sub("", text[match.start(1) : match.end(1)])
+            return printed, text[len(text) - len(match.group(2)) :].strip() if match.group(2) else ""
+    if (office := re.match(r"^(\S{2,10})[ \u3000]+(\S.*[、,，].*)$", text.strip())) and squash(office.group(1)).endswith(
+        tuple(w for w, g in GROUP_WORDS.items() if g in ("government", "secretariat"))
+    ):
         return squash(office.group(1)), office.group(2)  # 市執行部 市長(今泉文彦),副市長(…): an office, then its people
     flat = squash(text)
     if flat in GROUP_WORDS:
         return flat, ""
-    if len(flat) <= 12 and not re.search(r"[、,，。()（）]", flat) and " " not in tidy(text) and \
-            (flat.endswith(ORG_WORDS) or flat.endswith(("省", "庁", "府", "事務局", "関係者", "側"))):
+    if (
+        len(flat) <= 12
+        and not re.search(r"[、,，。()（）]", flat)
+        and " " not in tidy(text)
+        and (flat.endswith(ORG_WORDS) or flat.endswith(("省", "庁", "府", "事務局", "関係者", "側")))
+    ):
         return flat, ""
     return None, text
 
@@ -447,10 +526,16 @@ def _count_only(text: str) -> bool:
     flat = fold(squash(text))
     if re.fullmatch(r"[(（〔\[].*[)）〕\]]", flat):
         flat = flat[1:-1]
-    if re.search(r"\d+\s*[名人]", flat) and len(flat) <= 40 and not re.search(r"[、,，](?![^(（]*[)）])", flat) \
-            and not is_name(re.sub(r"[\d名人中出席欠:：()（）/]", "", flat)[:3], 1):
+    if (
+        re.search(r"\d+\s*[名人]", flat)
+        and len(flat) <= 40
+        and not re.search(r"[、,，](?![^(（]*[)）])", flat)
+        and not is_name(re.sub(r"[\d名人中出席欠:：()（）/]", "", flat)[:3], 1)
+    ):
         return True
-    return bool(re.fullmatch(r"(?:[^\d、,，]{0,12}?)\d+\s*[名人](?:[(（].*[)）])?", flat)) and not re.search(r"[、,，](?![^(（]*[)）])", flat)
+    return bool(re.fullmatch(r"(?:[^\d、,，]{0,12}?)\d+\s*[名人](?:[(（].*[)）])?", flat)) and not re.search(
+        r"[、,，](?![^(（]*[)）])", flat
+    )
 
 
 def _split_top(text: str, separators: str) -> list[str]:
@@ -498,16 +583,22 @@ def _join_spaced_posts(tokens: list[str]) -> list[str]:
                 word = "".join(tokens[i:end])
                 if not (_is_title(word) and not word.endswith(HONORIFICS) or word in GROUP_WORDS):
                     continue  # 町 長 佐 々 木 学 君: 町長佐々木学君 is a person, not a post
-                cut = next((k for k in range(i + 1, end) if _name_before_post("".join(tokens[i:k]))
-                            and "".join(tokens[k:end]) in (*ROLE_WORDS, *GROUP_WORDS)), i)
+                cut = next(
+                    (
+                        k
+                        for k in range(i + 1, end)
+                        if _name_before_post("".join(tokens[i:k])) and "".join(tokens[k:end]) in (*ROLE_WORDS, *GROUP_WORDS)
+                    ),
+                    i,
+                )
                 found = (cut, end)
                 break
         if found is None:
             out.append(tokens[i])
             i += 1
             continue
-        out.extend(tokens[i:found[0]])
-        out.append("".join(tokens[found[0]:found[1]]))
+        out.extend(tokens[i : found[0]])
+        out.append("".join(tokens[found[0] : found[1]]))
         i = found[1]
     return out
 
@@ -515,8 +606,14 @@ def _join_spaced_posts(tokens: list[str]) -> list[str]:
 def _name_before_post(text: str) -> bool:
     """The start of a letter-spaced run that is a name, not the first part of a post (橋本博
     before 副議長, not 事務局 before 参与)."""
-    return len(text) >= 3 and is_name(text, 6) and text not in GROUP_WORDS and not _is_title(text) and \
-        not text.endswith(ORG_ENDINGS) and not text.startswith(UNIT_WORDS)
+    return (
+        len(text) >= 3
+        and is_name(text, 6)
+        and text not in GROUP_WORDS
+        and not _is_title(text)
+        and not text.endswith(ORG_ENDINGS)
+        and not text.startswith(UNIT_WORDS)
+    )
 
 
 _COLUMN_GAP = re.compile(r"[ \t]{6,}|\u3000{3,}|(?:[ \t]*\u3000[ \t]*){3,}")
@@ -531,8 +628,12 @@ def _slot_names(raw: str) -> list[str] | None:
     (two more spaces) where a name is short: the names, the blank kept as the space between
     surname and given name; None when the line is not such a row."""
     pieces = re.findall(r"([" + _MARKS + r"]?)(\S+)( *)", raw.strip())
-    if len(pieces) < 6 or sum(len(p[1]) == 1 for p in pieces) < len(pieces) - 2 or \
-            re.search(r"[\d０-９]|君|さん|以上", raw) or any(w in squash(raw) for w in _POST_WORDS):
+    if (
+        len(pieces) < 6
+        or sum(len(p[1]) == 1 for p in pieces) < len(pieces) - 2
+        or re.search(r"[\d０-９]|君|さん|以上", raw)
+        or any(w in squash(raw) for w in _POST_WORDS)
+    ):
         return None  # 会 計 管 理 者 兼 高 畑 弥 一: a post and a name, not names in slots
     out: list[str] = []
     current, slots, mark = "", 0, ""
@@ -551,8 +652,11 @@ def _slot_names(raw: str) -> list[str] | None:
             return None
         if slots >= 4 or last:
             whole = current.replace(" ", "")
-            if not 2 <= len(whole) <= 5 or not is_name(whole, 5) or \
-                    any(whole.startswith(w) for w in (*GROUP_WORDS, *ROLE_WORDS) if len(w) >= 2):
+            if (
+                not 2 <= len(whole) <= 5
+                or not is_name(whole, 5)
+                or any(whole.startswith(w) for w in (*GROUP_WORDS, *ROLE_WORDS) if len(w) >= 2)
+            ):
                 return None  # 会 長 佐 藤 清 雄: a post and a name, not two names
             out.append(mark + current.strip())
             current, slots = "", 0
@@ -581,8 +685,10 @@ def _seat_entries(tokens: list[str]) -> list[str] | None:
     if len(seats) < 2:
         return None
     # 議員 before a seat number ends the entry before it (1番 三 浦 芳 一 議員 2番 …), never a post.
-    starts = [i - 1 if i > 0 and tokens[i - 1] != "議員" and (_is_title(tokens[i - 1]) or tokens[i - 1] in GROUP_WORDS)
-              else i for i in seats]
+    starts = [
+        i - 1 if i > 0 and tokens[i - 1] != "議員" and (_is_title(tokens[i - 1]) or tokens[i - 1] in GROUP_WORDS) else i
+        for i in seats
+    ]
     if starts[0] != 0 and not all(_is_title(t) or t in GROUP_WORDS for t in tokens[: starts[0]]):
         return None
     starts[0] = 0
@@ -601,8 +707,11 @@ def _read_post(tokens: list[str], i: int) -> int | None:
             j += 1
         for stop in range(min(j + 1, len(tokens)), i + 1, -1):
             word = "".join(tokens[i:stop])
-            if (word in GROUP_WORDS or _is_title(word)) and not word.endswith(HONORIFICS) and \
-                    (stop <= j or len(tokens[stop - 1]) >= 2 and j - i >= 2):
+            if (
+                (word in GROUP_WORDS or _is_title(word))
+                and not word.endswith(HONORIFICS)
+                and (stop <= j or len(tokens[stop - 1]) >= 2 and j - i >= 2)
+            ):
                 end = stop
                 break
     if end is not None and end < len(tokens) and re.fullmatch(r"[(（][^)）]{1,8}[)）]", tokens[end]):
@@ -624,8 +733,12 @@ def _post_name_pairs(tokens: list[str]) -> list[str] | None:
         if first == "同" or not is_name(re.sub(r"(?:君|さん)$", "", first), 5) or _is_title(first) or first in GROUP_WORDS:
             return None
         stop = end + 1
-        if len(first) <= 3 and stop < len(tokens) and is_name(re.sub(r"(?:君|さん)$", "", tokens[stop]), 3) and \
-                not (len(tokens[stop]) >= 2 and (_is_title(tokens[stop]) or tokens[stop] in GROUP_WORDS)):
+        if (
+            len(first) <= 3
+            and stop < len(tokens)
+            and is_name(re.sub(r"(?:君|さん)$", "", tokens[stop]), 3)
+            and not (len(tokens[stop]) >= 2 and (_is_title(tokens[stop]) or tokens[stop] in GROUP_WORDS))
+        ):
             stop += 1  # 石井 康雄, 井上 久: the surname's given name
         if stop < len(tokens) and tokens[stop] in HONORIFICS:
             stop += 1
@@ -650,8 +763,11 @@ def _segments(text: str) -> list[str]:
         def _word(t: str) -> bool:
             return t == "同" or t in GROUP_WORDS or _is_title(t)
 
-        starts = [i for i, t in enumerate(tokens) if _word(t) and i + 1 < len(tokens)
-                  and is_name(tokens[i + 1], 5) and not _word(tokens[i + 1])]
+        starts = [
+            i
+            for i, t in enumerate(tokens)
+            if _word(t) and i + 1 < len(tokens) and is_name(tokens[i + 1], 5) and not _word(tokens[i + 1])
+        ]
         if len(starts) >= 2 and starts[0] == 0:
             starts = [i for i in starts if i > 0]
             bounds = [0, *starts, len(tokens)]
@@ -702,7 +818,9 @@ def _run(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -
 
 def _glued_entries(part: str) -> list[str]:
     """Two entries printed with the comma between them lost (菱沼和幸副議長小松豊正議員)."""
-    found = re.fullmatch(r"(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))", part)
+    found = re.fullmatch(
+        r"(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))(.{2,6}?(?:副議長|議長|副委員長|委員長|委員|議員))", part
+    )
     if found and all(is_name(split_person(x).name, 5) for x in found.groups()):
         return [found.group(1), found.group(2)]
     return [part]
@@ -720,7 +838,7 @@ def _shared_unit(parts: list[str]) -> str:
         seen = set()
         for start in range(1, min(4, len(flat))):
             for size in range(4, 9):
-                piece = flat[start:start + size]
+                piece = flat[start : start + size]
                 if len(piece) == size and piece not in seen and re.search(r"[局部課室省庁]", piece):
                     seen.add(piece)
                     counts[piece] = counts.get(piece, 0) + 1
@@ -730,8 +848,17 @@ def _shared_unit(parts: list[str]) -> str:
     return best if counts[best] >= 3 and counts[best] >= len(parts) / 2 else ""
 
 
-def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context, group_all: str | None,
-           marker: str, title_carried: str, absent: bool) -> str:
+def _entry(
+    part: str,
+    line: Line,
+    draft: Draft,
+    names: NameIndex,
+    ctx: _Context,
+    group_all: str | None,
+    marker: str,
+    title_carried: str,
+    absent: bool,
+) -> str:
     """One entry of a comma run; returns the title to carry to following bare names."""
     as_printed = part.strip()
     part = re.sub(r"[〔\[][^〕\]]*[〕\]]$", "", part).strip()  # 〔計12名〕
@@ -760,10 +887,12 @@ def _entry(part: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context,
         # 国務大臣 / … then 国土交通大臣政務官 小林 茂樹君: in a list of officials printed title
         # first, each entry's own title is its label; the post above named only its entry.
         group = title
-    affiliation = " ".join(x for x in (title, role_word if role_word != group else "",
-                                       paren if paren and paren != group else "") if x)
-    _add(spaced or printed.name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = \
+    affiliation = " ".join(
+        x for x in (title, role_word if role_word != group else "", paren if paren and paren != group else "") if x
+    )
+    _add(spaced or printed.name, line, draft, names, group, affiliation, absent, key_extra=affiliation).printed = (
         marker + as_printed
+    )
     if marker:
         ctx.marks[len(draft.attendees) - 1] = marker
     _run_label(since_marker, paren, draft, ctx)
@@ -774,11 +903,20 @@ def _entry_bracket(part: str) -> tuple[str, str]:
     """The entry and the bracket after it: 市長(今泉文彦) is the post, then the name in
     brackets; 野村靖幸(監事) a name and its group; 佐藤(勝) keeps its disambiguator."""
     role_name = re.fullmatch(r"([^(（)）]{1,16})[(（]\s*([^)）]{1,8}?)\s*[)）]", part.strip())
-    if role_name and _is_title(role_name.group(1)) and is_name(re.sub(r"\s", "", role_name.group(2)), 5) and \
-            not _is_title(role_name.group(2)) and squash(role_name.group(2)) not in GROUP_WORDS:
+    if (
+        role_name
+        and _is_title(role_name.group(1))
+        and is_name(re.sub(r"\s", "", role_name.group(2)), 5)
+        and not _is_title(role_name.group(2))
+        and squash(role_name.group(2)) not in GROUP_WORDS
+    ):
         before = split_person(role_name.group(1)).name
-        if squash(role_name.group(1)) in ROLE_WORDS or not is_name(before, 4) or before.endswith(ORG_ENDINGS) \
-                or before.startswith(UNIT_WORDS):
+        if (
+            squash(role_name.group(1)) in ROLE_WORDS
+            or not is_name(before, 4)
+            or before.endswith(ORG_ENDINGS)
+            or before.startswith(UNIT_WORDS)
+        ):
             part = f"{role_name.group(1)} {role_name.group(2)}"
     if match := re.search(r"[(（]([^)）]+)[)）]$", part):
         inner = match.group(1).strip()
@@ -792,16 +930,28 @@ def _entry_title(part: str, title_carried: str) -> tuple[str, str]:
     政策室長 冨田泰, 是澤 水・大気環境局大気環境課長; a bare name takes the title carried
     from the entry before it (企画係長 中村 舞、森 美香)."""
     tokens = tidy(part).split(" ")
-    if len(tokens) >= 3 and is_name(tokens[-1], 4) and is_name(tokens[-2], 4) and \
-            _is_title(" ".join(tokens[:-2])) or (len(tokens) >= 3 and len(squash(" ".join(tokens[:-2]))) >= 5
-                                                 and all(is_name(t, 4) for t in tokens[-2:])
-                                                 and not is_name(tokens[0], 4)):
+    if (
+        len(tokens) >= 3
+        and is_name(tokens[-1], 4)
+        and is_name(tokens[-2], 4)
+        and _is_title(" ".join(tokens[:-2]))
+        or (
+            len(tokens) >= 3
+            and len(squash(" ".join(tokens[:-2]))) >= 5
+            and all(is_name(t, 4) for t in tokens[-2:])
+            and not is_name(tokens[0], 4)
+        )
+    ):
         return squash(" ".join(tokens[:-2])), f"{tokens[-2]} {tokens[-1]}"
     title = ""
     if len(tokens) >= 2 and not (len(tokens) == 2 and all(is_name(t, 4) for t in tokens) and not _is_title(tokens[0])):
         head = " ".join(tokens[:-1])
-        if is_name(tokens[-1], 6) and (squash(head).endswith(ROLE_WORDS) or squash(head).endswith(TITLE_ENDINGS)
-                                      or len(squash(head)) >= 5 or squash(head) in GROUP_WORDS):
+        if is_name(tokens[-1], 6) and (
+            squash(head).endswith(ROLE_WORDS)
+            or squash(head).endswith(TITLE_ENDINGS)
+            or len(squash(head)) >= 5
+            or squash(head) in GROUP_WORDS
+        ):
             return squash(head), tokens[-1]
         if is_name(tokens[0], 4) and is_name(tokens[1], 4) and len(tokens) > 2:
             return squash(" ".join(tokens[2:])), f"{tokens[0]} {tokens[1]}"
@@ -816,12 +966,16 @@ def _run_label(since_marker: str | None, paren: str, draft: Draft, ctx: _Context
     """A label printed after a run covers the run: (以上 理事), or 野村靖幸(監事) at the end
     of names that had none."""
     if since_marker:
-        for earlier in draft.attendees[ctx.segment_start:]:
+        for earlier in draft.attendees[ctx.segment_start :]:
             _relabel(earlier, since_marker)
         ctx.segment_start = len(draft.attendees)
-    elif paren in GROUP_WORDS and paren not in ("議長", "総長") and is_generic(ctx.label or ctx.heading) and \
-            any(a.label is None for a in draft.attendees[ctx.segment_start:-1]):
-        for earlier in draft.attendees[ctx.segment_start:]:
+    elif (
+        paren in GROUP_WORDS
+        and paren not in ("議長", "総長")
+        and is_generic(ctx.label or ctx.heading)
+        and any(a.label is None for a in draft.attendees[ctx.segment_start : -1])
+    ):
+        for earlier in draft.attendees[ctx.segment_start :]:
             if earlier.label is None or earlier is draft.attendees[-1]:
                 _relabel(earlier, paren)
         ctx.segment_start = len(draft.attendees)
@@ -841,8 +995,11 @@ def _is_title(word: str) -> bool:
 
 def _is_post(label: str | None) -> bool:
     """A label that is one official's post (国務大臣, 政務官) rather than a group (委員, 事務局)."""
-    return bool(label) and label not in ("委員", "議員", "職員", "構成員", "事務局", "理事", "監事", "幹事") and \
-        bool(re.search(r"(?:大臣|政務官|長官|審議官|参事官|専門員|調査員)$", label or ""))
+    return (
+        bool(label)
+        and label not in ("委員", "議員", "職員", "構成員", "事務局", "理事", "監事", "幹事")
+        and bool(re.search(r"(?:大臣|政務官|長官|審議官|参事官|専門員|調査員)$", label or ""))
+    )
 
 
 def _relabel(attendee: DraftAttendee, label: str) -> None:
@@ -878,8 +1035,9 @@ def _format_group(label: str | None) -> str:
     return "other"
 
 
-def _add(name: str, line: Line, draft: Draft, names: NameIndex, group: str | None,
-         affiliation: str, absent: bool, key_extra: str = "") -> DraftAttendee:
+def _add(
+    name: str, line: Line, draft: Draft, names: NameIndex, group: str | None, affiliation: str, absent: bool, key_extra: str = ""
+) -> DraftAttendee:
     flat = squash(name)
     key = flat if len(re.sub(r"[(（].*", "", flat)) >= 4 or " " in tidy(name) else f"{flat}/{key_extra}"
     person = names.find(name) or names.propose(name, draft, line.no, key=key)
@@ -891,9 +1049,16 @@ def _add(name: str, line: Line, draft: Draft, names: NameIndex, group: str | Non
             break
     if not role and words and words[0] and squash(words[0]).endswith(TITLE_ENDINGS) and len(words) == 1:
         role = squash(words[0])
-    attendee = DraftAttendee(group=_format_group(group), name=tidy(name), person=person, absent=absent, line=line.no,
-                             role=role or group or "出席者", affiliation=affiliation if affiliation != role else "",
-                             label=group)
+    attendee = DraftAttendee(
+        group=_format_group(group),
+        name=tidy(name),
+        person=person,
+        absent=absent,
+        line=line.no,
+        role=role or group or "出席者",
+        affiliation=affiliation if affiliation != role else "",
+        label=group,
+    )
     draft.attendees.append(attendee)
     return attendee
 
@@ -908,8 +1073,11 @@ def _apply_legend(draft: Draft, ctx: _Context) -> None:
         if word is None and not ctx.legend and mark in _USUAL_MARKS and GROUP_WORDS.get(attendee.label or "") == "member":
             # ◎山川昌子 ○肥沼茂男 in a committee's roll with no legend: the usual chair and vice-chair marks.
             word = _USUAL_MARKS[mark] if attendee.label != "議員" else _USUAL_MARKS[mark].replace("委員", "議")
-            draft.note(attendee.line, f"mark {mark} before {attendee.name} read as {word}, as usual (no legend is printed)",
-                       "correct the role if the record means otherwise")
+            draft.note(
+                attendee.line,
+                f"mark {mark} before {attendee.name} read as {word}, as usual (no legend is printed)",
+                "correct the role if the record means otherwise",
+            )
         if word is None:
             draft.note(attendee.line, f"mark {mark} before {attendee.name} is not explained by a legend")
             continue
@@ -925,8 +1093,10 @@ def _merge_duplicates(draft: Draft) -> None:
     for attendee in draft.attendees:
         if attendee.person and attendee.person in seen:
             first = seen[attendee.person]
-            draft.note(attendee.line, f"{attendee.name} is listed again ({attendee.role or attendee.label}): "
-                       f"kept once, as at line {first.line}")
+            draft.note(
+                attendee.line,
+                f"{attendee.name} is listed again ({attendee.role or attendee.label}): kept once, as at line {first.line}",
+            )
             if attendee.role and attendee.role != first.role and attendee.role not in first.affiliation:
                 first.affiliation = tidy(f"{first.affiliation} {attendee.role}")
             continue
@@ -937,6 +1107,7 @@ def _merge_duplicates(draft: Draft) -> None:
 
 
 # -- one person a line ----------------------------------------------------------------------
+
 
 def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
     """A line for one person: [group word] name [affiliation], 同 for the group above,
@@ -953,8 +1124,7 @@ def _single(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context
         return
     text = re.sub(r"\s*(?:君|さん)$", "", text)
     if squash(text) in ("他", "ほか", "等"):
-        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True,
-                                             line=line.no))
+        draft.attendees.append(DraftAttendee(group=_format_group(prefix or ctx.label or ctx.heading), others=True, line=line.no))
         return
     marks = _marks(text)
     group_label = prefix or _group_for(ctx, "", "", "", None) or ctx.prefix
@@ -970,9 +1140,10 @@ def _normalised(text: str) -> tuple[str, bool]:
     if re.match(r"^\s*[\d０-９]{1,3}\s*番", text):
         # 1番 三 浦 芳 一 議員: some rolls end a seat's name with the member word, not 君.
         text = re.sub(r"(?<=\S)\s+議員$", "", re.sub(r"^\s*\d{1,3}\s*番\s*", "", fold(text)).rstrip())
-    if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and \
-            (_is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS):
-        text = f"{seat.group(1)} {text[seat.end():]}"  # 議長 24番 橋 本 博: the post, then the name
+    if (seat := re.match(r"^(\S{2,8})\s+[\d０-９]{1,3}\s*番\s+(?=\S)", text)) and (
+        _is_title(seat.group(1)) or seat.group(1) in GROUP_WORDS
+    ):
+        text = f"{seat.group(1)} {text[seat.end() :]}"  # 議長 24番 橋 本 博: the post, then the name
     # 総務課長(兼)  契約検査室長  内 田 隆 生 君: a second post printed after a bracketed 兼
     # is joined to the first, as 総務課長兼契約検査室長 is.
     text = re.sub(r"(?<=[^\s(（])\s*[(（]\s*兼務?\s*[)）]\s*", "兼", text)
@@ -1006,8 +1177,15 @@ def _unspaced_person(text: str, line: Line, draft: Draft, names: NameIndex, ctx:
     """One person printed without spaces (山極総長(議長), 辻議長): read like a run's entry."""
     bare = re.sub(r"\s*(?:君|さん)$", "", tidy(text))
     head = re.sub(r"[(（][^)）]*[)）]$", "", bare)
-    if " " in tidy(head) or _spaced_group_prefix(text) or len(squash(head)) < 2 or ctx.pending \
-            or "欠席" in bare or "代理" in bare or _is_continuation([head]):
+    if (
+        " " in tidy(head)
+        or _spaced_group_prefix(text)
+        or len(squash(head)) < 2
+        or ctx.pending
+        or "欠席" in bare
+        or "代理" in bare
+        or _is_continuation([head])
+    ):
         return False
     printed = split_person(head.lstrip(_MARKS))
     if not (printed.role or head != bare) or not is_name(printed.name, 6):
@@ -1017,8 +1195,7 @@ def _unspaced_person(text: str, line: Line, draft: Draft, names: NameIndex, ctx:
     return True
 
 
-def _group_word(text: str, line: Line, draft: Draft, names: NameIndex,
-                ctx: _Context) -> tuple[str | None, list[str], str] | None:
+def _group_word(text: str, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> tuple[str | None, list[str], str] | None:
     """(the line's own group word, the tokens after it, a post printed between them); None
     when the line was read whole here (`市長 渡辺 五郎`)."""
     spaced = _spaced_group_prefix(text)
@@ -1032,25 +1209,36 @@ def _group_word(text: str, line: Line, draft: Draft, names: NameIndex,
         pass  # 理事 山本 健 after an organisation line: 理事 is the end of the affiliation
     elif tokens[0] == "同" and len(tokens) > 1:
         prefix, tokens = ctx.prefix, tokens[1:]
-    elif tokens[0] in GROUP_WORDS and len(tokens) > 1 and (
-            GROUP_WORDS[tokens[0]] in ("chair", "vice-chair", "member", "other") or not (ctx.label or ctx.heading)):
+    elif (
+        tokens[0] in GROUP_WORDS
+        and len(tokens) > 1
+        and (GROUP_WORDS[tokens[0]] in ("chair", "vice-chair", "member", "other") or not (ctx.label or ctx.heading))
+    ):
         prefix, tokens = tokens[0], tokens[1:]
         ctx.prefix = prefix
-    elif 2 <= len(tokens) <= 3 and _is_title(tokens[0]) and squash(tokens[0]) not in GROUP_WORDS and \
-            all(is_name(re.sub(r"(?:君|さん)$", "", t), 5 if len(tokens) == 3 else 6) for t in tokens[1:]) and not ctx.pending:
+    elif (
+        2 <= len(tokens) <= 3
+        and _is_title(tokens[0])
+        and squash(tokens[0]) not in GROUP_WORDS
+        and all(is_name(re.sub(r"(?:君|さん)$", "", t), 5 if len(tokens) == 3 else 6) for t in tokens[1:])
+        and not ctx.pending
+    ):
         _entry(" ".join(tokens), line, draft, names, ctx, None, "", "", absent=ctx.absent)  # 市長 渡辺 五郎
         return None
     elif len(tokens) > 1 and squash(tokens[0]) in GROUP_WORDS and not is_name(tokens[1], 1):
         prefix, tokens = squash(tokens[0]), tokens[1:]
     post_first = ""
-    if prefix and len(tokens) >= 2 and (tokens[0] in GROUP_WORDS or _is_title(tokens[0])) and \
-            is_name(re.sub(r"(?:君|さん)$", "", "".join(tokens[1:])), 6):
+    if (
+        prefix
+        and len(tokens) >= 2
+        and (tokens[0] in GROUP_WORDS or _is_title(tokens[0]))
+        and is_name(re.sub(r"(?:君|さん)$", "", "".join(tokens[1:])), 6)
+    ):
         post_first, tokens = tokens[0], tokens[1:]  # オブザーバー 議長 畑中由喜子: the group, the post, the name
     return prefix, tokens, post_first
 
 
-def _several_on_line(tokens: list[str], prefix: str | None, line: Line, draft: Draft, names: NameIndex,
-                     ctx: _Context) -> bool:
+def _several_on_line(tokens: list[str], prefix: str | None, line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> bool:
     """Several people on the line after its group word: read as a run under that word."""
     text = " ".join(tokens)
     grouped = _group_name_tokens(tokens)
@@ -1089,7 +1277,7 @@ def _marks(text: str) -> _Marks:
     proxy_of = None
     if match := re.search(r"[（(]\s*(?P<who>[^）)]*?)\s*代理\s*[)）]", text):
         proxy_of = match.group("who")
-        text = (text[: match.start()] + text[match.end():]).strip()
+        text = (text[: match.start()] + text[match.end() :]).strip()
     return _Marks(re.sub(r"(?<=\S)(?=[（(])", " ", text), absent, proxy_line, proxy_of)
 
 
@@ -1107,8 +1295,17 @@ def _continues_above(text: str, line: Line, draft: Draft, names: NameIndex, ctx:
     return True
 
 
-def _person(marks: _Marks, post_first: str, prefix: str | None, group_label: str | None, status_absent: bool,
-            line: Line, draft: Draft, names: NameIndex, ctx: _Context) -> None:
+def _person(
+    marks: _Marks,
+    post_first: str,
+    prefix: str | None,
+    group_label: str | None,
+    status_absent: bool,
+    line: Line,
+    draft: Draft,
+    names: NameIndex,
+    ctx: _Context,
+) -> None:
     """The one person of the line: their name found among the tokens, the rest their post
     or affiliation; a proxy who attended for them is added after them."""
     text, tokens = marks.text, marks.text.split(" ")
@@ -1126,24 +1323,41 @@ def _person(marks: _Marks, post_first: str, prefix: str | None, group_label: str
         rest, ctx.pending = [ctx.pending, *rest], ""
     if name is None and len(tokens) >= 2 and (found := _name_last(tokens)) is not None:
         name, rest = found
-    if name is None and previous is not None and not previous.affiliation and not previous.others and \
-            previous.line >= line.no - 2 and not _is_title(text) and len(squash(text)) <= 30:
+    if (
+        name is None
+        and previous is not None
+        and not previous.affiliation
+        and not previous.others
+        and previous.line >= line.no - 2
+        and not _is_title(text)
+        and len(squash(text)) <= 30
+    ):
         previous.affiliation = tidy(text)  # 崎田 裕子 / ジャーナリスト・環境カウンセラー: the post under the name
         return
     if name is None and not any(is_name(re.sub(r"(?:君|さん)$", "", t), 6) for t in tokens):
-        draft.note(line.no, f"no name in attendance line {text!r}: not made an attendee",
-                   "kept in the file as a comment; add the person by hand if one is meant")
+        draft.note(
+            line.no,
+            f"no name in attendance line {text!r}: not made an attendee",
+            "kept in the file as a comment; add the person by hand if one is meant",
+        )
         return
     if name is None:
         draft.note(line.no, f"cannot tell the name in attendee line {text!r}", "kept as it is: check the name and affiliation")
         name, rest = tokens[0], tokens[1:]
     rest_text, group_label = _post_and_group(" ".join(rest), group_label, prefix, previous)
-    person = names.find(name) or names.propose(name, draft, line.no,
-                                               key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name)
-                                               else f"{squash(name)}/{rest_text}")
+    person = names.find(name) or names.propose(
+        name, draft, line.no, key=squash(name) if len(squash(name)) >= 4 or " " in tidy(name) else f"{squash(name)}/{rest_text}"
+    )
     fmt_group = _format_group(group_label)
-    attendee = DraftAttendee(group=fmt_group, name=tidy(name), person=person, line=line.no, name_last=name_last,
-                             absent=ctx.absent or marks.absent or status_absent, label=group_label)
+    attendee = DraftAttendee(
+        group=fmt_group,
+        name=tidy(name),
+        person=person,
+        line=line.no,
+        name_last=name_last,
+        absent=ctx.absent or marks.absent or status_absent,
+        label=group_label,
+    )
     if fmt_group in ("government", "secretariat") and rest_text:
         attendee.role = rest_text
     else:
@@ -1152,8 +1366,11 @@ def _person(marks: _Marks, post_first: str, prefix: str | None, group_label: str
     if marks.proxy_of is not None:
         attendee.proxy_printed = marks.proxy_of or "?"
         attendee.proxy_for = names.find(marks.proxy_of) if marks.proxy_of else None
-        draft.note(line.no, f"{tidy(name)} attended as proxy{' for ' + marks.proxy_of if marks.proxy_of else ''}",
-                   "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "")
+        draft.note(
+            line.no,
+            f"{tidy(name)} attended as proxy{' for ' + marks.proxy_of if marks.proxy_of else ''}",
+            "set proxy_for: to the person id of the member represented" if attendee.proxy_for is None else "",
+        )
     attendee.printed = tidy(line.text) if len(line.text) <= 80 else ""
     draft.attendees.append(attendee)
     if marks.proxy_line:
@@ -1163,17 +1380,24 @@ def _person(marks: _Marks, post_first: str, prefix: str | None, group_label: str
 def _name_last(tokens: list[str]) -> tuple[str, list[str]] | None:
     """架空省 田中課長, 市長 渡辺 五郎: a post or organisation first, the name (and role) last."""
     last = split_person(tokens[-1])
-    if is_name(last.name, 4) and len(tokens) >= 3 and is_name(tokens[-2], 4) and not last.role \
-            and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS)):
+    if (
+        is_name(last.name, 4)
+        and len(tokens) >= 3
+        and is_name(tokens[-2], 4)
+        and not last.role
+        and (_is_title(" ".join(tokens[:-2])) or any(w in "".join(tokens[:-2]) for w in ORG_WORDS))
+    ):
         return f"{tokens[-2]} {tokens[-1]}", tokens[:-2]
-    if is_name(last.name, 4) and (last.role or _is_title(" ".join(tokens[:-1])) or
-                                  any(w in "".join(tokens[:-1]) for w in ORG_WORDS)):
+    if is_name(last.name, 4) and (
+        last.role or _is_title(" ".join(tokens[:-1])) or any(w in "".join(tokens[:-1]) for w in ORG_WORDS)
+    ):
         return last.name, [*tokens[:-1], *([last.role] if last.role and last.role not in HONORIFICS else [])]
     return None
 
 
-def _post_and_group(rest_text: str, group_label: str | None, prefix: str | None,
-                    previous: DraftAttendee | None) -> tuple[str, str | None]:
+def _post_and_group(
+    rest_text: str, group_label: str | None, prefix: str | None, previous: DraftAttendee | None
+) -> tuple[str, str | None]:
     """What follows the name (its brackets off, 同 for the organisation above), and the
     group: a group word printed after the name is the group when the heading says none."""
     if len(rest_text) > 2 and rest_text[0] in "（(" and rest_text[-1] in "）)":
@@ -1196,9 +1420,18 @@ def _proxy(proxy_line: str, principal: DraftAttendee, line: Line, draft: Draft, 
         draft.note(line.no, f"cannot tell the proxy's name in {proxy_line!r}")
         return
     proxy_person = names.find(proxy_name) or names.propose(proxy_name, draft, line.no)
-    draft.attendees.append(DraftAttendee(
-        group=principal.group, name=tidy(proxy_name), person=proxy_person, line=line.no, label=principal.label,
-        role=" ".join(proxy_rest) or "代理", proxy_for=principal.person, proxy_printed=principal.name))
+    draft.attendees.append(
+        DraftAttendee(
+            group=principal.group,
+            name=tidy(proxy_name),
+            person=proxy_person,
+            line=line.no,
+            label=principal.label,
+            role=" ".join(proxy_rest) or "代理",
+            proxy_for=principal.person,
+            proxy_printed=principal.name,
+        )
+    )
 
 
 def _post_glued_first(text: str) -> str | None:
@@ -1214,8 +1447,13 @@ def _post_glued_first(text: str) -> str | None:
         return None  # 総務課長兼 鈴木利一君: the post is whole already
     for cut in range(len(first) - 1, 1, -1):
         post, rest = first[:cut], first[cut:]
-        if (post in GROUP_WORDS and post not in GENERIC_GROUPS or _is_title(post)) and not post.endswith(HONORIFICS) and \
-                is_name(rest, 3 if given else 6) and not _is_title(rest) and (given or len(rest) >= 3):
+        if (
+            (post in GROUP_WORDS and post not in GENERIC_GROUPS or _is_title(post))
+            and not post.endswith(HONORIFICS)
+            and is_name(rest, 3 if given else 6)
+            and not _is_title(rest)
+            and (given or len(rest) >= 3)
+        ):
             return f"{post} {rest}{' ' + given if given else ''}{tokens[-1][-1] if tokens[-1].endswith('君') else ''}"
     return None
 
@@ -1229,15 +1467,31 @@ def _close_spaced_name(text: str) -> str:
     else:
         honorific = ""
     head: list[str] = []
-    if len(tokens) >= 3 and len(tokens[0]) >= 2 and (squash(tokens[0]) in ROLE_WORDS or squash(tokens[0]) in GROUP_WORDS
-                                                     or _is_title(tokens[0]) and all(len(t) <= 3 for t in tokens[1:])
-                                                     and len("".join(tokens[1:])) <= 6):
+    if (
+        len(tokens) >= 3
+        and len(tokens[0]) >= 2
+        and (
+            squash(tokens[0]) in ROLE_WORDS
+            or squash(tokens[0]) in GROUP_WORDS
+            or _is_title(tokens[0])
+            and all(len(t) <= 3 for t in tokens[1:])
+            and len("".join(tokens[1:])) <= 6
+        )
+    ):
         head, tokens = tokens[:1], tokens[1:]
-    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens[:-1]) and 2 <= len(tokens[-1]) <= 3 and \
-            all(is_name(t, 3) for t in tokens):
+    if (
+        len(tokens) >= 3
+        and all(len(t) == 1 for t in tokens[:-1])
+        and 2 <= len(tokens[-1]) <= 3
+        and all(is_name(t, 3) for t in tokens)
+    ):
         return " ".join([*head, "".join(tokens[:-1]) + " " + tokens[-1]]) + honorific  # 境 田 ケイ子
-    if len(tokens) >= 3 and 2 <= len(tokens[0]) <= 3 and all(len(t) == 1 for t in tokens[1:]) and \
-            all(is_name(t, 3) for t in tokens):
+    if (
+        len(tokens) >= 3
+        and 2 <= len(tokens[0]) <= 3
+        and all(len(t) == 1 for t in tokens[1:])
+        and all(is_name(t, 3) for t in tokens)
+    ):
         return " ".join([*head, tokens[0] + " " + "".join(tokens[1:])]) + honorific  # 佐久間 健 一
     if len(tokens) >= 2 and all(len(t) == 1 for t in tokens) and all(is_name(t, 1) for t in tokens):
         joined = "".join(tokens)
@@ -1252,15 +1506,21 @@ def _post_then_name(joined: str) -> tuple[str, str] | None:
     総務課長兼鈴木利一): the longest post the text starts with, when a name follows it."""
     for cut in range(len(joined) - 2, 1, -1):
         post, name = joined[:cut], joined[cut:]
-        if (post.endswith(ROLE_WORDS) or post.endswith("兼") and post[:-1].endswith(ROLE_WORDS)) and \
-                post not in HONORIFICS and is_name(name, 5) and not name.endswith(ROLE_WORDS):
+        if (
+            (post.endswith(ROLE_WORDS) or post.endswith("兼") and post[:-1].endswith(ROLE_WORDS))
+            and post not in HONORIFICS
+            and is_name(name, 5)
+            and not name.endswith(ROLE_WORDS)
+        ):
             return post, name
     return None
 
 
-_SPACED_GROUPS = [(w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))
-                  for w in sorted({*GROUP_WORDS, *(r for r in ROLE_WORDS if len(r) >= 3)}, key=len, reverse=True)
-                  if len(w) >= 2 and w not in HONORIFICS]
+_SPACED_GROUPS = [
+    (w, re.compile(r"^" + r"\s*".join(map(re.escape, w)) + r"(?:\s+|$)"))
+    for w in sorted({*GROUP_WORDS, *(r for r in ROLE_WORDS if len(r) >= 3)}, key=len, reverse=True)
+    if len(w) >= 2 and w not in HONORIFICS
+]
 
 
 def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
@@ -1269,7 +1529,7 @@ def _spaced_group_prefix(text: str) -> tuple[str, str] | None:
     folded = fold_aligned(text)
     for word, regex in _SPACED_GROUPS:
         if (match := regex.match(folded)) and " " in match.group(0).strip():
-            return word, text[len(text) - len(folded[match.end():]):].strip() if match.end() < len(folded) else ""
+            return word, text[len(text) - len(folded[match.end() :]) :].strip() if match.end() < len(folded) else ""
     return None
 
 
@@ -1315,8 +1575,13 @@ def _group_name_tokens(tokens: list[str]) -> list[str] | None:
 
 def _looks_like_name(tokens: list[str]) -> int:
     """How many leading tokens form a personal name (0 when they do not look like one)."""
-    if len(tokens) >= 2 and all(_CJK.match(t) for t in tokens[:2]) and len(tokens[0]) <= 4 and len(tokens[1]) <= 4 \
-            and not any(w in tokens[0] for w in ORG_WORDS):
+    if (
+        len(tokens) >= 2
+        and all(_CJK.match(t) for t in tokens[:2])
+        and len(tokens[0]) <= 4
+        and len(tokens[1]) <= 4
+        and not any(w in tokens[0] for w in ORG_WORDS)
+    ):
         return 2
     if tokens and _CJK.match(tokens[0]) and 2 <= len(tokens[0]) <= 6 and not any(w in tokens[0] for w in ORG_WORDS):
         return 1

@@ -116,13 +116,20 @@ class Progress:
             self.last = 0.0
 
 
-def run_batch(inputs: list[Path], output: Path | None, minutes: Path, *, encoding: str | None = None,
-              profile_file: Path | None = None, review: Path | None = None, force: bool = False,
-              report: str = "text") -> int:
+def run_batch(
+    inputs: list[Path],
+    output: Path | None,
+    minutes: Path,
+    *,
+    encoding: str | None = None,
+    profile_file: Path | None = None,
+    review: Path | None = None,
+    force: bool = False,
+    report: str = "text",
+) -> int:
     """Import every input into the folder `output`; print the notes, then a table."""
     if output is None or output.is_file() or output.suffix == ".md":
-        print("gijiroku import: several inputs are imported into a council's folder: give -o minutes/COUNCIL/",
-              file=sys.stderr)
+        print("gijiroku import: several inputs are imported into a council's folder: give -o minutes/COUNCIL/", file=sys.stderr)
         return 2
     if review is not None and review.suffix.lower() in (".html", ".htm"):
         print("gijiroku import: with several inputs --review names a folder, for one page per input", file=sys.stderr)
@@ -132,8 +139,9 @@ def run_batch(inputs: list[Path], output: Path | None, minutes: Path, *, encodin
         return refuse_profile(diags)
     files, left_out = collect_inputs(inputs)
     if not files:
-        print("gijiroku import: no records to import (.txt, .html, .htm, .pdf) in " + ", ".join(map(str, inputs)),
-              file=sys.stderr)
+        print(
+            "gijiroku import: no records to import (.txt, .html, .htm, .pdf) in " + ", ".join(map(str, inputs)), file=sys.stderr
+        )
         return 2
     people = load_registry(minutes)
     progress = Progress(len(files), sys.stderr)
@@ -155,14 +163,25 @@ def run_batch(inputs: list[Path], output: Path | None, minutes: Path, *, encodin
     else:
         print(format_table(rows), file=sys.stderr)
         if left_out:
-            print(f"left out {len(left_out)} file(s) not named as records ({', '.join(SUFFIXES)}): "
-                  + ", ".join(str(p) for p in left_out[:10]) + (" …" if len(left_out) > 10 else ""), file=sys.stderr)
+            print(
+                f"left out {len(left_out)} file(s) not named as records ({', '.join(SUFFIXES)}): "
+                + ", ".join(str(p) for p in left_out[:10])
+                + (" …" if len(left_out) > 10 else ""),
+                file=sys.stderr,
+            )
         print(closing_line(rows), file=sys.stderr)
     return 1 if any(row.status == "failed" for row in rows) else 0
 
 
-def _import_one(path: Path, folder: Path, people: Mapping[str, Person], profile: ImportProfile, encoding: str | None,
-                taken: Counter[str], force: bool) -> Row:
+def _import_one(
+    path: Path,
+    folder: Path,
+    people: Mapping[str, Person],
+    profile: ImportProfile,
+    encoding: str | None,
+    taken: Counter[str],
+    force: bool,
+) -> Row:
     try:
         imported = import_file(path, people, profile, encoding)
     except ImportFailed as exc:
@@ -189,8 +208,12 @@ def _print_notes(row: Row) -> None:
 
 
 def _row_data(row: Row) -> dict[str, object]:
-    data: dict[str, object] = {"input": str(row.input), "status": row.status, "detail": row.detail or None,
-                               "output": str(row.output) if row.output else None}
+    data: dict[str, object] = {
+        "input": str(row.input),
+        "status": row.status,
+        "detail": row.detail or None,
+        "output": str(row.output) if row.output else None,
+    }
     if row.imported is not None:
         data["report"] = report_data(row.imported)
     return data
@@ -207,8 +230,15 @@ def table_cells(row: Row) -> tuple[str, ...]:
         return (str(row.input), "", "", "", "", "", status)
     draft = row.imported.draft
     counts = remark_counts(draft)
-    return (str(row.input), draft.date.isoformat() if draft.date else "no date", str(len(draft.attendees)),
-            str(len(draft.agenda)), str(counts["spoken"] + counts["written"]), str(len(row.imported.notes)), status)
+    return (
+        str(row.input),
+        draft.date.isoformat() if draft.date else "no date",
+        str(len(draft.attendees)),
+        str(len(draft.agenda)),
+        str(counts["spoken"] + counts["written"]),
+        str(len(row.imported.notes)),
+        status,
+    )
 
 
 def format_table(rows: list[Row]) -> str:
@@ -218,8 +248,10 @@ def format_table(rows: list[Row]) -> str:
     numeric = {2, 3, 4, 5}
     out = []
     for line in cells:
-        parts = [(" " * (w - _width(c)) + c) if i in numeric and line is not HEADINGS else c + " " * (w - _width(c))
-                 for i, (c, w) in enumerate(zip(line, widths))]
+        parts = [
+            (" " * (w - _width(c)) + c) if i in numeric and line is not HEADINGS else c + " " * (w - _width(c))
+            for i, (c, w) in enumerate(zip(line, widths))
+        ]
         out.append("  ".join([*parts, line[-1]]).rstrip())
     return "\n".join(out)
 

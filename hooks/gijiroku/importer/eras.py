@@ -43,20 +43,41 @@ _OTHER_YEAR = r"(?:\s*[(（]\s*(?:\d{4}|(?:明治|大正|昭和|平成|令和)\s
 _DATE_ERA = re.compile(rf"(明治|大正|昭和|平成|令和)\s*(\d{{1,2}}|元)\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
 _DATE_ERA_LETTER = re.compile(r"(?<![A-Za-z])([MTSHR])\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})\s*[.．/]\s*(\d{1,2})(?!\d)")
 _DATE_WEST = re.compile(rf"(\d{{4}})\s*年{_OTHER_YEAR}\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日")
-_DATE_WEST_ERA = re.compile(r"(\d{4})\s*[(（]\s*(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元)\s*年?\s*[)）]\s*年"
-                            r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_WEST_ERA = re.compile(
+    r"(\d{4})\s*[(（]\s*(?:明治|大正|昭和|平成|令和)\s*(?:\d{1,2}|元)\s*年?\s*[)）]\s*年"
+    r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _DATE_ENGLISH = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
+)
 _DATE_ENGLISH_DMY = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:\s+day\s+of)?\s+("
-    + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?,?\s+(\d{4})\b", re.I)
+    + "|".join(m[:3] for m in _MONTHS)
+    + r")[a-z]*\.?,?\s+(\d{4})\b",
+    re.I,
+)
 # June 24-25, 2003 (a meeting over two days: its first day).
 _DATE_ENGLISH_RANGE = re.compile(
-    r"\b(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b",
-    re.I)
+    r"\b("
+    + "|".join(m[:3] for m in _MONTHS)
+    + r")[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +116,7 @@ def arabic_numerals(text: str) -> str:
 
     Only numerals directly followed by 年/月/日/時/分/回/号 are converted, so names such
     as 三浦 or 一郎 are left alone."""
+
     def convert(match: re.Match[str]) -> str:
         """One numeral run as digits, or unchanged when it is not a number."""
         number = kanji_number(match.group(0))
@@ -115,9 +137,16 @@ def find_date(text: str) -> DateFound | None:
     ended, 2月30日) is returned with `date=None` and the reason in `problem`."""
     folded = for_matching(text)
     best: DateFound | None = None
-    for regex, reader in ((_DATE_ERA, _era_date), (_DATE_ERA_LETTER, _era_date), (_DATE_WEST, _western), (_DATE_WEST_ERA, _western),
-                          (_DATE_NUMERIC, _western), (_DATE_ENGLISH, _english), (_DATE_ENGLISH_DMY, _english_dmy),
-                          (_DATE_ENGLISH_RANGE, _english)):
+    for regex, reader in (
+        (_DATE_ERA, _era_date),
+        (_DATE_ERA_LETTER, _era_date),
+        (_DATE_WEST, _western),
+        (_DATE_WEST_ERA, _western),
+        (_DATE_NUMERIC, _western),
+        (_DATE_ENGLISH, _english),
+        (_DATE_ENGLISH_DMY, _english_dmy),
+        (_DATE_ENGLISH_RANGE, _english),
+    ):
         match = regex.search(folded)
         if match and (best is None or match.start() < best.start):
             found = reader(match)
@@ -144,9 +173,11 @@ def era_to_western(era_name: str, year: int, month: int, day: int) -> DateFound:
     if date < era.first_day:
         return DateFound(None, printed, f"{printed} does not exist: {era.name} began on {era.first_day.isoformat()}")
     if following is not None and date >= following.first_day:
-        return DateFound(None, printed,
-                         f"{printed} does not exist: {era.name} ended on "
-                         f"{(following.first_day - dt.timedelta(days=1)).isoformat()}")
+        return DateFound(
+            None,
+            printed,
+            f"{printed} does not exist: {era.name} ended on {(following.first_day - dt.timedelta(days=1)).isoformat()}",
+        )
     if date < GREGORIAN_FROM:
         return DateFound(None, printed, f"{printed} is a lunisolar-calendar date (before 1873): convert it by hand")
     return DateFound(date, printed)

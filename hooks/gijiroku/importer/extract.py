@@ -89,8 +89,10 @@ def extract(data: bytes, encoding: str | None = None) -> Extracted:
         return _from_pdf(data)
     text, used = decode(data, encoding)
     body = text.lstrip("\ufeff \t\r\n")
-    if re.match(r"(?is)<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html", body[:2000]) or \
-            len(re.findall(r"(?i)</?(?:p|div|br|td|li|span|table)\b", body[:20000])) >= 5:
+    if (
+        re.match(r"(?is)<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html", body[:2000])
+        or len(re.findall(r"(?i)</?(?:p|div|br|td|li|span|table)\b", body[:20000])) >= 5
+    ):
         html = _from_html(body)
         html.encoding = used
         return html
@@ -190,15 +192,61 @@ def strip_controls(text: str, notes: list[Note]) -> str:
 
 # -- HTML ----------------------------------------------------------------------------------
 
-_SKIP = {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "button",
-         "select", "iframe", "svg", "object"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "object",
+}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source", "track", "wbr"}
-_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "td",
-          "th", "table", "ul", "ol", "dl", "pre", "blockquote", "caption", "figure", "figcaption", "address", "hr",
-          "br", "body"}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "pre",
+    "blockquote",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "body",
+}
 # Page furniture by class or id: menus, breadcrumbs, side bars, footers.
-_FURNITURE = re.compile(r"(?i)(?:^|[\s_-])(?:g?nav|navi|navigation|menu|breadcrumbs?|pankuzu|topicpath|sidebar|"
-                        r"side|footer|header|skip|sns|share|social)(?:$|[\s_-])")
+_FURNITURE = re.compile(
+    r"(?i)(?:^|[\s_-])(?:g?nav|navi|navigation|menu|breadcrumbs?|pankuzu|topicpath|sidebar|"
+    r"side|footer|header|skip|sns|share|social)(?:$|[\s_-])"
+)
 
 
 _CELL = "\x1f"
@@ -318,7 +366,7 @@ def _from_html(html: str) -> Extracted:
         raise Refused(f"cannot read the HTML page: {exc}") from None
     parts = target.parts
     if target.main_start is not None:
-        main = parts[target.main_start: target.main_end]
+        main = parts[target.main_start : target.main_end]
         if len("".join(main).strip()) > 200:
             parts = main  # the page marks its content: take that and leave the furniture
     lines = [line.strip(" ") for line in "".join(parts).replace(_CELL, "\n").split("\n")]
@@ -330,10 +378,15 @@ def _from_html(html: str) -> Extracted:
 
 # -- PDF -----------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-－‐―]\s*\d{1,4}\s*[-－‐―]|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|[(（]\s*\d{1,4}\s*[)）]|"
-                          r"(?:page|p\.)\s*\d{1,4}|\d{1,4}\s*ページ)\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－‐―]\s*\d{1,4}\s*[-－‐―]|\d{1,4}|\d{1,4}\s*/\s*\d{1,4}|[(（]\s*\d{1,4}\s*[)）]|"
+    r"(?:page|p\.)\s*\d{1,4}|\d{1,4}\s*ページ)\s*$",
+    re.I,
+)
 _ENDS_SENTENCE = tuple("。．.！？!?」』）)：:")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[○◯〇●◎◇◆■□・•※【〔《≪(（]|\d+\s*[.．、)]|\d{1,2}\s+(?=\D)|\d{1,3}$|[①-⑳]|第\s*\d+|[一二三四五六七八九十]+\s*[、.．])")
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[○◯〇●◎◇◆■□・•※【〔《≪(（]|\d+\s*[.．、)]|\d{1,2}\s+(?=\D)|\d{1,3}$|[①-⑳]|第\s*\d+|[一二三四五六七八九十]+\s*[、.．])"
+)
 
 
 def _from_pdf(data: bytes) -> Extracted:
@@ -345,8 +398,9 @@ def _from_pdf(data: bytes) -> Extracted:
     text = mend_pages(raw.replace("\u02dc", "~").split("\f"), extracted.notes)
     for no, line in enumerate(text.split("\n"), start=1):
         if "(cid:" in line:
-            extracted.notes.append(Note(no, "characters the PDF does not map to text, written as (cid:N)",
-                                        "correct them from the printed page"))
+            extracted.notes.append(
+                Note(no, "characters the PDF does not map to text, written as (cid:N)", "correct them from the printed page")
+            )
     extracted.text = strip_controls(text, extracted.notes)
     return extracted
 
@@ -375,16 +429,23 @@ def _pdf_pages(data: bytes, notes: list[Note]) -> list[str]:
                 if number > MAX_PDF_PAGES:
                     raise Refused(f"the PDF has more than {MAX_PDF_PAGES:,} pages: split it, or import the pages of one meeting")
                 # Decoded here within the stream limits; pdfminer keeps the data for the page.
-                instructions = sum(len(stream.get_data()) for stream in map(resolve1, page.contents)
-                                   if isinstance(stream, PDFStream))
+                instructions = sum(
+                    len(stream.get_data()) for stream in map(resolve1, page.contents) if isinstance(stream, PDFStream)
+                )
                 content += instructions
                 if content > MAX_PDF_CONTENT:
-                    raise Refused(f"the PDF's pages hold more than {_mb(MAX_PDF_CONTENT)} of drawing instructions "
-                                  f"by page {number}: refused")
+                    raise Refused(
+                        f"the PDF's pages hold more than {_mb(MAX_PDF_CONTENT)} of drawing instructions by page {number}: refused"
+                    )
                 if instructions > MAX_PDF_PAGE_CONTENT:
-                    notes.append(Note(1, f"PDF page {number} left out: {_mb(instructions)} of drawing instructions "
-                                      f"(more than {_mb(MAX_PDF_PAGE_CONTENT)}) is a drawing or a scan, not text",
-                                      "if the page holds text of the record, copy it by hand"))
+                    notes.append(
+                        Note(
+                            1,
+                            f"PDF page {number} left out: {_mb(instructions)} of drawing instructions "
+                            f"(more than {_mb(MAX_PDF_PAGE_CONTENT)}) is a drawing or a scan, not text",
+                            "if the page holds text of the record, copy it by hand",
+                        )
+                    )
                     pages.append("")
                     continue
                 out = io.StringIO()
@@ -414,14 +475,12 @@ class _StreamBudget:
         """Count `size` more decoded bytes of the PDF's streams."""
         self.total += size
         if self.total > MAX_PDF_DECODED:
-            raise Refused(f"the PDF's streams decode to more than {_mb(MAX_PDF_DECODED)} "
-                          "(a decompression bomb?): refused")
+            raise Refused(f"the PDF's streams decode to more than {_mb(MAX_PDF_DECODED)} (a decompression bomb?): refused")
 
     @staticmethod
     def too_large() -> Refused:
         """The error for one stream past MAX_PDF_STREAM."""
-        return Refused(f"a stream in the PDF decodes to more than {_mb(MAX_PDF_STREAM)} "
-                       "(a decompression bomb?): refused")
+        return Refused(f"a stream in the PDF decodes to more than {_mb(MAX_PDF_STREAM)} (a decompression bomb?): refused")
 
 
 class _BoundedDecompressor:
@@ -523,8 +582,9 @@ def mend_pages(pages: list[str], notes: list[Note]) -> str:
                 continue
             out.append(line)
     if dropped:
-        notes.append(Note(1, f"{len(dropped)} page number or running header line(s) dropped: "
-                          + ", ".join(sorted(set(dropped))[:5])))
+        notes.append(
+            Note(1, f"{len(dropped)} page number or running header line(s) dropped: " + ", ".join(sorted(set(dropped))[:5]))
+        )
     return join_wrapped(out)
 
 
@@ -546,13 +606,20 @@ def join_wrapped(lines: list[str]) -> str:
         # Blank lines between text boxes carry no meaning in PDF text: a full line that
         # stops mid-sentence goes on in the next line of text, across them. Only the
         # printed width of the line above counts, not what was already joined to it.
-        joins = text and previous and blanks <= 1 and last_width >= full * 0.85 and full >= 20 \
-            and not previous.endswith(_ENDS_SENTENCE) and not _STARTS_BLOCK.match(text) \
+        joins = (
+            text
+            and previous
+            and blanks <= 1
+            and last_width >= full * 0.85
+            and full >= 20
+            and not previous.endswith(_ENDS_SENTENCE)
+            and not _STARTS_BLOCK.match(text)
             and not re.match(r"^[^\s:：、。]{1,8}\s*[:：]", text)
+        )
         if text:
             last_width = len(text)
         if joins:
-            del out[len(out) - blanks:]
+            del out[len(out) - blanks :]
             # Words of Latin script get their space back; digits of a number cut by the
             # margin (2月1 / 6日) are closed up.
             joiner = " " if re.search(r"[A-Za-z,.;]$", previous) and re.match(r"[A-Za-z0-9]", text) else ""

@@ -23,39 +23,153 @@ from .times import parse_times, time_event
 # a label (日 時, 出 席 者) and takes the longest label first.
 HEADER_LABELS: dict[str, tuple[str, ...]] = {
     "datevenue": ("開催日時及び場所", "日時及び場所", "日時・場所", "日時・会場", "日時及び会場"),
-    "date": ("開催日時", "開催年月日", "招集日時", "招集年月日", "招集日", "開催日", "会議日時", "開会日時", "開会年月日", "開催の日時", "日時", "日付", "開催期日", "期日", "年月日", "開催時期"),
+    "date": (
+        "開催日時",
+        "開催年月日",
+        "招集日時",
+        "招集年月日",
+        "招集日",
+        "開催日",
+        "会議日時",
+        "開会日時",
+        "開会年月日",
+        "開催の日時",
+        "日時",
+        "日付",
+        "開催期日",
+        "期日",
+        "年月日",
+        "開催時期",
+    ),
     "time": ("開催時間", "会議時間", "時間"),
     "opened": ("開会時間", "開会時刻", "開議時間", "開議時刻", "開始時間", "開始時刻"),
     "closed": ("閉会時間", "閉会時刻", "散会時間", "散会時刻", "終了時間", "終了時刻", "閉議時間"),
     "venue": ("開催場所", "開催会場", "招集場所", "会議場所", "開会場所", "開催の場所", "会議の場所", "場所", "会場", "開催地"),
-    "agenda": ("議事次第", "会議次第", "議題", "次第", "付議事件", "審査事件", "本日審査した案件", "審査案件", "審議案件",
-               "本日の会議に付した案件", "本日の会議に付した事件", "会議に付した事件", "会議に付した案件", "審議事項",
-               "審査事項", "付議事項", "議決事項", "審議案件等", "協議・報告事項",
-               "案件", "議案", "議事日程", "協議事項", "会議事項", "付議案件", "協議案件", "調査事件", "審査・調査事件"),
+    "agenda": (
+        "議事次第",
+        "会議次第",
+        "議題",
+        "次第",
+        "付議事件",
+        "審査事件",
+        "本日審査した案件",
+        "審査案件",
+        "審議案件",
+        "本日の会議に付した案件",
+        "本日の会議に付した事件",
+        "会議に付した事件",
+        "会議に付した案件",
+        "審議事項",
+        "審査事項",
+        "付議事項",
+        "議決事項",
+        "審議案件等",
+        "協議・報告事項",
+        "案件",
+        "議案",
+        "議事日程",
+        "協議事項",
+        "会議事項",
+        "付議案件",
+        "協議案件",
+        "調査事件",
+        "審査・調査事件",
+    ),
     "materials": ("配布資料", "配付資料", "資料一覧", "会議資料", "参考資料", "資料"),
-    "proceedings": ("議事要旨", "議事概要", "議事の概要", "議事内容", "議事の内容", "議事経過", "議事の経過", "発言要旨",
-                    "議事録", "会議録", "概要", "会議概要", "会議の概要", "会議の結果", "会議結果", "審議経過",
-                    "審議の内容", "審議内容", "審議概要", "審議の概要", "要旨", "会議の経過", "会議経過", "議事要録",
-                    "発言内容", "会議内容", "会議の内容", "内容", "議事の要旨", "審議結果"),
+    "proceedings": (
+        "議事要旨",
+        "議事概要",
+        "議事の概要",
+        "議事内容",
+        "議事の内容",
+        "議事経過",
+        "議事の経過",
+        "発言要旨",
+        "議事録",
+        "会議録",
+        "概要",
+        "会議概要",
+        "会議の概要",
+        "会議の結果",
+        "会議結果",
+        "審議経過",
+        "審議の内容",
+        "審議内容",
+        "審議概要",
+        "審議の概要",
+        "要旨",
+        "会議の経過",
+        "会議経過",
+        "議事要録",
+        "発言内容",
+        "会議内容",
+        "会議の内容",
+        "内容",
+        "議事の要旨",
+        "審議結果",
+    ),
     "agenda_or_proceedings": ("議事",),
     "title": ("会議名", "会議の名称", "審議会等名称", "審議会等の名称", "附属機関等の名称", "名称"),
-    "ignore": ("会議の公開・非公開", "公開・非公開", "会議の公開", "公開の可否", "傍聴の可否", "傍聴者数", "傍聴者人数",
-               "傍聴人数", "傍聴者", "傍聴", "会議録の作成方法", "問い合わせ先", "問合せ先", "お問い合わせ", "電話番号",
-               "ファックス番号", "次回開催予定日", "次回開催予定", "所管課", "担当課", "様式", "会議の形式", "委員の異動",
-               "公開", "非公開の理由", "記録者", "作成者", "会議録署名委員", "会議録署名議員", "会議録署名", "署名議員",
-               "署名委員"),
+    "ignore": (
+        "会議の公開・非公開",
+        "公開・非公開",
+        "会議の公開",
+        "公開の可否",
+        "傍聴の可否",
+        "傍聴者数",
+        "傍聴者人数",
+        "傍聴人数",
+        "傍聴者",
+        "傍聴",
+        "会議録の作成方法",
+        "問い合わせ先",
+        "問合せ先",
+        "お問い合わせ",
+        "電話番号",
+        "ファックス番号",
+        "次回開催予定日",
+        "次回開催予定",
+        "所管課",
+        "担当課",
+        "様式",
+        "会議の形式",
+        "委員の異動",
+        "公開",
+        "非公開の理由",
+        "記録者",
+        "作成者",
+        "会議録署名委員",
+        "会議録署名議員",
+        "会議録署名",
+        "署名議員",
+        "署名委員",
+    ),
 }
 DATE_LABEL_WORDS = HEADER_LABELS["date"] + HEADER_LABELS["datevenue"] + HEADER_LABELS["time"] + HEADER_LABELS["venue"]
-NUMBERING = (r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
-             r"[一二三四五六七八九十]+\s+|第\s*\d+\s*|[・•◦■□◆◇●〇○◯]\s*|\[\d+\]\s*)?\s*")
+NUMBERING = (
+    r"(?:\d+\s*[.．、)）]|\d+\s+|[(（]\s*\d+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*[、.．]|"
+    r"[一二三四五六七八九十]+\s+|第\s*\d+\s*|[・•◦■□◆◇●〇○◯]\s*|\[\d+\]\s*)?\s*"
+)
 _OPEN, _CLOSE = "【〔\\[(（<＜≪《〈", "】〕\\])）>＞≫》〉"
-MINUTES_WORDS = ("議事録", "議事要旨", "議事概要", "会議録", "会議記録", "委員会記録", "速記録", "審議結果", "要点記録",
-                 "議事要録", "会議概要")
+MINUTES_WORDS = (
+    "議事録",
+    "議事要旨",
+    "議事概要",
+    "会議録",
+    "会議記録",
+    "委員会記録",
+    "速記録",
+    "審議結果",
+    "要点記録",
+    "議事要録",
+    "会議概要",
+)
 _POSTING = re.compile(r"更新日|掲載|公開日|作成日|登録日|印刷|最終更新|公表日|発行日|ID[:：]")
 _ATTENDANCE = re.compile(
     r"^(?P<pre>[^\s、,:：()（）【】]{0,30}?)(?P<which>出\s*欠|出\s*席|欠\s*席|参\s*加|委\s*任\s*状|列\s*席|不?\s*応\s*[招召])"
     r"(?P<verb>した|する|しなかった)?(?P<post>者|委員|議員|職員|理事|構成員|者等|理事者|政府委員|国務大臣|政府特別補佐人|政府参考人|参考人|"
-    r"副大臣|大臣政務官|説明員)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$")
+    r"副大臣|大臣政務官|説明員)?(?:の?(?:職・?|役職・?)?氏名|名簿|等|状況)?$"
+)
 
 
 def _label_pattern(words: tuple[str, ...]) -> str:
@@ -64,12 +178,19 @@ def _label_pattern(words: tuple[str, ...]) -> str:
 
 # 【日時】令和2年7月9日: a label in lenticular brackets may have its value right after it.
 _HEADER_RE = {
-    kind: re.compile(rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?"
-                     rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$|(?<=[】〕\]]))(?P<value>.*)$")
+    kind: re.compile(
+        rf"^{NUMBERING}[{_OPEN}]?\s*(?:{_label_pattern(words)})\s*[{_CLOSE}]?"
+        rf"(?:\s*[(（](?:第\s*\d+\s*号|案|\d+)[)）])?\s*(?:[:：]\s*|\s+|$|(?<=[】〕\]]))(?P<value>.*)$"
+    )
     for kind, words in HEADER_LABELS.items()
 }
-ALL_LABEL_WORDS: tuple[str, ...] = tuple(w for k, ws in HEADER_LABELS.items() if k != "ignore" for w in ws) + \
-    ("出席者", "出席委員", "出席議員", "欠席者", "議事次第")
+ALL_LABEL_WORDS: tuple[str, ...] = tuple(w for k, ws in HEADER_LABELS.items() if k != "ignore" for w in ws) + (
+    "出席者",
+    "出席委員",
+    "出席議員",
+    "欠席者",
+    "議事次第",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +226,7 @@ def header_kind(text: str) -> tuple[str, str] | None:
         if match := regex.match(folded):
             value = match.group("value").strip()
             # Keep the value as published: cut it from the original line by length.
-            return kind, text[len(text) - len(value):].strip() if value else ""
+            return kind, text[len(text) - len(value) :].strip() if value else ""
     return None
 
 
@@ -113,7 +234,8 @@ _STAFF_HEADING = re.compile(
     r"(?:地方自治法第\d+条(?:第\d+項)?の規定により|\S{0,16}?の委[任嘱]を受け(?:た(?:もの|者)で|て)|本会議に|会議に|委員会に)?"
     r"(?:説明のため)?(?:出席を求めた者|出席した(?:者|説明員|職員|事務局職員)|説明員)(?:の?(?:職・?|役職・?)?氏名)?"
     r"|(?:会議の)?書記|(?:職務のため)?出席した(?:議会)?事務局職員|(?:出席)?事務局(?:出席)?職員(?:氏名)?|事務局員"
-    r"|出席(?:並びに|及び|・)欠席(?:委員|議員|者)(?:の詳細)?")
+    r"|出席(?:並びに|及び|・)欠席(?:委員|議員|者)(?:の詳細)?"
+)
 """Headings of the lists of officials and staff, whatever the law or the delegation they cite."""
 
 
@@ -126,26 +248,33 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     """(group, absent, generic, value) when the line is an attendance heading such as
     出席委員, 4.出席者:, 議会事務局出席者, 欠席者, 委任状, 出席職員の職・氏名."""
     # 出席議員（１２名）, 出席者（敬称略）: the bracket is a count or a note, not part of the label.
-    text = re.sub(r"\s*[(（]\s*(?:[\d０-９一二三四五六七八九十]+\s*[名人]|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)"
-                  r"[^)）]{0,12}[)）]", "", text)
+    text = re.sub(
+        r"\s*[(（]\s*(?:[\d０-９一二三四五六七八九十]+\s*[名人]|なし|無し|敬称略|五十音順|50音順|５０音順|順不同|敬称省略)"
+        r"[^)）]{0,12}[)）]",
+        "",
+        text,
+    )
     text = re.sub(r"(?<=[員者])\s*[\d０-９]+\s*名\s*$", "", text)  # 出席議員15名: a count after the heading
     folded = re.sub(r"^\s*◎\s*(?=\S)", "", fold_aligned(text))  # ◎出席委員: a heading's mark
-    if re.fullmatch(r"\s*\S+(?:\s+\S+){1,3}\s+(?:出\s*席|欠\s*席|出欠)\s*", folded) and \
-            not re.search(r"[:：]", folded):
+    if re.fullmatch(r"\s*\S+(?:\s+\S+){1,3}\s+(?:出\s*席|欠\s*席|出欠)\s*", folded) and not re.search(r"[:：]", folded):
         return None  # 委員長 守屋亘弘 出席, 役職 氏名 出欠: a row of the roll's table, not a heading
     bare = squash(re.sub(rf"^{NUMBERING}", "", folded)).strip("【】〔〕[]()（）<>＜＞≪≫《》〈〉:：")
     if _STAFF_HEADING.fullmatch(bare):
         # 地方自治法第121条の規定により出席を求めた者, 本会議に出席した説明員, 会議の書記: the
         # officials' and the secretariat's lists, named by what brought them.
         return _staff_label(bare), False, False, ""
-    if staff := re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>{_STAFF_HEADING.pattern})\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s+)(?P<value>\S.*)$",
-                         folded):
+    if staff := re.match(
+        rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>{_STAFF_HEADING.pattern})\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s+)(?P<value>\S.*)$", folded
+    ):
         value = staff.group("value").strip()  # 1.事務局員 榎本雅朝局長心得 南部和彦次長…
-        return _staff_label(staff.group("label")), False, False, text[len(text) - len(value):].strip()
+        return _staff_label(staff.group("label")), False, False, text[len(text) - len(value) :].strip()
     if _ATTENDANCE.match(bare) and bare not in GROUP_WORDS:
         folded = bare  # 出 席 議 員: a heading spaced one character apart, with no value
-    match = re.match(rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$|(?<=[】〕\]]))"
-                     r"(?P<value>.*)$", folded)
+    match = re.match(
+        rf"^{NUMBERING}[{_OPEN}]?\s*(?P<label>[^{_CLOSE}:：]{{1,24}}?)\s*[{_CLOSE}]?\s*(?:[:：]\s*|\s{{2,}}|\s(?=\S)|$|(?<=[】〕\]]))"
+        r"(?P<value>.*)$",
+        folded,
+    )
     if not match:
         return None
     label = squash(match.group("label"))
@@ -155,16 +284,22 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
         if re.search(r"出席|参加|従事", label):
             # 政府側参加者, 説明のため出席した者: a heading that names its group.
             value = match.group("value").strip()
-            return label, False, False, (text[len(text) - len(value):].strip() if value else "")
+            return label, False, False, (text[len(text) - len(value) :].strip() if value else "")
         return None
     found = _ATTENDANCE.match(label)
-    if not found or len(label) > 16 and not (len(label) <= 34 and re.search(r"(?:会議?|協議会|委員会|審議会|議会|部会)$",
-                                                                           found.group("pre") or "")):
+    if (
+        not found
+        or len(label) > 16
+        and not (len(label) <= 34 and re.search(r"(?:会議?|協議会|委員会|審議会|議会|部会)$", found.group("pre") or ""))
+    ):
         return None
     which = squash(found.group("which"))
     pre, post = found.group("pre") or "", found.group("post") or ""
-    if len(pre) > 12 or re.fullmatch(r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の"
-                                     r"|(?:開会日|招集日|会期初日|初日|本日|当日)に", pre):
+    if len(pre) > 12 or re.fullmatch(
+        r"その他の?|ほかの?|他の|本日の|当日の|委員外の|会員外の|議員外の"
+        r"|(?:開会日|招集日|会期初日|初日|本日|当日)に",
+        pre,
+    ):
         pre = ""  # 田沢湖・角館・西木合併協議会出席者, その他の出席者, 開会日に応招した議員: no group of their own
     group_word = pre + (post if post not in ("者", "者等") else "")
     if which == "委任状":
@@ -174,7 +309,7 @@ def attendance_heading(text: str) -> tuple[str | None, bool, bool, str] | None:
     absent = which in ("欠席", "委任状", "不応招", "不応召") or found.group("verb") == "しなかった"
     generic = not group_word
     value = match.group("value").strip()
-    return (group_word or None), absent, generic, (text[len(text) - len(value):].strip() if value else "")
+    return (group_word or None), absent, generic, (text[len(text) - len(value) :].strip() if value else "")
 
 
 def split_regions(lines: list[Line], draft: Draft, profile: ImportProfile = EMPTY) -> Regions:
@@ -195,7 +330,9 @@ def split_regions(lines: list[Line], draft: Draft, profile: ImportProfile = EMPT
 
 _NAMED_TURN = re.compile(r"^[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s+\S")
 """○議長(田中一郎君) …: a turn whatever follows the label (an excerpt may stop short of a sentence)."""
-_SPEECH_START = re.compile(r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])")
+_SPEECH_START = re.compile(
+    r"^(?:[○◯〇●◎◆◇]\s*\S+.*[。、]|[○◯◎]\s*[^\s(（)）]{1,20}(?:[(（][^)）\s]{1,12}(?:君|さん|議員|委員)[)）]|君[)）])\s|【[^】]{1,30}】\s*\S.{5,}|[QＱAＡ]\s+\S{1,20}$|[QＡAＱ]\s*[:：])"
+)
 
 
 _ITEM_LINE = re.compile(r"^(?:[(（]\s*\d+\s*[)）]|\d+\s*[.．、]|[①-⑳]|\[\d+\])")
@@ -210,15 +347,20 @@ def _label_or_moment(text: str) -> bool:
     if re.fullmatch(r"[<＜【(（〈≪《][^>＞】)）〉≫》]{1,12}[>＞】)）〉≫》]", folded):
         return True
     found = find_date(folded)
-    rest = folded[: found.start] + folded[found.end:] if found else folded
-    return bool(re.fullmatch(r"[\s()（）月火水木金土日曜]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?"
-                             r"[\s~〜～\-()（）]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?\s*", rest)) \
-        and (found is not None or bool(re.search(r"\d", rest)))
+    rest = folded[: found.start] + folded[found.end :] if found else folded
+    return bool(
+        re.fullmatch(
+            r"[\s()（）月火水木金土日曜]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?"
+            r"[\s~〜～\-()（）]*(?:(?:午前|午後)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|時\s*(?:\d{1,2}\s*分)?))?\s*",
+            rest,
+        )
+    ) and (found is not None or bool(re.search(r"\d", rest)))
 
 
 _SENTENCE = re.compile(
     rf"^{NUMBERING}(?P<label>[^、。,，\s]{{2,40}}?)は、?\s*(?:(?P<count>\d+)\s*[名人]で?、?\s*)?(?:次|左|下記|以下)の?(?:とおり|通り)"
-    r"(?:で(?:ある|す))?[。.]?\s*(?P<value>.*)$")
+    r"(?:で(?:ある|す))?[。.]?\s*(?P<value>.*)$"
+)
 
 
 def role_tail(label: str) -> str:
@@ -240,7 +382,7 @@ def sentence_label(text: str) -> tuple[str, str, str] | None:
         return None
     label = squash(match.group("label"))
     value = match.group("value").strip()
-    value = text[len(text) - len(value):].strip() if value else ""
+    value = text[len(text) - len(value) :].strip() if value else ""
     for kind, words in HEADER_LABELS.items():
         if kind in ("title", "ignore") or not any(label.endswith(w) for w in words):
             continue
@@ -283,8 +425,15 @@ class _HeaderReader:
         if not text:
             return
         self._year_hint(text)
-        for rule in (self._speech, self._time_line, self._moment, self._moment_values, self._numbered_section,
-                     self._sentence_label, self._labelled):
+        for rule in (
+            self._speech,
+            self._time_line,
+            self._moment,
+            self._moment_values,
+            self._numbered_section,
+            self._sentence_label,
+            self._labelled,
+        ):
             if rule(line):
                 return
         self._value(line)
@@ -348,8 +497,13 @@ class _HeaderReader:
         numbered = re.match(r"^\s*(\d{1,2})\s*[.．、]?\s+(\S.{1,20})$", fold(text))
         if numbered is None:
             return False
-        if int(numbered.group(1)) == self.section_number + 1 and self.section_number and \
-                header_kind(text) is None and attendance_heading(text) is None and not re.search(r"[。、]", text):
+        if (
+            int(numbered.group(1)) == self.section_number + 1
+            and self.section_number
+            and header_kind(text) is None
+            and attendance_heading(text) is None
+            and not re.search(r"[。、]", text)
+        ):
             self.section_number += 1
             self._field(line, "ignore", "")
             return True
@@ -375,7 +529,8 @@ class _HeaderReader:
         """A header label (日時, 出席者, 議題 …) or an attendance heading, with any value after it."""
         text = line.text
         found = self.profile.header_kind(text) or (
-            header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None)
+            header_kind(text) if not (self.current == "materials" and re.match(r"^[・•]", text)) else None
+        )
         if found is not None and found[0] == "attendees":
             self._attendance(line, (None, False, True, found[1]))
             return True
@@ -399,8 +554,12 @@ class _HeaderReader:
 
     def _not_a_label(self, found: tuple[str, str] | None) -> tuple[str, str] | None:
         """None where a label word is part of a value here, else `found`."""
-        if found and self.current == "attendees" and found[0] in ("agenda_or_proceedings", "proceedings", "agenda") and \
-                re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1])):
+        if (
+            found
+            and self.current == "attendees"
+            and found[0] in ("agenda_or_proceedings", "proceedings", "agenda")
+            and re.match(r"(?:係長|課長|主幹|主査|主任|次長|局長|部長|室長|担当|調査員|書記)", squash(found[1]))
+        ):
             return None  # 議 事 係 長 大久保 英 輝: a post in the staff list, not the 議事 label
         if found and found[0] == self.current and found[1] and self.current in ("materials", "agenda"):
             return None  # "資料 1-1 …" inside the materials list is an entry, not the label again
@@ -422,8 +581,9 @@ class _HeaderReader:
         if found.date is None:
             return False
         self.draft.date = found.date
-        self.draft.note(line.no, f"the year of {month_day.group(0)} was taken from the text above ({found.date.year}): "
-                        "check the date")
+        self.draft.note(
+            line.no, f"the year of {month_day.group(0)} was taken from the text above ({found.date.year}): check the date"
+        )
         return True
 
     def _proceedings_so_far(self) -> tuple[bool, int, bool]:
@@ -431,7 +591,7 @@ class _HeaderReader:
         content (not labels, dates or times) and whether a sentence: counted as lines are
         added, never by reading the whole part again at every line."""
         lines = self.regions.proceedings
-        for line in lines[self.scanned:]:
+        for line in lines[self.scanned :]:
             self.marked = self.marked or bool(re.match(r"^[○◯〇●◎【]", line.text))
             if line.text and not _label_or_moment(line.text):
                 self.content += 1
@@ -446,16 +606,21 @@ class _HeaderReader:
         marked, content, sentence = self._proceedings_so_far()
         if _MOMENT.match(fold(text).strip()) and _label_or_moment(self.following) and not marked:
             return True  # <開会> / 令和7年3月7日 after an overview: the record's own header starts here
-        if not any(isinstance(x, Line) and x.text for x in self.regions.attendees) and \
-                (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None and not heading[1] and \
-                re.search(r"(?:出席|欠席)(?:議員|委員|者)", text) and "。" not in text:
+        if (
+            not any(isinstance(x, Line) and x.text for x in self.regions.attendees)
+            and (heading := attendance_heading(re.sub(r"\s*\d+\s*名.*$", "", text))) is not None
+            and not heading[1]
+            and re.search(r"(?:出席|欠席)(?:議員|委員|者)", text)
+            and "。" not in text
+        ):
             return True  # 出席議員15名 inside the opening's block: the record's only roll
         if found is not None and found[0] == "agenda" and not found[1] and not self.mixed_agenda and not marked:
             return True  # 3 議題 after numbered sections that were read as text: the agenda follows
         if sentence or content > 3:
             return False
-        return attendance_heading(text) is not None or (found is not None and found[0] in (
-            "date", "datevenue", "venue", "time", "agenda", "materials"))
+        return attendance_heading(text) is not None or (
+            found is not None and found[0] in ("date", "datevenue", "venue", "time", "agenda", "materials")
+        )
 
     def _speech_starts(self, text: str) -> bool:
         if self.current in ("proceedings",):
@@ -469,37 +634,58 @@ class _HeaderReader:
             return False  # ○大久保一郎 in an attendee list: a mark, not a speaker
         if bracket := re.match(r"^【([^】]+)】", folded):
             word = squash(bracket.group(1))
-            if word in GROUP_WORDS or word.endswith(("者", "委員", "事務局", "議員")) or self.current == "attendees" \
-                    and "。" not in folded or header_kind(text) is not None:
+            if (
+                word in GROUP_WORDS
+                or word.endswith(("者", "委員", "事務局", "議員"))
+                or self.current == "attendees"
+                and "。" not in folded
+                or header_kind(text) is not None
+            ):
                 return False  # 【出席者】, 【日時】令和2年7月9日: a header label in brackets, not a speaker
         if self.current in ("agenda", "materials", "attendees") and self._bare_label(folded):
             return True
         if self._labelled_turn(folded):
             return True
-        return bool(_SPEECH_START.match(folded)) and ("。" in folded or len(folded) > 30 or folded[0] in "QA【"
-                                                      or bool(_NAMED_TURN.match(folded)))
+        return bool(_SPEECH_START.match(folded)) and (
+            "。" in folded or len(folded) > 30 or folded[0] in "QA【" or bool(_NAMED_TURN.match(folded))
+        )
 
     def _labelled_turn(self, folded: str) -> bool:
         """A turn in one of the label forms that carry no ○ mark, once the header has begun:
         `委員長(角田君):ただいまより…`, `事務局長:それでは…`, `議長(宮本忠明君)` alone over its
         text, `○藤本参事官` alone over its text, `会長 定刻になりましたので…`."""
-        if colon := re.match(r"^([^\s:：、。()（）「」]{1,12}(?:[(（][^)）\s]{1,10}(?:君|さん|氏)?[)）])?)[:：]\s*(\S.*)$", folded):
+        if colon := re.match(
+            r"^([^\s:：、。()（）「」]{1,12}(?:[(（][^)）\s]{1,10}(?:君|さん|氏)?[)）])?)[:：]\s*(\S.*)$", folded
+        ):
             label = squash(colon.group(1))
-            return (self.seen_header or "(" in label or "（" in label) and \
-                self.current != "attendees" and label not in GROUP_WORDS and _role_speaker(label) and \
-                bool(re.search(r"[\u3040-\u309f]{2}", colon.group(2))) and ("。" in colon.group(2) or len(colon.group(2)) > 15)
+            return (
+                (self.seen_header or "(" in label or "（" in label)
+                and self.current != "attendees"
+                and label not in GROUP_WORDS
+                and _role_speaker(label)
+                and bool(re.search(r"[\u3040-\u309f]{2}", colon.group(2)))
+                and ("。" in colon.group(2) or len(colon.group(2)) > 15)
+            )
         if not self.seen_header:
             return False
         flat = squash(folded)
         alone = re.fullmatch(r"[○◯◎]?([^\s、。:：()（）「」]{1,14}(?:[(（][^)）]{1,10}(?:君|さん|氏)?[)）])?)", flat)
-        if alone and _role_speaker(alone.group(1)) and "。" in self.following and header_kind(self.following) is None \
-                and attendance_heading(self.following) is None:
+        if (
+            alone
+            and _role_speaker(alone.group(1))
+            and "。" in self.following
+            and header_kind(self.following) is None
+            and attendance_heading(self.following) is None
+        ):
             return True
         spaced = re.match(r"^([^\s、。:：()（）「」]{1,10})[ \u3000]+(\S.*)$", folded)
         if spaced is None or self.current in ("attendees", None):
             return False
-        return _role_speaker(squash(spaced.group(1))) and "。" in spaced.group(2) and \
-            bool(re.search(r"[\u3040-\u309f]", spaced.group(2)))
+        return (
+            _role_speaker(squash(spaced.group(1)))
+            and "。" in spaced.group(2)
+            and bool(re.search(r"[\u3040-\u309f]", spaced.group(2)))
+        )
 
     def _bare_label(self, folded: str) -> bool:
         """A speaker label alone on its line (前田委員長) with a sentence under it."""
@@ -507,8 +693,12 @@ class _HeaderReader:
         if len(flat) > 16 or re.search(r"[、。,.:：()（）「」]", flat) or "。" not in self.following:
             return False
         printed = split_person(flat)
-        return bool(printed.role) and printed.role not in HONORIFICS and is_name(printed.name, 4) and \
-            header_kind(self.following) is None
+        return (
+            bool(printed.role)
+            and printed.role not in HONORIFICS
+            and is_name(printed.name, 4)
+            and header_kind(self.following) is None
+        )
 
     def _time_line(self, line: Line) -> bool:
         event = time_event(line.text)
@@ -532,8 +722,13 @@ class _HeaderReader:
 
     def _attendance(self, line: Line, found: tuple[str | None, bool, bool, str]) -> None:
         group, absent, generic, value = found
-        if self.current == "attendees" and generic and not absent and not value and \
-                any(isinstance(x, Line) for x in self.regions.attendees):
+        if (
+            self.current == "attendees"
+            and generic
+            and not absent
+            and not value
+            and any(isinstance(x, Line) for x in self.regions.attendees)
+        ):
             # 出席者 again inside the list: here it labels the people after it.
             self.regions.attendees.append(Heading(line.no, squash(line.text).strip("【】:："), False, False))
             return
@@ -570,8 +765,12 @@ class _HeaderReader:
             getattr(self.regions, kind).append(Line(line.no, value))
 
     def _agenda_label(self, line: Line, value: str) -> None:
-        if self.current == "agenda" and not value and self.regions.agenda and \
-                re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題"):
+        if (
+            self.current == "agenda"
+            and not value
+            and self.regions.agenda
+            and re.sub(rf"^{NUMBERING}", "", squash(fold(line.text))).lstrip("【〔[(（<＜").startswith("議題")
+        ):
             # 議題 inside 議事次第: its sub-list is the agenda; the other 次第 entries are not items.
             for dropped in self.regions.agenda:
                 self.draft.note(dropped.no, f"議事次第 entry outside the 議題 list, not an agenda item: {dropped.text[:40]}")
@@ -633,8 +832,12 @@ class _HeaderReader:
             self.draft.venue = _venue(text)
         elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s時分]+", fold(text)):
             self.draft.start, self.draft.end = parse_times(text)
-        elif len(squash(text)) <= 24 and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text) and \
-                not _MOMENT.match(fold(text).strip()) and len(squash(self.draft.venue)) <= 40:
+        elif (
+            len(squash(text)) <= 24
+            and not re.search(r"[。、,]|\d+\s*[名人]|数|^[○◯◎●【]", text)
+            and not _MOMENT.match(fold(text).strip())
+            and len(squash(self.draft.venue)) <= 40
+        ):
             self.draft.venue = tidy(f"{self.draft.venue} {text}")  # かしのき苑 1階: the venue goes on
         else:
             self.draft.note(line.no, f"extra line in the venue field, not placed: {text[:40]}")
@@ -647,13 +850,17 @@ class _HeaderReader:
             self.current = "ignore"
             self.draft.note(line.no, f"header field not kept: {text[:60]}")
             return
-        if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or \
-                (not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))):
+        if re.fullmatch(r"[(（〔]?\s*(?:出席)?\s*\d+\s*/\s*\d+\s*名?\s*[)）〕]?", fold(text)) or (
+            not re.search(r"[、,]", text) and re.fullmatch(r".{0,12}?\d+\s*[名人]\s*(?:[(（].*[)）])?", fold(text))
+        ):
             self.regions.counts.append((line.no, text))
         elif self.draft.start is None and re.fullmatch(r"[\d:：~〜～\-\s]+", fold(text)) and parse_times(text)[0]:
             self.draft.start, self.draft.end = parse_times(text)  # a time cell left over from a table
-        elif re.match(r"^[≪《〈]", text) or (re.match(r"^【[^】]+】$", text) and squash(text).strip("【】") not in GROUP_WORDS
-                                           and not squash(text).strip("【】").endswith(("委員", "事務局", "者"))):
+        elif re.match(r"^[≪《〈]", text) or (
+            re.match(r"^【[^】]+】$", text)
+            and squash(text).strip("【】") not in GROUP_WORDS
+            and not squash(text).strip("【】").endswith(("委員", "事務局", "者"))
+        ):
             self._begin_proceedings(line)
         elif re.match(r"^\d{1,2}\s+\S", fold(text)) and not re.search(r"[、,]", text) or "。" in text:
             self._begin_proceedings(line)  # a numbered section or a sentence: the list has ended
@@ -717,7 +924,7 @@ class _HeaderReader:
         if with_venue:
             rest = re.split(r"[）)]\s*|[～〜~]\s*\d+[:：時]\d*分?(?:まで)?\s*", fold_aligned(value))[-1]
             if rest and not find_date(rest) and not re.fullmatch(r"[\d\s:：時分~〜～\-から午前後]*", fold(rest)):
-                self.draft.venue = tidy(value[len(value) - len(rest):])
+                self.draft.venue = tidy(value[len(value) - len(rest) :])
 
     def finish(self) -> None:
         """Settle what only the whole header tells: the title, an unlabelled date, the boilerplate."""
@@ -737,8 +944,9 @@ class _HeaderReader:
         if not self.draft.venue and not self.labelled_date:
             self._unlabelled_venue(used)
         if self.agenda_from_headings and not self.regions.agenda:
-            self.regions.agenda = [x for x in self.regions.proceedings
-                                   if _ITEM_LINE.match(fold(x.text)) and "。" not in x.text and len(x.text) <= 60]
+            self.regions.agenda = [
+                x for x in self.regions.proceedings if _ITEM_LINE.match(fold(x.text)) and "。" not in x.text and len(x.text) <= 60
+            ]
         for line in self.preamble:
             if id(line) not in used:
                 self.draft.note(line.no, f"page text before the record, skipped: {line.text[:50]}")
@@ -747,20 +955,35 @@ class _HeaderReader:
     def _title(self, used: set[int]) -> None:
         if self.draft.title:
             return
-        candidates = [line for line in self.preamble if len(line.text) <= 80 and not _POSTING.search(line.text)
-                      and not re.search(r"(?:会議録|議事録)(?:情報|検索|システム)|議事ロックス", line.text)]
+        candidates = [
+            line
+            for line in self.preamble
+            if len(line.text) <= 80
+            and not _POSTING.search(line.text)
+            and not re.search(r"(?:会議録|議事録)(?:情報|検索|システム)|議事ロックス", line.text)
+        ]
         ending = re.compile(rf"(?:{'|'.join(MINUTES_WORDS)})(?:[(（]?第?[\d一二三四五六七八九十]+[号回日][)）]?)?$")
         # 議会運営委員会会議録 rather than a mirror's name (議事ロックス -地方議会議事録検索-).
         best = next((line for line in candidates if ending.search(squash(fold(line.text)))), None)
         best = best or next((line for line in candidates if any(w in squash(line.text) for w in MINUTES_WORDS)), None)
-        best = best or next((line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*[回日号]", line.text)), None)
+        best = best or next(
+            (line for line in candidates if re.search(r"第\s*[\d一二三四五六七八九十百]+\s*[回日号]", line.text)), None
+        )
         best = best or (candidates[0] if candidates else None)
         if best is None:
             return
         used.add(id(best))
         title = best.text
-        for word, record in (("議事要旨", "summary"), ("議事概要", "summary"), ("会議概要", "summary"), ("議事録", "verbatim"),
-                             ("会議録", "verbatim"), ("速記録", "verbatim"), ("委員会記録", "verbatim"), ("会議記録", "verbatim")):
+        for word, record in (
+            ("議事要旨", "summary"),
+            ("議事概要", "summary"),
+            ("会議概要", "summary"),
+            ("議事録", "verbatim"),
+            ("会議録", "verbatim"),
+            ("速記録", "verbatim"),
+            ("委員会記録", "verbatim"),
+            ("会議記録", "verbatim"),
+        ):
             if word in title:
                 self.draft.record = record
                 title = title.replace(word, "委員会 " if word == "委員会記録" else " ")  # 議会運営委員会記録: the committee stays
@@ -811,8 +1034,11 @@ class _HeaderReader:
             folded = for_matching(text)
             year = find_year(text) or year
             # …定例会 − 09月05日−01号: the day and the number of the day's record after it.
-            month_day = re.search(r"(?:^|[\s(（\-−－―])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?"
-                                  r"\s*(?:[\-−－―]\s*(?:\S{1,12}[\-−－―]\s*)?\d{1,3}\s*号)?\s*$", folded)
+            month_day = re.search(
+                r"(?:^|[\s(（\-−－―])(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[(（].{1,4}[)）])?\s*[)）]?"
+                r"\s*(?:[\-−－―]\s*(?:\S{1,12}[\-−－―]\s*)?\d{1,3}\s*号)?\s*$",
+                folded,
+            )
             if month_day and year and not posting:
                 found = date_in_year(year, int(month_day.group(1)), int(month_day.group(2)))
                 if found.date:
@@ -825,8 +1051,11 @@ class _HeaderReader:
         for index, line in enumerate(self.preamble):
             if id(line) in used and self.draft.date is not None and find_date(line.text):
                 following = self.preamble[index + 1] if index + 1 < len(self.preamble) else None
-                if following is not None and len(following.text) <= 40 and \
-                        re.search(r"(?:室|会議室|議場|ホール|会館|庁舎|センター|階|館|場|ルーム|オンライン)\s*$", following.text):
+                if (
+                    following is not None
+                    and len(following.text) <= 40
+                    and re.search(r"(?:室|会議室|議場|ホール|会館|庁舎|センター|階|館|場|ルーム|オンライン)\s*$", following.text)
+                ):
                     self.draft.venue = tidy(following.text)
                     used.add(id(following))
                 return
@@ -835,8 +1064,9 @@ class _HeaderReader:
 def _membership_change(text: str) -> bool:
     """A date standing alone, or a sentence of 辞任 and 補欠, in a Diet committee's roll."""
     flat = squash(text)
-    return bool(re.fullmatch(r"[一二三四五六七八九十〇\d]{1,3}月[一二三四五六七八九十〇\d]{1,3}日", fold(flat))) or \
-        bool(re.search(r"辞任|補欠|選任された|委員の異動", flat) and not re.search(r"[、,]\s*\S{2,4}(?:委員|君)$", flat))
+    return bool(re.fullmatch(r"[一二三四五六七八九十〇\d]{1,3}月[一二三四五六七八九十〇\d]{1,3}日", fold(flat))) or bool(
+        re.search(r"辞任|補欠|選任された|委員の異動", flat) and not re.search(r"[、,]\s*\S{2,4}(?:委員|君)$", flat)
+    )
 
 
 def _venue(text: str) -> str:

@@ -59,7 +59,7 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             continue
         if match := _PAGE_MARK.match(raw):
             draft.note(no, f"page number {match.group(0).strip()!r} removed")
-            raw = raw[match.end():]
+            raw = raw[match.end() :]
         if "│" in raw or "┃" in raw or re.match(r"^\s*[|｜].*[|｜]\s*$", raw):
             # Box-drawn or Markdown tables (| 委員長 | 山田 太郎 |): one cell a line.
             lines.extend(_table_row(no, raw))
@@ -69,22 +69,29 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
             continue
         if (index := _speaker_index(raw)) is not None:
             # 発言者一覧 選択 1 : ◯議長… ↑ 発言者の先頭へ: the viewer's index of turns, not turns.
-            draft.note(no, f"index of speakers of the record's viewer, skipped: {raw[index[0]:index[1]].strip()[:50]}")
-            raw = raw[: index[0]] + "  " + raw[index[1]:]
+            draft.note(no, f"index of speakers of the record's viewer, skipped: {raw[index[0] : index[1]].strip()[:50]}")
+            raw = raw[: index[0]] + "  " + raw[index[1] :]
         if (gap := _DATE_THEN_ROLL.match(raw)) is not None:
             # 令和4年6月10日         出席議員 8人 欠席議員 0人: the date, then the roll's heading.
             lines.append(Line(no, clean(gap.group(1)), gap.group(1)))
             raw = gap.group(2)
-        if len(raw) > 200 and len(_BULLET_ONE.findall(raw)) >= 3 and \
-                len(re.findall(r"(?<=[^\s\d第])1\s+(?:出席|欠席|説明|事務|議事日程|日程|会議|本日)", raw)) >= 2:
+        if (
+            len(raw) > 200
+            and len(_BULLET_ONE.findall(raw)) >= 3
+            and len(re.findall(r"(?<=[^\s\d第])1\s+(?:出席|欠席|説明|事務|議事日程|日程|会議|本日)", raw)) >= 2
+        ):
             # …(第4回)1 平成28年6月7日1 大月市役所議場1 出席議員 14名 …: a list whose items a
             # mirror ran together, each keeping its marker "1": one line per item.
             parts = [p for p in _BULLET_ONE.split(raw) if p.strip()]
             lines.extend(Line(no, clean(part), part) for part in parts)
             continue
         cleaned = clean(raw)
-        if len(cleaned) > 300 and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2 or \
-                len(cleaned) > 120 and len(_RULE_RUN.findall(raw)) >= 2:
+        if (
+            len(cleaned) > 300
+            and len(_SPEECH_RUN.findall(raw)) + len(_RULE_RUN.findall(raw)) >= 2
+            or len(cleaned) > 120
+            and len(_RULE_RUN.findall(raw)) >= 2
+        ):
             # A record run onto one line by a mirror (○議長(…議員) turns, △ headings, ----- rules):
             # cut where the printed spacing and marks say, then read each part as a line.
             for part in split_speech_run(raw.strip()):
@@ -92,18 +99,22 @@ def prepare(text: str, draft: Draft, header_words: tuple[str, ...], profile: Imp
                     draft.note(no, f"page text of the record's viewer, skipped: {part[:50]}")
                     continue
                 if number := re.match(r"^\d{1,3}:\s+", part):
-                    part = part[number.end():]  # 1: the viewer's number of the turn
+                    part = part[number.end() :]  # 1: the viewer's number of the turn
                 text_part = clean(part)
-                lines.extend(Line(no, p, part) for p in (split_flattened(text_part, header_words)
-                                                          if _count_labels(text_part, header_words) >= 2 else [text_part]))
+                lines.extend(
+                    Line(no, p, part)
+                    for p in (
+                        split_flattened(text_part, header_words) if _count_labels(text_part, header_words) >= 2 else [text_part]
+                    )
+                )
             continue
-        if (len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2) or \
-                (len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3):
+        if (len(cleaned) > 200 and _count_labels(cleaned, header_words) >= 2) or (
+            len(cleaned) > 100 and _count_labels(cleaned, header_words) >= 3
+        ):
             lines.extend(Line(no, part) for part in split_flattened(cleaned, header_words))
             continue
         lines.append(Line(no, cleaned, raw))
-    return _viewer_numbers(_numbered_headings(_label_column(_one_character_labels(lines, header_words), header_words)),
-                           draft)
+    return _viewer_numbers(_numbered_headings(_label_column(_one_character_labels(lines, header_words), header_words)), draft)
 
 
 def _viewer_numbers(lines: list[Line], draft: Draft) -> list[Line]:
@@ -111,7 +122,7 @@ def _viewer_numbers(lines: list[Line], draft: Draft) -> list[Line]:
     (`2. 末松信介` over `委員長(末松信介君) …`): page text of the viewer, left out and reported."""
     out: list[Line] = []
     for index, line in enumerate(lines):
-        following = next((x.text for x in lines[index + 1:index + 4] if x.text), "")
+        following = next((x.text for x in lines[index + 1 : index + 4] if x.text), "")
         named = re.fullmatch(r"\d{1,4}\.\s*([^\s\d.]{2,12})", line.text)
         if named and re.search(rf"[(（]{re.escape(squash(named.group(1)))}(?:君|さん|議員|委員)?[)）]", squash(following)[:30]):
             draft.note(line.no, f"number of the turn in the record's viewer, skipped: {line.text}")
@@ -194,19 +205,21 @@ def _count_labels(text: str, header_words: tuple[str, ...]) -> int:
 
 _BULLET_ONE = re.compile(r"(?<=[^\s\d第])1\s+(?=[^\s\d番])")
 _DATE_THEN_ROLL = re.compile(r"^(\s*\S.{3,30}?日(?:\s*[(（][^)）]{1,4}[)）])?)[ \t\u3000]{3,}((?:出席|欠席)(?:議員|委員|者).*)$")
-_SPEECH_RUN = re.compile(r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])"
-                         r"|(?:^|\s)[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s")
+_SPEECH_RUN = re.compile(
+    r"(?:^|\s)[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）])"
+    r"|(?:^|\s)[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s"
+)
 _RULE_RUN = re.compile(r"-{5,}|―{5,}|─{5,}|(?:^|\s)\d{1,3}:\s{2,}\S")
 _SPEECH_CUT = re.compile(
-    r"\s*(?:-{5,}|―{5,}|─{5,})\s*"                              # a rule between parts: a break, nothing kept
+    r"\s*(?:-{5,}|―{5,}|─{5,})\s*"  # a rule between parts: a break, nothing kept
     r"|\s+(?=[○◯◎〇]\s?[^\s○◯◎〇()（）]{1,20}(?:[(（][^)）\s]{1,12}[)）]|君[)）]))"  # before a speaker's turn
     r"|\s+(?=[○◯◎]\s?[^\s○◯◎〇()（）、。]{1,14}(?:長|員|官|事|君|氏|臣|理|監|与|問|授)\s)"  # ○窪田部会長 それでは…
-    r"|\s+(?=\d{1,3}:\s{2,})"                                     # before a numbered turn (DiscussNet's 1:)
-
-    r"|\s+(?=△\S)"                                                # before a △ heading
-    r"|\s{2,}(?=\d{1,3}\s*番\s)"                                  # before each numbered member of a roll
-    r"|\s{2,}(?=(?:出席|欠席)(?:議員|委員|者)\s*\d*\s*名?)"             # before a roll's heading
-    r"|\s{3,}(?=\S.{0,40}(?:開会|開議|散会|閉会)(?:\s|$))")               # before a time line
+    r"|\s+(?=\d{1,3}:\s{2,})"  # before a numbered turn (DiscussNet's 1:)
+    r"|\s+(?=△\S)"  # before a △ heading
+    r"|\s{2,}(?=\d{1,3}\s*番\s)"  # before each numbered member of a roll
+    r"|\s{2,}(?=(?:出席|欠席)(?:議員|委員|者)\s*\d*\s*名?)"  # before a roll's heading
+    r"|\s{3,}(?=\S.{0,40}(?:開会|開議|散会|閉会)(?:\s|$))"
+)  # before a time line
 
 
 def _speaker_index(raw: str) -> tuple[int, int] | None:
@@ -228,8 +241,10 @@ def split_flattened(text: str, header_words: tuple[str, ...]) -> list[str]:
     """A whole page on one line, cut back into lines: before each numbered header label
     (`2 場 所:`), each numbered item (` 3 議 題`, `(1)`), and each ・ bullet."""
     labels = "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(header_words, key=len, reverse=True))
-    cut = re.compile(rf"(?<!第\d)(?<!第\d\d)\s(?=(?:(?:第\s*)?\d{{1,2}}\s+)?[(（【]?\s*(?:{labels})\s*[)）】]?\s*[:：]?\s)"
-                     rf"|\s(?=\d{{1,2}}\s+\D)|\s(?=[(（]\d{{1,2}}[)）])|\s(?=[・•]\S)")
+    cut = re.compile(
+        rf"(?<!第\d)(?<!第\d\d)\s(?=(?:(?:第\s*)?\d{{1,2}}\s+)?[(（【]?\s*(?:{labels})\s*[)）】]?\s*[:：]?\s)"
+        rf"|\s(?=\d{{1,2}}\s+\D)|\s(?=[(（]\d{{1,2}}[)）])|\s(?=[・•]\S)"
+    )
     parts = [tidy(p) for p in cut.split(text)]
     return [p for p in parts if p]
 
@@ -261,9 +276,18 @@ def _label_column(lines: list[Line], header_words: tuple[str, ...]) -> list[Line
             continue
         run: list[Line] = []
         j = i
-        while j < len(lines) and len(run) < _MAX_LABELS and \
-                (not lines[j].text or (len(squash(lines[j].text)) <= 12 and not re.search(r"\d", lines[j].text)
-                                       and not re.search(r"[、。,:：]", lines[j].text))):
+        while (
+            j < len(lines)
+            and len(run) < _MAX_LABELS
+            and (
+                not lines[j].text
+                or (
+                    len(squash(lines[j].text)) <= 12
+                    and not re.search(r"\d", lines[j].text)
+                    and not re.search(r"[、。,:：]", lines[j].text)
+                )
+            )
+        ):
             if lines[j].text:
                 run.append(lines[j])
             j += 1
@@ -300,8 +324,11 @@ def _one_character_labels(lines: list[Line], header_words: tuple[str, ...]) -> l
     while i < len(lines):
         # Blank lines between the characters do not break the run (PDF text boxes).
         j, chars = i, list[str]()
-        while j < len(lines) and len(chars) <= _MAX_LABEL_CHARS and \
-                (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text) or not lines[j].text and chars):
+        while (
+            j < len(lines)
+            and len(chars) <= _MAX_LABEL_CHARS
+            and (len(lines[j].text) == 1 and re.match(r"[\u3400-\u9fff]", lines[j].text) or not lines[j].text and chars)
+        ):
             if lines[j].text:
                 chars.append(lines[j].text)
             j += 1
@@ -338,7 +365,7 @@ def _labels_from(run: str, known: set[str]) -> list[str] | None:
         if n % count:
             continue
         size = n // count
-        consecutive = [run[k * size:(k + 1) * size] for k in range(count)]
+        consecutive = [run[k * size : (k + 1) * size] for k in range(count)]
         interleaved = ["".join(run[k + m * count] for m in range(size)) for k in range(count)]
         for labels in (consecutive, interleaved):
             if all(label in known for label in labels) and size >= 2:

@@ -52,8 +52,12 @@ def write_meeting(draft: Draft, people: Mapping[str, Person]) -> str:
 
 def _header(draft: Draft) -> list[str]:
     """Title, record, date and times, venue, then every line kept as printed (as comments)."""
-    out = [f"language: {draft.language}", f"title: {_q(draft.title or 'TODO')}", f"record: {draft.record}",
-           f"date: {draft.date.isoformat() if draft.date else 'TODO'}"]
+    out = [
+        f"language: {draft.language}",
+        f"title: {_q(draft.title or 'TODO')}",
+        f"record: {draft.record}",
+        f"date: {draft.date.isoformat() if draft.date else 'TODO'}",
+    ]
     if draft.number is not None:
         out.append(f"number: {draft.number}")
     if draft.start:
@@ -94,12 +98,18 @@ def _lists(draft: Draft) -> list[str]:
     out: list[str] = []
     if draft.agenda:
         out.append("agenda:")
-        out += [f"  - {{id: {item.id}, title: {_q(item.title)}" + ("" if item.public else ", public: false") + "}"
-                for item in draft.agenda]
+        out += [
+            f"  - {{id: {item.id}, title: {_q(item.title)}" + ("" if item.public else ", public: false") + "}"
+            for item in draft.agenda
+        ]
     if draft.materials:
         out.append("materials:")
-        out += [f"  - {{id: {m.id}, label: {_q(m.label)}, title: {_q(m.title or 'TODO')}"
-                + ("" if m.public else ", public: false") + "}" for m in draft.materials]
+        out += [
+            f"  - {{id: {m.id}, label: {_q(m.label)}, title: {_q(m.title or 'TODO')}"
+            + ("" if m.public else ", public: false")
+            + "}"
+            for m in draft.materials
+        ]
     return out
 
 
@@ -114,5 +124,7 @@ def _directive(remark: DraftRemark, rid: str) -> str:
         parts.append(f"speaker={remark.speaker}")
     if remark.label:
         label = remark.label
-        parts.append(f"label={label}" if " " not in label and '"' not in label else "label=" + json.dumps(label, ensure_ascii=False))
+        parts.append(
+            f"label={label}" if " " not in label and '"' not in label else "label=" + json.dumps(label, ensure_ascii=False)
+        )
     return " ".join(parts)

@@ -69,5 +69,8 @@ def _guard_directives(draft: Draft) -> None:
         for index, paragraph in enumerate(remark.paragraphs):
             if paragraph.lstrip().startswith(":::"):
                 remark.paragraphs[index] = paragraph.replace(":::", "：：：", 1)
-                draft.note(remark.line, "text beginning with ':::' written with full-width colons",
-                           "':::' starts a directive in the meeting file")
+                draft.note(
+                    remark.line,
+                    "text beginning with ':::' written with full-width colons",
+                    "':::' starts a directive in the meeting file",
+                )

@@ -31,8 +31,15 @@ MAX_PATTERN = 1_000
 _SPACE = r"\s\p{Z}\x{85}\x{0b}\x{1c}-\x{1f}"
 """What Python's `\\s` matches in a str pattern, in RE2's terms (RE2's `\\s` is ASCII)."""
 _IN_CLASS = {"d": r"\p{Nd}", "w": r"\p{L}\p{N}_", "s": _SPACE, "D": r"\P{Nd}"}
-_OUTSIDE = {"d": r"\p{Nd}", "D": r"\P{Nd}", "w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]",
-            "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]", "Z": r"\z"}
+_OUTSIDE = {
+    "d": r"\p{Nd}",
+    "D": r"\P{Nd}",
+    "w": r"[\p{L}\p{N}_]",
+    "W": r"[^\p{L}\p{N}_]",
+    "s": f"[{_SPACE}]",
+    "S": f"[^{_SPACE}]",
+    "Z": r"\z",
+}
 
 
 class LineMatch(Protocol):
@@ -113,8 +120,10 @@ def compile_bounded(pattern: str) -> BoundedPattern:
         compiled = re2.compile(to_re2(pattern), options)
     except re2.error as exc:
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise BadPattern(f"{reason} (patterns are matched with RE2, which has no backreferences, lookarounds, "
-                         "atomic groups or verbose mode: they cannot be matched in time linear in the line)") from None
+        raise BadPattern(
+            f"{reason} (patterns are matched with RE2, which has no backreferences, lookarounds, "
+            "atomic groups or verbose mode: they cannot be matched in time linear in the line)"
+        ) from None
     return BoundedPattern(pattern, compiled)
 
 
@@ -133,16 +142,17 @@ def to_re2(pattern: str) -> str:
                 out.append(table[letter])
             elif letter in "uU":  # \u3000: Python's escape of a code point, \x{3000} to RE2
                 width = 4 if letter == "u" else 8
-                out.append(f"\\x{{{pattern[index + 2:index + 2 + width]}}}")
+                out.append(f"\\x{{{pattern[index + 2 : index + 2 + width]}}}")
                 index += width
-            elif letter == "N" and (named := re.match(r"\{([^}]*)\}", pattern[index + 2:])):
+            elif letter == "N" and (named := re.match(r"\{([^}]*)\}", pattern[index + 2 :])):
                 out.append(re.escape(unicodedata.lookup(named.group(1))))
                 index += len(named.group(0))
             elif in_class and letter in "WS":
-                raise BadPattern(f"\\{letter} inside [...] cannot be matched as Python does: "
-                                 f"use [^...] listing what to leave out", index)
+                raise BadPattern(
+                    f"\\{letter} inside [...] cannot be matched as Python does: use [^...] listing what to leave out", index
+                )
             else:
-                out.append(pattern[index:index + 2])
+                out.append(pattern[index : index + 2])
             index += 2
             continue
         if char == "[" and not in_class:

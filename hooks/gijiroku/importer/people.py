@@ -70,9 +70,12 @@ class NameIndex:
         if roman:
             entry["romanized"] = roman
         draft.proposed_people[pid] = entry
-        draft.note(line, f"unknown person {shown!r}: written as '{pid}'",
-                   "add to minutes/people.yml (and rename the id in the meeting file if you like);"
-                   " reading and romanized are proposed by a dictionary: check them:\n"
-                   f"    {pid}:\n      name: {{ja: {shown}, en: {roman or 'TODO'}}}\n"
-                   f"      reading: {reading or 'TODO'}\n      romanized: {roman or 'TODO'}")
+        draft.note(
+            line,
+            f"unknown person {shown!r}: written as '{pid}'",
+            "add to minutes/people.yml (and rename the id in the meeting file if you like);"
+            " reading and romanized are proposed by a dictionary: check them:\n"
+            f"    {pid}:\n      name: {{ja: {shown}, en: {roman or 'TODO'}}}\n"
+            f"      reading: {reading or 'TODO'}\n      romanized: {roman or 'TODO'}",
+        )
         return pid

@@ -51,7 +51,7 @@ class ImportProfile:
         for pattern in self.speaker_labels:
             if match := pattern.match(line):
                 label = match.group("label")
-                text = match.groupdict().get("text") or line[match.end():]
+                text = match.groupdict().get("text") or line[match.end() :]
                 return label, text.strip()
         return None
 
@@ -61,7 +61,7 @@ class ImportProfile:
         for kind, words in self.header_labels.items():
             for word in sorted(words, key=len, reverse=True):
                 if stripped.startswith(word):
-                    rest = stripped[len(word):].lstrip(" \u3000:：")
+                    rest = stripped[len(word) :].lstrip(" \u3000:：")
                     return kind, rest
         return None
 
@@ -77,9 +77,15 @@ EMPTY = ImportProfile()
 PROFILE_FILE = "import.yml"
 """A council's profile, beside its meeting files: minutes/COUNCIL/import.yml."""
 KEYS = ("speaker_labels", "roll_labels", "header_labels", "skip")
-SAMPLE_LINES = ("", "○山川会長　ただいまから第3回緑化推進審議会を開会します。", "日時：令和5年10月12日（木曜日）午後2時",
-                "街路樹の更新は計画的に進めるべきである。", "Mr. Smith: I move that the minutes be approved.",
-                "The committee discussed the trees along the river.", "1. 街路樹の更新計画について")
+SAMPLE_LINES = (
+    "",
+    "○山川会長　ただいまから第3回緑化推進審議会を開会します。",
+    "日時：令和5年10月12日（木曜日）午後2時",
+    "街路樹の更新は計画的に進めるべきである。",
+    "Mr. Smith: I move that the minutes be approved.",
+    "The committee discussed the trees along the river.",
+    "1. 街路樹の更新計画について",
+)
 """Lines of every kind: a pattern that matches them all would take every line of a record."""
 
 
@@ -146,8 +152,14 @@ def _patterns(reader: Reader, node: yaml.Node | None, key: str, needs: tuple[str
             pattern = compile_bounded(text)
         except BadPattern as exc:
             line, col = _position(reader, item, exc.pos)
-            reader.diags.add(reader.path, line, col, "E014", f"bad pattern in {key}: {exc}",
-                             "patterns are Python regular expressions; quote them with '…' in YAML")
+            reader.diags.add(
+                reader.path,
+                line,
+                col,
+                "E014",
+                f"bad pattern in {key}: {exc}",
+                "patterns are Python regular expressions; quote them with '…' in YAML",
+            )
             continue
         if problem := _pattern_problem(pattern, needs):
             reader.problem(item, "E014", f"pattern {text!r} of {key} {problem[0]}", problem[1])
@@ -160,8 +172,10 @@ def _pattern_problem(pattern: BoundedPattern, needs: tuple[str, ...]) -> tuple[s
     """(what is wrong, what to do), or None for a pattern fit for its key."""
     for name in needs:
         if name not in pattern.groups:
-            return (f"has no named group '{name}'",
-                    rf"mark the label as printed with (?P<{name}>…), e.g. ^(?P<label>○\S+)\s+(?P<text>.*)")
+            return (
+                f"has no named group '{name}'",
+                rf"mark the label as printed with (?P<{name}>…), e.g. ^(?P<label>○\S+)\s+(?P<text>.*)",
+            )
     if pattern.search("") is not None or all(pattern.search(line) for line in SAMPLE_LINES[1:]):
         return ("matches every line", "anchor it (^…) to what only those lines begin with")
     return None
@@ -196,11 +210,19 @@ def _header_labels(reader: Reader, node: yaml.Node | None) -> dict[str, tuple[st
     for key, value in reader.keyed(node, "header_labels"):
         name = str(key.value)
         if name not in FIELDS:
-            reader.diags.add(reader.path, key.line, key.col, "E014",
-                             f"header_labels: '{name}' is not a header field; one of: {', '.join(FIELDS)}")
+            reader.diags.add(
+                reader.path,
+                key.line,
+                key.col,
+                "E014",
+                f"header_labels: '{name}' is not a header field; one of: {', '.join(FIELDS)}",
+            )
             continue
-        words = tuple(word.strip() for item in reader.sequence(value, f"the labels of header field '{name}'")
-                      if (word := _text(reader, item, f"a label of header field '{name}'")) is not None)
+        words = tuple(
+            word.strip()
+            for item in reader.sequence(value, f"the labels of header field '{name}'")
+            if (word := _text(reader, item, f"a label of header field '{name}'")) is not None
+        )
         if words:
             out[name] = words
     return out

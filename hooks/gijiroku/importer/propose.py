@@ -33,8 +33,11 @@ _NAME_JA = r"[^\s()（）【】〔〕:：]{1,12}?"
 """A name as Japanese labels print it: up to 12 characters, no space, bracket or colon."""
 _NAME_EN = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 """A name as English labels print it: one to four capitalised words."""
-_TITLES_EN = re.compile(r"^((?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor|Councilor|Chair|Chairman|Chairwoman|Mayor|"
-                        r"Commissioner|Senator|Hon)\.?)\s+", re.I)
+_TITLES_EN = re.compile(
+    r"^((?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor|Councilor|Chair|Chairman|Chairwoman|Mayor|"
+    r"Commissioner|Senator|Hon)\.?)\s+",
+    re.I,
+)
 MAX_SKIP = 60
 """Characters of a skipped line that can be site boilerplate; longer ones are text."""
 
@@ -56,7 +59,7 @@ def label_form(label: str, english: bool) -> str:
     # A closing bracket whose opening one is inside the label belongs to the label: 委員長(大城美幸さん).
     closes = _CLOSE if not re.search(r"[(（][^)）]*[)）][:：.]?$", printed[head:]) else "】〕］]>＞≫》:：."
     tail = len(printed) - len(printed.rstrip(closes))
-    mark, core, close = printed[:head], printed[head:len(printed) - tail], printed[len(printed) - tail:]
+    mark, core, close = printed[:head], printed[head : len(printed) - tail], printed[len(printed) - tail :]
     if english:
         title = _TITLES_EN.match(core)
         middle = (_escape(title.group(1)) + r"\s+" if title else "") + _NAME_EN
@@ -64,8 +67,7 @@ def label_form(label: str, english: bool) -> str:
         # 委員長（大城美幸さん）: the role stays, the name inside the brackets is generalised;
         # an honorific after the name (さん, 君) stays too.
         honorific = next((h for h in ("さん", "君", "氏") if bracket.group(3).endswith(h)), "")
-        middle = (_escape(bracket.group(1)) + _escape(bracket.group(2)) + _NAME_JA + _escape(honorific)
-                  + _escape(bracket.group(4)))
+        middle = _escape(bracket.group(1)) + _escape(bracket.group(2)) + _NAME_JA + _escape(honorific) + _escape(bracket.group(4))
     elif (role := role_suffix(core)) and role != core:
         middle = _NAME_JA + _escape(role)
     else:
@@ -152,10 +154,13 @@ def propose_skip(imported: Imported) -> list[Proposal]:
 def render_profile(imported: Imported) -> str:
     """The proposed import.yml, commented."""
     source = imported.path.name
-    out = [f"# Import profile proposed by `gijiroku import {source} --propose-profile`.",
-           "# Check each entry against the record, delete what is wrong, and save it as",
-           "# minutes/COUNCIL/import.yml: every import into that folder reads it.",
-           f"# Header fields a label can name: {', '.join(FIELDS)}; groups: {', '.join(GROUPS)}.", ""]
+    out = [
+        f"# Import profile proposed by `gijiroku import {source} --propose-profile`.",
+        "# Check each entry against the record, delete what is wrong, and save it as",
+        "# minutes/COUNCIL/import.yml: every import into that folder reads it.",
+        f"# Header fields a label can name: {', '.join(FIELDS)}; groups: {', '.join(GROUPS)}.",
+        "",
+    ]
     speakers = propose_speaker_labels(imported)
     out.append("speaker_labels:" + ("" if speakers else " []"))
     for proposal in speakers:
@@ -165,8 +170,10 @@ def render_profile(imported: Imported) -> str:
     out += ["", "roll_labels:" + ("" if rolls else " {}")]
     for label, (group, where) in rolls.items():
         lines = sorted(set(where))
-        out.append(f"  # {len(where)} {'person' if len(where) == 1 else 'people'} read under it as {group}, "
-                   f"at line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines[:8]))}")
+        out.append(
+            f"  # {len(where)} {'person' if len(where) == 1 else 'people'} read under it as {group}, "
+            f"at line{'s' if len(lines) != 1 else ''} {', '.join(map(str, lines[:8]))}"
+        )
         out.append(f"  {_quote(label)}: {group}")
     out += ["", "header_labels: {}", ""]
     skip = propose_skip(imported)
@@ -216,6 +223,9 @@ def run_propose(path: Path, out: Path, minutes: Path, encoding: str | None = Non
     load_profile(out, check)
     for diag in check.sorted():  # never expected: the proposals were checked one by one
         print(diag.format(), file=sys.stderr)
-    print(f"{out}: proposed from {path}: {text.count(chr(10) + '  - ')} patterns, "
-          f"{len(propose_roll_labels(imported))} roll labels; check them before use", file=sys.stderr)
+    print(
+        f"{out}: proposed from {path}: {text.count(chr(10) + '  - ')} patterns, "
+        f"{len(propose_roll_labels(imported))} roll labels; check them before use",
+        file=sys.stderr,
+    )
     return 1 if check.errors else 0

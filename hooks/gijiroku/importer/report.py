@@ -44,8 +44,9 @@ class Imported:
     empty: list[EmptySection] = field(default_factory=list)
 
 
-def import_file(path: Path, people: Mapping[str, Person], profile: ImportProfile = EMPTY,
-                encoding: str | None = None) -> Imported:
+def import_file(
+    path: Path, people: Mapping[str, Person], profile: ImportProfile = EMPTY, encoding: str | None = None
+) -> Imported:
     """Read, parse and write one input; raises ImportFailed with one line for the user."""
     try:
         source = extract(read_input(path), encoding)
@@ -91,8 +92,15 @@ def refuse_profile(diags: Diagnostics) -> int:
     return 2
 
 
-def run_import(path: Path, output: Path | None, minutes: Path, encoding: str | None = None,
-               report: str = "text", profile_file: Path | None = None, review: Path | None = None) -> int:
+def run_import(
+    path: Path,
+    output: Path | None,
+    minutes: Path,
+    encoding: str | None = None,
+    report: str = "text",
+    profile_file: Path | None = None,
+    review: Path | None = None,
+) -> int:
     """Write the meeting file; report on stderr what needs a human decision. Bad input
     gets one line and exit status 2, never a traceback; so does a profile with errors
     (all of them listed)."""
@@ -145,9 +153,12 @@ def summary(imported: Imported) -> str:
     draft, source = imported.draft, imported.source
     origin = "" if source.kind == "text" and source.encoding == "utf-8" else f" from {source.kind} ({source.encoding})"
     empty = "".join(f"; {section.format()}" for section in imported.empty)
-    return (f"imported{origin}: {len(draft.attendees)} attendees, {len(draft.agenda)} agenda items, "
-            f"{len(draft.materials)} materials, " + ", ".join(f"{n} {k}" for k, n in remark_counts(draft).items())
-            + f"{empty}; {len(imported.notes)} notes to review")
+    return (
+        f"imported{origin}: {len(draft.attendees)} attendees, {len(draft.agenda)} agenda items, "
+        f"{len(draft.materials)} materials, "
+        + ", ".join(f"{n} {k}" for k, n in remark_counts(draft).items())
+        + f"{empty}; {len(imported.notes)} notes to review"
+    )
 
 
 def report_data(imported: Imported) -> dict[str, object]:
@@ -185,8 +196,11 @@ def unplaced_lines(text: str, meeting: str, notes: list[Note]) -> list[Note]:
 def _unplaced(text: str, accounting: Accounting, notes: list[Note]) -> list[Note]:
     noted = {note.line for note in notes}
     lines = text.split("\n")
-    return [Note(no, f"{NOT_PLACED}: {lines[no - 1].strip()[:60]}", "add it by hand if it belongs to the record")
-            for no in accounting.lost if no not in noted]
+    return [
+        Note(no, f"{NOT_PLACED}: {lines[no - 1].strip()[:60]}", "add it by hand if it belongs to the record")
+        for no in accounting.lost
+        if no not in noted
+    ]
 
 
 def _refuse(path: Path, message: str, report: str) -> int:

@@ -33,42 +33,70 @@ STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "title": "Import review: {file}",
         "intro": "Each line of the input, numbered, beside what it became in the meeting file. "
-                 "Lines marked “not placed” are in neither the file nor the report: add them by hand if they belong to the record.",
+        "Lines marked “not placed” are in neither the file nor the report: add them by hand if they belong to the record.",
         "source": "Input: {file} ({kind}, {encoding}); record in {language}",
         "summary": "Summary",
-        "attendees": "attendees", "agenda items": "agenda items", "materials": "materials", "turns": "speaker turns",
-        "opinions": "unattributed opinions", "narration": "narration", "notes": "notes",
-        "lost": "lines not placed", "accounted": "of the text accounted for",
+        "attendees": "attendees",
+        "agenda items": "agenda items",
+        "materials": "materials",
+        "turns": "speaker turns",
+        "opinions": "unattributed opinions",
+        "narration": "narration",
+        "notes": "notes",
+        "lost": "lines not placed",
+        "accounted": "of the text accounted for",
         "empty": "Printed but read empty: {sections}",
         "check": "Lines to check",
         "none to check": "No line needs checking: every line is placed and none has a note.",
         "legend": "Kinds of line",
         "caption": "The input, line by line ({blank} blank lines not shown)",
-        "line": "Line", "input": "Input", "became": "Became",
-        "continued": "continued", "in writing": "in writing", "under": "under {section}",
-        "opening": "the opening", "closing": "the closing", "item": "item {number}: {title}",
-        "unknown speaker": "no speaker", "group": "group",
-        "language ja": "Japanese", "language en": "English",
+        "line": "Line",
+        "input": "Input",
+        "became": "Became",
+        "continued": "continued",
+        "in writing": "in writing",
+        "under": "under {section}",
+        "opening": "the opening",
+        "closing": "the closing",
+        "item": "item {number}: {title}",
+        "unknown speaker": "no speaker",
+        "group": "group",
+        "language ja": "Japanese",
+        "language en": "English",
     },
     "ja": {
         "title": "取り込みの確認：{file}",
         "intro": "入力の各行（行番号つき）と、それが会議ファイルの何になったかを並べて示します。"
-                 "「未配置」の行は会議ファイルにも報告にもありません。記録の一部であれば手で加えてください。",
+        "「未配置」の行は会議ファイルにも報告にもありません。記録の一部であれば手で加えてください。",
         "source": "入力：{file}（{kind}、{encoding}）、記録の言語：{language}",
         "summary": "概要",
-        "attendees": "出席者", "agenda items": "議題", "materials": "資料", "turns": "発言",
-        "opinions": "発言者なしの意見", "narration": "地の文", "notes": "確認事項",
-        "lost": "未配置の行", "accounted": "本文のうち会議ファイルまたは報告にある割合",
+        "attendees": "出席者",
+        "agenda items": "議題",
+        "materials": "資料",
+        "turns": "発言",
+        "opinions": "発言者なしの意見",
+        "narration": "地の文",
+        "notes": "確認事項",
+        "lost": "未配置の行",
+        "accounted": "本文のうち会議ファイルまたは報告にある割合",
         "empty": "見出しはあるが読み取れなかった項目：{sections}",
         "check": "確認が必要な行",
         "none to check": "確認が必要な行はありません。すべての行が配置され、確認事項もありません。",
         "legend": "行の種類",
         "caption": "入力（1行ずつ。空行{blank}行は省略）",
-        "line": "行", "input": "入力", "became": "取り込み結果",
-        "continued": "続き", "in writing": "書面", "under": "{section}",
-        "opening": "冒頭", "closing": "閉会部分", "item": "議題{number}：{title}",
-        "unknown speaker": "発言者なし", "group": "区分",
-        "language ja": "日本語", "language en": "英語",
+        "line": "行",
+        "input": "入力",
+        "became": "取り込み結果",
+        "continued": "続き",
+        "in writing": "書面",
+        "under": "{section}",
+        "opening": "冒頭",
+        "closing": "閉会部分",
+        "item": "議題{number}：{title}",
+        "unknown speaker": "発言者なし",
+        "group": "区分",
+        "language ja": "日本語",
+        "language en": "英語",
     },
 }
 """The page's own words in each language (the record's language chooses)."""
@@ -106,12 +134,32 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
 """Each kind of line: its name and what it means, per language (the legend)."""
 
 FIELDS: dict[str, dict[str, str]] = {
-    "en": {"date": "date", "time": "time", "venue": "venue", "title": "title", "datevenue": "date and venue",
-           "attendees": "attendance label", "agenda": "agenda label", "materials": "materials label",
-           "proceedings": "proceedings label", "agenda_or_proceedings": "proceedings label", "ignore": "field not kept"},
-    "ja": {"date": "日時", "time": "時刻", "venue": "場所", "title": "会議名", "datevenue": "日時・場所",
-           "attendees": "出席者の見出し", "agenda": "議題の見出し", "materials": "資料の見出し",
-           "proceedings": "議事の見出し", "agenda_or_proceedings": "議事の見出し", "ignore": "残さない項目"},
+    "en": {
+        "date": "date",
+        "time": "time",
+        "venue": "venue",
+        "title": "title",
+        "datevenue": "date and venue",
+        "attendees": "attendance label",
+        "agenda": "agenda label",
+        "materials": "materials label",
+        "proceedings": "proceedings label",
+        "agenda_or_proceedings": "proceedings label",
+        "ignore": "field not kept",
+    },
+    "ja": {
+        "date": "日時",
+        "time": "時刻",
+        "venue": "場所",
+        "title": "会議名",
+        "datevenue": "日時・場所",
+        "attendees": "出席者の見出し",
+        "agenda": "議題の見出し",
+        "materials": "資料の見出し",
+        "proceedings": "議事の見出し",
+        "agenda_or_proceedings": "議事の見出し",
+        "ignore": "残さない項目",
+    },
 }
 """Names of the header fields a line can be, per language."""
 
@@ -159,8 +207,7 @@ def review_rows(imported: Imported) -> list[ReviewRow]:
                 # next remark, that the file holds is its text going on.
                 kind, detail = placed[remark.line]
                 detail = f"{words['continued']}: {detail}"
-        rows.append(ReviewRow(no, text, kind, detail or ("" if kind != "turn" else words["unknown speaker"]),
-                              tuple(notes[no])))
+        rows.append(ReviewRow(no, text, kind, detail or ("" if kind != "turn" else words["unknown speaker"]), tuple(notes[no])))
     return rows
 
 
@@ -198,8 +245,9 @@ def _placed(draft: Draft, lang: str, lines: list[str]) -> dict[int, tuple[str, s
     names = {a.person: a.name for a in draft.attendees if a.person and a.name}
     names.update({pid: entry.get("ja", "") for pid, entry in draft.proposed_people.items() if pid not in names})
     sections = {"opening": words["opening"], "closing": words["closing"]}
-    sections.update({item.id: words["item"].format(number=number, title=item.title)
-                     for number, item in enumerate(draft.agenda, start=1)})
+    sections.update(
+        {item.id: words["item"].format(number=number, title=item.title) for number, item in enumerate(draft.agenda, start=1)}
+    )
     for remark in draft.remarks:
         kind, detail = _remark(remark, names, words, sections.get(remark.section, remark.section))
         if remark.line:
@@ -327,22 +375,27 @@ def render_review(imported: Imported) -> str:
     rows = review_rows(imported)
     name = imported.path.name
     blank = sum(1 for line in imported.source.text.split("\n") if not line.strip())
-    out = [f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-           '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-           '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">\n'
-           f"<title>{html(words['title'].format(file=name))}</title>\n<style>{_CSS}{_kind_css()}</style>\n</head>\n<body>\n<main>\n"
-           f"<h1>{html(words['title'].format(file=name))}</h1>\n"
-           f"<p>{html(words['intro'])}</p>\n"
-           f"<p class=\"source\">{html(words['source'].format(file=imported.path, kind=imported.source.kind, encoding=imported.source.encoding, language=words['language ' + lang]))}</p>\n"]
+    out = [
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+        f"<title>{html(words['title'].format(file=name))}</title>\n<style>{_CSS}{_kind_css()}</style>\n</head>\n<body>\n<main>\n"
+        f"<h1>{html(words['title'].format(file=name))}</h1>\n"
+        f"<p>{html(words['intro'])}</p>\n"
+        f'<p class="source">{html(words["source"].format(file=imported.path, kind=imported.source.kind, encoding=imported.source.encoding, language=words["language " + lang]))}</p>\n'
+    ]
     out += _summary(imported, rows, words)
-    out.append(f"<h2>{html(words['legend'])}</h2>\n<ul class=\"legend\">\n")
-    out += [f'<li><span class="kind k-{kind}">{html(label)}</span> {html(meaning)}</li>\n'
-            for kind, (label, meaning) in kinds.items()]
+    out.append(f'<h2>{html(words["legend"])}</h2>\n<ul class="legend">\n')
+    out += [
+        f'<li><span class="kind k-{kind}">{html(label)}</span> {html(meaning)}</li>\n' for kind, (label, meaning) in kinds.items()
+    ]
     out.append("</ul>\n")
-    out.append(f"<table>\n<caption>{html(words['caption'].format(blank=blank))}</caption>\n"
-               '<colgroup><col class="no"><col class="input"><col class="became"></colgroup>\n'
-               f"<thead><tr><th scope=\"col\">{html(words['line'])}</th><th scope=\"col\">{html(words['input'])}</th>"
-               f"<th scope=\"col\">{html(words['became'])}</th></tr></thead>\n<tbody>\n")
+    out.append(
+        f"<table>\n<caption>{html(words['caption'].format(blank=blank))}</caption>\n"
+        '<colgroup><col class="no"><col class="input"><col class="became"></colgroup>\n'
+        f'<thead><tr><th scope="col">{html(words["line"])}</th><th scope="col">{html(words["input"])}</th>'
+        f'<th scope="col">{html(words["became"])}</th></tr></thead>\n<tbody>\n'
+    )
     out += [_row(row, kinds) for row in rows]
     out.append("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
     return "".join(out)
@@ -352,11 +405,17 @@ def _summary(imported: Imported, rows: list[ReviewRow], words: dict[str, str]) -
     draft = imported.draft
     counts = remark_counts(draft)
     lost = sum(1 for row in rows if row.kind == "lost")
-    figures = [(len(draft.attendees), words["attendees"]), (len(draft.agenda), words["agenda items"]),
-               (len(draft.materials), words["materials"]), (counts["spoken"] + counts["written"], words["turns"]),
-               (counts["unattributed"], words["opinions"]), (counts["narration"], words["narration"]),
-               (len(imported.notes), words["notes"]), (lost, words["lost"])]
-    out = [f"<h2>{html(words['summary'])}</h2>\n<ul class=\"counts\">\n"]
+    figures = [
+        (len(draft.attendees), words["attendees"]),
+        (len(draft.agenda), words["agenda items"]),
+        (len(draft.materials), words["materials"]),
+        (counts["spoken"] + counts["written"], words["turns"]),
+        (counts["unattributed"], words["opinions"]),
+        (counts["narration"], words["narration"]),
+        (len(imported.notes), words["notes"]),
+        (lost, words["lost"]),
+    ]
+    out = [f'<h2>{html(words["summary"])}</h2>\n<ul class="counts">\n']
     out += [f"<li><strong>{n:,}</strong> {html(label)}</li>\n" for n, label in figures]
     out.append(f"<li><strong>{imported.accounting.share:.1%}</strong> {html(words['accounted'])}</li>\n</ul>\n")
     if imported.empty:
@@ -365,9 +424,9 @@ def _summary(imported: Imported, rows: list[ReviewRow], words: dict[str, str]) -
     if to_check:
         links = ", ".join(f'<a href="#l{row.no}">{row.no}</a>' for row in to_check[:300])
         more = f" … (+{len(to_check) - 300})" if len(to_check) > 300 else ""
-        out.append(f"<p class=\"check\">{html(words['check'])} ({len(to_check)}): {links}{more}</p>\n")
+        out.append(f'<p class="check">{html(words["check"])} ({len(to_check)}): {links}{more}</p>\n')
     else:
-        out.append(f"<p class=\"check\">{html(words['none to check'])}</p>\n")
+        out.append(f'<p class="check">{html(words["none to check"])}</p>\n')
     return out
 
 
@@ -380,8 +439,15 @@ def _row(row: ReviewRow, kinds: dict[str, tuple[str, str]]) -> str:
     detail = f'<span class="detail">{html(row.detail)}</span>' if row.detail else ""
     notes = ""
     if row.notes:
-        notes = '<ul class="notes">' + "".join(
-            f"<li>{html(note.message)}" + (f" — {html(note.hint)}" if note.hint else "") + "</li>" for note in row.notes) + "</ul>"
-    return (f'<tr id="l{row.no}" class="r-{row.kind}"><th scope="row">{row.no}</th>'
-            f'<td class="input">{html(row.text)}</td>'
-            f'<td><span class="kind k-{row.kind}">{html(kinds[row.kind][0])}</span>{detail}{notes}</td></tr>\n')
+        notes = (
+            '<ul class="notes">'
+            + "".join(
+                f"<li>{html(note.message)}" + (f" — {html(note.hint)}" if note.hint else "") + "</li>" for note in row.notes
+            )
+            + "</ul>"
+        )
+    return (
+        f'<tr id="l{row.no}" class="r-{row.kind}"><th scope="row">{row.no}</th>'
+        f'<td class="input">{html(row.text)}</td>'
+        f'<td><span class="kind k-{row.kind}">{html(kinds[row.kind][0])}</span>{detail}{notes}</td></tr>\n'
+    )

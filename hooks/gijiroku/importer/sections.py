@@ -51,10 +51,16 @@ def section_labels(text: str, language: str, profile: ImportProfile = EMPTY) -> 
 
 def empty_sections(text: str, draft: Draft, profile: ImportProfile = EMPTY) -> list[EmptySection]:
     """The sections the record labels but the draft has nothing of, in the order printed."""
-    counts = {"attendees": len(draft.attendees) + len(draft.counts), "agenda": len(draft.agenda),
-              "materials": len(draft.materials)}
-    out = [EmptySection(section, label, no) for section, (label, no) in section_labels(text, draft.language, profile).items()
-           if counts[section] == 0]
+    counts = {
+        "attendees": len(draft.attendees) + len(draft.counts),
+        "agenda": len(draft.agenda),
+        "materials": len(draft.materials),
+    }
+    out = [
+        EmptySection(section, label, no)
+        for section, (label, no) in section_labels(text, draft.language, profile).items()
+        if counts[section] == 0
+    ]
     return sorted(out, key=lambda empty: empty.line)
 
 

@@ -29,23 +29,34 @@ _CIRCLE = re.compile(r"^(?P<mark>[○◯〇●◎◆◇△▲])\s*(?P<text>.*)$"
 _BRACKET_LABEL = re.compile(r"^【(?P<label>[^】]{1,40})】\s*(?P<text>.*)$")
 _SUFFIX = "|".join(re.escape(w) for w in ROLE_WORDS)
 # NAME+ROLE, ROLE(NAME君), NAME(disambiguator)ROLE, or a role alone.
-_LABEL = (rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)]|(?<=君)[）)])?"
-          rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})")
+_LABEL = (
+    rf"(?:[^\s、。：:（(「」]{{0,16}}(?:[（(][^）)]{{1,6}}[）)])?(?:{_SUFFIX})(?:[（(][^）)]{{1,12}}[）)]|(?<=君)[）)])?"
+    rf"|[^\s、。：:（(「」]{{1,8}}[（(][^）)]{{1,12}}(?:君|さん|氏|議員|委員)[）)]|(?:{_SUFFIX})[A-Z]{{1,2}})"
+)
 _CIRCLE_LABEL = re.compile(rf"^(?P<label>{_LABEL})(?:\s*[:：]\s*|\s+|$)(?P<text>.*)$")
-_SPACED_NAME_LABEL = re.compile(rf"^(?P<surname>[^\s、。：:（(「」]{{1,4}})[ \u3000](?P<rest>[^\s、。：:（(「」]{{1,4}}(?:{_SUFFIX}))"
-                                rf"\s+(?P<text>\S.*)$")
+_SPACED_NAME_LABEL = re.compile(
+    rf"^(?P<surname>[^\s、。：:（(「」]{{1,4}})[ \u3000](?P<rest>[^\s、。：:（(「」]{{1,4}}(?:{_SUFFIX}))"
+    rf"\s+(?P<text>\S.*)$"
+)
 _COLON_LABEL = re.compile(rf"^(?P<label>{_LABEL}|事務局\s*[（(][^）)]{{1,8}}[）)])\s*[:：]\s*(?P<text>.*)$")
 _SPACE_LABEL = re.compile(r"^(?P<label>[^\s、。:：()（）「」]{1,10})[ \u3000]+(?P<text>\S.*)$")
-_NAMED_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,12}[(（][^)）\s、。]{1,12}?(?:君|さん|議員|委員|氏)[)）])[ \u3000]+(?P<text>\S.*)$")
+_NAMED_LABEL = re.compile(
+    r"^(?P<label>[^\s、。()（）「」]{1,12}[(（][^)）\s、。]{1,12}?(?:君|さん|議員|委員|氏)[)）])[ \u3000]+(?P<text>\S.*)$"
+)
 _CLOSING_LABEL = re.compile(r"^(?P<label>[^\s、。()（）「」]{1,14}[)）])\s*(?P<text>\S.*)$")
 _QA_LABEL = re.compile(rf"^(?P<qa>[QA])(?:\s+|[:：.]\s*)(?P<label>{_LABEL})\s*(?:[:：]\s*|\s+|$)(?P<text>.*)$")
 _ROLE_ONLY = re.compile(r"^[(（](?P<role>[^)）]{1,12})[)）]\s*(?P<text>\S.*)$")
-_INTERJECTION = re.compile(r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
-                           r".*[)）〕\]］]$")
+_INTERJECTION = re.compile(
+    r"^[(（〔\[［].*(?:「.*」|呼ぶ者|と言う者|拍手|発言する者|挙手|退席|着席|登壇|降壇|離席|休憩|速記|退場|入場)"
+    r".*[)）〕\]］]$"
+)
 _ANONYMOUS = re.compile(rf"^(?:[A-ZＡ-Ｚ]{{1,2}}|[○〇●◯×＊*]{{1,3}})(?:{_SUFFIX})$|^(?:{_SUFFIX})[A-ZＡ-Ｚ]{{1,2}}$")
-_FOOTER = re.compile(r"ページの先頭へ|ページの上部へ|このページのトップ|Copyright|©|All Rights Reserved|"
-                     r"Adobe\s*(?:Acrobat\s*)?Reader|PDFファイルをご覧いただく|前のページに戻る|サイトマップ|"
-                     r"このページに関するお問い合わせ", re.I)
+_FOOTER = re.compile(
+    r"ページの先頭へ|ページの上部へ|このページのトップ|Copyright|©|All Rights Reserved|"
+    r"Adobe\s*(?:Acrobat\s*)?Reader|PDFファイルをご覧いただく|前のページに戻る|サイトマップ|"
+    r"このページに関するお問い合わせ",
+    re.I,
+)
 
 
 class Proceedings:
@@ -106,10 +117,24 @@ class Proceedings:
         """One line of the proceedings: the first rule that reads it decides what it is;
         a line no rule claims is text of the remark under way."""
         text, folded = line.text, fold_aligned(line.text)
-        for rule in (self._page_footer, self._interjection, self._item_heading, self._procedural_time,
-                     self._profile_label, self._bracket_label, self._bullet, self._circle, self._closing_label,
-                     self._named_label, self._qa_label, self._colon_label, self._space_label, self._role_in_brackets,
-                     self._heading_rule, self._bare_label_rule):
+        for rule in (
+            self._page_footer,
+            self._interjection,
+            self._item_heading,
+            self._procedural_time,
+            self._profile_label,
+            self._bracket_label,
+            self._bullet,
+            self._circle,
+            self._closing_label,
+            self._named_label,
+            self._qa_label,
+            self._colon_label,
+            self._space_label,
+            self._role_in_brackets,
+            self._heading_rule,
+            self._bare_label_rule,
+        ):
             if rule(line, text, folded):
                 return
         self._body_text(line, text)
@@ -174,18 +199,24 @@ class Proceedings:
         if not (match := _CIRCLE.match(text)):
             return False
         rest = match.group("text")
-        if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and \
-                self._is_label(spaced.group("surname") + spaced.group("rest"), True):
+        if (spaced := _SPACED_NAME_LABEL.match(fold_aligned(rest))) and self._is_label(
+            spaced.group("surname") + spaced.group("rest"), True
+        ):
             cut = len(rest) - len(spaced.group("text"))
-            self._labelled(match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"),
-                           rest[cut:].strip(), line)
+            self._labelled(
+                match.group("mark") + rest[:cut].strip(), spaced.group("surname") + spaced.group("rest"), rest[cut:].strip(), line
+            )
             return True
         label = _CIRCLE_LABEL.match(fold_aligned(rest))
         if label and self._is_label(label.group("label"), bool(label.group("text"))):
             printed = rest[: len(label.group("label"))]  # NFKC keeps these lengths: cut the label as printed
-            self._labelled(match.group("mark") + printed, printed,
-                           rest[len(rest) - len(label.group("text")):] if label.group("text") else "", line,
-                           quiet_narration=rest)
+            self._labelled(
+                match.group("mark") + printed,
+                printed,
+                rest[len(rest) - len(label.group("text")) :] if label.group("text") else "",
+                line,
+                quiet_narration=rest,
+            )
         else:
             self._narration(rest, line)
         return True
@@ -194,7 +225,7 @@ class Proceedings:
         """谷田川委員長)ただ今から…: a label that keeps only its closing bracket."""
         if not ((closing := _CLOSING_LABEL.match(folded)) and self._is_label(closing.group("label")[:-1], True)):
             return False
-        self._labelled(text[: closing.end("label")], closing.group("label")[:-1], text[closing.end("label"):].strip(), line)
+        self._labelled(text[: closing.end("label")], closing.group("label")[:-1], text[closing.end("label") :].strip(), line)
         return True
 
     def _named_label(self, line: Line, text: str, folded: str) -> bool:
@@ -210,8 +241,7 @@ class Proceedings:
         if not ((qa := _QA_LABEL.match(folded)) and self._is_label(qa.group("label"), True)):
             return False
         printed = text[: qa.end("label")].strip()
-        self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")):] if qa.group("text") else "",
-                       line)
+        self._labelled(printed, qa.group("label"), text[len(text) - len(qa.group("text")) :] if qa.group("text") else "", line)
         return True
 
     def _colon_label(self, line: Line, text: str, folded: str) -> bool:
@@ -225,8 +255,13 @@ class Proceedings:
     def _space_label(self, line: Line, text: str, folded: str) -> bool:
         """会長 定刻になりましたので…: a label with no mark, a space, then the remark."""
         spaced = _SPACE_LABEL.match(folded)
-        if not (spaced and role_label(spaced.group("label")) and "。" in spaced.group("text")
-                and re.search(r"[\u3040-\u309f]", spaced.group("text")) and not re.match(r"^[○◯〇●◎◆]", text)):
+        if not (
+            spaced
+            and role_label(spaced.group("label"))
+            and "。" in spaced.group("text")
+            and re.search(r"[\u3040-\u309f]", spaced.group("text"))
+            and not re.match(r"^[○◯〇●◎◆]", text)
+        ):
             return False
         cut = len(text) - len(spaced.group("text"))
         self._labelled(text[:cut].strip(), spaced.group("label"), text[cut:].strip(), line)
@@ -235,11 +270,19 @@ class Proceedings:
     def _role_in_brackets(self, line: Line, text: str, folded: str) -> bool:
         """（委員）意見… unattributed; (山田委員) 意見… a speaker label in brackets."""
         if (role := _ROLE_ONLY.match(folded)) and squash(role.group("role")) in GROUP_WORDS:
-            self._start("unattributed", line, text[len(text) - len(role.group("text")):].strip(),
-                        label=text[: len(text) - len(role.group("text"))].strip())
+            self._start(
+                "unattributed",
+                line,
+                text[len(text) - len(role.group("text")) :].strip(),
+                label=text[: len(text) - len(role.group("text"))].strip(),
+            )
             return True
-        if (named := _ROLE_ONLY.match(folded)) and not _INTERJECTION.match(folded) and \
-                self._is_label(named.group("role"), True) and split_person(named.group("role")).role:
+        if (
+            (named := _ROLE_ONLY.match(folded))
+            and not _INTERJECTION.match(folded)
+            and self._is_label(named.group("role"), True)
+            and split_person(named.group("role")).role
+        ):
             cut = len(text) - len(named.group("text"))
             self._labelled(text[:cut].strip(), named.group("role"), text[cut:].strip(), line)
             return True
@@ -260,8 +303,12 @@ class Proceedings:
             return
         if self.remark.kind == "narration" and self.last_spoken is not None:
             self._flush()  # the narration's last paragraph is read whole just below
-        if self.remark.kind == "narration" and self.last_spoken is not None and self.remark.paragraphs and \
-                _INTERJECTION.match(fold(self.remark.paragraphs[-1])):
+        if (
+            self.remark.kind == "narration"
+            and self.last_spoken is not None
+            and self.remark.paragraphs
+            and _INTERJECTION.match(fold(self.remark.paragraphs[-1]))
+        ):
             # Speech resumes after an interjection: the same speaker, a new remark.
             spoken = self.last_spoken
             self._start(spoken.kind, line, text, spoken.speaker, spoken.label)
@@ -276,9 +323,11 @@ class Proceedings:
         flat = squash(label)
         if re.search(r"[(（][^)）]+(?:君|さん|氏)[)）]$", flat) or _ANONYMOUS.match(fold(flat)) or _role_then_name(flat):
             return True
-        if (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat)) and \
-                (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role"))) and \
-                is_name(role_named.group("name"), 6):
+        if (
+            (role_named := re.fullmatch(r"(?P<role>[^(（]{1,12})[(（](?P<name>[^)）]{1,8})[)）]", flat))
+            and (role_named.group("role") in ROLE_WORDS or role_suffix(role_named.group("role")))
+            and is_name(role_named.group("name"), 6)
+        ):
             return True  # 委員長（山田太郎）: a role and the name of whoever held it
         printed = split_person(flat)
         if not printed.name and printed.role and has_text:
@@ -290,12 +339,20 @@ class Proceedings:
         under labels alone on their lines, a short line at the margin between blank lines,
         over such a label, is the heading of an agenda item (listed or not)."""
         flat = squash(text)
-        if not (self.indented and self.blank_before and line.raw[:1] not in (" ", "\u3000", "\t")) or \
-                not 2 <= len(flat) <= 40 or "。" in flat or re.match(r"^[(（〔「【\[]", flat):
+        if (
+            not (self.indented and self.blank_before and line.raw[:1] not in (" ", "\u3000", "\t"))
+            or not 2 <= len(flat) <= 40
+            or "。" in flat
+            or re.match(r"^[(（〔「【\[]", flat)
+        ):
             return False
-        following = [x for x in self.lines[self.position + 1:self.position + 6] if x.text]
-        if len(following) < 2 or not re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", label := squash(following[0].text)) \
-                or not role_label(label) or following[1].raw[:1] not in (" ", "\u3000", "\t"):
+        following = [x for x in self.lines[self.position + 1 : self.position + 6] if x.text]
+        if (
+            len(following) < 2
+            or not re.fullmatch(r"[^(（)）]{1,10}[(（][^)）]{1,10}[)）]", label := squash(following[0].text))
+            or not role_label(label)
+            or following[1].raw[:1] not in (" ", "\u3000", "\t")
+        ):
             return False
         title = tidy(text)
         index = next((i for i in self._titles().get(flat, []) if i > self.item_index), None)
@@ -342,7 +399,9 @@ class Proceedings:
     def _clock(self, text: str) -> None:
         """開会いたします。(10:01) / 散会いたします。(10:45): the time printed after the opening
         or closing words of a remark is the meeting's start or end."""
-        for word, time in re.findall(r"(開会|開議|散会|閉会)(?:いた)?(?:し|い)ます。?\s*[(（]\s*(\d{1,2}[:：]\d{2})\s*[)）]", fold(text)):
+        for word, time in re.findall(
+            r"(開会|開議|散会|閉会)(?:いた)?(?:し|い)ます。?\s*[(（]\s*(\d{1,2}[:：]\d{2})\s*[)）]", fold(text)
+        ):
             clock = f"{int(time[:-3]):02d}:{time[-2:]}"
             if word in ("開会", "開議") and self.draft.start is None:
                 self.draft.start = clock
@@ -378,14 +437,19 @@ class Proceedings:
             role_only = flat in GROUP_WORDS or flat in ROLE_WORDS or not split_person(flat).name  # 庶務係長
             ambiguous = self._candidates(label, None)
             if len({a.person for a in ambiguous}) > 1:
-                self.draft.note(line.no, f"speaker label {printed!r} matches no attendee uniquely: kept as narration",
-                                "set speaker= by hand, then make it a spoken remark")
-                self._narration(quiet_narration if quiet_narration is not None else printed + (" " + text if text else ""),
-                                line)
+                self.draft.note(
+                    line.no,
+                    f"speaker label {printed!r} matches no attendee uniquely: kept as narration",
+                    "set speaker= by hand, then make it a spoken remark",
+                )
+                self._narration(quiet_narration if quiet_narration is not None else printed + (" " + text if text else ""), line)
                 return
             if role_only:
-                holders = {a.person for a in self.draft.attendees if a.person and flat in (
-                    squash(a.role), squash(a.label or ""), squash(a.affiliation))}
+                holders = {
+                    a.person
+                    for a in self.draft.attendees
+                    if a.person and flat in (squash(a.role), squash(a.label or ""), squash(a.affiliation))
+                }
                 if len(holders) == 1 and flat not in ("委員", "議員", "構成員", "事務局", "理事", "職員"):
                     # ○会長 when one attendee is listed as 会長: that person speaks.
                     person = holders.pop()
@@ -399,8 +463,11 @@ class Proceedings:
                 return
             person = self._propose(label, line)
             if person is None:
-                self.draft.note(line.no, f"speaker label {printed!r} matches no attendee: kept as narration",
-                                "add the speaker to the attendees, then make it a spoken remark with speaker=PERSON-ID")
+                self.draft.note(
+                    line.no,
+                    f"speaker label {printed!r} matches no attendee: kept as narration",
+                    "add the speaker to the attendees, then make it a spoken remark with speaker=PERSON-ID",
+                )
                 self._narration(printed + (" " + text if text else ""), line)
                 return
         kind = "written" if person in self.written else "spoken"
@@ -426,8 +493,11 @@ class Proceedings:
             return self.unknown[key]
         person = self.names.find(name) or self.names.propose(name, self.draft, line.no, key=f"speaker:{key}")
         self.unknown[key] = person
-        self.draft.note(line.no, f"speaker {label!r} is not in the attendance list: written as '{person}'",
-                        "add them to the attendees if they attended")
+        self.draft.note(
+            line.no,
+            f"speaker {label!r} is not in the attendance list: written as '{person}'",
+            "add them to the attendees if they attended",
+        )
         return person
 
     def _resolve(self, label: str, line: Line | None, quiet: bool = False) -> str | None:
@@ -445,9 +515,11 @@ class Proceedings:
         if len(unique) == 1:
             return candidates[0].person
         if len(unique) > 1 and not quiet and line is not None:
-            self.draft.note(line.no, f"speaker label {label!r} fits several attendees: "
-                            + ", ".join(sorted(a.name for a in candidates)),
-                            "set speaker= by hand")
+            self.draft.note(
+                line.no,
+                f"speaker label {label!r} fits several attendees: " + ", ".join(sorted(a.name for a in candidates)),
+                "set speaker= by hand",
+            )
         if len(unique) > 1:
             return None
         return None
@@ -466,26 +538,38 @@ class Proceedings:
         for attendee, full, family, prefixes, role, affiliation in self._by_first(flat[:1]):
             for prefix in prefixes:
                 if prefix and flat.startswith(prefix):
-                    rest = flat[len(prefix):]
+                    rest = flat[len(prefix) :]
                     loose = prefix in (full, family)
-                    if (not rest and loose) or (rest and (rest == role or (role and role.endswith(rest)) or
-                                                          (role and rest.endswith(role) and loose) or
-                                                          rest == attendee.label or
-                                                          (affiliation and (affiliation.endswith(rest) or rest in affiliation)) or
-                                                          (rest in ROLE_WORDS and (loose or not attendee.label
-                                                                                   or attendee.label in GENERIC_GROUPS)) or
-                                                          GROUP_WORDS.get(rest) == attendee.group or
-                                                          (rest == "事務局" and attendee.group == "secretariat"))):
+                    if (not rest and loose) or (
+                        rest
+                        and (
+                            rest == role
+                            or (role and role.endswith(rest))
+                            or (role and rest.endswith(role) and loose)
+                            or rest == attendee.label
+                            or (affiliation and (affiliation.endswith(rest) or rest in affiliation))
+                            or (rest in ROLE_WORDS and (loose or not attendee.label or attendee.label in GENERIC_GROUPS))
+                            or GROUP_WORDS.get(rest) == attendee.group
+                            or (rest == "事務局" and attendee.group == "secretariat")
+                        )
+                    ):
                         candidates.append(attendee)
                         break
         if hint and len(candidates) > 1:
             # 渡邉(光): the character after the surname is the given name's first.
-            candidates = [a for a in candidates if (" " in a.name and squash(a.name.split(" ")[1]).startswith(hint))
-                          or (" " not in a.name and hint in squash(a.name)[1:4])]
+            candidates = [
+                a
+                for a in candidates
+                if (" " in a.name and squash(a.name.split(" ")[1]).startswith(hint))
+                or (" " not in a.name and hint in squash(a.name)[1:4])
+            ]
         if len({a.person for a in candidates}) > 1:
             # Same surname: the role printed in the label tells them apart.
-            exact_role = [a for a in candidates if flat.endswith(squash(a.role)) and squash(a.role) or
-                          (a.affiliation and flat.endswith(squash(a.affiliation)))]
+            exact_role = [
+                a
+                for a in candidates
+                if flat.endswith(squash(a.role)) and squash(a.role) or (a.affiliation and flat.endswith(squash(a.affiliation)))
+            ]
             if len({a.person for a in exact_role}) == 1:
                 return exact_role
         return candidates
@@ -502,7 +586,8 @@ class Proceedings:
                 family = squash(attendee.name.split(" ")[0])
                 prefixes = [full, family] + ([full[:k] for k in (3, 2, 1)] if " " not in attendee.name and len(full) >= 3 else [])
                 self.index.setdefault(full[:1], []).append(
-                    (attendee, full, family, prefixes, squash(attendee.role), squash(attendee.affiliation)))
+                    (attendee, full, family, prefixes, squash(attendee.role), squash(attendee.affiliation))
+                )
             self.index_size = len(self.draft.attendees)
         return self.index.get(first, [])
 
@@ -553,8 +638,8 @@ def _role_then_name(flat: str) -> tuple[str, str] | None:
         return None
     body = match.group("body")
     for word in ROLE_WORDS:
-        if body.startswith(word) and word not in HONORIFICS and is_name(body[len(word):], 6):
-            return body[len(word):], word
+        if body.startswith(word) and word not in HONORIFICS and is_name(body[len(word) :], 6):
+            return body[len(word) :], word
     return None
 
 

@@ -8,7 +8,9 @@ from .eras import find_date, for_matching
 
 _TIME = re.compile(
     r"(午前|午後)?\s*(\d{1,2})\s*(?:[:：]\s*(\d{2})|時\s*(?:(\d{1,2})\s*分|半)?)(?!\s*間)"
-    r"(?:\s*([ap])\.?\s*m\b\.?)?", re.I)
+    r"(?:\s*([ap])\.?\s*m\b\.?)?",
+    re.I,
+)
 _ENGLISH_TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)
 # 開会/開議 start a meeting; 散会/閉会 end it; 休憩/再開 are breaks inside it.
 START_WORDS = ("開会", "開議", "開始", "開催")
@@ -22,7 +24,7 @@ def parse_times(text: str) -> tuple[str | None, str | None]:
     folded = for_matching(text).replace("零時", "0時").replace("正午", "12時")
     date = find_date(folded)
     if date is not None:
-        folded = folded[: date.start] + " " * (date.end - date.start) + folded[date.end:]
+        folded = folded[: date.start] + " " * (date.end - date.start) + folded[date.end :]
     found: list[tuple[int, int, bool]] = []
     for match in _TIME.finditer(folded):
         half, hour, minute_colon, minute_ji, english = match.groups()
@@ -56,7 +58,7 @@ def time_event(text: str) -> tuple[str, str] | None:
         return None
     date = find_date(folded)
     if date is not None:
-        folded = folded[: date.start] + folded[date.end:]  # 令和5年3月1日(水)午前10時開議: the date is read elsewhere
+        folded = folded[: date.start] + folded[date.end :]  # 令和5年3月1日(水)午前10時開議: the date is read elsewhere
     folded = re.sub(r"\d{1,2}\s*月\s*\d{1,2}\s*日", "", folded)  # 12月1日午前10時00分開会: a day without its year
     rest = _TIME.sub("", _EVENT.sub("", folded))
     if re.sub(r"[\s()（）月火水木金土日曜:：・、]|時刻|予定", "", rest):
@@ -69,7 +71,9 @@ def time_event(text: str) -> tuple[str, str] | None:
 # 7:00 p.m., 7.30 pm, 5pm, 8 AM PST, 6;30 P.M., 7:0 0 p.m. (a stray space), 14:00 UTC, noon.
 _CLOCK = re.compile(
     r"(?<![\d:.])(\d{1,2})(?:\s*[:.;]\s*(\d)\s?(\d))?\s*(?:([ap])\.?\s*m\b\.?|(?=\s*(?:[-–—~]|to)\s*\d{1,2}\s*[ap]\.?\s*m\b))"
-    r"|(?<![\d:.])([01]?\d|2[0-3]):(\d{2})(?![\d:])|\b(noon|midday)\b", re.I)
+    r"|(?<![\d:.])([01]?\d|2[0-3]):(\d{2})(?![\d:])|\b(noon|midday)\b",
+    re.I,
+)
 
 
 def clock_times(text: str) -> list[str]:

@@ -27,14 +27,25 @@ def assemble_meeting(files: list[MeetingFile], registries: Registries, diags: Di
     originals = [f for f in files if not f.is_translation]
     if not originals:
         for f in files:
-            diags.add(f.path, 1, 1, "E065", f"meeting '{f.council}/{f.meeting_id}' has only translations",
-                      "add the original-language file (without a 'translation:' block)")
+            diags.add(
+                f.path,
+                1,
+                1,
+                "E065",
+                f"meeting '{f.council}/{f.meeting_id}' has only translations",
+                "add the original-language file (without a 'translation:' block)",
+            )
         return None
     if len(originals) > 1:
         for f in originals[1:]:
-            diags.add(f.path, 1, 1, "E066",
-                      f"both {originals[0].path.name} and {f.path.name} claim to be the original",
-                      "a translation needs a 'translation:' block with its provenance")
+            diags.add(
+                f.path,
+                1,
+                1,
+                "E066",
+                f"both {originals[0].path.name} and {f.path.name} claim to be the original",
+                "a translation needs a 'translation:' block with its provenance",
+            )
         return None
     orig = originals[0]
     if not all(f.readable for f in files):
@@ -54,4 +65,3 @@ def assemble_meeting(files: list[MeetingFile], registries: Registries, diags: Di
 
 def _replace_versions(meeting: Meeting, versions: dict[str, Version]) -> Meeting:
     return replace(meeting, versions=MappingProxyType(versions))
-

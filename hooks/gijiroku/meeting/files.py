@@ -49,8 +49,9 @@ class MeetingFile:
         return "translation" in self.fields
 
 
-def parse_meeting_file(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnostics,
-                       source: Source | None = None) -> MeetingFile | None:
+def parse_meeting_file(
+    path: Path, council: str, meeting_id: str, lang: str, diags: Diagnostics, source: Source | None = None
+) -> MeetingFile | None:
     """Read one meeting file's front matter and body (from `source` when its bytes were
     read already); None when it cannot be read at all."""
     source = source if source is not None else read_source(path, diags)
@@ -67,9 +68,15 @@ def _parse(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnost
         return _unreadable(path, council, meeting_id, lang, reader=Reader(path, diags), front_matter=text)
     reader = Reader(path, diags, line_offset=doc.front_matter_line - 1)
     if _blank_yaml(doc.front_matter):
-        diags.add(path, 1, 1, "E003", "the front matter is empty: this file would publish nothing",
-                  "write the meeting's fields between the '---' lines (language, title, record, date, …; "
-                  "see the format reference), or delete the file if the meeting is withdrawn")
+        diags.add(
+            path,
+            1,
+            1,
+            "E003",
+            "the front matter is empty: this file would publish nothing",
+            "write the meeting's fields between the '---' lines (language, title, record, date, …; "
+            "see the format reference), or delete the file if the meeting is withdrawn",
+        )
         return _unreadable(path, council, meeting_id, lang, reader, doc.front_matter)
     root = reader.compose(doc.front_matter)
     errors_before = len(diags.errors)
@@ -88,8 +95,12 @@ def _parse(path: Path, council: str, meeting_id: str, lang: str, diags: Diagnost
         return None
     language = reader.string(fields.get("language"), "language")
     if language is not None and language != lang:
-        reader.problem(fields["language"], "E014", f"language '{language}' does not match the file name '.{lang}.md'",
-                       f"rename the file to {meeting_id}.{language}.md, or correct the language field")
+        reader.problem(
+            fields["language"],
+            "E014",
+            f"language '{language}' does not match the file name '.{lang}.md'",
+            f"rename the file to {meeting_id}.{language}.md, or correct the language field",
+        )
     end_line = doc.body_line + doc.body.count("\n")
     return MeetingFile(path, council, meeting_id, lang, reader, fields, root, sections, end_line, body_ok)
 
@@ -104,6 +115,16 @@ def _unreadable(path: Path, council: str, meeting_id: str, lang: str, reader: Re
     translations are not reported as orphans, but nothing is checked against it."""
     is_translation = any(line.startswith("translation:") for line in front_matter.split("\n"))
     fields: dict[str, yaml.Node] = {"translation": yaml.ScalarNode("tag:yaml.org,2002:str", "")} if is_translation else {}
-    return MeetingFile(path, council, meeting_id, lang, reader, fields, yaml.ScalarNode("tag:yaml.org,2002:null", ""),
-                       [], 1, False, readable=False)
-
+    return MeetingFile(
+        path,
+        council,
+        meeting_id,
+        lang,
+        reader,
+        fields,
+        yaml.ScalarNode("tag:yaml.org,2002:null", ""),
+        [],
+        1,
+        False,
+        readable=False,
+    )

@@ -29,10 +29,22 @@ from ..yamlsrc import ID_HINT, Reader, id_problem
 from .files import MeetingFile
 from .registries import Registries, unknown_hint
 
-RESERVED_IDS = frozenset({
-    "top", "meeting", "attendees", "agenda", "materials", "proceedings", "opening", "closing",
-    "source", "translation", "citation", "content",
-})
+RESERVED_IDS = frozenset(
+    {
+        "top",
+        "meeting",
+        "attendees",
+        "agenda",
+        "materials",
+        "proceedings",
+        "opening",
+        "closing",
+        "source",
+        "translation",
+        "citation",
+        "content",
+    }
+)
 """Anchors the meeting page uses itself; a remark, item or material id may not take them."""
 
 
@@ -60,8 +72,12 @@ def read_original(f: MeetingFile, reg: Registries, written: Written, diags: Diag
     start = r.time(fields.get("start"), "start") if "start" in fields else None
     end = r.time(fields.get("end"), "end") if "end" in fields else None
     if start and end and end <= start:
-        r.problem(fields["end"], "E041", f"end {end} is not after start {start}",
-                  "meetings that run past midnight are not supported; check the times")
+        r.problem(
+            fields["end"],
+            "E041",
+            f"end {end} is not after start {start}",
+            "meetings that run past midnight are not supported; check the times",
+        )
     venue = r.string(fields.get("venue"), "venue") if "venue" in fields else ""
     source = r.url(fields.get("source"), "source") if "source" in fields else None
 
@@ -76,25 +92,44 @@ def read_original(f: MeetingFile, reg: Registries, written: Written, diags: Diag
     if title is None or record is None or date is None:
         return None, alignable
     version = Version(
-        lang=f.lang, path=diags.relpath(f.path), digest=f.digest, title=title, venue=venue or "",
-        roles=MappingProxyType(roles), agenda=MappingProxyType(agenda_titles),
-        materials=MappingProxyType(material_texts), remarks=MappingProxyType(remark_texts),
+        lang=f.lang,
+        path=diags.relpath(f.path),
+        digest=f.digest,
+        title=title,
+        venue=venue or "",
+        roles=MappingProxyType(roles),
+        agenda=MappingProxyType(agenda_titles),
+        materials=MappingProxyType(material_texts),
+        remarks=MappingProxyType(remark_texts),
     )
     return Meeting(
-        council=f.council, id=f.meeting_id, date=date, language=f.lang, record=record,
-        number=number, start=start, end=end, source=source, attendees=tuple(attendees),
-        agenda=tuple(agenda), materials=tuple(materials), sections=tuple(sections),
+        council=f.council,
+        id=f.meeting_id,
+        date=date,
+        language=f.lang,
+        record=record,
+        number=number,
+        start=start,
+        end=end,
+        source=source,
+        attendees=tuple(attendees),
+        agenda=tuple(agenda),
+        materials=tuple(materials),
+        sections=tuple(sections),
         versions=MappingProxyType({f.lang: version}),
     ), alignable
 
 
-def _read_attendees(f: MeetingFile, reg: Registries, written: Written, diags: Diagnostics) -> tuple[list[Attendee], dict[str, RoleText]]:
+def _read_attendees(
+    f: MeetingFile, reg: Registries, written: Written, diags: Diagnostics
+) -> tuple[list[Attendee], dict[str, RoleText]]:
     r = f.reader
     attendees: list[Attendee] = []
     roles: dict[str, RoleText] = {}
     for node in r.sequence(f.fields.get("attendees"), "attendees"):
-        fields = r.mapping(node, "an attendee", required=("group",),
-                           optional=("person", "role", "affiliation", "absent", "proxy_for", "others"))
+        fields = r.mapping(
+            node, "an attendee", required=("group",), optional=("person", "role", "affiliation", "absent", "proxy_for", "others")
+        )
         if fields is None:
             continue
         group = r.choice(fields.get("group"), "attendee group", GROUPS)
@@ -103,17 +138,29 @@ def _read_attendees(f: MeetingFile, reg: Registries, written: Written, diags: Di
             others = r.boolean(fields.get("others"), "others")
             extra = set(fields) - {"group", "others"}
             if extra:
-                r.problem(node, "E012", "an 'others' entry stands for unnamed attendees and takes only 'group'",
-                          "remove: " + ", ".join(sorted(extra)))
+                r.problem(
+                    node,
+                    "E012",
+                    "an 'others' entry stands for unnamed attendees and takes only 'group'",
+                    "remove: " + ", ".join(sorted(extra)),
+                )
             if group and others:
                 attendees.append(Attendee(group=group, others=True, line=line))
             elif others is False:
-                r.problem(fields["others"], "E014", "'others: false' stands for nobody",
-                          "remove the entry, or write 'others: true' for 他 / and others")
+                r.problem(
+                    fields["others"],
+                    "E014",
+                    "'others: false' stands for nobody",
+                    "remove the entry, or write 'others: true' for 他 / and others",
+                )
             continue
         if "person" not in fields:
-            r.problem(node, "E011", "an attendee lacks 'person'",
-                      "name a person id from people.yml, or write 'others: true' for 他 / and others")
+            r.problem(
+                node,
+                "E011",
+                "an attendee lacks 'person'",
+                "name a person id from people.yml, or write 'others: true' for 他 / and others",
+            )
             continue
         _note_written(fields["person"], written.attendees)
         person = _person_ref(r, fields["person"], reg, "attendee")
@@ -126,8 +173,12 @@ def _read_attendees(f: MeetingFile, reg: Registries, written: Written, diags: Di
         if person is None:
             continue
         if person in roles:
-            r.problem(fields["person"], "E021", f"'{person}' is listed twice among the attendees",
-                      "list each person once; the role is the one they held at this meeting")
+            r.problem(
+                fields["person"],
+                "E021",
+                f"'{person}' is listed twice among the attendees",
+                "list each person once; the role is the one they held at this meeting",
+            )
             continue
         roles[person] = RoleText(role or "", affiliation or "")
         if group is not None and role is not None:
@@ -169,19 +220,29 @@ def _note_written(node: yaml.Node | None, ids: set[str]) -> None:
 def _claim_anchor(r: Reader, node: yaml.Node, value: str, what: str, anchors: dict[str, tuple[int, int]]) -> bool:
     """Agenda, material and remark ids share the meeting page's anchors: they must not collide."""
     if value in RESERVED_IDS:
-        r.problem(node, "E020", f"{what} id '{value}' is reserved for the page itself",
-                  "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
+        r.problem(
+            node,
+            "E020",
+            f"{what} id '{value}' is reserved for the page itself",
+            "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)),
+        )
         return False
     if value in anchors:
         line, col = anchors[value]
-        r.problem(node, "E021", f"duplicate id '{value}' (first used on line {line})",
-                  "agenda items, materials and remarks share one set of link anchors in a meeting; rename one")
+        r.problem(
+            node,
+            "E021",
+            f"duplicate id '{value}' (first used on line {line})",
+            "agenda items, materials and remarks share one set of link anchors in a meeting; rename one",
+        )
         return False
     anchors[value] = r.where(node)
     return True
 
 
-def _read_agenda(f: MeetingFile, reg: Registries, anchors: dict[str, tuple[int, int]], written: Written) -> tuple[list[AgendaItem], dict[str, str]]:
+def _read_agenda(
+    f: MeetingFile, reg: Registries, anchors: dict[str, tuple[int, int]], written: Written
+) -> tuple[list[AgendaItem], dict[str, str]]:
     r = f.reader
     items: list[AgendaItem] = []
     titles: dict[str, str] = {}
@@ -201,7 +262,9 @@ def _read_agenda(f: MeetingFile, reg: Registries, anchors: dict[str, tuple[int, 
     return items, titles
 
 
-def _read_materials(f: MeetingFile, anchors: dict[str, tuple[int, int]], written: Written) -> tuple[list[Material], dict[str, tuple[str, str]]]:
+def _read_materials(
+    f: MeetingFile, anchors: dict[str, tuple[int, int]], written: Written
+) -> tuple[list[Material], dict[str, tuple[str, str]]]:
     r = f.reader
     materials: list[Material] = []
     texts: dict[str, tuple[str, str]] = {}
@@ -223,8 +286,13 @@ def _read_materials(f: MeetingFile, anchors: dict[str, tuple[int, int]], written
 
 
 def _read_sections(
-    f: MeetingFile, reg: Registries, agenda: list[AgendaItem], agenda_written: set[str], present: set[str],
-    anchors: dict[str, tuple[int, int]], diags: Diagnostics,
+    f: MeetingFile,
+    reg: Registries,
+    agenda: list[AgendaItem],
+    agenda_written: set[str],
+    present: set[str],
+    anchors: dict[str, tuple[int, int]],
+    diags: Diagnostics,
 ) -> tuple[list[Section], dict[str, RemarkText], bool]:
     """The proceedings, each remark's text, and whether every remark had a usable id."""
     agenda_ids = {a.id for a in agenda}
@@ -247,33 +315,62 @@ def _read_sections(
             if remark is None:
                 continue
             if "source" in rr.attrs:
-                diags.add(f.path, rr.line, rr.attr_cols["source"], "E012",
-                          "'source' belongs in translations only", "remove source=… from the original")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    rr.attr_cols["source"],
+                    "E012",
+                    "'source' belongs in translations only",
+                    "remove source=… from the original",
+                )
             remarks.append(remark)
             texts[remark.id] = RemarkText(tuple(rr.paragraphs), rr.attrs.get("label", ""), None, rr.line)
         sections.append(Section(raw.kind, raw.item, tuple(remarks)))
     for item in agenda:
         if item.id not in seen_sections:
             line, col = anchors[item.id]
-            diags.add(f.path, line, col, "W082", f"agenda item '{item.id}' has no '::: item {item.id}' section",
-                      "add the section with its proceedings, or narration saying the discussion is not public")
+            diags.add(
+                f.path,
+                line,
+                col,
+                "W082",
+                f"agenda item '{item.id}' has no '::: item {item.id}' section",
+                "add the section with its proceedings, or narration saying the discussion is not public",
+            )
     return sections, texts, ids_ok
 
 
 def _check_section(
-    f: MeetingFile, raw: RawSection, index: int, count: int, agenda_ids: set[str],
-    seen: set[str], diags: Diagnostics,
+    f: MeetingFile,
+    raw: RawSection,
+    index: int,
+    count: int,
+    agenda_ids: set[str],
+    seen: set[str],
+    diags: Diagnostics,
 ) -> bool:
     if raw.kind == "item" and raw.item is None:
         return False  # already reported by the body parser
     key = raw.key
     if raw.kind == "item" and key not in agenda_ids:
-        diags.add(f.path, raw.line, 10, "E033", f"unknown agenda item '{key}'",
-                  "agenda items are: " + (", ".join(sorted(agenda_ids)) or "(none — add an agenda to the front matter)"))
+        diags.add(
+            f.path,
+            raw.line,
+            10,
+            "E033",
+            f"unknown agenda item '{key}'",
+            "agenda items are: " + (", ".join(sorted(agenda_ids)) or "(none — add an agenda to the front matter)"),
+        )
         return False
     if key in seen:
-        diags.add(f.path, raw.line, 1, "E021", f"section '{key}' appears twice",
-                  "put all of an agenda item's proceedings under one '::: item' line")
+        diags.add(
+            f.path,
+            raw.line,
+            1,
+            "E021",
+            f"section '{key}' appears twice",
+            "put all of an agenda item's proceedings under one '::: item' line",
+        )
         return False
     if raw.kind == "opening" and index != 0:
         diags.add(f.path, raw.line, 1, "E070", "'::: opening' must come first")
@@ -284,7 +381,11 @@ def _check_section(
 
 
 def _check_remark(
-    f: MeetingFile, rr: RawRemark, reg: Registries, present: set[str], anchors: dict[str, tuple[int, int]],
+    f: MeetingFile,
+    rr: RawRemark,
+    reg: Registries,
+    present: set[str],
+    anchors: dict[str, tuple[int, int]],
     diags: Diagnostics,
 ) -> Remark | None:
     """The remark `rr` checked against the registries, the attendees (`present`) and the
@@ -298,8 +399,14 @@ def _check_remark(
     ok = _check_speaker(f, rr, reg, present, diags) and ok
     topics = _known_topics(f, rr, reg, diags)
     if not rr.paragraphs:
-        diags.add(f.path, rr.line, 1, "E072", f"remark '{remark_id or '?'}' has no text",
-                  "write the remark's text on the lines after its '::: remark' line")
+        diags.add(
+            f.path,
+            rr.line,
+            1,
+            "E072",
+            f"remark '{remark_id or '?'}' has no text",
+            "write the remark's text on the lines after its '::: remark' line",
+        )
         ok = False
     if not ok:
         return None
@@ -317,12 +424,23 @@ def _check_remark_id(f: MeetingFile, rr: RawRemark, anchors: dict[str, tuple[int
     if problem:
         diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"invalid remark id '{remark_id}': {problem}", ID_HINT)
     elif remark_id in RESERVED_IDS:
-        diags.add(f.path, rr.line, rr.attr_cols["id"], "E020", f"remark id '{remark_id}' is reserved for the page itself",
-                  "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)))
+        diags.add(
+            f.path,
+            rr.line,
+            rr.attr_cols["id"],
+            "E020",
+            f"remark id '{remark_id}' is reserved for the page itself",
+            "choose another id; reserved: " + ", ".join(sorted(RESERVED_IDS)),
+        )
     elif remark_id in anchors:
-        diags.add(f.path, rr.line, rr.attr_cols["id"], "E021",
-                  f"duplicate id '{remark_id}' (first used on line {anchors[remark_id][0]})",
-                  "every remark needs its own id; ids are link anchors and must never change once published")
+        diags.add(
+            f.path,
+            rr.line,
+            rr.attr_cols["id"],
+            "E021",
+            f"duplicate id '{remark_id}' (first used on line {anchors[remark_id][0]})",
+            "every remark needs its own id; ids are link anchors and must never change once published",
+        )
     else:
         anchors[remark_id] = (rr.line, rr.attr_cols["id"])
         return True
@@ -342,15 +460,27 @@ def _check_speaker(f: MeetingFile, rr: RawRemark, reg: Registries, present: set[
     a speaker who is not among the attendees is only warned about."""
     kind, speaker = rr.attrs.get("kind"), rr.attrs.get("speaker")
     if kind in ATTRIBUTED_KINDS and speaker is None:
-        diags.add(f.path, rr.line, 1, "E071", f"a {kind} remark needs speaker=PERSON-ID",
-                  "name the person from people.yml; for an opinion the minutes do not attribute use kind=unattributed")
+        diags.add(
+            f.path,
+            rr.line,
+            1,
+            "E071",
+            f"a {kind} remark needs speaker=PERSON-ID",
+            "name the person from people.yml; for an opinion the minutes do not attribute use kind=unattributed",
+        )
         return False
     if speaker is None:
         return True
     column = rr.attr_cols["speaker"]
     if kind in ("unattributed", "narration"):
-        diags.add(f.path, rr.line, column, "E071", (f"an {kind}" if kind == "unattributed" else f"a {kind}") + " remark cannot have a speaker",
-                  "unattributed opinions are never attributed to a person; use kind=spoken or kind=written if the minutes name the speaker")
+        diags.add(
+            f.path,
+            rr.line,
+            column,
+            "E071",
+            (f"an {kind}" if kind == "unattributed" else f"a {kind}") + " remark cannot have a speaker",
+            "unattributed opinions are never attributed to a person; use kind=spoken or kind=written if the minutes name the speaker",
+        )
         return False
     problem = id_problem(speaker)
     if problem:
@@ -359,11 +489,19 @@ def _check_speaker(f: MeetingFile, rr: RawRemark, reg: Registries, present: set[
     if speaker in reg.flawed:
         return False
     if speaker not in reg.people:
-        diags.add(f.path, rr.line, column, "E030", f"unknown speaker '{speaker}'", unknown_hint(speaker, reg.people, "people.yml"))
+        diags.add(
+            f.path, rr.line, column, "E030", f"unknown speaker '{speaker}'", unknown_hint(speaker, reg.people, "people.yml")
+        )
         return False
     if speaker not in present:
-        diags.add(f.path, rr.line, column, "W081", f"speaker '{speaker}' is not among the attendees",
-                  "add them to the attendees with the role they held at this meeting")
+        diags.add(
+            f.path,
+            rr.line,
+            column,
+            "W081",
+            f"speaker '{speaker}' is not among the attendees",
+            "add them to the attendees with the role they held at this meeting",
+        )
     return True
 
 
@@ -375,10 +513,14 @@ def _known_topics(f: MeetingFile, rr: RawRemark, reg: Registries, diags: Diagnos
         if topic in reg.flawed:
             continue
         if id_problem(topic) or topic not in reg.topics:
-            diags.add(f.path, rr.line, rr.attr_cols.get("topics", 1), "E031", f"unknown topic '{topic}'",
-                      unknown_hint(topic, reg.topics, "topics.yml"))
+            diags.add(
+                f.path,
+                rr.line,
+                rr.attr_cols.get("topics", 1),
+                "E031",
+                f"unknown topic '{topic}'",
+                unknown_hint(topic, reg.topics, "topics.yml"),
+            )
         else:
             topics.append(topic)
     return topics
-
-

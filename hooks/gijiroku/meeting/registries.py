@@ -20,7 +20,6 @@ class Registries:
     not reported again as unknown."""
 
 
-
 def unknown_hint(value: str, known: Mapping[str, object], registry: str) -> str:
     """How to fix a reference to an id the registry lacks: the nearest id, or adding it."""
     close = difflib.get_close_matches(value, sorted(known), n=1)

@@ -40,8 +40,9 @@ def read_translation(f: MeetingFile, meeting: Meeting, written: Written | None, 
         role = r.string(entry.get("role"), f"role of '{key}'")
         affiliation = r.string(entry.get("affiliation"), f"affiliation of '{key}'") if "affiliation" in entry else ""
         if original.roles[key].affiliation and "affiliation" not in entry:
-            r.problem(node, "E060", f"translation lacks the affiliation of '{key}'",
-                      f"translate: {original.roles[key].affiliation}")
+            r.problem(
+                node, "E060", f"translation lacks the affiliation of '{key}'", f"translate: {original.roles[key].affiliation}"
+            )
         if role is not None:
             roles[key] = RoleText(role, affiliation or "")
 
@@ -64,10 +65,17 @@ def read_translation(f: MeetingFile, meeting: Meeting, written: Written | None, 
     if provenance is None or title is None:
         return None
     return Version(
-        lang=f.lang, path=diags.relpath(f.path), digest=f.digest, title=title, venue=venue or "",
-        roles=MappingProxyType(roles), agenda=MappingProxyType(agenda),
-        materials=MappingProxyType(materials), remarks=MappingProxyType(remarks),
-        provenance=provenance, stale=frozenset(stale),
+        lang=f.lang,
+        path=diags.relpath(f.path),
+        digest=f.digest,
+        title=title,
+        venue=venue or "",
+        roles=MappingProxyType(roles),
+        agenda=MappingProxyType(agenda),
+        materials=MappingProxyType(materials),
+        remarks=MappingProxyType(remarks),
+        provenance=provenance,
+        stale=frozenset(stale),
     )
 
 
@@ -86,8 +94,9 @@ def _read_provenance(r: Reader, node: yaml.Node | None) -> Provenance | None:
     return Provenance(status, method, by, reviewed, date, note or "")
 
 
-def _aligned(r: Reader, node: yaml.Node | None, what: str, expected: set[str], written: set[str],
-             root: yaml.Node) -> Iterator[tuple[str, yaml.Node]]:
+def _aligned(
+    r: Reader, node: yaml.Node | None, what: str, expected: set[str], written: set[str], root: yaml.Node
+) -> Iterator[tuple[str, yaml.Node]]:
     """Keyed entries of a translation table, reporting ids missing from it or unknown to the original."""
     seen: set[str] = set()
     for key, value in r.keyed(node, f"the translation's {what}"):
@@ -96,17 +105,29 @@ def _aligned(r: Reader, node: yaml.Node | None, what: str, expected: set[str], w
             seen.add(name)
             if name in written or len(written) > len(expected):
                 continue  # the original's own entries are in error, and reported there
-            r.diags.add(r.path, key.line, key.col, "E061", f"'{name}' in {what} is not in the original",
-                        "use the ids of the original file; remove or rename this entry")
+            r.diags.add(
+                r.path,
+                key.line,
+                key.col,
+                "E061",
+                f"'{name}' in {what} is not in the original",
+                "use the ids of the original file; remove or rename this entry",
+            )
             continue
         seen.add(name)
         yield name, value
     for name in sorted(expected - seen):
-        r.problem(node if node is not None else root, "E060", f"translation lacks {what} entry '{name}'",
-                  f"add '{name}' under {what}: with its translated text")
+        r.problem(
+            node if node is not None else root,
+            "E060",
+            f"translation lacks {what} entry '{name}'",
+            f"add '{name}' under {what}: with its translated text",
+        )
 
 
-def _align_remarks(f: MeetingFile, meeting: Meeting, written: Written | None, diags: Diagnostics) -> tuple[dict[str, RemarkText], set[str]]:
+def _align_remarks(
+    f: MeetingFile, meeting: Meeting, written: Written | None, diags: Diagnostics
+) -> tuple[dict[str, RemarkText], set[str]]:
     originals = {rem.id: rem for rem in meeting.remarks}
     original_text = meeting.original.remarks
     texts: dict[str, RemarkText] = {}
@@ -125,37 +146,75 @@ def _align_remarks(f: MeetingFile, meeting: Meeting, written: Written | None, di
             if orig is None and (written is None or rid in written.remarks):
                 continue  # the original's remark is in error, and reported there
             if orig is None:
-                diags.add(f.path, rr.line, rr.attr_cols["id"], "E061", f"remark '{rid}' is not in the original",
-                          "translations use the original's remark ids; check for a typo or a remark removed from the original")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    rr.attr_cols["id"],
+                    "E061",
+                    f"remark '{rid}' is not in the original",
+                    "translations use the original's remark ids; check for a typo or a remark removed from the original",
+                )
                 continue
             kind = rr.attrs.get("kind")
             if kind is not None and kind != orig.kind:
-                diags.add(f.path, rr.line, rr.attr_cols["kind"], "E062",
-                          f"remark '{rid}' is kind={kind} here but kind={orig.kind} in the original",
-                          "structure comes from the original; copy its kind")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    rr.attr_cols["kind"],
+                    "E062",
+                    f"remark '{rid}' is kind={kind} here but kind={orig.kind} in the original",
+                    "structure comes from the original; copy its kind",
+                )
             speaker = rr.attrs.get("speaker")
             if speaker != orig.speaker:
                 col = rr.attr_cols.get("speaker", 1)
-                diags.add(f.path, rr.line, col, "E063",
-                          f"remark '{rid}' has speaker={speaker or '(none)'} here but {orig.speaker or '(none)'} in the original",
-                          "structure comes from the original; copy its speaker")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    col,
+                    "E063",
+                    f"remark '{rid}' has speaker={speaker or '(none)'} here but {orig.speaker or '(none)'} in the original",
+                    "structure comes from the original; copy its speaker",
+                )
             if written is not None and raw_section.key != orig.section:
-                diags.add(f.path, rr.line, 1, "E064",
-                          f"remark '{rid}' is under '{raw_section.key}' here but under '{orig.section}' in the original",
-                          "move the remark to the same section as in the original")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    1,
+                    "E064",
+                    f"remark '{rid}' is under '{raw_section.key}' here but under '{orig.section}' in the original",
+                    "move the remark to the same section as in the original",
+                )
             if not rr.paragraphs:
-                diags.add(f.path, rr.line, 1, "E072", f"remark '{rid}' has no text",
-                          "write the translated text after the '::: remark' line")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    1,
+                    "E072",
+                    f"remark '{rid}' has no text",
+                    "write the translated text after the '::: remark' line",
+                )
                 continue
             source = rr.attrs.get("source")
             current = original_text[rid].fingerprint
             if source is None:
-                diags.add(f.path, rr.line, 1, "E011", f"remark '{rid}' lacks source=FINGERPRINT",
-                          f"the original text's fingerprint is {current}; `gijiroku fingerprint` lists them all")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    1,
+                    "E011",
+                    f"remark '{rid}' lacks source=FINGERPRINT",
+                    f"the original text's fingerprint is {current}; `gijiroku fingerprint` lists them all",
+                )
             elif source != current:
-                diags.add(f.path, rr.line, rr.attr_cols["source"], "W080",
-                          f"remark '{rid}' was translated from an earlier version of the original",
-                          f"update the translation, then set source={current}")
+                diags.add(
+                    f.path,
+                    rr.line,
+                    rr.attr_cols["source"],
+                    "W080",
+                    f"remark '{rid}' was translated from an earlier version of the original",
+                    f"update the translation, then set source={current}",
+                )
                 stale.add(rid)
             texts[rid] = RemarkText(tuple(rr.paragraphs), rr.attrs.get("label", ""), source, rr.line)
     order = [rem.id for rem in meeting.remarks]
@@ -163,7 +222,13 @@ def _align_remarks(f: MeetingFile, meeting: Meeting, written: Written | None, di
     for index, rid in enumerate(order):
         if rid not in mentioned:
             # Report it where it belongs: at the next remark the translation has, or at the end.
-            line = next((lines[later] for later in order[index + 1:] if later in lines), f.end_line)
-            diags.add(f.path, line, 1, "E060", f"translation lacks remark '{rid}'",
-                      f"translate it under '::: remark id={rid} …' (original fingerprint {original_text[rid].fingerprint})")
+            line = next((lines[later] for later in order[index + 1 :] if later in lines), f.end_line)
+            diags.add(
+                f.path,
+                line,
+                1,
+                "E060",
+                f"translation lacks remark '{rid}'",
+                f"translate it under '::: remark id={rid} …' (original fingerprint {original_text[rid].fingerprint})",
+            )
     return texts, stale

@@ -73,6 +73,7 @@ log = logging.getLogger("mkdocs.plugins.gijiroku")
 GIVE_BACK_EVERY = 2000
 """Pages written between two returns of freed memory to the system (gccontrol.give_back)."""
 
+
 class GijirokuPlugin(BasePlugin[GijirokuConfig]):
     """gijiroku as a MkDocs plugin: `plugins: [gijiroku]` in any MkDocs project with a
     `minutes/` folder, or the repository's hook (hooks/mkdocs_hooks.py), which makes
@@ -125,8 +126,13 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         if self.options_from_extra:
             self.config = options_from_extra(config)
         options = with_environment(self.config)
-        root = builds.RootBuild(project_dir(config) / options.minutes, data_out=options.data_out,
-                                            serial=options.serial, timings=options.timings, serving=self.serving)
+        root = builds.RootBuild(
+            project_dir(config) / options.minutes,
+            data_out=options.data_out,
+            serial=options.serial,
+            timings=options.timings,
+            serving=self.serving,
+        )
         self._attach(config, root)
         drop_search(config)
         config.site_name = " / ".join(titles().values())
@@ -236,8 +242,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
                 build.meeting_sources = urls.meeting_sources(build.index.archive, build.lang)
             source = build.meeting_sources.get(page.file.src_uri)
             if source is not None:  # a meeting page: Material's view-source action shows its minutes file
-                page.edit_url = urls.in_repository(build.repository, Path(config.docs_dir).parent,
-                                                   build.minutes.parent / source)
+                page.edit_url = urls.in_repository(build.repository, Path(config.docs_dir).parent, build.minutes.parent / source)
         return context
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -282,10 +287,17 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         output = squeeze_white_space(output)
         if build.cache is not None and src in build.keys:
             written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-            build.cache.record(src, pagecache.Entry.of_page(
-                build.keys[src], page.file.dest_uri, page.present_anchor_ids or (),
-                {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()}, build.contents[src],
-                digest_of(written)))
+            build.cache.record(
+                src,
+                pagecache.Entry.of_page(
+                    build.keys[src],
+                    page.file.dest_uri,
+                    page.present_anchor_ids or (),
+                    {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
+                    build.contents[src],
+                    digest_of(written),
+                ),
+            )
         page.content = None  # written: nothing reads it again (MkDocs checks anchors after writing every page)
         build.written += 1
         if build.written % GIVE_BACK_EVERY == 0:
@@ -303,8 +315,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             # self-contained, in this language (and at the root, in every language).
             write_not_found(Path(config.site_dir), [build.lang], config.extra.get("gijiroku_root_url", ""))
             if build.data_out:
-                data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "",
-                                        build.shared_dir)
+                data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.shared_dir)
             return
         root = self._root(config)
         self._detach(config)

@@ -56,6 +56,7 @@ def build_languages(config: MkDocsConfig, root: builds.RootBuild) -> None:
                 cache.release()
             plugin_of(lang_config)._detach(lang_config)
 
+
 def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -> tuple[str, MkDocsConfig]:
     assert root.index is not None
     lang_config = language_config(config, lang)
@@ -64,10 +65,21 @@ def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) ->
         shown, total = root.preview
         notice = catalogue_text("preview_notice", lang, shown=shown, total=total)
         lang_config.extra["gijiroku_preview"] = notice  # the theme's banner reads it
-    build = builds.LanguageBuild(lang, root.index, root.minutes, notice, shared=root.shared, shared_dir=root.shared_dir,
-                                 repository=root.repository, data_out=root.data_out)
-    plugins = [name for name, plugin in lang_config.plugins.items()
-               if name not in lang_config.hooks and plugin is not plugin_of(lang_config)]
+    build = builds.LanguageBuild(
+        lang,
+        root.index,
+        root.minutes,
+        notice,
+        shared=root.shared,
+        shared_dir=root.shared_dir,
+        repository=root.repository,
+        data_out=root.data_out,
+    )
+    plugins = [
+        name
+        for name, plugin in lang_config.plugins.items()
+        if name not in lang_config.hooks and plugin is not plugin_of(lang_config)
+    ]
     if plugins and root.cache_dir is not None:
         # A plugin may gather from every page (a search index, a sitemap of its own):
         # pages kept from the last build would never reach it.
@@ -92,9 +104,11 @@ def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) ->
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
 
+
 def cache_of(lang_config: MkDocsConfig) -> pagecache.PageCache | None:
     build = plugin_of(lang_config)._language(lang_config)
     return build.cache if build is not None else None
+
 
 def build_language(lang_config: MkDocsConfig) -> None:
     """One language's MkDocs build. With a cache that a previous build left, MkDocs'
@@ -117,6 +131,7 @@ def build_language(lang_config: MkDocsConfig) -> None:
         level = mkdocs_log.getEffectiveLevel()
         cache.save(trust_new=logging.DEBUG < level <= logging.WARNING)
 
+
 class DirtyWarningFilter(logging.Filter):
     """MkDocs warns that a dirty build may leave navigation and links inaccurate; ours
     rebuilds every page whose inputs changed and checks kept pages' links, so the
@@ -124,6 +139,7 @@ class DirtyWarningFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("A 'dirty' build is being performed")
+
 
 @contextlib.contextmanager
 def quiet_dirty_warning(dirty: bool) -> Iterator[None]:
@@ -136,20 +152,22 @@ def quiet_dirty_warning(dirty: bool) -> Iterator[None]:
     finally:
         target.removeFilter(quiet)
 
+
 def can_build_in_parallel(root: builds.RootBuild) -> bool:
     """Language builds are independent: on `mkdocs build` with more than one core, they
     run side by side (gijiroku/forkjoin.py). Not under `mkdocs serve`, whose server
     threads must not be forked, nor with the option `serial` (or GIJIROKU_SERIAL=1)."""
     return not root.serving and forkjoin.can_fork() and not root.serial
 
+
 def build_in_parallel(languages: list[tuple[str, MkDocsConfig]], timings: str | None) -> None:
     """Every language but the last in a forked child that inherits the loaded archive;
     the last in this process."""
-    jobs: list[forkjoin.Job] = [(lang, functools.partial(build_language, lang_config))
-                                for lang, lang_config in languages]
+    jobs: list[forkjoin.Job] = [(lang, functools.partial(build_language, lang_config)) for lang, lang_config in languages]
     failed = forkjoin.run_side_by_side(jobs, timings)
     if failed:
         raise PluginError(f"the {', '.join(failed)} build failed (see the messages above)")
+
 
 def language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
     """The top-level mkdocs.yml as one language's build: its docs, folder, URL, theme
@@ -168,6 +186,7 @@ def language_config(root: MkDocsConfig, lang: str) -> MkDocsConfig:
         **language_overrides(raw, lang, site_url),
     )
 
+
 def plugin_of(config: MkDocsConfig) -> GijirokuPlugin:
     """The gijiroku plugin of a language build's configuration (the hook's or the installed
     plugin's, whichever mkdocs.yml names)."""
@@ -177,5 +196,7 @@ def plugin_of(config: MkDocsConfig) -> GijirokuPlugin:
         plugin = getattr(handler, "__self__", None)
         if isinstance(plugin, GijirokuPlugin):
             return plugin
-    raise PluginError("the language build's configuration has no gijiroku plugin: name it in mkdocs.yml "
-                      "(`plugins: [gijiroku]`, or the hook hooks/mkdocs_hooks.py)")
+    raise PluginError(
+        "the language build's configuration has no gijiroku plugin: name it in mkdocs.yml "
+        "(`plugins: [gijiroku]`, or the hook hooks/mkdocs_hooks.py)"
+    )

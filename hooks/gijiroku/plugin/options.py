@@ -25,6 +25,7 @@ build starts (`GIJIROKU_CACHE=0 mkdocs build` builds every page afresh without e
 mkdocs.yml; the benchmark sets the others). `GIJIROKU_PREVIEW` overrides `preview`
 under `mkdocs serve` (gijiroku/preview.py)."""
 
+
 class GijirokuConfig(base.Config):
     """The plugin's options (`plugins: [gijiroku: {…}]`, or `extra.gijiroku` where
     mkdocs.yml uses the repository's hook), checked with MkDocs' own messages."""
@@ -42,6 +43,7 @@ class GijirokuConfig(base.Config):
     timings = c.Optional(c.Type(str))
     """A JSON file to write the time spent in gijiroku's own code to (for the benchmark)."""
 
+
 MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     "attr_list": {},  # the ids of agenda items, materials and remarks: the anchors links point at
     "tables": {},
@@ -51,12 +53,14 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 """The Markdown extensions generated pages are written for, with the settings they need
 where a project gives none (a project's own settings of one are kept)."""
 
+
 def require_markdown_extensions(config: MkDocsConfig) -> None:
     for name, settings in MARKDOWN_EXTENSIONS.items():
         if name not in config.markdown_extensions:
             config.markdown_extensions.append(name)
         if settings and not config.mdx_configs.get(name):
             config.mdx_configs[name] = dict(settings)
+
 
 def options_from_extra(config: MkDocsConfig) -> GijirokuConfig:
     """`extra.gijiroku`, validated: a wrong type or value stops the build with MkDocs'
@@ -75,6 +79,7 @@ def options_from_extra(config: MkDocsConfig) -> GijirokuConfig:
     if options.preview is not None and options.preview < 1:
         raise ConfigurationError("Config value 'extra.gijiroku.preview': must be a whole number of meetings, 1 or more")
     return options
+
 
 def with_environment(options: GijirokuConfig) -> GijirokuConfig:
     """The options with the environment's overrides (`ENVIRONMENT`), read once here."""

@@ -35,26 +35,42 @@ UNUSED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.
 """Material's files for its own search, which the site does not use (its remark search
 is gijiroku's): dropping them saves about 40 files and 1 MB in every language's folder."""
 
+
 def drop_unused_assets(files: Files, config: MkDocsConfig) -> None:
     if any(name.endswith("search") for name in config.plugins):
         return
     for file in [f for f in files if not f.is_documentation_page() and f.src_uri.startswith(UNUSED_ASSETS)]:
         files.remove(file)
 
+
 def refuse_special_files(files: Files) -> None:
     """A FIFO or a device among the hand-written pages would hang the build that reads
     it (MkDocs reads every page whole): it stops the build, by name, unread."""
-    special = [(file.abs_src_path, kind) for file in files
-               if file.abs_src_path and (kind := special_file(Path(file.abs_src_path)))]
+    special = [
+        (file.abs_src_path, kind) for file in files if file.abs_src_path and (kind := special_file(Path(file.abs_src_path)))
+    ]
     if special:
-        raise PluginError("\n".join(f"{printable(path)}: not a regular file ({kind}): it was not read; "
-                                     "put a file there, or move it out of docs/" for path, kind in special))
+        raise PluginError(
+            "\n".join(
+                f"{printable(path)}: not a regular file ({kind}): it was not read; put a file there, or move it out of docs/"
+                for path, kind in special
+            )
+        )
+
 
 def feed_tag(build: builds.LanguageBuild, src: str) -> str:
     return data_out.feed_link_tag(build.index, src, build.lang) if build.data_out else ""
 
-def add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, srcs: list[str],
-                       build: builds.LanguageBuild, withdrawn: dict[str, str], ledger: Ledger) -> None:
+
+def add_ledger_output(
+    config: MkDocsConfig,
+    files: Files,
+    renderer: Renderer,
+    srcs: list[str],
+    build: builds.LanguageBuild,
+    withdrawn: dict[str, str],
+    ledger: Ledger,
+) -> None:
     """Redirects and tombstones for the addresses the ledger says moved or were withdrawn:
     notes added to generated pages (`build.additions`), tombstone pages (`withdrawn`)
     and redirect files. One that would take the place of a page the site has (a
@@ -76,11 +92,17 @@ def add_ledger_output(config: MkDocsConfig, files: Files, renderer: Renderer, sr
     if clashes.items:
         raise PluginError("\n".join(d.format() for d in clashes.sorted()))
 
+
 def ledger_clash(diags: Diagnostics, minutes: Path, ledger: Ledger, page: str, kind: str) -> None:
-    diags.add(minutes / LEDGER_FILE, ledger.lines.get(page, 1), 1, "E094",
-              f"'{page}' is recorded as {kind} but the site still publishes it (a hand-written page)",
-              f"remove it from `{kind}:` in {LEDGER_FILE}, or the page from docs/: a redirect or tombstone "
-              "would replace it")
+    diags.add(
+        minutes / LEDGER_FILE,
+        ledger.lines.get(page, 1),
+        1,
+        "E094",
+        f"'{page}' is recorded as {kind} but the site still publishes it (a hand-written page)",
+        f"remove it from `{kind}:` in {LEDGER_FILE}, or the page from docs/: a redirect or tombstone would replace it",
+    )
+
 
 def hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
     """Rendered pages, decorated and with the ledger's notes, held until MkDocs reads them."""
@@ -89,6 +111,7 @@ def hold(build: builds.LanguageBuild, pages: dict[str, str]) -> None:
             decorations(build).apply(pages)
     for src, markdown in pages.items():
         build.markdown[src] = markdown + build.additions.get(src, "")
+
 
 def render_units(build: builds.LanguageBuild, srcs: list[str], progress: Progress | None = None) -> None:
     """Render the units of these pages (each once), and hold those of their pages in `srcs`
@@ -109,12 +132,16 @@ def render_units(build: builds.LanguageBuild, srcs: list[str], progress: Progres
             for page in unit.srcs:
                 build.units.pop(page, None)
 
+
 def write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, inputs: InputKeys) -> None:
     """The remark-search index; with a cache, each meeting's runs are cut only if its
     files changed since the last build (`search/runstore.py`)."""
     store = RunStore(build.cache.folder, build.cache.site_key) if build.cache is not None else None
-    runs_of = cut_runs if store is None else lambda meeting, docs: store.runs_of(
-        inputs.files(meeting), lambda: [doc.text for doc in docs])
+    runs_of = (
+        cut_runs
+        if store is None
+        else lambda meeting, docs: store.runs_of(inputs.files(meeting), lambda: [doc.text for doc in docs])
+    )
     out = Path(config.site_dir) / "search-index"
     made: set[Path] = set()
     progress = Progress(f"{build.lang}: wrote {{}} files of the search index")
@@ -131,27 +158,35 @@ def write_search_index(config: MkDocsConfig, build: builds.LanguageBuild, inputs
             store.discard()
         raise
     meetings = len(build.index.archive.meetings)
-    progress.done(f"{meetings:,} meeting{'' if meetings == 1 else 's'}"
-                  + (f", the text of {store.reused:,} as the last build cut it" if store is not None else ""))
+    progress.done(
+        f"{meetings:,} meeting{'' if meetings == 1 else 's'}"
+        + (f", the text of {store.reused:,} as the last build cut it" if store is not None else "")
+    )
     if store is not None:
         store.save()
         timing.count("meetings_runs_reused", store.reused)
         if store.discarded:
-            log.info(f"{build.lang}: the stored search runs of {store.discarded} meetings could not be read back "
-                     "as they were written: cut again")
+            log.info(
+                f"{build.lang}: the stored search runs of {store.discarded} meetings could not be read back "
+                "as they were written: cut again"
+            )
+
 
 def write_not_found(site_dir: Path, langs: list[str], site_url: str) -> None:
     (site_dir / "404.html").write_text(render_not_found(langs, catalogue_text, site_url), encoding="utf-8")
+
 
 def decorations(build: builds.LanguageBuild) -> data_out.Decorations:
     if build.decorations is None:
         build.decorations = data_out.Decorations(build.index, build.lang)
     return build.decorations
 
+
 def renderer_of(config: MkDocsConfig, build: builds.LanguageBuild) -> Renderer:
     if build.renderer is None:
         build.renderer = Renderer(build.index, build.lang, config.site_url or "")
     return build.renderer
+
 
 def drop_search(config: MkDocsConfig) -> None:
     """The root page is only a language chooser: no search index, no search box there."""
@@ -159,6 +194,7 @@ def drop_search(config: MkDocsConfig) -> None:
         plugin = config.plugins.pop(name)
         for handlers in config.plugins.events.values():
             handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not plugin]
+
 
 def titles() -> dict[str, str]:
     return {lang: catalogue_text("site_title", lang) for lang in LANGUAGES}

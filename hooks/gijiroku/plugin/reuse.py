@@ -25,8 +25,14 @@ from .pages import feed_tag, render_units
 log = logging.getLogger("mkdocs.plugins.gijiroku")
 
 
-def mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, inputs: InputKeys, nav: Navigation,
-                   config: MkDocsConfig, files: Files) -> set[str]:
+def mark_reusable(
+    build: builds.LanguageBuild,
+    cache: pagecache.PageCache,
+    inputs: InputKeys,
+    nav: Navigation,
+    config: MkDocsConfig,
+    files: Files,
+) -> set[str]:
     """The generated pages this build keeps from the last: MkDocs neither converts nor
     writes them. A page not rendered yet is kept if its inputs (`build/inputs.py`) are
     the last build's; otherwise it is rendered and kept if its Markdown is the last
@@ -44,8 +50,9 @@ def mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, input
             src = file.src_uri
             unit = build.units.get(src)
             if unit is not None:
-                key = pagecache.page_key(src, "inputs", inputs.of(unit.kind, unit.subject), build.additions.get(src, ""),
-                                         feed_tag(build, src))
+                key = pagecache.page_key(
+                    src, "inputs", inputs.of(unit.kind, unit.subject), build.additions.get(src, ""), feed_tag(build, src)
+                )
             else:
                 key = content_key(build, src, file)
             entry = cache.reuse(src, file.dest_uri, key, exists, accept=complete_check(build, src))
@@ -58,17 +65,21 @@ def mark_reusable(build: builds.LanguageBuild, cache: pagecache.PageCache, input
     with timing.timed("cache"):
         for file in retry:
             src = file.src_uri
-            entry = cache.reuse(src, file.dest_uri, build.keys[src], exists, content_key(build, src, file),
-                                complete_check(build, src))
+            entry = cache.reuse(
+                src, file.dest_uri, build.keys[src], exists, content_key(build, src, file), complete_check(build, src)
+            )
             if entry is not None:
                 keep_page(build, file, entry, kept)
         cache.keep_only(entry.dest for entry in build.reused.values())
         timing.count("pages_reused", len(kept))
     if cache.damaged:
         damaged = list(cache.damaged)
-        log.info(f"{build.lang}: {len(damaged)} cached files were not as the last build wrote them "
-                 f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): built again")
+        log.info(
+            f"{build.lang}: {len(damaged)} cached files were not as the last build wrote them "
+            f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): built again"
+        )
     return kept
+
 
 def complete_check(build: builds.LanguageBuild, src: str) -> Callable[[bytes], bool] | None:
     """For a meeting page, the completeness guard on its cached file (its HTML must
@@ -83,10 +94,12 @@ def complete_check(build: builds.LanguageBuild, src: str) -> Callable[[bytes], b
 
     return complete
 
+
 def content_key(build: builds.LanguageBuild, src: str, file: File) -> str:
     """The key of a generated page's Markdown (rendered and held, or given to MkDocs)."""
     markdown = build.markdown.packed(src) if src in build.markdown else file.content_string
     return pagecache.page_key(src, "markdown", markdown, feed_tag(build, src))
+
 
 def keep_page(build: builds.LanguageBuild, file: File, entry: pagecache.Entry, kept: set[str]) -> None:
     file.is_modified = unmodified  # type: ignore[method-assign]  # MkDocs then neither converts nor writes it
@@ -95,8 +108,10 @@ def keep_page(build: builds.LanguageBuild, file: File, entry: pagecache.Entry, k
     build.markdown.pop(file.src_uri, None)
     kept.add(file.src_uri)
 
+
 def unmodified() -> bool:
     return False
+
 
 def site_key_of(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBuild) -> str:
     """What every page of a language build shares: settings, navigation, theme, code."""
@@ -114,6 +129,7 @@ def site_key_of(config: MkDocsConfig, nav: Navigation, build: builds.LanguageBui
     settings["navigation_meta"] = {page.file.src_uri: front_matter(build, page.file) for page in nav.pages}
     return pagecache.site_key(settings, build.shared)
 
+
 def shared_files_of(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
     """The theme's and the code's files, read at the start of the build (`pagecache.shared_files`)."""
     package = Path(__file__).parent
@@ -127,14 +143,30 @@ def shared_files_of(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
     themes = [Path(d) for d in config.theme.dirs if not any(Path(d).is_relative_to(v) for v in versioned)]
     return pagecache.shared_files(themes, code)
 
-NOT_IN_PAGES = frozenset({"config_file_path", "docs_dir", "site_dir", "dev_addr", "watch", "strict", "remote_branch",
-                           "remote_name", "theme", "validation", "plugins", "hooks"})
+
+NOT_IN_PAGES = frozenset(
+    {
+        "config_file_path",
+        "docs_dir",
+        "site_dir",
+        "dev_addr",
+        "watch",
+        "strict",
+        "remote_branch",
+        "remote_name",
+        "theme",
+        "validation",
+        "plugins",
+        "hooks",
+    }
+)
 """Settings of MkDocs that no page's bytes depend on, or that `site_key_of` keys its own way."""
+
 
 def front_matter(build: builds.LanguageBuild, file: File) -> dict[str, Any]:
     source = build.markdown[file.src_uri] if file.src_uri in build.markdown else file.content_string
     return get_data(source)[1]
 
+
 def nav_outline(items: list[Any]) -> list[object]:
-    return [[item.title, getattr(item, "url", None), nav_outline(getattr(item, "children", None) or [])]
-            for item in items]
+    return [[item.title, getattr(item, "url", None), nav_outline(getattr(item, "children", None) or [])] for item in items]

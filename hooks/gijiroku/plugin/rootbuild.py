@@ -38,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.gijiroku")
 CACHE_DIR = Path(".cache") / "gijiroku"
 """Where `mkdocs build` keeps what the next build may reuse, beside mkdocs.yml."""
 
+
 def load(config: MkDocsConfig, root: builds.RootBuild, options: GijirokuConfig) -> None:
     """Root build: load, check and cross-index the minutes (under `mkdocs serve`, errors
     become the page every address answers with)."""
@@ -66,6 +67,7 @@ def load(config: MkDocsConfig, root: builds.RootBuild, options: GijirokuConfig) 
     with timing.timed("index"):
         root.index = index_archive(archive)
 
+
 @contextlib.contextmanager
 def failures_shown(root: builds.RootBuild, doing: str) -> Iterator[None]:
     """Whatever fails here ends as a message, never a traceback: under `mkdocs serve`
@@ -87,6 +89,7 @@ def failures_shown(root: builds.RootBuild, doing: str) -> Iterator[None]:
         root.index = None
         root.broken = [*root.broken, printable(message)]
 
+
 def write_shared(config: MkDocsConfig, root: builds.RootBuild) -> None:
     """The data every language shares (each meeting's JSON, each council's zips), written
     once at the site's root before the languages are built (their data pages give the
@@ -99,8 +102,10 @@ def write_shared(config: MkDocsConfig, root: builds.RootBuild) -> None:
     minutes = root.minutes
 
     def repository(meeting: Any) -> dict[str, str]:
-        return {lang: urls.in_repository(root.repository, docs_root, minutes.parent / version.path)
-                for lang, version in sorted(meeting.versions.items())}
+        return {
+            lang: urls.in_repository(root.repository, docs_root, minutes.parent / version.path)
+            for lang, version in sorted(meeting.versions.items())
+        }
 
     cache = pagecache.PageCache(root.cache_dir / "shared") if root.cache_dir is not None else None
     if cache is not None and not cache.acquire():
@@ -111,21 +116,25 @@ def write_shared(config: MkDocsConfig, root: builds.RootBuild) -> None:
         if cache is not None:
             cache.open(pagecache.site_key({"site_url": config.site_url or "", "repository": root.repository}, root.shared))
         try:
-            data_out.write_shared(root.index, out, config.site_url or "", minutes, inputs.meeting, cache,
-                                  repository if root.repository else None)
+            data_out.write_shared(
+                root.index, out, config.site_url or "", minutes, inputs.meeting, cache, repository if root.repository else None
+            )
         except ChangedDuringBuild as exc:
             raise PluginError(str(exc)) from None
         if cache is not None:
             if cache.damaged:
                 damaged = list(cache.damaged)
-                log.info(f"{len(damaged)} cached data files were not as the last build wrote them "
-                         f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): written again")
+                log.info(
+                    f"{len(damaged)} cached data files were not as the last build wrote them "
+                    f"({', '.join(damaged[:3])}{', …' if len(damaged) > 3 else ''}): written again"
+                )
             cache.save()
             pagecache.link_tree(cache.site_dir, site_dir)
         root.shared_dir = out
     finally:
         if cache is not None:
             cache.release()
+
 
 def check_inputs_unchanged(root: builds.RootBuild) -> None:
     """At the end of a build: every file it was made from must still be as it was read.
@@ -142,6 +151,7 @@ def check_inputs_unchanged(root: builds.RootBuild) -> None:
     if changed or code:
         raise PluginError(str(ChangedDuringBuild([*changed, *code])))
 
+
 def show_broken(site_dir: Path, broken: list[str]) -> None:
     """Under `mkdocs serve`, after a failed build: every address answers with what failed
     (the language folders are removed, so that no page of an earlier build answers)."""
@@ -150,6 +160,7 @@ def show_broken(site_dir: Path, broken: list[str]) -> None:
     page = render_broken_html(broken)
     for name in ("index.html", "404.html"):
         (site_dir / name).write_text(page, encoding="utf-8")
+
 
 def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent

@@ -168,7 +168,10 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
         yield f"facets/{name}.json", _dump(_facet(ids, len(docs)))
     chunk = chunk_size(docs)
     for start in range(0, len(docs), chunk):
-        yield f"docs/{start // chunk}.json", _dump(_chunk(docs[start:start + chunk], lang, index, person_no, topic_no, council_no))
+        yield (
+            f"docs/{start // chunk}.json",
+            _dump(_chunk(docs[start : start + chunk], lang, index, person_no, topic_no, council_no)),
+        )
 
     # Where each date's documents start: days since 1970 (descending) and first doc ids,
     # both delta-encoded, so that a date range becomes an id range without a big table.
@@ -180,25 +183,39 @@ def _search_index_files(index: ArchiveIndex, lang: str, runs_of: RunsOf) -> Iter
         if not days or days[-1] != day:
             days.append(day)
             firsts.append(doc_id)
-    yield "dates.json", _dump({"days": encode_ids([days[0] - d for d in days]), "day0": days[0] if days else 0,
-                               "firsts": encode_ids(firsts)})
+    yield (
+        "dates.json",
+        _dump({"days": encode_ids([days[0] - d for d in days]), "day0": days[0] if days else 0, "firsts": encode_ids(firsts)}),
+    )
     name_shards = _name_shards(archive, people)
     for number, forms in enumerate(name_shards):
         yield f"names/{number}.json", _dump(forms)
     meeting_shards = _meeting_shards(docs, lang)
     for number, spans in enumerate(meeting_shards):
         yield f"meetings/{number}.json", _dump(spans)
-    yield "meta.json", _dump({
-        "version": FORMAT_VERSION, "lang": lang, "docs": len(docs), "chunk": chunk, "shards": shard_count,
-        "wordShards": len(word_shards), "nameShards": len(name_shards), "meetingShards": len(meeting_shards),
-        "common": common_over,
-        "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],
-        # Each name in this language, then in the other (a query may use either).
-        "topics": [[tid, archive.topics[tid].label.get(lang), archive.topics[tid].label.get(other)] for tid in topics],
-        "councils": [[cid, archive.councils[cid].name.get(lang), archive.councils[cid].name.get(other)]
-                     for cid in councils],
-        "kinds": list(REMARK_KINDS),
-    })
+    yield (
+        "meta.json",
+        _dump(
+            {
+                "version": FORMAT_VERSION,
+                "lang": lang,
+                "docs": len(docs),
+                "chunk": chunk,
+                "shards": shard_count,
+                "wordShards": len(word_shards),
+                "nameShards": len(name_shards),
+                "meetingShards": len(meeting_shards),
+                "common": common_over,
+                "people": [[pid, archive.people[pid].name.get(lang), len(index.people[pid].remarks)] for pid in people],
+                # Each name in this language, then in the other (a query may use either).
+                "topics": [[tid, archive.topics[tid].label.get(lang), archive.topics[tid].label.get(other)] for tid in topics],
+                "councils": [
+                    [cid, archive.councils[cid].name.get(lang), archive.councils[cid].name.get(other)] for cid in councils
+                ],
+                "kinds": list(REMARK_KINDS),
+            }
+        ),
+    )
 
 
 def _name_shards(archive: Archive, people: list[str]) -> list[dict[str, list[int]]]:
@@ -299,15 +316,26 @@ def _word_lists(postings: dict[str, list[int]]) -> list[dict[str, list[str]]]:
 def name_forms(person: Person) -> list[str]:
     """Every form of a person's name a reader may type, normalised and without spaces."""
     forms = {
-        person.name.ja, person.name.en, person.reading, person.romanized,
-        person.family_name.ja, person.family_name.en, person.reading.split()[0] if person.reading else "",
+        person.name.ja,
+        person.name.en,
+        person.reading,
+        person.romanized,
+        person.family_name.ja,
+        person.family_name.en,
+        person.reading.split()[0] if person.reading else "",
         *person.aliases,
     }
     return sorted({normalize(f).replace(" ", "").replace("\u3000", "") for f in forms if f})
 
 
-def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no: dict[str, int], topic_no: dict[str, int],
-           council_no: dict[str, int]) -> dict[str, list[Any]]:
+def _chunk(
+    docs: list[Doc],
+    lang: str,
+    index: ArchiveIndex,
+    person_no: dict[str, int],
+    topic_no: dict[str, int],
+    council_no: dict[str, int],
+) -> dict[str, list[Any]]:
     meetings: list[Meeting] = []
     rows = []
     for doc in docs:
@@ -318,15 +346,27 @@ def _chunk(docs: list[Doc], lang: str, index: ArchiveIndex, person_no: dict[str,
         if remark.speaker:
             held = doc.meeting.reading(lang).role(remark.speaker)
             role = held.role if held else ""
-        rows.append([
-            len(meetings) - 1, remark.id, remark.kind,
-            person_no[remark.speaker] if remark.speaker else -1, role,
-            [topic_no[t] for t in remark.topics], doc.text,
-        ])
-    table = [[
-        m.reading(lang).title, m.date.isoformat(), council_no[m.council],
-        urls.url_of(urls.meeting_src(m.council, m.id)), m.version(lang) is not None,
-    ] for m in meetings]
+        rows.append(
+            [
+                len(meetings) - 1,
+                remark.id,
+                remark.kind,
+                person_no[remark.speaker] if remark.speaker else -1,
+                role,
+                [topic_no[t] for t in remark.topics],
+                doc.text,
+            ]
+        )
+    table = [
+        [
+            m.reading(lang).title,
+            m.date.isoformat(),
+            council_no[m.council],
+            urls.url_of(urls.meeting_src(m.council, m.id)),
+            m.version(lang) is not None,
+        ]
+        for m in meetings
+    ]
     return {"m": table, "d": rows}
 
 

@@ -171,7 +171,7 @@ def query_terms(text: str) -> list[str]:
         elif len(run) == 1:
             out.append(run)
         else:
-            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
     return list(dict.fromkeys(out))
 
 

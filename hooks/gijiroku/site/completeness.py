@@ -28,7 +28,8 @@ def expected_anchors(archive: Archive) -> dict[str, frozenset[str]]:
     """Each meeting page's source path -> the ids its HTML must carry."""
     return {
         urls.meeting_src(m.council, m.id): frozenset(
-            [item.id for item in m.agenda] + [mat.id for mat in m.materials] + [r.id for r in m.remarks])
+            [item.id for item in m.agenda] + [mat.id for mat in m.materials] + [r.id for r in m.remarks]
+        )
         for m in archive.meetings
     }
 
@@ -37,8 +38,11 @@ def anchors_missing(html: str | bytes, expected: frozenset[str]) -> list[str]:
     """The expected ids that no element of `html` (text, or a page file's UTF-8 bytes)
     carries, sorted."""
     if isinstance(html, bytes):
-        found = {m.group(1).decode("utf-8", "replace") for m in _ID_BYTES.finditer(html)
-                 if m.start() and html[m.start() - 1] in _SPACE_BYTES}
+        found = {
+            m.group(1).decode("utf-8", "replace")
+            for m in _ID_BYTES.finditer(html)
+            if m.start() and html[m.start() - 1] in _SPACE_BYTES
+        }
     else:
         found = {m.group(1) for m in _ID.finditer(html) if m.start() and html[m.start() - 1] in _SPACE}
     return sorted(expected - found)

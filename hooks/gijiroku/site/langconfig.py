@@ -16,8 +16,12 @@ from ..model import LANGUAGES
 from ..sources import special_file
 
 NAV = (
-    ("home", urls.HOME), ("meetings", urls.MEETINGS), ("speakers", urls.SPEAKERS),
-    ("topics", urls.TOPICS), ("search", urls.SEARCH), ("data", "data.md"),
+    ("home", urls.HOME),
+    ("meetings", urls.MEETINGS),
+    ("speakers", urls.SPEAKERS),
+    ("topics", urls.TOPICS),
+    ("search", urls.SEARCH),
+    ("data", "data.md"),
     ("about", "about.md"),
 )
 """The navigation: sections only, never a list of meetings (it is rendered into every page)."""
@@ -31,12 +35,18 @@ def language_settings(lang: str) -> dict[str, Any]:
         "nav": [{catalogue_text(key, lang): src} for key, src in NAV],
         "extra": {
             "alternate": [
-                {"name": catalogue_text("language_name", other), "link": f"../{other}/", "lang": other,
-                 "og_locale": catalogue_text("og_locale", other)}
+                {
+                    "name": catalogue_text("language_name", other),
+                    "link": f"../{other}/",
+                    "lang": other,
+                    "og_locale": catalogue_text("og_locale", other),
+                }
                 for other in LANGUAGES
             ],
-            "gijiroku_ui": {key: catalogue_text(key, lang)
-                            for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")},
+            "gijiroku_ui": {
+                key: catalogue_text(key, lang)
+                for key in ("search", "search_placeholder", "breadcrumbs", "og_locale", "made_with")
+            },
         },
     }
 

@@ -42,16 +42,17 @@ def render_not_found(langs: list[str], t: Callable[[str, str], str], site_url: s
     base = site_url.rstrip("/") + "/" if site_url else "/"
     sections = []
     for lang in langs:
-        links = [(f"{lang}/", t("not_found_home", lang)),
-                 (f"{lang}/{urls.url_of(urls.SEARCH)}", t("not_found_search", lang))]
+        links = [(f"{lang}/", t("not_found_home", lang)), (f"{lang}/{urls.url_of(urls.SEARCH)}", t("not_found_search", lang))]
         # Without a site URL the script rewrites each link from its data-path.
         relocatable = "" if site_url else ' data-path="{}"'
         items = "".join(
             f'<li><a href="{escape(base + path)}"{relocatable.format(escape(path))}>{escape(label)}</a></li>'
-            for path, label in links)
+            for path, label in links
+        )
         sections.append(
             f'<section lang="{lang}"><h1>{escape(t("not_found_title", lang))}</h1>'
-            f'<p>{escape(t("not_found_text", lang))}</p><ul>{items}</ul></section>')
+            f"<p>{escape(t('not_found_text', lang))}</p><ul>{items}</ul></section>"
+        )
     title = " / ".join(t("not_found_title", lang) for lang in langs)
     script = "" if site_url else f"<script>{_SCRIPT}</script>"
     return (

@@ -36,8 +36,9 @@ class Pieces:
         self.index, self.archive, self.lang = words.index, words.archive, words.lang
         self._listed: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def remark_blocks(self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None,
-                      text_lang: str) -> Markup:
+    def remark_blocks(
+        self, src: str, m: Meeting, remarks: Iterable[Remark], translated: Version | None, text_lang: str
+    ) -> Markup:
         """The remarks and narration of one section of a meeting page."""
         page = _PageContext(src, m, m.reading(self.lang), translated, html(text_lang), text_lang != self.lang)
         return Markup("".join(self.remark_block(page, r) + "\n" for r in remarks))
@@ -65,20 +66,28 @@ class Pieces:
             role = self.words.role_of(page.meeting, r.speaker)
             role_html = f'<span class="gj-role">{md_inline(self.words.in_parentheses(role))}</span>' if role else ""
             link = urls.md_link(src, urls.speaker_src(r.speaker))
-            heading = f"### [{md_inline(self.words.person_name(r.speaker))}]({html(link)}){role_html} {{#{rid} .gj-remark-heading}}"
+            heading = (
+                f"### [{md_inline(self.words.person_name(r.speaker))}]({html(link)}){role_html} {{#{rid} .gj-remark-heading}}"
+            )
         else:
             heading = f"### {md_inline(self.words.remark_heading(page.meeting, r))} {{#{rid} .gj-remark-heading}}"
         badge = "" if r.kind == "spoken" else f'<span class="gj-badge gj-badge-{html(r.kind)}">{ht("kind_" + r.kind)}</span>'
         label = f'<span class="gj-label">{html(text.label)}</span>' if text.label else ""
-        kind_line = f'<p class="gj-remark-kind" data-search-exclude>{badge}{" " if badge and label else ""}{label}</p>\n' \
-            if badge or label else ""
+        kind_line = (
+            f'<p class="gj-remark-kind" data-search-exclude>{badge}{" " if badge and label else ""}{label}</p>\n'
+            if badge or label
+            else ""
+        )
         kind_class = "" if r.kind == "spoken" else f" gj-kind-{html(r.kind)}"
         topics = ""
         if r.topics:
-            topics = ('<p class="gj-topics" data-search-exclude>' + " ".join(self._topic_link(src, tp) for tp in r.topics)
-                      + "</p>\n")
-        return (f"{heading}\n\n"
-                f'<div class="gj-remark{kind_class}{stale_class}"{lang_attr}>\n{kind_line}{body}{stale_note}{topics}</div>\n')
+            topics = (
+                '<p class="gj-topics" data-search-exclude>' + " ".join(self._topic_link(src, tp) for tp in r.topics) + "</p>\n"
+            )
+        return (
+            f"{heading}\n\n"
+            f'<div class="gj-remark{kind_class}{stale_class}"{lang_attr}>\n{kind_line}{body}{stale_note}{topics}</div>\n'
+        )
 
     def meeting_citation(self, m: Meeting) -> str:
         """The meeting's citation (council, title, record, date; a translation says so),
@@ -98,14 +107,19 @@ class Pieces:
         # script puts the speaker's name and role.
         keep = {"speaker": SPEAKER_MARK, "role": ROLE_MARK}
         data = {
-            "remark": self.words.t("citation_remark", **values, **keep), "unattributed": self.words.t("citation_unattributed", **values),
-            "narration": self.words.t("citation_narration", **values), "people": people, "url": self.words.absolute(src),
+            "remark": self.words.t("citation_remark", **values, **keep),
+            "unattributed": self.words.t("citation_unattributed", **values),
+            "narration": self.words.t("citation_narration", **values),
+            "people": people,
+            "url": self.words.absolute(src),
             "words": {key: self.words.t(key) for key in ("cite_and_link", "copy_link", "copy_citation", "copied")},
         }
         return Markup(f'<script type="application/json" class="gj-cite-data">{script_json(data)}</script>')
 
     def _topic_link(self, src: str, topic: str) -> str:
-        return f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.words.topic_label(topic))}</a>'
+        return (
+            f'<a class="gj-topic" href="{html(urls.href(src, urls.topic_src(topic)))}">{html(self.words.topic_label(topic))}</a>'
+        )
 
     def remark_list(self, src: str, groups: list[tuple[Meeting, list[Remark]]]) -> Markup:
         """Remarks of speaker and topic pages, under a heading per meeting: deep links and excerpts."""
@@ -117,8 +131,7 @@ class Pieces:
             for r in remarks:
                 heading, text = self._list_texts(m, r)
                 badge = written if r.kind == "written" else ""
-                out.append(f"- [{heading}]({page}#{html(r.id)}){badge}\n"
-                           f'  <br><span class="gj-excerpt">{text}</span>\n')
+                out.append(f'- [{heading}]({page}#{html(r.id)}){badge}\n  <br><span class="gj-excerpt">{text}</span>\n')
             out.append("\n")
         return Markup("".join(out))
 
@@ -128,18 +141,23 @@ class Pieces:
         key = (m.key, r.id)
         texts = self._listed.get(key)
         if texts is None:
-            texts = self._listed[key] = (md_inline(self.words.remark_heading(m, r)),
-                                         md_inline(excerpt(m.reading(self.lang).remark(r.id).paragraphs, self.lang)))
+            texts = self._listed[key] = (
+                md_inline(self.words.remark_heading(m, r)),
+                md_inline(excerpt(m.reading(self.lang).remark(r.id).paragraphs, self.lang)),
+            )
         return texts
 
     def role_rows(self, src: str, person_id: str, roles: Iterable[RoleHeld]) -> Markup:
         """The rows of a speaker's table of roles: date, meeting, role (absent); the council
         is in the roles summary above, not repeated in every row."""
         absent = md_inline(self.words.in_parentheses(self.words.t("absent")))
-        return Markup("\n".join(
-            f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} | "
-            f"{md_cell(md_inline(self.words.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
-            for held in roles))
+        return Markup(
+            "\n".join(
+                f"| {html(format_date(held.meeting.date, self.lang))} | {md_cell(self.meeting_link(src, held.meeting))} | "
+                f"{md_cell(md_inline(self.words.role_name(held.meeting, person_id)))}{absent if held.absent else ''} |"
+                for held in roles
+            )
+        )
 
     def meeting_link(self, src: str, m: Meeting) -> Markup:
         """A Markdown link to a meeting's page, titled in this language."""

@@ -25,6 +25,8 @@ def fill_placeholders(markdown: str, src: str, renderer: _Lists) -> str:
         if name in ("downloads", "moved-data"):  # data out fills them in first; a build without data out has none
             return ""
         line = markdown.count("\n", 0, match.start()) + 1
-        raise ValueError(f"{src}:{line}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings, downloads, moved-data")
+        raise ValueError(
+            f"{src}:{line}: unknown placeholder '<!-- gijiroku:{name} -->'; known: latest-meetings, downloads, moved-data"
+        )
 
     return PLACEHOLDER.sub(replace, markdown)

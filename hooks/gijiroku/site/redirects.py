@@ -53,17 +53,23 @@ def _annotate_page(ledger: Ledger, page: str, src: str, out: LedgerOutput, t: Ca
     fragments = _fragments(ledger, page)
     # Its own withdrawn anchors, and those of pages that moved here: their redirect
     # carries the #fragment to this page, which must say what became of it.
-    withdrawn = sorted((split_address(a)[1], reason) for a, reason in ledger.withdrawn.items()
-                       if split_address(a)[1] and (split_address(a)[0] == page
-                                                   or resolve(ledger, split_address(a)[0]) == page))
+    withdrawn = sorted(
+        (split_address(a)[1], reason)
+        for a, reason in ledger.withdrawn.items()
+        if split_address(a)[1] and (split_address(a)[0] == page or resolve(ledger, split_address(a)[0]) == page)
+    )
     parts = []
     if fragments:
         parts.append(f'<script type="application/json" class="gj-moved">{script_json(fragments)}</script>\n')
     if withdrawn:
-        parts.append(f'## {html(t("withdrawn_section"))} {{#withdrawn .gj-withdrawn-heading}}\n\n'
-                     '<div class="gj-withdrawn" data-search-exclude>\n')
-        parts.extend(f'<p id="{html(anchor)}" class="gj-tombstone">{html(t("withdrawn_anchor", anchor=anchor, reason=reason))}</p>\n'
-                     for anchor, reason in withdrawn)
+        parts.append(
+            f"## {html(t('withdrawn_section'))} {{#withdrawn .gj-withdrawn-heading}}\n\n"
+            '<div class="gj-withdrawn" data-search-exclude>\n'
+        )
+        parts.extend(
+            f'<p id="{html(anchor)}" class="gj-tombstone">{html(t("withdrawn_anchor", anchor=anchor, reason=reason))}</p>\n'
+            for anchor, reason in withdrawn
+        )
         parts.append("</div>\n")
     if parts:
         out.additions[src] = "\n" + "\n".join(parts)
@@ -97,7 +103,7 @@ def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Call
     href = html(_relative(page, target))
     title = html(t("moved_page"))
     return (
-        f"<!doctype html>\n<html lang=\"{html(lang)}\"><head><meta charset=\"utf-8\">\n"
+        f'<!doctype html>\n<html lang="{html(lang)}"><head><meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n'
@@ -106,9 +112,9 @@ def _redirect_page(page: str, target: str, fragments: Mapping[str, str], t: Call
         "<script>\n"
         "(function () {\n"
         '  var map = JSON.parse(document.querySelector("script.gj-moved").textContent);\n'
-        '  var anchor = decodeURIComponent(location.hash.slice(1));\n'
+        "  var anchor = decodeURIComponent(location.hash.slice(1));\n"
         f'  var base = "{_js_string(_relative(page, target))}";\n'
-        '  var own = Object.prototype.hasOwnProperty.call(map, anchor) ? map[anchor] : null;\n'
+        "  var own = Object.prototype.hasOwnProperty.call(map, anchor) ? map[anchor] : null;\n"
         '  var target = own || (location.hash ? base.split("#")[0] + location.hash : base);\n'
         "  location.replace(target);\n"
         "})();\n"

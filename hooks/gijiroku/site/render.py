@@ -86,12 +86,24 @@ class Renderer:
         self.env.filters["safe_url"] = safe_url
         self.env.filters["cell"] = lambda value: Markup(md_cell(md_inline(value)))
         self.env.globals.update(
-            t=self.words.t, lang=lang, date=lambda d: format_date(d, lang), urls=urls,
+            t=self.words.t,
+            lang=lang,
+            date=lambda d: format_date(d, lang),
+            urls=urls,
             date_short=lambda d: format_date(d, lang, "date_format_short"),
-            person_name=self.words.person_name, topic_label=self.words.topic_label, council_name=self.words.council_name,
-            reading=self.words.reading, count=self.words.count, attendee_groups=self.words.attendee_groups, meeting_link=self.pieces.meeting_link,
-            remark_blocks=self.pieces.remark_blocks, remark_list=self.pieces.remark_list, cite_data=self.pieces.cite_data,
-            meeting_citation=self.pieces.meeting_citation, absolute=self.words.absolute, role_rows=self.pieces.role_rows,
+            person_name=self.words.person_name,
+            topic_label=self.words.topic_label,
+            council_name=self.words.council_name,
+            reading=self.words.reading,
+            count=self.words.count,
+            attendee_groups=self.words.attendee_groups,
+            meeting_link=self.pieces.meeting_link,
+            remark_blocks=self.pieces.remark_blocks,
+            remark_list=self.pieces.remark_list,
+            cite_data=self.pieces.cite_data,
+            meeting_citation=self.pieces.meeting_citation,
+            absolute=self.words.absolute,
+            role_rows=self.pieces.role_rows,
             search_box=self.search_box,
         )
 
@@ -108,9 +120,14 @@ class Renderer:
 
     def index_pages(self) -> dict[str, str]:
         """The pages that list the archive as a whole (they are in the navigation)."""
-        return {urls.SEARCH: self.render_search(), urls.MEETINGS: self.render_meetings_index(),
-                urls.SPEAKERS: self.render_speakers_index(), urls.TOPICS: self.render_topics_index(),
-                urls.TRANSLATIONS: self.render_translations(), urls.COMPARE: self.render_compare_page()}
+        return {
+            urls.SEARCH: self.render_search(),
+            urls.MEETINGS: self.render_meetings_index(),
+            urls.SPEAKERS: self.render_speakers_index(),
+            urls.TOPICS: self.render_topics_index(),
+            urls.TRANSLATIONS: self.render_translations(),
+            urls.COMPARE: self.render_compare_page(),
+        }
 
     def units(self) -> Iterator[Unit]:
         """Every other generated page, as units that can be made on their own: their
@@ -124,14 +141,24 @@ class Renderer:
             speaker_years = self.index.speaker_years(person)
             yield _single(urls.speaker_src(person), "speaker", person, self._render_speaker, (person, speaker_years))
             for year, refs in speaker_years or ():
-                yield _single(urls.speaker_year_src(person, year), "speaker-year", f"{person}/{year}",
-                              self._render_speaker_year, (person, year, refs))
+                yield _single(
+                    urls.speaker_year_src(person, year),
+                    "speaker-year",
+                    f"{person}/{year}",
+                    self._render_speaker_year,
+                    (person, year, refs),
+                )
         for topic in self.archive.topics:
             years = self.index.topic_years(topic)
             yield _single(urls.topic_src(topic), "topic", topic, self._render_topic, (topic, years))
             for year, (items, remarks) in years or ():
-                yield _single(urls.topic_year_src(topic, year), "topic-year", f"{topic}/{year}", self._render_topic_year,
-                              (topic, year, items, remarks))
+                yield _single(
+                    urls.topic_year_src(topic, year),
+                    "topic-year",
+                    f"{topic}/{year}",
+                    self._render_topic_year,
+                    (topic, year, items, remarks),
+                )
 
     def _render(self, template: str, src: str, **context: object) -> str:
         return self.env.get_template(template).render(src=src, **context)
@@ -141,8 +168,13 @@ class Renderer:
         src = urls.meeting_src(meeting.council, meeting.id)
         version = meeting.version(self.lang)
         return self._render(
-            "meeting.md.j2", src, m=meeting, v=meeting.reading(self.lang), translated=version,
-            original_lang=meeting.language, council=self.archive.councils[meeting.council],
+            "meeting.md.j2",
+            src,
+            m=meeting,
+            v=meeting.reading(self.lang),
+            translated=version,
+            original_lang=meeting.language,
+            council=self.archive.councils[meeting.council],
         )
 
     def render_compare_page(self) -> str:
@@ -150,17 +182,41 @@ class Renderer:
         the address (`?meeting=COUNCIL/MEETING`), fetches the meeting's data (both
         languages in one file) and lays the remarks out in pairs; without the script it
         says so and leads to the meetings in each language."""
-        keys = ("original_column", "translation_column", "not_translated", "stale_notice", "kind_narration",
-                "compare_loading", "compare_failed", "compare_not_translated", "compare_choose", "back_to_meeting",
-                "lang_ja", "lang_en")
+        keys = (
+            "original_column",
+            "translation_column",
+            "not_translated",
+            "stale_notice",
+            "kind_narration",
+            "compare_loading",
+            "compare_failed",
+            "compare_not_translated",
+            "compare_choose",
+            "back_to_meeting",
+            "lang_ja",
+            "lang_en",
+        )
         strings: dict[str, Text] = {key: self.words.t(key) for key in keys}
-        strings.update(title=self.words.catalogue["compare_title"][self.lang], opinion=self.words.catalogue["opinion_heading"][self.lang],
-                       parentheses=self.words.catalogue["in_parentheses"][self.lang])
-        languages = [(lang, self.words.t("compare_meetings_in", language=self.words.t(f"lang_{lang}")),
-                      urls.href(urls.COMPARE, urls.MEETINGS, lang=None if lang == self.lang else lang))
-                     for lang in LANGUAGES]
-        return self._render("compare.md.j2", urls.COMPARE, strings=Markup(script_json(strings)), languages=languages,
-                            data=urls.href(urls.COMPARE, urls.HOME) + "../")
+        strings.update(
+            title=self.words.catalogue["compare_title"][self.lang],
+            opinion=self.words.catalogue["opinion_heading"][self.lang],
+            parentheses=self.words.catalogue["in_parentheses"][self.lang],
+        )
+        languages = [
+            (
+                lang,
+                self.words.t("compare_meetings_in", language=self.words.t(f"lang_{lang}")),
+                urls.href(urls.COMPARE, urls.MEETINGS, lang=None if lang == self.lang else lang),
+            )
+            for lang in LANGUAGES
+        ]
+        return self._render(
+            "compare.md.j2",
+            urls.COMPARE,
+            strings=Markup(script_json(strings)),
+            languages=languages,
+            data=urls.href(urls.COMPARE, urls.HOME) + "../",
+        )
 
     def render_speaker_pages(self, person_id: str) -> dict[str, str]:
         """A speaker's page: names, roles over time, meetings, every remark; or, for a
@@ -179,12 +235,21 @@ class Renderer:
         spoke = Counter(ref.meeting.date.year for ref in entry.remarks)
         src = urls.speaker_src(person_id)
         year_pages = {y for y, _ in years or ()}
-        by_year = [(y, attended.get(y, 0), spoke.get(y, 0), self._year_link(src, person_id, y, y in year_pages))
-                   for y in sorted(set(attended) | set(spoke), reverse=True)]
+        by_year = [
+            (y, attended.get(y, 0), spoke.get(y, 0), self._year_link(src, person_id, y, y in year_pages))
+            for y in sorted(set(attended) | set(spoke), reverse=True)
+        ]
         return self._render(
-            "speaker.md.j2", src, p=self.archive.people[person_id], roles=entry.roles,
-            n_remarks=len(entry.remarks), year=None, years=years is not None, by_year=by_year,
-            periods=self.role_periods(person_id), unnamed=self.unnamed_opinions(person_id),
+            "speaker.md.j2",
+            src,
+            p=self.archive.people[person_id],
+            roles=entry.roles,
+            n_remarks=len(entry.remarks),
+            year=None,
+            years=years is not None,
+            by_year=by_year,
+            periods=self.role_periods(person_id),
+            unnamed=self.unnamed_opinions(person_id),
             remarks=_group_by_meeting(entry.remarks) if years is None else [],
         )
 
@@ -243,14 +308,16 @@ class Renderer:
         beside it, and a build keys each page by what is added to it)."""
         out: dict[str, str] = {}
         for council in self.archive.councils:
-            meetings = sorted((m for year in self.index.by_council_year.get(council, {}).values() for m in year),
-                              key=lambda m: (m.date, m.id))
+            meetings = sorted(
+                (m for year in self.index.by_council_year.get(council, {}).values() for m in year), key=lambda m: (m.date, m.id)
+            )
             for i, meeting in enumerate(meetings):
                 src = urls.meeting_src(meeting.council, meeting.id)
                 before = meetings[i - 1] if i > 0 else None
                 after = meetings[i + 1] if i + 1 < len(meetings) else None
-                out[src] = self._render("neighbours.md.j2", src, before=before, after=after,
-                                        council=self.archive.councils[council])
+                out[src] = self._render(
+                    "neighbours.md.j2", src, before=before, after=after, council=self.archive.councils[council]
+                )
         return out
 
     def search_box(self, src: str, field: str, value: str, what: str) -> Markup:
@@ -261,17 +328,25 @@ class Renderer:
     def _render_speaker_year(self, person_year: tuple[str, int, list[RemarkRef]]) -> str:
         person_id, year, refs = person_year
         return self._render(
-            "speaker.md.j2", urls.speaker_year_src(person_id, year), p=self.archive.people[person_id],
+            "speaker.md.j2",
+            urls.speaker_year_src(person_id, year),
+            p=self.archive.people[person_id],
             roles=[held for held in self.index.people[person_id].roles if held.meeting.date.year == year],
-            n_remarks=len(refs), year=year, years=None, remarks=_group_by_meeting(refs), by_year=[], periods=[],
+            n_remarks=len(refs),
+            year=year,
+            years=None,
+            remarks=_group_by_meeting(refs),
+            by_year=[],
+            periods=[],
             unnamed=[],
         )
 
     def render_speakers_index(self) -> str:
         """All speakers in gojūon or alphabetical order, with counts."""
         people = sorted(self.archive.people.values(), key=lambda p: sort_key_people(p, self.lang))
-        return self._render("speakers.md.j2", urls.SPEAKERS, people=people, index=self.index.people,
-                            unattributed=len(self.index.unattributed))
+        return self._render(
+            "speakers.md.j2", urls.SPEAKERS, people=people, index=self.index.people, unattributed=len(self.index.unattributed)
+        )
 
     def render_topic_pages(self, topic_id: str) -> dict[str, str]:
         """A topic's page: every agenda item and remark tagged with it, across meetings.
@@ -289,16 +364,37 @@ class Renderer:
         entry = self.index.topics[topic_id]
         topic = self.archive.topics[topic_id]
         if years is None:
-            return self._render("topic.md.j2", src, topic=topic, items=entry.items,
-                                remarks=_group_by_meeting(entry.remarks), years=None, year=None)
-        return self._render("topic.md.j2", src, topic=topic, items=entry.items, remarks=entry.remarks,
-                            years=[(y, len(i), len(r)) for y, (i, r) in years], year=None)
+            return self._render(
+                "topic.md.j2",
+                src,
+                topic=topic,
+                items=entry.items,
+                remarks=_group_by_meeting(entry.remarks),
+                years=None,
+                year=None,
+            )
+        return self._render(
+            "topic.md.j2",
+            src,
+            topic=topic,
+            items=entry.items,
+            remarks=entry.remarks,
+            years=[(y, len(i), len(r)) for y, (i, r) in years],
+            year=None,
+        )
 
     def _render_topic_year(self, topic_year: tuple[str, int, list[ItemRef], list[RemarkRef]]) -> str:
         topic_id, year, items, remarks = topic_year
         src = urls.topic_year_src(topic_id, year)
-        return self._render("topic.md.j2", src, topic=self.archive.topics[topic_id], items=items,
-                            remarks=_group_by_meeting(remarks), years=None, year=year)
+        return self._render(
+            "topic.md.j2",
+            src,
+            topic=self.archive.topics[topic_id],
+            items=items,
+            remarks=_group_by_meeting(remarks),
+            years=None,
+            year=year,
+        )
 
     def render_topics_index(self) -> str:
         """All topics with counts."""
@@ -313,53 +409,117 @@ class Renderer:
     def render_council(self, council_id: str) -> str:
         """One council's meetings by year."""
         src = urls.council_src(council_id)
-        return self._render("council.md.j2", src, council=self.archive.councils[council_id],
-                            years=self.index.by_council_year.get(council_id, {}))
+        return self._render(
+            "council.md.j2", src, council=self.archive.councils[council_id], years=self.index.by_council_year.get(council_id, {})
+        )
 
     def render_search(self) -> str:
         """The remark-search page: the form, with the filter choices that have remarks, and
         the UI strings its script shows (plural forms whole: the script picks by count)."""
-        keys = ("kind_spoken", "kind_written", "kind_unattributed", "kind_narration", "kind_short_written",
-                "kind_short_spoken", "kind_short_unattributed", "kind_short_narration",
-                "not_translated", "remarks_of", "count_remarks", "count_results", "count_first_results", "count_about",
-                "count_more_than", "dates_reversed", "date_format", "months", "weekdays", "in_parentheses",
-                "other_language_results", "paragraph_joiner", "filter_speaker", "filter_topic", "filter_council",
-                "filter_kind", "filter_meeting", "filter_from", "filter_to", "filter_unattributed", "filter_chip", "remove_filter",
-                "from_words", "fallback_note")
+        keys = (
+            "kind_spoken",
+            "kind_written",
+            "kind_unattributed",
+            "kind_narration",
+            "kind_short_written",
+            "kind_short_spoken",
+            "kind_short_unattributed",
+            "kind_short_narration",
+            "not_translated",
+            "remarks_of",
+            "count_remarks",
+            "count_results",
+            "count_first_results",
+            "count_about",
+            "count_more_than",
+            "dates_reversed",
+            "date_format",
+            "months",
+            "weekdays",
+            "in_parentheses",
+            "other_language_results",
+            "paragraph_joiner",
+            "filter_speaker",
+            "filter_topic",
+            "filter_council",
+            "filter_kind",
+            "filter_meeting",
+            "filter_from",
+            "filter_to",
+            "filter_unattributed",
+            "filter_chip",
+            "remove_filter",
+            "from_words",
+            "fallback_note",
+        )
         strings: dict[str, Text] = {key: self.words.catalogue[key][self.lang] for key in keys}
         other = next(lang for lang in LANGUAGES if lang != self.lang)
         # The other language named in this page's language: "in English", 「英語では」.
         language = self.words.t(f"lang_{other}")
         strings["other_language_results"] = {
             form: text.replace("{language}", language)
-            for form, text in self.words.catalogue["other_language_results"][self.lang].items()}  # type: ignore[union-attr]
-        strings.update(prompt=self.words.t("search_prompt"), searching=self.words.t("searching"), failed=self.words.t("search_failed"),
-                       other_language_some=self.words.t("other_language_some", language=language),
-                       literal_note=self.words.catalogue["literal_note"][self.lang])
+            for form, text in self.words.catalogue["other_language_results"][self.lang].items()
+        }  # type: ignore[union-attr]
+        strings.update(
+            prompt=self.words.t("search_prompt"),
+            searching=self.words.t("searching"),
+            failed=self.words.t("search_failed"),
+            other_language_some=self.words.t("other_language_some", language=language),
+            literal_note=self.words.catalogue["literal_note"][self.lang],
+        )
         # Only choices with remarks: a speaker who never spoke, or a topic only agenda
         # items carry, would always give nothing.
-        people = sorted((p for p in self.archive.people.values() if self.index.people[p.id].remarks),
-                        key=lambda p: sort_key_people(p, self.lang))
-        topics = sorted((t for t in self.archive.topics.values() if self.index.topics[t.id].remarks),
-                        key=lambda t: sort_key_topic(t, self.lang))
+        people = sorted(
+            (p for p in self.archive.people.values() if self.index.people[p.id].remarks),
+            key=lambda p: sort_key_people(p, self.lang),
+        )
+        topics = sorted(
+            (t for t in self.archive.topics.values() if self.index.topics[t.id].remarks),
+            key=lambda t: sort_key_topic(t, self.lang),
+        )
         councils = sorted(self.archive.councils.values(), key=lambda c: c.name.get(self.lang))
         kinds = [kind for kind in REMARK_KINDS if any(r.kind == kind for m in self.archive.meetings for r in m.remarks)]
         payload = Markup(script_json(strings))
-        return self._render("search.md.j2", urls.SEARCH, people=people, topics=topics, councils=councils,
-                            kinds=kinds, strings=payload, unattributed=bool(self.index.unattributed),
-                            other_lang=other)
+        return self._render(
+            "search.md.j2",
+            urls.SEARCH,
+            people=people,
+            topics=topics,
+            councils=councils,
+            kinds=kinds,
+            strings=payload,
+            unattributed=bool(self.index.unattributed),
+            other_lang=other,
+        )
 
     def render_translations(self) -> str:
         """What is left to translate, per council (`translate/status.py`)."""
         councils = archive_status(self.archive)
         to_translate, to_review = totals(councils)
-        states = {s.meeting.key: self.words.t("translations_into", language=self.words.t(f"translations_language_{s.lang}"),
-                                        states=self.words.t("list_separator").join(self.words.t(f"translation_state_{x}") for x in s.states))
-                  for c in councils for s in c.meetings}
-        links = {s.meeting.key: Markup(md_cell(self.pieces.meeting_link(urls.TRANSLATIONS, s.meeting)))
-                 for c in councils for s in c.meetings}
-        return self._render("translations.md.j2", urls.TRANSLATIONS, councils=councils, to_translate=to_translate,
-                            to_review=to_review, states=states, links=links, listed=bool(states))
+        states = {
+            s.meeting.key: self.words.t(
+                "translations_into",
+                language=self.words.t(f"translations_language_{s.lang}"),
+                states=self.words.t("list_separator").join(self.words.t(f"translation_state_{x}") for x in s.states),
+            )
+            for c in councils
+            for s in c.meetings
+        }
+        links = {
+            s.meeting.key: Markup(md_cell(self.pieces.meeting_link(urls.TRANSLATIONS, s.meeting)))
+            for c in councils
+            for s in c.meetings
+        }
+        return self._render(
+            "translations.md.j2",
+            urls.TRANSLATIONS,
+            councils=councils,
+            to_translate=to_translate,
+            to_review=to_review,
+            states=states,
+            links=links,
+            listed=bool(states),
+        )
 
     def render_latest(self, from_src: str, count: int = 10) -> str:
         """The latest meetings as a Markdown list, for the home page."""

@@ -101,8 +101,9 @@ class Wording:
         (`values`: the meeting's part, from `citation_values`, where it is at hand)."""
         values = values or self.citation_values(meeting)
         if remark.speaker:
-            return self.t("citation_remark", speaker=self.person_name(remark.speaker),
-                          role=self.role_of(meeting, remark.speaker), **values)
+            return self.t(
+                "citation_remark", speaker=self.person_name(remark.speaker), role=self.role_of(meeting, remark.speaker), **values
+            )
         if remark.kind == "unattributed":
             return self.t("citation_unattributed", **values)
         return self.t("citation_narration", **values)
@@ -113,11 +114,16 @@ class Wording:
         translation = ""
         if version.is_translation and version.provenance is not None:
             # A citation of a translation says so: the words are not the record's own.
-            translation = self.t("citation_translation", status=self.t(f"status_{version.provenance.status}"),
-                                 original=self.t(f"lang_{meeting.language}"))
+            translation = self.t(
+                "citation_translation",
+                status=self.t(f"status_{version.provenance.status}"),
+                original=self.t(f"lang_{meeting.language}"),
+            )
         return dict(
-            council=self.council_name(meeting.council), title=version.title,
-            record=self.t(f"record_{meeting.record}"), date=format_date(meeting.date, self.lang),
+            council=self.council_name(meeting.council),
+            title=version.title,
+            record=self.t(f"record_{meeting.record}"),
+            date=format_date(meeting.date, self.lang),
             translation=translation,
         )
 

@@ -31,24 +31,36 @@ def add_translate_parser(commands: Any) -> None:
     translate = commands.add_parser("translate", help="XLIFF for CAT tools, a translation memory, a glossary, and what is left")
     actions = translate.add_subparsers(dest="action", required=True)
     export = actions.add_parser("export", help="write XLIFF of what is left to translate (or of a council or a meeting)")
-    export.add_argument("selection", nargs="?", help="COUNCIL or COUNCIL/MEETING (default: every meeting with "
-                        "something untranslated or stale)")
+    export.add_argument(
+        "selection", nargs="?", help="COUNCIL or COUNCIL/MEETING (default: every meeting with something untranslated or stale)"
+    )
     export.add_argument("-o", "--output", type=Path, help="the .xlf file to write (default: standard output)")
     export.add_argument("--xliff", choices=VERSIONS, default="2.0", help="XLIFF version (default 2.0)")
-    export.add_argument("--to", choices=LANGUAGES, help="the language to translate into (default: the one each "
-                        "meeting is not written in)")
+    export.add_argument(
+        "--to", choices=LANGUAGES, help="the language to translate into (default: the one each meeting is not written in)"
+    )
     export.add_argument("--all", action="store_true", help="every meeting, translated or not")
-    export.add_argument("--copy-source", action="store_true", help="write the source text into every target (OmegaT's "
-                        "own XLIFF filter translates <target>; give it the memory for the existing translations)")
+    export.add_argument(
+        "--copy-source",
+        action="store_true",
+        help="write the source text into every target (OmegaT's "
+        "own XLIFF filter translates <target>; give it the memory for the existing translations)",
+    )
     importer = actions.add_parser("import", help="write the translations of an XLIFF file into the minutes")
-    importer.add_argument("file", type=Path, help="an .xlf file exported by `gijiroku translate export`, as your CAT tool saved it")
+    importer.add_argument(
+        "file", type=Path, help="an .xlf file exported by `gijiroku translate export`, as your CAT tool saved it"
+    )
     importer.add_argument("--by", help="who translated, for a meeting with no translation yet")
     importer.add_argument("--method", choices=PROVENANCE_METHOD, default="human", help="for a new translation (default human)")
-    importer.add_argument("--status", choices=PROVENANCE_STATUS, default="unofficial",
-                          help="for a new translation (default unofficial)")
+    importer.add_argument(
+        "--status", choices=PROVENANCE_STATUS, default="unofficial", help="for a new translation (default unofficial)"
+    )
     importer.add_argument("--reviewed", action="store_true", help="a new translation has been reviewed")
-    importer.add_argument("--skip-changed", action="store_true",
-                          help="leave out units whose original changed since the export, instead of refusing the file")
+    importer.add_argument(
+        "--skip-changed",
+        action="store_true",
+        help="leave out units whose original changed since the export, instead of refusing the file",
+    )
     importer.add_argument("--dry-run", action="store_true", help="check and report, change nothing")
     memory = actions.add_parser("memory", help="write TMX of every current translated pair")
     memory.add_argument("-o", "--output", type=Path, help="the .tmx file to write (default: standard output)")
@@ -72,9 +84,11 @@ def run_translate(args: argparse.Namespace) -> int:
     if diags.errors:
         # Nothing left out quietly: a meeting the checker cannot assemble is in no output.
         broken = sorted({d.path for d in diags.errors})
-        _say(f"gijiroku translate: {_count(len(diags.errors), 'error')} in {', '.join(broken[:5])}"
-             + (f" and {len(broken) - 5} more files" if len(broken) > 5 else "")
-             + ": what cannot be read is left out (gijiroku check lists the errors)")
+        _say(
+            f"gijiroku translate: {_count(len(diags.errors), 'error')} in {', '.join(broken[:5])}"
+            + (f" and {len(broken) - 5} more files" if len(broken) > 5 else "")
+            + ": what cannot be read is left out (gijiroku check lists the errors)"
+        )
     if args.action == "export":
         return run_export(archive, args)
     if args.action == "memory":
@@ -163,8 +177,10 @@ def run_export(archive: Archive, args: argparse.Namespace) -> int:
         return _fail(chosen)
     pairs = {(m.language, lang) for m in chosen if (lang := target_language(m, args.to)) is not None}
     if len(pairs) > 1:
-        return _fail("the meetings are written in more than one language, and an XLIFF file holds one language pair: "
-                     "export with --to " + " or --to ".join(sorted({lang for _, lang in pairs})))
+        return _fail(
+            "the meetings are written in more than one language, and an XLIFF file holds one language pair: "
+            "export with --to " + " or --to ".join(sorted({lang for _, lang in pairs}))
+        )
     names = {pair: archive_names(archive, *pair) for pair in pairs}
     counts: Counter[str] = Counter()
 
@@ -181,14 +197,18 @@ def run_export(archive: Archive, args: argparse.Namespace) -> int:
             yield MeetingUnits(meeting, lang, units, archive.councils[meeting.council].name.get(meeting.language))
 
     if not pairs:
-        _say("gijiroku translate export: nothing left to translate" + ("" if args.selection else
-             " (name a council or a meeting, or --all, to export translated meetings)"))
+        _say(
+            "gijiroku translate export: nothing left to translate"
+            + ("" if args.selection else " (name a council or a meeting, or --all, to export translated meetings)")
+        )
         return 0
     with _output(args.output) as out:
         write_xliff(meetings(), out, next(iter(pairs)), args.xliff, args.copy_source)
-    _say(f"{args.output or 'standard output'}: XLIFF {args.xliff}, {_count(counts['meetings'], 'meeting')}, "
-         f"{counts['units']:,} units; {counts[UNTRANSLATED]:,} untranslated and {counts[STALE]:,} stale "
-         f"({counts['characters']:,} characters to translate)")
+    _say(
+        f"{args.output or 'standard output'}: XLIFF {args.xliff}, {_count(counts['meetings'], 'meeting')}, "
+        f"{counts['units']:,} units; {counts[UNTRANSLATED]:,} untranslated and {counts[STALE]:,} stale "
+        f"({counts['characters']:,} characters to translate)"
+    )
     return 0
 
 
@@ -225,8 +245,10 @@ def run_import(args: argparse.Namespace) -> int:
     for plan in changed:
         what = "new translation" if plan.before is None else "updated"
         remarks = sum(1 for key in plan.texts if key.startswith("remark.") and key.count(".") == 1)
-        _say(f"{diags.relpath(plan.path)}: {what}, {remarks} remarks and {len(plan.texts) - remarks} other texts"
-             + (" (dry run: not written)" if args.dry_run else ""))
+        _say(
+            f"{diags.relpath(plan.path)}: {what}, {remarks} remarks and {len(plan.texts) - remarks} other texts"
+            + (" (dry run: not written)" if args.dry_run else "")
+        )
     return 0
 
 
@@ -252,8 +274,9 @@ def run_status(archive: Archive, args: argparse.Namespace) -> int:
         print(f"{council.council}  {archive.councils[council.council].name.ja} / {archive.councils[council.council].name.en}")
         for s in council.meetings:
             states = ", ".join(s.states)
-            print(f"  {s.meeting.id:<16} → {s.lang}  {states:<34} translate {_work(s.to_translate):<32} "
-                  f"review {_work(s.to_review)}")
+            print(
+                f"  {s.meeting.id:<16} → {s.lang}  {states:<34} translate {_work(s.to_translate):<32} review {_work(s.to_review)}"
+            )
         if council.done:
             print(f"  ({council.done} more {'meeting' if council.done == 1 else 'meetings'} fully translated and reviewed)")
     translate, review = totals(councils)
@@ -267,18 +290,35 @@ def _work(work: Work) -> str:
 
 def status_json(archive: Archive, councils: list[CouncilStatus]) -> dict[str, object]:
     """The status as data, for tools."""
+
     def work(w: Work) -> dict[str, int]:
         return {"remarks": w.remarks, "characters": w.characters}
 
     translate, review = totals(councils)
     return {
         "states": list(STATES),
-        "councils": [{
-            "council": c.council, "name": archive.councils[c.council].name.as_dict(), "done": c.done,
-            "meetings": [{"meeting": s.meeting.key, "date": s.meeting.date.isoformat(), "title": s.meeting.original.title,
-                          "from": s.meeting.language, "to": s.lang, "states": list(s.states),
-                          "to_translate": work(s.to_translate), "to_review": work(s.to_review), "total": work(s.total)}
-                         for s in c.meetings],
-        } for c in councils],
-        "to_translate": work(translate), "to_review": work(review),
+        "councils": [
+            {
+                "council": c.council,
+                "name": archive.councils[c.council].name.as_dict(),
+                "done": c.done,
+                "meetings": [
+                    {
+                        "meeting": s.meeting.key,
+                        "date": s.meeting.date.isoformat(),
+                        "title": s.meeting.original.title,
+                        "from": s.meeting.language,
+                        "to": s.lang,
+                        "states": list(s.states),
+                        "to_translate": work(s.to_translate),
+                        "to_review": work(s.to_review),
+                        "total": work(s.total),
+                    }
+                    for s in c.meetings
+                ],
+            }
+            for c in councils
+        ],
+        "to_translate": work(translate),
+        "to_review": work(review),
     }

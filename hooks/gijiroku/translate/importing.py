@@ -57,8 +57,9 @@ class MeetingImport:
     after: str = ""
 
 
-def plan_import(files: list[ReadFile], archive: Archive, minutes: Path, xlf: Path, options: Options,
-                diags: Diagnostics) -> list[MeetingImport]:
+def plan_import(
+    files: list[ReadFile], archive: Archive, minutes: Path, xlf: Path, options: Options, diags: Diagnostics
+) -> list[MeetingImport]:
     """What each `<file>` changes, every problem reported at the XLIFF file's line."""
     plans: list[MeetingImport] = []
     seen: set[str] = set()
@@ -67,8 +68,14 @@ def plan_import(files: list[ReadFile], archive: Archive, minutes: Path, xlf: Pat
         if meeting is None:
             continue
         if meeting.key in seen:
-            diags.add(xlf, read.line, 1, "E112", f"meeting '{meeting.key}' is in the file twice",
-                      "export it once, or import the two files one after the other")
+            diags.add(
+                xlf,
+                read.line,
+                1,
+                "E112",
+                f"meeting '{meeting.key}' is in the file twice",
+                "export it once, or import the two files one after the other",
+            )
             continue
         seen.add(meeting.key)
         plan = MeetingImport(meeting, read.target_lang, minutes / meeting.council / f"{meeting.id}.{read.target_lang}.md")
@@ -88,27 +95,57 @@ def _read(path: Path) -> str:
 def _meeting_of(read: ReadFile, archive: Archive, minutes: Path, xlf: Path, diags: Diagnostics) -> Meeting | None:
     key = read.meeting_key
     if key is None:
-        diags.add(xlf, read.line, 1, "E111", f"<file original=\"{read.original}\"> names no meeting of a gijiroku archive",
-                  "import only files `gijiroku translate export` wrote (their original is COUNCIL/MEETING.LANG.md)")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E111",
+            f'<file original="{read.original}"> names no meeting of a gijiroku archive',
+            "import only files `gijiroku translate export` wrote (their original is COUNCIL/MEETING.LANG.md)",
+        )
         return None
     meeting = archive.meeting(key)
     if meeting is None and (minutes / read.original).is_file():
-        diags.add(xlf, read.line, 1, "E111", f"meeting '{key}' has errors and cannot be translated now",
-                  "fix what `gijiroku check` reports in it, then import again")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E111",
+            f"meeting '{key}' has errors and cannot be translated now",
+            "fix what `gijiroku check` reports in it, then import again",
+        )
         return None
     if meeting is None:
-        diags.add(xlf, read.line, 1, "E111", f"meeting '{key}' is not in this archive ({minutes})",
-                  "was this file exported from another project? Run the import in the project it came from")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E111",
+            f"meeting '{key}' is not in this archive ({minutes})",
+            "was this file exported from another project? Run the import in the project it came from",
+        )
         return None
     if read.original_lang != meeting.language or (read.source_lang and read.source_lang != meeting.language):
-        diags.add(xlf, read.line, 1, "E111",
-                  f"the file translates '{key}' from '{read.source_lang or read.original_lang}', but its original is in "
-                  f"'{meeting.language}'", "export the meeting again from this archive")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E111",
+            f"the file translates '{key}' from '{read.source_lang or read.original_lang}', but its original is in "
+            f"'{meeting.language}'",
+            "export the meeting again from this archive",
+        )
         return None
     if read.target_lang not in LANGUAGES or read.target_lang == meeting.language:
-        diags.add(xlf, read.line, 1, "E111", f"the file translates '{key}' into '{read.target_lang}', which is not one "
-                  f"of the site's other languages ({', '.join(x for x in LANGUAGES if x != meeting.language)})",
-                  "export the meeting again with --to LANG")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E111",
+            f"the file translates '{key}' into '{read.target_lang}', which is not one "
+            f"of the site's other languages ({', '.join(x for x in LANGUAGES if x != meeting.language)})",
+            "export the meeting again with --to LANG",
+        )
         return None
     return meeting
 
@@ -119,9 +156,15 @@ def _plan_units(read: ReadFile, plan: MeetingImport, xlf: Path, options: Options
     for got in read.units:
         unit = units.get(got.id)
         if unit is None:
-            diags.add(xlf, got.line, 1, "E112", f"unit '{got.id}' names nothing meeting '{plan.meeting.key}' has",
-                      "units are title, venue, attendee.PERSON.role, agenda.ITEM, material.ID.title, remark.ID, …: "
-                      "was it removed from the original since the export? Export the meeting again")
+            diags.add(
+                xlf,
+                got.line,
+                1,
+                "E112",
+                f"unit '{got.id}' names nothing meeting '{plan.meeting.key}' has",
+                "units are title, venue, attendee.PERSON.role, agenda.ITEM, material.ID.title, remark.ID, …: "
+                "was it removed from the original since the export? Export the meeting again",
+            )
             continue
         if got.id in done:
             diags.add(xlf, got.line, 1, "E112", f"unit '{got.id}' is in the file twice", "keep one of them")
@@ -132,10 +175,16 @@ def _plan_units(read: ReadFile, plan: MeetingImport, xlf: Path, options: Options
             continue
         if _source_changed(got, unit):
             code = "W110" if options.skip_changed else "E113"
-            diags.add(xlf, got.line, 1, code, f"unit '{got.id}' of '{plan.meeting.key}' was translated from a text "
-                      "the original no longer has", "export the meeting again and translate the unit from its new "
-                      "text (a CAT tool's memory offers the old translation as a match)"
-                      + ("" if options.skip_changed else "; or import with --skip-changed to leave it out"))
+            diags.add(
+                xlf,
+                got.line,
+                1,
+                code,
+                f"unit '{got.id}' of '{plan.meeting.key}' was translated from a text the original no longer has",
+                "export the meeting again and translate the unit from its new "
+                "text (a CAT tool's memory offers the old translation as a match)"
+                + ("" if options.skip_changed else "; or import with --skip-changed to leave it out"),
+            )
             continue
         if _usable(got, unit, text, plan, xlf, diags):
             plan.texts[got.id] = text
@@ -153,8 +202,14 @@ def _target_text(got: ReadUnit, unit: Unit, xlf: Path, diags: Diagnostics) -> tu
         if _same(joined, current):
             return None  # as exported: a translation that does not line up paragraph by paragraph
         missing = [str(i) for i, p in zip(got.indexes, pieces) if not p]
-        diags.add(xlf, got.line, 1, "E115", f"unit '{got.id}' has no translation of paragraph {', '.join(missing)}",
-                  "translate every paragraph of a remark, or none of it")
+        diags.add(
+            xlf,
+            got.line,
+            1,
+            "E115",
+            f"unit '{got.id}' has no translation of paragraph {', '.join(missing)}",
+            "translate every paragraph of a remark, or none of it",
+        )
         return None
     text = paragraphs_of("\n\n".join(pieces))
     if not unit.is_remark:
@@ -183,8 +238,14 @@ def _usable(got: ReadUnit, unit: Unit, text: tuple[str, ...], plan: MeetingImpor
             diags.add(xlf, got.line, 1, code, f"{message} in the target of unit '{got.id}' of '{plan.meeting.key}'", hint)
             ok = ok and not code.startswith("E")
         if paragraph.startswith(":::"):
-            diags.add(xlf, got.line, 1, "E114", f"a paragraph of unit '{got.id}' starts with ':::', which the minutes "
-                      "read as a directive", "reword the start of the paragraph")
+            diags.add(
+                xlf,
+                got.line,
+                1,
+                "E114",
+                f"a paragraph of unit '{got.id}' starts with ':::', which the minutes read as a directive",
+                "reword the start of the paragraph",
+            )
             ok = False
     return ok
 
@@ -194,14 +255,25 @@ def _plan_new_file(read: ReadFile, plan: MeetingImport, xlf: Path, options: Opti
     needed = [u.id for u in meeting_units(plan.meeting, plan.lang, notes=False) if u.required and u.id not in plan.texts]
     if needed:
         shown = ", ".join(needed[:MAX_LISTED]) + (f" … and {len(needed) - MAX_LISTED} more" if len(needed) > MAX_LISTED else "")
-        diags.add(xlf, read.line, 1, "E115", f"'{plan.meeting.key}' has no {plan.lang} translation yet, and the file "
-                  f"leaves {len(needed)} units untranslated: {shown}",
-                  "a new translation is written when every unit has a target (a remark's label is optional)")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E115",
+            f"'{plan.meeting.key}' has no {plan.lang} translation yet, and the file "
+            f"leaves {len(needed)} units untranslated: {shown}",
+            "a new translation is written when every unit has a target (a remark's label is optional)",
+        )
     plan.provenance = options.provenance or provenance_of(read.provenance)
     if plan.provenance is None:
-        diags.add(xlf, read.line, 1, "E116", f"who translated '{plan.meeting.key}'? It has no {plan.lang} translation "
-                  "yet, and the file does not say", "import with --by NAME (and --method, --status, --reviewed "
-                  "where they are not human, unofficial, unreviewed)")
+        diags.add(
+            xlf,
+            read.line,
+            1,
+            "E116",
+            f"who translated '{plan.meeting.key}'? It has no {plan.lang} translation yet, and the file does not say",
+            "import with --by NAME (and --method, --status, --reviewed where they are not human, unofficial, unreviewed)",
+        )
 
 
 def default_provenance(by: str | None, method: str, status: str, reviewed: bool) -> Provenance | None:
@@ -224,8 +296,14 @@ def render_plans(plans: list[MeetingImport], xlf: Path, diags: Diagnostics) -> l
             else:
                 plan.after = update_translation(plan.before, plan.meeting, plan.texts) if plan.texts else plan.before
         except EditError as exc:
-            diags.add(plan.path, 1, 1, "E114", f"cannot change this translation in place: {exc}",
-                      "fix what gijiroku check reports in it, then import again")
+            diags.add(
+                plan.path,
+                1,
+                1,
+                "E114",
+                f"cannot change this translation in place: {exc}",
+                "fix what gijiroku check reports in it, then import again",
+            )
             continue
         if plan.after != plan.before:
             changed.append(plan)
@@ -254,7 +332,9 @@ def check_plans(plans: list[MeetingImport], minutes: Path, diags: Diagnostics) -
             (council / plan.path.name).write_bytes(plan.after.encode("utf-8", errors="surrogateescape"))
         _, found = load_archive(root)
     real = Diagnostics(minutes)
-    mine = {real.relpath(plan.path) for plan in plans} | {real.relpath(minutes / f"{p.meeting.council}/{p.meeting.id}.{p.meeting.language}.md") for p in plans}
+    mine = {real.relpath(plan.path) for plan in plans} | {
+        real.relpath(minutes / f"{p.meeting.council}/{p.meeting.id}.{p.meeting.language}.md") for p in plans
+    }
     for diag in found.items:
         if diag.path in mine:
             diags.items.append(diag)

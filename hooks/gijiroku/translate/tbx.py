@@ -33,16 +33,15 @@ class Entry:
 def glossary_entries(archive: Archive) -> Iterator[Entry]:
     """Every name of the registries in every language, and every translated role."""
     for person in sorted(archive.people.values(), key=lambda p: p.id):
-        yield Entry(f"person-{person.id}", "person",
-                    {lang: _forms(person.name.get(lang), lang) for lang in LANGUAGES})
-        yield Entry(f"person-{person.id}-family-name", "family name",
-                    {lang: (person.family_name.get(lang),) for lang in LANGUAGES})
+        yield Entry(f"person-{person.id}", "person", {lang: _forms(person.name.get(lang), lang) for lang in LANGUAGES})
+        yield Entry(
+            f"person-{person.id}-family-name", "family name", {lang: (person.family_name.get(lang),) for lang in LANGUAGES}
+        )
     for topic in sorted(archive.topics.values(), key=lambda t: t.id):
         yield Entry(f"topic-{topic.id}", "topic", {lang: (topic.label.get(lang),) for lang in LANGUAGES}, "noun")
     for council in sorted(archive.councils.values(), key=lambda c: c.id):
         yield Entry(f"council-{council.id}", "council", {lang: (council.name.get(lang),) for lang in LANGUAGES})
-        yield Entry(f"council-{council.id}-organiser", "organiser",
-                    {lang: (council.organiser.get(lang),) for lang in LANGUAGES})
+        yield Entry(f"council-{council.id}-organiser", "organiser", {lang: (council.organiser.get(lang),) for lang in LANGUAGES})
     yield from _role_entries(archive)
 
 
@@ -73,8 +72,10 @@ def write_tbx(entries: list[Entry]) -> bytes:
     root = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = etree.SubElement(root, "martifHeader")
     source = etree.SubElement(etree.SubElement(header, "fileDesc"), "sourceDesc")
-    etree.SubElement(source, "p").text = ("Names from a gijiroku archive: people.yml, topics.yml, each council's "
-                                          "series.yml, and the roles attendees held at its translated meetings")
+    etree.SubElement(source, "p").text = (
+        "Names from a gijiroku archive: people.yml, topics.yml, each council's "
+        "series.yml, and the roles attendees held at its translated meetings"
+    )
     etree.SubElement(etree.SubElement(header, "encodingDesc"), "p", type="XCSURI").text = "TBXBasicXCSV02.xcs"
     body = etree.SubElement(etree.SubElement(root, "text"), "body")
     for entry in entries:

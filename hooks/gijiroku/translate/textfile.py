@@ -63,8 +63,12 @@ def _plain_is_safe(value: str, flow: bool) -> bool:
         if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
             return False
         scalar = node.value[0][1]
-        if not isinstance(scalar, yaml.ScalarNode) or scalar.style or scalar.value != value \
-                or scalar.tag != "tag:yaml.org,2002:str":
+        if (
+            not isinstance(scalar, yaml.ScalarNode)
+            or scalar.style
+            or scalar.value != value
+            or scalar.tag != "tag:yaml.org,2002:str"
+        ):
             return False
     return True
 
@@ -81,9 +85,15 @@ def directive_value(value: str) -> str:
 
 def new_translation(meeting: Meeting, lang: str, texts: dict[str, tuple[str, ...]], provenance: Provenance) -> str:
     """A complete translation file of `meeting` into `lang`."""
-    lines = ["---", f"language: {lang}", "translation:", f"  status: {provenance.status}",
-             f"  method: {provenance.method}", f"  by: {yaml_scalar(provenance.by)}",
-             f"  reviewed: {'true' if provenance.reviewed else 'false'}"]
+    lines = [
+        "---",
+        f"language: {lang}",
+        "translation:",
+        f"  status: {provenance.status}",
+        f"  method: {provenance.method}",
+        f"  by: {yaml_scalar(provenance.by)}",
+        f"  reviewed: {'true' if provenance.reviewed else 'false'}",
+    ]
     if provenance.date is not None:
         lines.append(f"  date: {provenance.date.isoformat()}")
     if provenance.note:
@@ -155,7 +165,7 @@ class _Lines:
         if pieces and pieces[-1] == "":
             pieces.pop()
         content = [p.rstrip("\r\n") for p in pieces] or [""]
-        ends = [p[len(c):] for p, c in zip(pieces, content)] or [""]
+        ends = [p[len(c) :] for p, c in zip(pieces, content)] or [""]
         newline = next((end for end in ends if end), "\n")
         return cls(content, ends, newline, bom)
 
@@ -168,8 +178,8 @@ class _Lines:
         joined = self.content[line][:col] + new + self.content[end_line][end_col:]
         last_end = self.ends[end_line]
         parts = joined.split("\n")
-        self.content[line:end_line + 1] = parts
-        self.ends[line:end_line + 1] = [self.newline] * (len(parts) - 1) + [last_end]
+        self.content[line : end_line + 1] = parts
+        self.ends[line : end_line + 1] = [self.newline] * (len(parts) - 1) + [last_end]
 
 
 @dataclass(slots=True)
@@ -244,7 +254,7 @@ def _front_matter_edits(lines: _Lines, close: int, texts: dict[str, tuple[str, .
             child = _child(node, key)
             if child is None or (isinstance(child, yaml.ScalarNode) and child.tag.endswith(":null") and depth < len(path) - 1):
                 if child is not None:
-                    raise EditError(f"'{'.'.join(path[:depth + 1])}' in its front matter is empty")
+                    raise EditError(f"'{'.'.join(path[: depth + 1])}' in its front matter is empty")
                 tree = missing.setdefault(id(node), (node, {}))[1]
                 for part in path[depth:-1]:
                     tree = tree.setdefault(part, {})  # type: ignore[assignment]
@@ -351,8 +361,9 @@ def _block_end(lines: _Lines, start: int, directives: list[int]) -> int:
 _ATTRIBUTE = re.compile(r"""[a-z]+=(?:"(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
 
 
-def _remark_edits(lines: _Lines, rr: RawRemark, directives: list[int], meeting: Meeting,
-                  texts: dict[str, tuple[str, ...]]) -> list[_Edit]:
+def _remark_edits(
+    lines: _Lines, rr: RawRemark, directives: list[int], meeting: Meeting, texts: dict[str, tuple[str, ...]]
+) -> list[_Edit]:
     rid = rr.attrs["id"]
     paragraphs, label = texts.get(f"remark.{rid}"), texts.get(f"remark.{rid}.label")
     line = rr.line - 1
@@ -388,8 +399,15 @@ def _remark_edits(lines: _Lines, rr: RawRemark, directives: list[int], meeting: 
     return edits
 
 
-def _insertions(lines: _Lines, close: int, sections: list[RawSection], present: dict[str, RawRemark],
-                directives: list[int], meeting: Meeting, texts: dict[str, tuple[str, ...]]) -> dict[int, list[str]]:
+def _insertions(
+    lines: _Lines,
+    close: int,
+    sections: list[RawSection],
+    present: dict[str, RawRemark],
+    directives: list[int],
+    meeting: Meeting,
+    texts: dict[str, tuple[str, ...]],
+) -> dict[int, list[str]]:
     """Lines to insert for the remarks the file lacks, by the line they follow: after the
     remark before them in the original, else after their section's directive, else (with
     the directive) after everything before them."""

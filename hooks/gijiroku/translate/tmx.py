@@ -57,8 +57,9 @@ def translated_pairs(archive: Archive) -> Iterator[Pair]:
                     if key in seen or source == target:
                         continue
                     seen.add(key)
-                    yield Pair(meeting.language, source, lang, target, meeting.key,
-                               f"{unit.id}.p{index}" if numbered else unit.id)
+                    yield Pair(
+                        meeting.language, source, lang, target, meeting.key, f"{unit.id}.p{index}" if numbered else unit.id
+                    )
 
 
 def _digest(*texts: str) -> bytes:
@@ -68,10 +69,16 @@ def _digest(*texts: str) -> bytes:
 def write_tmx(pairs: Iterable[Pair], out: BinaryIO, source_langs: set[str], version: str) -> int:
     """A TMX 1.4b document of `pairs`, written to `out` one pair at a time; `version` is
     gijiroku's, for the header. Returns how many pairs it holds."""
-    header = etree.Element("header", creationtool="gijiroku", creationtoolversion=version, segtype="paragraph",
-                           adminlang="en", datatype="plaintext",
-                           srclang=next(iter(source_langs)) if len(source_langs) == 1 else "*all*",
-                           attrib={"o-tmf": "gijiroku"})
+    header = etree.Element(
+        "header",
+        creationtool="gijiroku",
+        creationtoolversion=version,
+        segtype="paragraph",
+        adminlang="en",
+        datatype="plaintext",
+        srclang=next(iter(source_langs)) if len(source_langs) == 1 else "*all*",
+        attrib={"o-tmf": "gijiroku"},
+    )
     written = 0
     with xml_stream(out, "tmx", None, {"version": "1.4"}, head=(header,), inner="body") as write:
         for pair in pairs:

@@ -110,21 +110,34 @@ def _field_units(meeting: Meeting, lang: str) -> Iterator[Unit]:
     for person, role in original.roles.items():
         translated = people_roles.get(person)
         if role.role:
-            yield field(f"attendee.{person}.role", role.role, translated.role if translated else None,
-                        f"the role attendee '{person}' held at this meeting")
+            yield field(
+                f"attendee.{person}.role",
+                role.role,
+                translated.role if translated else None,
+                f"the role attendee '{person}' held at this meeting",
+            )
         if role.affiliation:
-            yield field(f"attendee.{person}.affiliation", role.affiliation, translated.affiliation if translated else None,
-                        f"the affiliation of attendee '{person}' as printed")
+            yield field(
+                f"attendee.{person}.affiliation",
+                role.affiliation,
+                translated.affiliation if translated else None,
+                f"the affiliation of attendee '{person}' as printed",
+            )
     agenda = version.agenda if version else {}
     for item, title in original.agenda.items():
         yield field(f"agenda.{item}", title, agenda.get(item), "the title of an agenda item")
     materials = version.materials if version else {}
     for material, (label, title) in original.materials.items():
         translated_material = materials.get(material)
-        yield field(f"material.{material}.label", label, translated_material[0] if translated_material else None,
-                    "a material's label as printed (資料1 → Material 1)")
-        yield field(f"material.{material}.title", title, translated_material[1] if translated_material else None,
-                    "a material's title")
+        yield field(
+            f"material.{material}.label",
+            label,
+            translated_material[0] if translated_material else None,
+            "a material's label as printed (資料1 → Material 1)",
+        )
+        yield field(
+            f"material.{material}.title", title, translated_material[1] if translated_material else None, "a material's title"
+        )
 
 
 def _remark_units(meeting: Meeting, lang: str, names: Names | None, with_notes: bool) -> Iterator[Unit]:
@@ -136,8 +149,14 @@ def _remark_units(meeting: Meeting, lang: str, names: Names | None, with_notes: 
         notes = tuple(_remark_notes(meeting, remark, lang, names)) if with_notes else ()
         if text.label:
             label = (translated.label,) if translated and translated.label else None
-            yield Unit(f"remark.{remark.id}.label", (text.label,), label, TRANSLATED if label else UNTRANSLATED, False,
-                       (("field", "the speaker label as printed before the remark (optional in a translation)"),) + notes)
+            yield Unit(
+                f"remark.{remark.id}.label",
+                (text.label,),
+                label,
+                TRANSLATED if label else UNTRANSLATED,
+                False,
+                (("field", "the speaker label as printed before the remark (optional in a translation)"),) + notes,
+            )
         target = translated.paragraphs if translated is not None and translated.paragraphs != text.paragraphs else None
         state = UNTRANSLATED if target is None else STALE if remark.id in stale else TRANSLATED
         yield Unit(f"remark.{remark.id}", text.paragraphs, target, state, True, notes)
@@ -221,4 +240,3 @@ def _with_terms(unit: Unit, names: Names) -> Unit:
     if not terms:
         return unit
     return Unit(unit.id, unit.source, unit.target, unit.state, unit.required, unit.notes, terms)
-

@@ -72,8 +72,9 @@ NSMAP_2 = {None: XLIFF2, "mda": MDA, "gls": GLS}
 NSMAP_12 = {None: XLIFF12, "gj": GJ}
 
 
-def write_xliff(meetings: Iterable[MeetingUnits], out: BinaryIO, pair: tuple[str, str], version: str = "2.0",
-                copy_source: bool = False) -> None:
+def write_xliff(
+    meetings: Iterable[MeetingUnits], out: BinaryIO, pair: tuple[str, str], version: str = "2.0", copy_source: bool = False
+) -> None:
     """An XLIFF document of `meetings`, all translated from `pair[0]` into `pair[1]`,
     written to `out` one meeting at a time (an archive does not fit in memory as one
     tree). With `copy_source`, every target holds the source text and no translation:
@@ -90,8 +91,14 @@ def write_xliff(meetings: Iterable[MeetingUnits], out: BinaryIO, pair: tuple[str
 
 
 @contextlib.contextmanager
-def xml_stream(out: BinaryIO, tag: str, nsmap: dict[str | None, str] | None, attrib: dict[str, str],
-               head: tuple[etree._Element, ...] = (), inner: str | None = None) -> Iterator[Callable[[etree._Element], None]]:
+def xml_stream(
+    out: BinaryIO,
+    tag: str,
+    nsmap: dict[str | None, str] | None,
+    attrib: dict[str, str],
+    head: tuple[etree._Element, ...] = (),
+    inner: str | None = None,
+) -> Iterator[Callable[[etree._Element], None]]:
     """A UTF-8 document whose root is `tag`, with the declaration CAT tools expect, the
     elements `head` first and then, inside the element `inner` when one is named, what
     the function the context gives writes: one element at a time, indented, forgotten
@@ -104,6 +111,7 @@ def xml_stream(out: BinaryIO, tag: str, nsmap: dict[str | None, str] | None, att
             def write(element: etree._Element) -> None:
                 etree.indent(element, space="  ", level=level)
                 xf.write("  " * level, element, "\n")
+
             return write
 
         for element in head:
@@ -241,9 +249,13 @@ def _reviewed(item: MeetingUnits) -> bool:
 
 def _file_12(item: MeetingUnits, copy_source: bool) -> etree._Element:
     m = item.meeting
-    node = etree.Element(f"{{{XLIFF12}}}file", original=original_path(m), datatype="plaintext",
-                         attrib={"source-language": m.language, "target-language": item.lang, "tool-id": TOOL},
-                         nsmap=NSMAP_12)
+    node = etree.Element(
+        f"{{{XLIFF12}}}file",
+        original=original_path(m),
+        datatype="plaintext",
+        attrib={"source-language": m.language, "target-language": item.lang, "tool-id": TOOL},
+        nsmap=NSMAP_12,
+    )
     header = etree.SubElement(node, f"{{{XLIFF12}}}header")
     etree.SubElement(header, f"{{{XLIFF12}}}tool", attrib={"tool-id": TOOL, "tool-name": TOOL})
     etree.SubElement(header, f"{{{XLIFF12}}}note").text = xml_text(_meeting_note(item))
@@ -260,16 +272,25 @@ def _file_12(item: MeetingUnits, copy_source: bool) -> etree._Element:
             group = etree.SubElement(body, f"{{{XLIFF12}}}group", id=unit.id, resname=unit.id)
             targets = _targets(unit, copy_source)
             for index, paragraph in enumerate(unit.source):
-                group.append(_trans_unit_12(unit, f"{unit.id}.p{index + 1}", paragraph,
-                                            None if targets is None else targets[index], _reviewed(item), copy_source))
+                group.append(
+                    _trans_unit_12(
+                        unit,
+                        f"{unit.id}.p{index + 1}",
+                        paragraph,
+                        None if targets is None else targets[index],
+                        _reviewed(item),
+                        copy_source,
+                    )
+                )
         else:
             target = unit.source[0] if copy_source else unit.target[0] if unit.target else None
             body.append(_trans_unit_12(unit, unit.id, unit.source[0], target, _reviewed(item), copy_source))
     return node
 
 
-def _trans_unit_12(unit: Unit, unit_id: str, source: str, target: str | None, reviewed: bool,
-                   copy_source: bool) -> etree._Element:
+def _trans_unit_12(
+    unit: Unit, unit_id: str, source: str, target: str | None, reviewed: bool, copy_source: bool
+) -> etree._Element:
     node = etree.Element(f"{{{XLIFF12}}}trans-unit", id=unit_id, resname=unit_id)
     state = _state_12(unit, reviewed, copy_source)
     if state == "signed-off":
@@ -338,25 +359,53 @@ def read_xliff(path: Path, diags: Diagnostics) -> list[ReadFile] | None:
     except OSError as exc:
         diags.add(path, 1, 1, "E110", f"cannot read the file: {exc.strerror or exc}")
         return None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (1, 1)
-        diags.add(path, line or 1, (col or 0) + 1, "E110", f"not well-formed XML: {exc.msg}",
-                  "the file is damaged or was cut short: export it again from your CAT tool")
+        diags.add(
+            path,
+            line or 1,
+            (col or 0) + 1,
+            "E110",
+            f"not well-formed XML: {exc.msg}",
+            "the file is damaged or was cut short: export it again from your CAT tool",
+        )
         return None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        diags.add(path, 1, 1, "E110", "the file declares a DTD (<!DOCTYPE …>)",
-                  "XLIFF needs none, and entities from a DTD are not read: remove the declaration")
+        diags.add(
+            path,
+            1,
+            1,
+            "E110",
+            "the file declares a DTD (<!DOCTYPE …>)",
+            "XLIFF needs none, and entities from a DTD are not read: remove the declaration",
+        )
         return None
     namespace = etree.QName(root).namespace or ""
-    if etree.QName(root).localname != "xliff" or namespace not in (XLIFF12, XLIFF2) and \
-            not namespace.startswith("urn:oasis:names:tc:xliff:document:2."):
-        diags.add(path, root.sourceline or 1, 1, "E110", f"not an XLIFF document (root <{etree.QName(root).localname}> "
-                  f"in namespace '{namespace}')", "import the .xlf file `gijiroku translate export` wrote, as your tool saved it")
+    if (
+        etree.QName(root).localname != "xliff"
+        or namespace not in (XLIFF12, XLIFF2)
+        and not namespace.startswith("urn:oasis:names:tc:xliff:document:2.")
+    ):
+        diags.add(
+            path,
+            root.sourceline or 1,
+            1,
+            "E110",
+            f"not an XLIFF document (root <{etree.QName(root).localname}> in namespace '{namespace}')",
+            "import the .xlf file `gijiroku translate export` wrote, as your tool saved it",
+        )
         return None
     if namespace == XLIFF12:
         return list(_files_12(root, path, diags))
@@ -395,8 +444,12 @@ def _meta(node: etree._Element, category: str) -> dict[str, str]:
 def _files_12(root: etree._Element, path: Path, diags: Diagnostics) -> Iterator[ReadFile]:
     ns = XLIFF12
     for file_node in root.iterchildren(f"{{{ns}}}file"):
-        read = ReadFile(file_node.get("original", ""), file_node.sourceline or 1,
-                        file_node.get("source-language", ""), file_node.get("target-language", ""))
+        read = ReadFile(
+            file_node.get("original", ""),
+            file_node.sourceline or 1,
+            file_node.get("source-language", ""),
+            file_node.get("target-language", ""),
+        )
         provenance = file_node.find(f"{{{ns}}}header/{{{GJ}}}translation")
         if provenance is not None:
             read.provenance = {key: value for key, value in provenance.attrib.items() if isinstance(key, str)}
@@ -445,9 +498,15 @@ def _text(node: etree._Element, ns: str, path: Path, diags: Diagnostics) -> str 
             except (ValueError, OverflowError):
                 parts.append("\ufffd")
         else:
-            diags.add(path, child.sourceline or node.sourceline or 1, 1, "E114",
-                      f"<{qname.localname}> in <{etree.QName(node).localname}>: minutes text is plain text and "
-                      "cannot carry inline codes or formatting", "remove the tag from the translation, keeping its text")
+            diags.add(
+                path,
+                child.sourceline or node.sourceline or 1,
+                1,
+                "E114",
+                f"<{qname.localname}> in <{etree.QName(node).localname}>: minutes text is plain text and "
+                "cannot carry inline codes or formatting",
+                "remove the tag from the translation, keeping its text",
+            )
             return None
         parts.append(child.tail or "")
     return "".join(parts)
@@ -470,7 +529,8 @@ def provenance_of(fields: dict[str, str]) -> Provenance | None:
 
     try:
         date = dt.date.fromisoformat(fields["date"]) if "date" in fields else None
-        return Provenance(fields["status"], fields["method"], fields["by"], fields["reviewed"] == "true",
-                          date, fields.get("note", ""))
+        return Provenance(
+            fields["status"], fields["method"], fields["by"], fields["reviewed"] == "true", date, fields.get("note", "")
+        )
     except (KeyError, ValueError):
         return None

@@ -41,16 +41,22 @@ from .speakers import Speakers
 from .turns import label_counts
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_TITLE_WORDS = re.compile(r"\b(?:minutes|meeting|notes|transcript|proceedings|session|hearing|agenda|council|committee|"
-                          r"board|commission|senate|trustees|assembly)\b", re.I)
+_TITLE_WORDS = re.compile(
+    r"\b(?:minutes|meeting|notes|transcript|proceedings|session|hearing|agenda|council|committee|"
+    r"board|commission|senate|trustees|assembly)\b",
+    re.I,
+)
 
 
 def is_english(text: str) -> bool:
     """True for minutes written in English: almost no Japanese script, English field words."""
     sample = text[:20000]
     letters = len(re.findall(r"[A-Za-z]", sample))
-    return letters > 40 and len(_CJK.findall(sample)) < letters * 0.02 and \
-        bool(re.search(r"(?im)^\s*(present|attendees|chair|minutes|agenda|date)\b|\bminutes\b|\bmeeting\b|\bnotes\b", sample))
+    return (
+        letters > 40
+        and len(_CJK.findall(sample)) < letters * 0.02
+        and bool(re.search(r"(?im)^\s*(present|attendees|chair|minutes|agenda|date)\b|\bminutes\b|\bmeeting\b|\bnotes\b", sample))
+    )
 
 
 def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -> Draft:
@@ -80,8 +86,11 @@ def parse_english(text: str, names: NameIndex, profile: ImportProfile = EMPTY) -
         draft.record = "verbatim"
     if draft.date is None:
         draft.note(1, "no date found", "add date: YYYY-MM-DD to the front matter")
-    draft.note(1, "English original: imported with language: en; its Japanese side shows as untranslated "
-                  "until a .ja.md translation is added")
+    draft.note(
+        1,
+        "English original: imported with language: en; its Japanese side shows as untranslated "
+        "until a .ja.md translation is added",
+    )
     return draft
 
 
@@ -110,8 +119,16 @@ class _Head:
             if not line.text or index in self.used:
                 index += 1
                 continue
-            for step in (self._agenda, self._field, self._trailing, self._unlabelled, self._cell_roll, self._roll,
-                         self._apologies, self._unheaded):
+            for step in (
+                self._agenda,
+                self._field,
+                self._trailing,
+                self._unlabelled,
+                self._cell_roll,
+                self._roll,
+                self._apologies,
+                self._unheaded,
+            ):
                 if (after := step(line, index)) is not None:
                     index = after
                     break
@@ -132,8 +149,13 @@ class _Head:
         if line.cells or (found := _profile_field(self.profile, line.text) or field_kind(line.text)) is None:
             return None
         kind, label, value = found
-        if not value and line.text.rstrip().endswith(":") and (following := _next_filled(self.lines, index)) is not None \
-                and field_kind(self.lines[following].text) is None and not roll_label(self.lines[following].text):
+        if (
+            not value
+            and line.text.rstrip().endswith(":")
+            and (following := _next_filled(self.lines, index)) is not None
+            and field_kind(self.lines[following].text) is None
+            and not roll_label(self.lines[following].text)
+        ):
             # `Meeting Date:` / `Thursday, February 14, 2013`: the value on the line below.
             value = self.lines[following].text
             self.used.add(following)
@@ -199,7 +221,6 @@ class _Head:
             return index
         return read_block(self.lines, index, label, self.rolls)
 
-
     def _unheaded(self, line: Line, index: int) -> int | None:
         """`1.1 Roll call` over blocks of `Name (Org) / Role` lines with no headings."""
         if any(not _POST_LABEL.search(p.label or "") for p in self.rolls.people):
@@ -209,8 +230,9 @@ class _Head:
         if after is None:
             del self.rolls.people[before:]
             return None
-        self.draft.printed.extend((self.lines[i].no, self.lines[i].text) for i in range(index + 1, after)
-                                  if i in self.rolls.used and self.lines[i].text)
+        self.draft.printed.extend(
+            (self.lines[i].no, self.lines[i].text) for i in range(index + 1, after) if i in self.rolls.used and self.lines[i].text
+        )
         self.used |= self.rolls.used
         return after
 
@@ -218,8 +240,12 @@ class _Head:
         """`APOLOGIES FOR ABSENCE.` and the names in the next paragraph: those absent (the
         heading stays an item of the proceedings)."""
         following = _next_filled(self.lines, index)
-        if not apologies_heading(line.text) or following is None or following in self.used or \
-                not people_run(names := self.lines[following].text):
+        if (
+            not apologies_heading(line.text)
+            or following is None
+            or following in self.used
+            or not people_run(names := self.lines[following].text)
+        ):
             return None
         parse_value(names, "Apologies", self.lines[following].no, self.rolls)
         self.draft.printed.append((self.lines[following].no, names))
@@ -236,11 +262,11 @@ def _join_split_labels(lines: list[Line]) -> list[Line]:
         second = re.match(r"^(Present|Absent):\s*(.*)$", line.text)
         previous = out[-1] if out else None
         if second and previous is not None and previous.no == line.no and not previous.cells:
-            words = [m for m in _SPLIT_WORD.finditer(previous.text) if not roll_label(previous.text[m.start():])]
+            words = [m for m in _SPLIT_WORD.finditer(previous.text) if not roll_label(previous.text[m.start() :])]
             if words:
                 at = words[-1]
                 head = previous.text[: at.start()].strip()
-                merged = f"{at.group('word')} {second.group(1)}: {previous.text[at.end():].strip()} {second.group(2)}"
+                merged = f"{at.group('word')} {second.group(1)}: {previous.text[at.end() :].strip()} {second.group(2)}"
                 out[-1:] = ([Line(previous.no, head)] if head else []) + [Line(line.no, merged.strip())]
                 continue
         out.append(line)
@@ -273,9 +299,14 @@ def _join_wrapped_rolls(lines: list[Line]) -> list[Line]:
     while index < len(lines):
         end = _wrapped_roll_end(lines, index)
         if end > index:
-            joined = lines[index: end + 1]
-            out.append(replace(lines[index], text=" ".join(line.text for line in joined),
-                               links=[link for line in joined for link in line.links]))
+            joined = lines[index : end + 1]
+            out.append(
+                replace(
+                    lines[index],
+                    text=" ".join(line.text for line in joined),
+                    links=[link for line in joined for link in line.links],
+                )
+            )
         else:
             out.append(lines[index])
         index = end + 1
@@ -326,7 +357,7 @@ def _roll_pieces(text: str) -> list[str]:
             text = rest
     if not pieces and (opening := _before_sentence_roll(text)):
         pieces.append(opening)
-        text = text[len(opening):].lstrip()
+        text = text[len(opening) :].lstrip()
     while text:
         sentence, rest = first_sentence(text)
         if rest and trailing_roll(sentence):
@@ -357,8 +388,7 @@ def _cut_apologies(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for index, line in enumerate(lines):
         heading = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].text), None)
-        if line.text and heading is not None and apologies_heading(lines[heading].text) \
-                and not line.cells and not line.heading:
+        if line.text and heading is not None and apologies_heading(lines[heading].text) and not line.cells and not line.heading:
             names, rest = first_sentence(line.text)
             if rest and people_run(names):
                 out.append(replace(line, text=line.text[: len(line.text) - len(rest)].rstrip()))
@@ -379,12 +409,22 @@ def _title(lines: list[Line], draft: Draft) -> int:
             continue
         if len(line.text) > 200 or (line.text.endswith(".") and len(line.text) > 80) or len(filled) >= 12:
             break
-        if line.text.endswith((".", "?", "!")) and len(line.text.split()) >= 5 and not roll_label(line.text) \
-                and not field_kind(line.text) and re.search(r"\b[a-z]+\b.*\b[a-z]+\b", line.text):
+        if (
+            line.text.endswith((".", "?", "!"))
+            and len(line.text.split()) >= 5
+            and not roll_label(line.text)
+            and not field_kind(line.text)
+            and re.search(r"\b[a-z]+\b.*\b[a-z]+\b", line.text)
+        ):
             break  # `Mr. Smith: I move that the minutes be approved.`: the record has begun
         filled.append(i)
-    candidates = [i for i in filled if not roll_label(lines[i].text) and not field_kind(lines[i].text)
-                  and not re.match(r"^(?:approval|adoption|draft\s+agenda|next\s+meeting)\b", lines[i].text, re.I)]
+    candidates = [
+        i
+        for i in filled
+        if not roll_label(lines[i].text)
+        and not field_kind(lines[i].text)
+        and not re.match(r"^(?:approval|adoption|draft\s+agenda|next\s+meeting)\b", lines[i].text, re.I)
+    ]
     strong = re.compile(r"\b(?:minutes|transcript|notes|proceedings)\b", re.I)
     roll = next((i for i in filled if roll_label(lines[i].text)), len(lines))
     # a title names minutes above the roll; `## Notes` under `## Attendees` is a section's heading
@@ -396,8 +436,12 @@ def _title(lines: list[Line], draft: Draft) -> int:
     for i in filled:
         if i >= best:
             break
-        if len(lines[i].text) <= 80 and meeting_date(lines[i].text) is None and not lines[i].heading and \
-                not (roll_label(lines[i].text) or ("", ""))[1]:  # `Absent (prior notice): Nichols, …` is the roll
+        if (
+            len(lines[i].text) <= 80
+            and meeting_date(lines[i].text) is None
+            and not lines[i].heading
+            and not (roll_label(lines[i].text) or ("", ""))[1]
+        ):  # `Absent (prior notice): Nichols, …` is the roll
             draft.note(lines[i].no, f"page text before the record, skipped: {lines[i].text[:50]}")
             lines[i] = Line(lines[i].no, "")
     draft.title = lines[best].text
@@ -469,8 +513,7 @@ def _dates_and_places(lines: list[Line], start: int, used: set[int], fields: Fie
     if fields.start is None and start >= 0 and (times := clock_times(lines[start].text)):
         fields.start = times[0]  # the title line's time: `… Tuesday, November 14, 7:00 p.m …`
     if fields.date is None:
-        fields.date = next((found.date for i in head if (found := meeting_date(lines[i].text)) is not None and found.date),
-                           None)
+        fields.date = next((found.date for i in head if (found := meeting_date(lines[i].text)) is not None and found.date), None)
     if not fields.venue:
         _place_line(lines, candidates, start, used, fields)
     for line in lines:
@@ -482,8 +525,13 @@ def _date_line(lines: list[Line], candidates: list[int], start: int, used: set[i
     """The date from the title or a date line near the top (and a place printed with it)."""
     for i in candidates:
         line = lines[i]
-        if fields.date is None and (i not in used or i == start) and (found := meeting_date(line.text)) is not None and \
-                found.date and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I)):
+        if (
+            fields.date is None
+            and (i not in used or i == start)
+            and (found := meeting_date(line.text)) is not None
+            and found.date
+            and (i == start or len(line.text) < 120 or re.search(r"\b(?:held|met|meeting)\b", line.text, re.I))
+        ):
             fields.date, fields.date_line = found.date, line.no
             if not fields.venue and (place := date_line_venue(line.text)):
                 fields.venue, fields.venue_line = place, line.no
@@ -509,8 +557,9 @@ def _month_day_year(text: str) -> dt.date | None:
     from ..eras import find_date
 
     year = re.search(r"\b(19\d\d|20\d\d)\b", text)
-    month_day = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})",
-                          text)
+    month_day = re.search(
+        r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})", text
+    )
     if year and month_day:
         found = find_date(f"{month_day.group(1)} {month_day.group(2)}, {year.group(1)}")
         return found.date if found else None
@@ -528,8 +577,9 @@ def _group(entry_label: str | None, title: str) -> str:
         return "observer"
     if re.search(r"vice|deputy|co-?chair|president[-–]elect", title_low) or re.search(r"vice|co-?chair", label):
         return "vice-chair" if "co" not in label and "co" not in title_low[:3] else "chair"
-    if re.search(r"^(?:chair|chairman|chairwoman|chairperson|mayor|president|presiding)", title_low) or \
-            re.fullmatch(r"chair(?:man|person|woman)?|co-?chairs?", label):
+    if re.search(r"^(?:chair|chairman|chairwoman|chairperson|mayor|president|presiding)", title_low) or re.fullmatch(
+        r"chair(?:man|person|woman)?|co-?chairs?", label
+    ):
         return "chair"
     return "member"
 
@@ -546,17 +596,27 @@ def _attendees(people: list[RollEntry], draft: Draft, names: NameIndex, speakers
         entry = found.entry
         group = profile.roll_group(found.label or "") or _group(found.label, entry.title or "")
         post = bool(found.label and _POST_LABEL.search(found.label))
-        person = names.find(entry.name) or (by_name.get(entry.name) if post or entry.name in in_a_post else None) or \
-            names.propose(entry.name, draft, found.no, key=f"{entry.name.lower()}|{entry.title.lower()}")
+        person = (
+            names.find(entry.name)
+            or (by_name.get(entry.name) if post or entry.name in in_a_post else None)
+            or names.propose(entry.name, draft, found.no, key=f"{entry.name.lower()}|{entry.title.lower()}")
+        )
         if post:
             in_a_post.add(entry.name)
         by_name.setdefault(entry.name, person)
         title = entry.title or ""
         role = title or found.label or "Member"
-        attendee = DraftAttendee(group=group, name=entry.name, person=person, line=found.no,
-                                 role=role, affiliation=entry.affiliation if role != entry.affiliation else "",
-                                 absent=entry.absent or is_absent(found.label), label=found.label,
-                                 abbreviation=entry.abbreviation)
+        attendee = DraftAttendee(
+            group=group,
+            name=entry.name,
+            person=person,
+            line=found.no,
+            role=role,
+            affiliation=entry.affiliation if role != entry.affiliation else "",
+            absent=entry.absent or is_absent(found.label),
+            label=found.label,
+            abbreviation=entry.abbreviation,
+        )
         if found.proxy_for:
             attendee.proxy_printed = found.proxy_for
             attendee.proxy_for = by_name.get(found.proxy_for)
@@ -577,9 +637,12 @@ def _merged(attendee: DraftAttendee, draft: Draft) -> bool:
     if earlier.group == "member" and attendee.group != "member":
         earlier.group, earlier.role, earlier.label = attendee.group, attendee.role, attendee.label
     earlier.affiliation = earlier.affiliation or attendee.affiliation
-    draft.note(attendee.line, f"{attendee.name} is listed again (first at line {earlier.line}): kept once, "
-                              f"as {earlier.role}{f' ({earlier.affiliation})' if earlier.affiliation else ''}",
-               "a meeting lists each person once; add what the second listing says if it matters")
+    draft.note(
+        attendee.line,
+        f"{attendee.name} is listed again (first at line {earlier.line}): kept once, "
+        f"as {earlier.role}{f' ({earlier.affiliation})' if earlier.affiliation else ''}",
+        "a meeting lists each person once; add what the second listing says if it matters",
+    )
     return True
 
 
@@ -591,8 +654,11 @@ def _split_turns(body: list[Line], speakers: Speakers) -> list[Line]:
         if len(line.text) < 200:
             out.append(line)
             continue
-        cuts = [m.start(1) for m in re.finditer(r"(?<=[.?!]\s)([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?):\s", line.text)
-                if speakers.known(m.group(1))]
+        cuts = [
+            m.start(1)
+            for m in re.finditer(r"(?<=[.?!]\s)([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?):\s", line.text)
+            if speakers.known(m.group(1))
+        ]
         if not cuts:
             out.append(line)
             continue

@@ -10,16 +10,20 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 
-_AGENDA_LABEL = re.compile(r"^(?:(?:proposed\s+|meeting\s+|draft\s+)?agenda(?:\s+items?)?|order\s+of\s+business|items\s+of\s+business|"
-                           r"index|contents|table\s+of\s+contents)"
-                           r"(?:\s+for\s+(?:this|the)\s+meeting)?\s*(?::.*)?$", re.I)
+_AGENDA_LABEL = re.compile(
+    r"^(?:(?:proposed\s+|meeting\s+|draft\s+)?agenda(?:\s+items?)?|order\s+of\s+business|items\s+of\s+business|"
+    r"index|contents|table\s+of\s+contents)"
+    r"(?:\s+for\s+(?:this|the)\s+meeting)?\s*(?::.*)?$",
+    re.I,
+)
 _NOT_AGENDA = re.compile(r"future|next\s+meeting|previous|approval|adoption|changes|deletions|consent", re.I)
 MINUTE_NUMBER = re.compile(r"^[A-Z]{1,4}\s?\d{1,4}/\d{1,4}$")
 """A minute number standing alone (`C 19/21`): its heading is the line below."""
 MINUTE_REFERENCE = re.compile(
     r"^(?:Minute\s+(?:No\.?\s*)?)?(?P<number>[A-Z]{1,4}\s?\d{1,4}/\d{2,4}[A-Z]?|\d{1,4}/\d{2,4}[A-Z]?|"
     r"\d{1,2}\.\d{1,2}/\d{2}[A-Z]?|\d{4}\.\d{2}|\d{2,3}\.\d{2}|\d{1,3}(?=\s+[A-Z][A-Z0-9'’&/,. ()-]*[A-Z.)]$))"
-    r"(?:\s*[-–—:]\s*|\s+)(?:\d{1,2}[.)]\s+)?(?P<rest>\S.*)$")
+    r"(?:\s*[-–—:]\s*|\s+)(?:\d{1,2}[.)]\s+)?(?P<rest>\S.*)$"
+)
 """A council's minute reference before the heading, as UK councils number each minute: `C048/23  1.
 APOLOGIES`, `23/045 Declarations`, `1.3/23E To open`, `2307.01 Present`, `44.23 – Finance`,
 `Minute 12/2024 …`, or a running number before a heading in capitals (`54  APOLOGIES`)."""
@@ -93,8 +97,10 @@ def read_agenda_list(lines: list[Line], start: int) -> AgendaList:
 
 
 _CONNECTOR = re.compile(r"\s(?:AND|OR|OF|TO|THE|FOR|ON|IN|&)$")
-_VOTE_WORD = re.compile(r"MOVED|SECONDED|MOTION|MOVER|SECONDER|AYES?|NAYS?|NOES|ABSENT|ABSTAIN(?:ED)?|ABSTENTIONS?|RESULT|"
-                        r"VOTE|CARRIED|PASSED|ACTION|RESOLVED|DECISION|NOTE")
+_VOTE_WORD = re.compile(
+    r"MOVED|SECONDED|MOTION|MOVER|SECONDER|AYES?|NAYS?|NOES|ABSENT|ABSTAIN(?:ED)?|ABSTENTIONS?|RESULT|"
+    r"VOTE|CARRIED|PASSED|ACTION|RESOLVED|DECISION|NOTE"
+)
 
 
 def numbered_heading(text: str) -> tuple[str, str] | None:
@@ -103,23 +109,44 @@ def numbered_heading(text: str) -> tuple[str, str] | None:
     AGENDA SECONDED: …`); None for a numbered paragraph of minutes (`2. Chris addressed …`)."""
     match = MINUTE_REFERENCE.match(text.strip()) or NUMBERED.match(text.strip())
     if not match:
-        session = re.match(r"^(?P<number>(?:Session|Item|Part)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[:.]\s+(?P<rest>\S.{0,150})$", text.strip())
+        session = re.match(
+            r"^(?P<number>(?:Session|Item|Part)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[:.]\s+(?P<rest>\S.{0,150})$", text.strip()
+        )
         return (session.group("number"), text.strip()) if session and _title_case(session.group("rest")) else None
     rest = match.group("rest").strip()
-    caps = re.match(r"^((?:[A-Z][A-Z'’&/,.-]*\s+){1,12}?[A-Z][A-Z'’&/.-]*[A-Z'’])(?=\s+[A-Z]\.?\s|\s+[A-Z][a-z]|\s*$|\s+[A-Z][A-Z]+:)", rest)
+    caps = re.match(
+        r"^((?:[A-Z][A-Z'’&/,.-]*\s+){1,12}?[A-Z][A-Z'’&/.-]*[A-Z'’])(?=\s+[A-Z]\.?\s|\s+[A-Z][a-z]|\s*$|\s+[A-Z][A-Z]+:)", rest
+    )
     if caps and len(caps.group(1).split()) >= 2 or re.fullmatch(r"[A-Z][A-Z'’&/,. -]+", rest):
         title = caps.group(1) if caps else rest
-        if caps and (joined := re.match(r"\s+([A-Z][A-Z]+):", rest[caps.end():])) and \
-                (_CONNECTOR.search(title) or not _VOTE_WORD.fullmatch(joined.group(1))):
+        if (
+            caps
+            and (joined := re.match(r"\s+([A-Z][A-Z]+):", rest[caps.end() :]))
+            and (_CONNECTOR.search(title) or not _VOTE_WORD.fullmatch(joined.group(1)))
+        ):
             title = f"{title} {joined.group(1)}"  # COMMISSION COMMENTS AND CONCERNS: the colon ends the heading
         return match.group("number"), title.strip(" .:")
     head = re.split(r"\s*:\s+|\s+[-–—]\s+|:$", rest, maxsplit=1)[0].strip(" .")
     if len(rest) <= 80 and not re.search(r"[.!?]$", rest) and _title_case(rest):
         return match.group("number"), rest.strip(" .:")
-    if len(rest) <= 70 and not re.search(r"[.!?;,]$", rest) and rest[:1].isupper() and len(rest.split()) <= 9 and \
-            (re.match(r"To\s+(?:receive|approve|consider|note|agree|discuss|resolve|review|adopt|confirm|elect|appoint|"
-                      r"report|decide|ratify|authorise|authorize)\b", rest) or not re.search(r"\b(?:was|were|is|are|had|has|"
-                                                                                    r"said|asked|noted|reported|agreed)\b", rest)):
+    if (
+        len(rest) <= 70
+        and not re.search(r"[.!?;,]$", rest)
+        and rest[:1].isupper()
+        and len(rest.split()) <= 9
+        and (
+            re.match(
+                r"To\s+(?:receive|approve|consider|note|agree|discuss|resolve|review|adopt|confirm|elect|appoint|"
+                r"report|decide|ratify|authorise|authorize)\b",
+                rest,
+            )
+            or not re.search(
+                r"\b(?:was|were|is|are|had|has|"
+                r"said|asked|noted|reported|agreed)\b",
+                rest,
+            )
+        )
+    ):
         # 59. To receive apologies for absence, 61. Items to be taken in private session: a
         # heading in sentence case, as many parish councils print them.
         return match.group("number"), rest.strip(" .:")

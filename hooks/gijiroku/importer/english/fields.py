@@ -16,25 +16,54 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "meeting date", "date of meeting", "meeting date/time", "date/time", "date and time", "when", "held"),
     "time": ("time", "meeting time", "start time", "time of meeting"),
     "venue": ("location", "place", "venue", "where", "meeting location", "meeting place", "location of meeting"),
-    "ignore": ("date of next meeting", "next meeting", "location of next meeting", "recorder email", "duration",
-               "meeting duration", "call-in details", "call in details", "zoom", "dial-in", "contact", "email", "phone",
-               "updated", "posted", "published", "last updated", "approved", "minutes approved", "adopted", "to council",
-               "meeting id", "passcode", "password", "minutes text"),
+    "ignore": (
+        "date of next meeting",
+        "next meeting",
+        "location of next meeting",
+        "recorder email",
+        "duration",
+        "meeting duration",
+        "call-in details",
+        "call in details",
+        "zoom",
+        "dial-in",
+        "contact",
+        "email",
+        "phone",
+        "updated",
+        "posted",
+        "published",
+        "last updated",
+        "approved",
+        "minutes approved",
+        "adopted",
+        "to council",
+        "meeting id",
+        "passcode",
+        "password",
+        "minutes text",
+    ),
 }
 _FIELD = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'-]{1,30}?)\s*(?::|\s[-–]\s)\s*(?P<value>.*)$")
 TRAPS = re.compile(
     r"next\s+meeting|adoption|adopted|approv|previous|prior\s+meeting|minutes\s+of\s+(?:the\s+)?(?:meeting|proceedings)\s+"
     r"(?:of|held)|held\s+on\s+\d|meeting\s+of\s+\w+\s+\d|to\s+council:|deadline|due\s+(?:on|by)|effective|expires|"
-    r"posted|updated|published|received|dated|until|through|from\s+\w+\s+\d+\s+to", re.I)
+    r"posted|updated|published|received|dated|until|through|from\s+\w+\s+\d+\s+to",
+    re.I,
+)
 """Words near a date that make it another day than the meeting's."""
 _OPENING = re.compile(
     r"(?:called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?to\s+order|meeting\s+was\s+called\s+to\s+order|call(?:ed)?\s+to\s+order|"
-    r"(?:met|convened|was\s+held|were\s+held|began|commenced|commencing|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)", re.I)
+    r"(?:met|convened|was\s+held|were\s+held|began|commenced|commencing|opened)\b|held\s+(?:at|in|on)\b|starting\s+on|session\s+at)",
+    re.I,
+)
 _CLOSING = re.compile(r"adjourn(?:ed|ment)?|closed\s+the\s+meeting|meeting\s+(?:ended|closed)|concluded", re.I)
-ROOM_WORDS = (r"(?:Council\s+Chambers?|Chambers|Town\s+Hall|City\s+Hall|Village\s+Hall|Civic\s+(?:Suite|Centre|Center)|"
-              r"(?:Hearing|Meeting|Board|Committee|Conference|Council|Commission)\s+Room|"
-              r"Board\s*[Rr]oom|Committee\s+Room(?:\s+\w+)?|Conference\s+Room(?:\s+\w+)?|Ballroom|Auditorium|Library|"
-              r"Community\s+(?:Building|Centre|Center|Hall)|Village\s+Hall|Parish\s+Hall|Old\s+School|Room\s+[\w-]+)")
+ROOM_WORDS = (
+    r"(?:Council\s+Chambers?|Chambers|Town\s+Hall|City\s+Hall|Village\s+Hall|Civic\s+(?:Suite|Centre|Center)|"
+    r"(?:Hearing|Meeting|Board|Committee|Conference|Council|Commission)\s+Room|"
+    r"Board\s*[Rr]oom|Committee\s+Room(?:\s+\w+)?|Conference\s+Room(?:\s+\w+)?|Ballroom|Auditorium|Library|"
+    r"Community\s+(?:Building|Centre|Center|Hall)|Village\s+Hall|Parish\s+Hall|Old\s+School|Room\s+[\w-]+)"
+)
 
 
 @dataclass(slots=True)
@@ -73,11 +102,11 @@ def meeting_date(text: str) -> DateFound | None:
         found = find_date(rest)
         if found is None:
             return None
-        before = text[max(0, offset + found.start - 40): offset + found.start]
+        before = text[max(0, offset + found.start - 40) : offset + found.start]
         if not TRAPS.search(before):
             return found
         offset += found.end
-        rest = rest[found.end:]
+        rest = rest[found.end :]
     return None
 
 
@@ -111,25 +140,33 @@ def read_sentence(text: str, no: int, fields: Fields) -> bool:
             fields.date, fields.date_line = found.date, no
             gave = True
         opening = _OPENING.search(text)
-        times = clock_times(text[opening.start():] if opening else text)
+        times = clock_times(text[opening.start() :] if opening else text)
         if times and not fields.labelled_time and fields.start is None:
             fields.start = times[0]
             gave = True
         if not fields.labelled_venue and not fields.venue and (venue := held_at(text)):
             fields.venue, fields.venue_line = venue, no
             gave = True
-    if (closing := _CLOSING.search(text)) and fields.start and (
-            times := clock_times(text[closing.start():]) or clock_times(text[: closing.start()])[-1:]):
+    if (
+        (closing := _CLOSING.search(text))
+        and fields.start
+        and (times := clock_times(text[closing.start() :]) or clock_times(text[: closing.start()])[-1:])
+    ):
         if times[0] > fields.start and not (fields.labelled_time and fields.end):
             fields.end = times[0]
             gave = True
     return gave
 
 
-_TRIGGER = re.compile(r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?"
-                      r"to\s+order|session)\b", re.I)
-_PLACE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?P<place>(?:(?:offices?|headquarters|premises)\s+of\s+(?:the\s+)?)?"
-                    r"[A-Z][\w.'’&-]*(?:[\s,]+(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*))*)")
+_TRIGGER = re.compile(
+    r"\b(?:held|met|convened|was\s+called\s+to\s+order|called\s+(?:(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,8}?)?"
+    r"to\s+order|session)\b",
+    re.I,
+)
+_PLACE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<place>(?:(?:offices?|headquarters|premises)\s+of\s+(?:the\s+)?)?"
+    r"[A-Z][\w.'’&-]*(?:[\s,]+(?:[A-Z][\w.'’&-]*|of|and|the|\d+[\w-]*))*)"
+)
 
 
 def held_at(text: str) -> str:
@@ -139,30 +176,48 @@ def held_at(text: str) -> str:
     trigger = _TRIGGER.search(text)
     if not trigger:
         return ""
-    sentence = re.split(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<![ap]\.m)\.\s", text[trigger.end():])[0]  # not at p.m.
+    sentence = re.split(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<![ap]\.m)\.\s", text[trigger.end() :])[0]  # not at p.m.
     for match in _PLACE.finditer(sentence):
         place = match.group("place")
-        place = re.split(r"\s+(?:on|at|by|starting|beginning|pursuant)\b|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                         r"Saturday|Sunday)\b|,\s+the\s+Honorable", place)[0].strip(" ,.")
-        if len(place) >= 4 and not find_date(place) and not re.match(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                                                                      r"Sunday|January|February|March|April|May|June|July|"
-                                                                      r"August|September|October|November|December)\b", place):
+        place = re.split(
+            r"\s+(?:on|at|by|starting|beginning|pursuant)\b|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b|,\s+the\s+Honorable",
+            place,
+        )[0].strip(" ,.")
+        if (
+            len(place) >= 4
+            and not find_date(place)
+            and not re.match(
+                r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                r"Sunday|January|February|March|April|May|June|July|"
+                r"August|September|October|November|December)\b",
+                place,
+            )
+        ):
             return place
     return ""
 
 
 _PLACE_WORDS = re.compile(
     r"\b(?:Chambers?|Hall|Room|Suite|Centre|Center|Building|Hotel|House|Auditorium|Library|Offices?|Headquarters|"
-    r"Ballroom|Theatre|Theater|Church|School|College|Campus|Pavilion|Lodge|Club|Court|Plaza|Tower|Annex|Arena)\b")
+    r"Ballroom|Theatre|Theater|Church|School|College|Campus|Pavilion|Lodge|Club|Court|Plaza|Tower|Annex|Arena)\b"
+)
 
 
 def place_line(text: str) -> str:
     """A short line naming the meeting's place, as minutes print it under the title or date
     (`Harborview Conference Center`, `Civic Suite, Castle Building, Eastham`)."""
     text = text.strip()
-    if not text or len(text) > 90 or find_date(text) or clock_times(text) or text.endswith((".", ":")) or \
-            re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Za-z][.)])\s", text) or \
-            not _PLACE_WORDS.search(text) or re.search(r"\b(?:minutes|meeting|agenda|session|transcript)\b", text, re.I):
+    if (
+        not text
+        or len(text) > 90
+        or find_date(text)
+        or clock_times(text)
+        or text.endswith((".", ":"))
+        or re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.|[A-Za-z][.)])\s", text)
+        or not _PLACE_WORDS.search(text)
+        or re.search(r"\b(?:minutes|meeting|agenda|session|transcript)\b", text, re.I)
+    ):
         return ""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
     small = {"of", "the", "and", "at", "for", "on", "in", "de", "du"}
@@ -181,7 +236,7 @@ def date_line_venue(text: str) -> str:
     found = find_date(text)
     if found is None or len(text) > 120 or found.start > 12:
         return ""
-    rest = text[found.end:]
+    rest = text[found.end :]
     if not re.match(r"\s*,", rest):
         return ""
     rest = re.sub(rf"^\s*,?\s*(?:at\s+)?(?:{clock_pattern()})?\s*,?\s*", "", rest, flags=re.I)

@@ -21,14 +21,18 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[*+\-•·–]|\d{1,3}[.)]|[a
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$|^\s*[+\s]{5,}$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])")
+_EMPHASIS = re.compile(
+    r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)([^_]+?)(?<!\s)_(?![\w_])"
+)
 _CODE = re.compile(r"`([^`]*)`")
 
 BOILERPLATE = re.compile(
     r"^(?:Loading\.\.\.|No preview available|skip (?:page )?navigation.*|click here to skip navigation|printer-friendly version|"
     r"Size:\s*px|Start display at page:?|Download\s+\".*\"|Transcription|Embed Size \(px\)|Citation preview|Upload|"
     r"View original document|The full text on this page is automatically extracted.*|Home|Search Our Site|"
-    r"Back to top|Top of page|Print(?: this page)?|Share|Tweet)$", re.I)
+    r"Back to top|Top of page|Print(?: this page)?|Share|Tweet)$",
+    re.I,
+)
 """Whole lines that document sites and mirrors put around a record."""
 _SITE_PREFIX = re.compile(r"^(?:HomeMy WebLinkAbout\S*\s*|Loading\.\.\.\s*|No preview available\s*)", re.I)
 _PAGE_FOOTER = re.compile(r"\bPage\s*#?\s*\d{1,3}(?:\s+of\s+\d{1,3})?\b|\bVol\.\s*\d+,\s*Page\s+\d+", re.I)
@@ -114,7 +118,7 @@ def read_lines(text: str, draft: Draft, profile: ImportProfile = EMPTY) -> list[
             continue
         if prefix := _SITE_PREFIX.match(raw.strip()):
             draft.note(no, f"site boilerplate removed: {prefix.group(0).strip()}")
-            raw = raw.strip()[prefix.end():]
+            raw = raw.strip()[prefix.end() :]
         if raw.count("|") >= 2 and (raw.strip().startswith("|") or raw.strip().endswith("|")):
             cells = tuple(tidy(inline(c)[0]) for c in raw.strip().strip("|").split("|"))
             if all(re.fullmatch(r":?-{2,}:?|", c.replace(" ", "")) for c in cells):
@@ -174,13 +178,15 @@ def _line_gutters(lines: list[str], draft: Draft) -> list[str]:
     leading = sum(1 for m in numbered if m) >= max(8, len([x for x in lines if x.strip()]) // 2)
     for no, line in enumerate(lines, start=1):
         if leading and (m := re.match(r"^\s*\d{1,2}(?:\s{2,}|\s*$)", line)):
-            line = " " * len(m.group(0)) + line[m.end():]
+            line = " " * len(m.group(0)) + line[m.end() :]
         for gutter in _GUTTER.finditer(line):
             numbers = [int(n) for n in gutter.group(1).split()]
             if numbers == list(range(1, len(numbers) + 1)):
                 draft.note(no, f"line numbers of the page removed: 1 … {numbers[-1]}")
-        line = _GUTTER.sub(lambda m: " " if [int(n) for n in m.group(1).split()] ==
-                           list(range(1, len(m.group(1).split()) + 1)) else m.group(0), line)
+        line = _GUTTER.sub(
+            lambda m: " " if [int(n) for n in m.group(1).split()] == list(range(1, len(m.group(1).split()) + 1)) else m.group(0),
+            line,
+        )
         out.append(line)
     return out
 
@@ -195,14 +201,16 @@ _SPLIT_LABELS = (
     r"(?:(?:COUNCIL\s+|MEMBERS?\s+|STAFF\s+|OTHERS?\s+|ALSO\s+|COMMISSIONERS?\s+|TRUSTEES?\s+)?(?:PRESENT|ABSENT|ATTENDING)\b:?"
     r"|(?:Council|Members?|Staff|Others?|Also|Commissioners?|Trustees?)\s+(?:[Pp]resent|[Aa]bsent)\b:?"
     r"|Present:|Absent:|Regrets:|Apologies:|Guests?:|Time:|Date:|DATE:|TIME:|Location:|Venue:|ATTENDING\b|"
-    r"In [Aa]ttendance:|Roll [Cc]all:|Ex-[Oo]fficio:)")
+    r"In [Aa]ttendance:|Roll [Cc]all:|Ex-[Oo]fficio:)"
+)
 
 
 _CUT = re.compile(
     rf"(?:^|\s)(?P<at>{_SPLIT_LABELS}(?=\s)|(?P<caps>[A-Z][A-Z'’&/-]+(?:\s+[A-Z][A-Z'’&/-]+)*:)(?=\s)|"
     r"(?<=[a-z.)]\s)(?P<heading>[A-Z]{2,}[A-Z'’&/-]*(?:\s+[A-Z]{2,}[A-Z'’&/-]*)+)(?=\s+[A-Z][a-z]|\s*$)|"
     r"(?P<letter>[A-H])\.(?=\s+[A-Z][a-z])|"
-    r"(?P<number>\d{1,2})\.(?=\s+[A-Z][A-Za-z])|(?<=\.\s)The\s+following\s[^.:]{0,60}?(?:present|attendance|attending)\s*:)")
+    r"(?P<number>\d{1,2})\.(?=\s+[A-Z][A-Za-z])|(?<=\.\s)The\s+following\s[^.:]{0,60}?(?:present|attendance|attending)\s*:)"
+)
 
 
 def split_flattened(lines: list[Line]) -> list[Line]:
@@ -220,9 +228,13 @@ def split_flattened(lines: list[Line]) -> list[Line]:
         letter = "A"
         for match in _CUT.finditer(line.text):
             if match.group("letter"):
-                before = line.text[max(0, match.start("at") - 5): match.start("at")]
-                if match.group("letter") != letter or re.search(r"(?:Mr|Ms|Mrs|Dr|St|[A-Z])\.?\s*$", before) or \
-                        letter == "A" and not re.search(r"[.:)]\s*$", before):
+                before = line.text[max(0, match.start("at") - 5) : match.start("at")]
+                if (
+                    match.group("letter") != letter
+                    or re.search(r"(?:Mr|Ms|Mrs|Dr|St|[A-Z])\.?\s*$", before)
+                    or letter == "A"
+                    and not re.search(r"[.:)]\s*$", before)
+                ):
                     continue  # `Ms. Beverly A. Cooper` is an initial; `… p.m. A. Roll Call` starts a list
                 letter = chr(ord(letter) + 1)  # A. Roll Call, B. Pledge of Allegiance: sub-items in order
             elif match.group("number"):
@@ -232,8 +244,13 @@ def split_flattened(lines: list[Line]) -> list[Line]:
                 expected = number + 1
                 after_number = match.end()
                 letter = "A"
-            elif match.group("caps") and len(match.group("caps")) < 7 and " " not in match.group("caps") or \
-                    (match.group("caps") or match.group("heading")) and match.start("at") <= after_number + 2:
+            elif (
+                match.group("caps")
+                and len(match.group("caps")) < 7
+                and " " not in match.group("caps")
+                or (match.group("caps") or match.group("heading"))
+                and match.start("at") <= after_number + 2
+            ):
                 continue  # a short word with a colon, or the heading right after its number
             cuts.append(match.start("at"))
         bounds = [0, *cuts, len(line.text)]

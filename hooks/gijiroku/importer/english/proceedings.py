@@ -23,8 +23,9 @@ def _norm(text: str) -> str:
 class Body:
     """Reads the body line by line into the draft's remarks, under its agenda items."""
 
-    def __init__(self, draft: Draft, speakers: Speakers, counts: Counter[str], headings_make_items: bool,
-                 profile: ImportProfile = EMPTY) -> None:
+    def __init__(
+        self, draft: Draft, speakers: Speakers, counts: Counter[str], headings_make_items: bool, profile: ImportProfile = EMPTY
+    ) -> None:
         self.draft = draft
         self.profile = profile
         self.speakers = speakers
@@ -48,7 +49,7 @@ class Body:
                 self.blank = True
                 continue
             self.last = index == final
-            self._line(line, lines[index + 1:])
+            self._line(line, lines[index + 1 :])
             self.blank = False
 
     def _line(self, line: Line, following: list[Line]) -> None:
@@ -77,8 +78,15 @@ class Body:
             self.remark.paragraphs[-1] = f"{self.remark.paragraphs[-1]} {text}"
             self.remark.lines.append(line.no)
             return
-        if self.remark is not None and self.remark.kind == "spoken" and not line.item and not line.cells and \
-                self.depth < 0 and not _metadata(text) and not _procedural(text):
+        if (
+            self.remark is not None
+            and self.remark.kind == "spoken"
+            and not line.item
+            and not line.cells
+            and self.depth < 0
+            and not _metadata(text)
+            and not _procedural(text)
+        ):
             self.remark.paragraphs.append(text)  # the speaker's next paragraph
             self.remark.lines.append(line.no)
             return
@@ -96,7 +104,9 @@ class Body:
         if remark is None or not remark.paragraphs or self.blank or line.item or line.cells:
             return False
         last = remark.paragraphs[-1]
-        return not last.endswith(SENTENCE_END) and (line.text[:1].islower() or bool(re.search(r"\b(?:and|of|the|to|a|an|in|for|or|by|with|at|on)$|[,-]$", last)))
+        return not last.endswith(SENTENCE_END) and (
+            line.text[:1].islower() or bool(re.search(r"\b(?:and|of|the|to|a|an|in|for|or|by|with|at|on)$|[,-]$", last))
+        )
 
     def _numbered(self, line: Line) -> bool:
         found = numbered_heading(_numbered_text(line))
@@ -117,8 +127,11 @@ class Body:
                 break
         else:
             if numbered and self.headings_make_items and self.last and _numbered_text(line).rstrip().endswith(title):
-                self.draft.note(line.no, f"numbered heading at the very end of the text, perhaps cut off: {title[:40]}",
-                                "not made an agenda item; add it by hand if the record goes on")
+                self.draft.note(
+                    line.no,
+                    f"numbered heading at the very end of the text, perhaps cut off: {title[:40]}",
+                    "not made an agenda item; add it by hand if the record goes on",
+                )
             elif numbered and self.headings_make_items:
                 self.draft.agenda.append(DraftItem(f"item-{len(self.draft.agenda) + 1}", title, line=line.no))
                 self.draft.section = self.draft.agenda[-1].id
@@ -127,7 +140,7 @@ class Body:
         if entered:
             printed = _numbered_text(line)
             at = printed.find(title)
-            rest = printed[at + len(title):].strip(" :.-–—") if at >= 0 else ""
+            rest = printed[at + len(title) :].strip(" :.-–—") if at >= 0 else ""
         self.remark = None
         if rest:
             self._start("narration", line, rest)
@@ -170,7 +183,9 @@ _PROCEDURE = re.compile(
     r"^(?:\(|\[)?(?:the\s+(?:motion|meeting|vote|question|amendment|resolution|council|board|committee|commission|"
     r"senate|chair|clerk|secretary)\b|(?:motion|meeting)\s+(?:carried|adjourned|failed|passed)|"
     r"(?:moved|seconded)\s+by\b|(?:recess|break|laughter|applause|pause|inaudible|crosstalk)\b)|\b(?:carried|adjourned|"
-    r"seconded\s+the\s+motion)\b.*\.$", re.I)
+    r"seconded\s+the\s+motion)\b.*\.$",
+    re.I,
+)
 
 
 def _procedural(text: str) -> bool:

@@ -23,18 +23,25 @@ from .names import (
     strip_name,
 )
 
-_STRONG = (r"present|absent|attending|in\s+attendance|attendance|attendees?|participants|regrets|apologies(?:\s+for\s+absence)?|"
-           r"apologies\s+received|guests?(?:\s+of\s+the\s+\w+)?|visitors|observers|excused|roll\s+call|"
-           r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending|presenters|panel(?:ists)?|"
-           r"witnesses|also\s+participating|seated")
+_STRONG = (
+    r"present|absent|attending|in\s+attendance|attendance|attendees?|participants|regrets|apologies(?:\s+for\s+absence)?|"
+    r"apologies\s+received|guests?(?:\s+of\s+the\s+\w+)?|visitors|observers|excused|roll\s+call|"
+    r"absent\s+with(?:out)?\s+representation|not\s+present|also\s+attending|presenters|panel(?:ists)?|"
+    r"witnesses|also\s+participating|seated"
+)
 _WEAK = r"chairs?|co-?chairs?|chairman|chairperson|chairwoman|vice[- ]chair|scribes?|note[- ]?takers?|recorder|team|not\s+team|staff|ex[- ]officio"
 _LABEL = re.compile(
     rf"^(?P<label>(?:[A-Za-z][\w’'&/–,-]*\s+){{0,7}}?(?:{_STRONG})(?:\s+[A-Za-z][\w’'&/–-]*){{0,6}}?|(?:[A-Za-z][\w’'&/–-]*\s+){{0,2}}?(?:{_WEAK}))"
-    r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$", re.I)
+    r"\s*(?:\((?P<count>\d+)\)|\([^)]{1,40}\))?\s*(?P<sep>[:：]|\s[-–—]\s|$)\s*(?P<value>.*)$",
+    re.I,
+)
 _NONE = re.compile(r"^(?:none|n/?a|nil|no one|nobody|-|—)\.?$", re.I)
 _ABSENT_LABEL = re.compile(r"absent|regrets|apologies|excused|not\s+present", re.I)
-_TRAILING = re.compile(r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|excused|also\s+in\s+attendance)"
-                       r"(?:\s+from\s+the\s+meeting)?|(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$", re.I)
+_TRAILING = re.compile(
+    r"^(?P<people>.+?)\s+(?:(?:were|was)\s+(?P<label>also\s+present|absent|excused|also\s+in\s+attendance)"
+    r"(?:\s+from\s+the\s+meeting)?|(?P<also>also\s+attended)(?:\s+as\s+an?\s+\w+)?)\s*\.?$",
+    re.I,
+)
 # Rolls written as sentences, as Robert's-Rules-style minutes of commissions and boards print
 # them: `Chair Perry and Commissioners Andrew, Maré and Power answered the roll.`, `… met with
 # Chair Brown presiding; also present were Commissioners Fellows and Tait.`, `Staff members in
@@ -43,14 +50,23 @@ _ANSWERED = re.compile(r"^(?P<people>[A-Z][^.;:]{2,300}?),?\s+answered\s+(?:the\
 _PRESENT_WERE = re.compile(
     r"^(?:(?P<opening>[A-Z][^;]{0,250}?\bwith\s+(?P<chair>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+presiding)\s*[;,]\s*"
     r"(?:and\s+)?)?(?P<label>(?:[Aa]lso\s+)?[Pp]resent|(?:[A-Z][a-z]+\s+){1,2}(?:[a-z]+\s+)?in\s+attendance)\s+(?:were|was)\s*:?\s+"
-    r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$")
-_PROSE = re.compile(r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
-                    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)"
-                    r"(?:,?\s+(?:and|which|who)\s+(?:were\s+|was\s+)?(?:duly\s+)?(?:accepted|noted|approved)\b[^.]*)?\.?$", re.I)
-_SENT_APOLOGIES = re.compile(r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
-                             r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$")
+    r"(?P<people>[A-Z][^;:]{2,400}?)\s*\.?$"
+)
+_PROSE = re.compile(
+    r"^(?P<label>Apologies|Regrets)\s+(?:for\s+absence\s+)?(?:(?:were|was)\s+)?(?:received|given|tendered|noted)"
+    r"\s+(?:from|by|on\s+behalf\s+of)\s+(?P<people>[A-Z].+?)"
+    r"(?:,?\s+(?:and|which|who)\s+(?:were\s+|was\s+)?(?:duly\s+)?(?:accepted|noted|approved)\b[^.]*)?\.?$",
+    re.I,
+)
+_SENT_APOLOGIES = re.compile(
+    r"^(?P<people>[A-Z][^.;:]{1,150}?)\s+(?:sent|gave|tendered|offered|had\s+sent|have\s+sent|"
+    r"has\s+sent)\s+(?:their\s+|his\s+|her\s+)?(?P<label>apologies|regrets)\b[^.]{0,80}\.?$"
+)
 _ABSENT_SUFFIX = re.compile(r"^(?P<people>.+?),?\s+(?P<label>absent)\s*\.?$", re.I)
-_COUNT = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|no)\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b", re.I)
+_COUNT = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|no)\s+(?:members?\s+of\s+the\s+public|members?|people|persons|others|guests|visitors)\b",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -76,13 +92,17 @@ class Rolls:
     column): the names that follow the next label's titles are theirs first."""
 
 
-_CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-Z]+\s+){0,3}(?:PRESENT|ABSENT|ATTENDING|REGRETS|APOLOGIES|GUESTS|ATTENDANCE|"
-                         r"ATTENDEES|IN ATTENDANCE))\s+(?P<value>[A-Z].*)$")
+_CAPS_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z]+\s+){0,3}(?:PRESENT|ABSENT|ATTENDING|REGRETS|APOLOGIES|GUESTS|ATTENDANCE|"
+    r"ATTENDEES|IN ATTENDANCE))\s+(?P<value>[A-Z].*)$"
+)
 _PROSE_VALUE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,5}(?:called|convened|opened|presided|led|welcomed|requested|asked)\s")
 """`CALL TO ORDER AND ROLL CALL: Chair Perry called the meeting to order …`: an agenda heading
 naming the roll call, followed by what happened, not by the roll."""
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Esq|Rev|Hon|No|Vol|Inc|Ltd|Co|Messrs|Mses|Cllr|Gov|Sen|Rep|vs)|"
-                            r"\b[A-Z])$")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|Esq|Rev|Hon|No|Vol|Inc|Ltd|Co|Messrs|Mses|Cllr|Gov|Sen|Rep|vs)|"
+    r"\b[A-Z])$"
+)
 
 
 def roll_label(text: str, strict: bool = True) -> tuple[str, str] | None:
@@ -118,7 +138,7 @@ def first_sentence(value: str) -> tuple[str, str]:
         before = value[: match.start()]
         if _ABBREVIATIONS.search(before) or re.search(r"\b(?:[A-Z]\.)+[A-Z]?$", before):
             continue
-        return before, value[match.end():]
+        return before, value[match.end() :]
     return value, ""
 
 
@@ -159,13 +179,13 @@ _STRAY_COLON = re.compile(r"(?P<post>[^:]+):\s+(?=[A-Z])")
 separates two people as a semicolon does."""
 
 
-
 def _colon_between_people(match: re.Match[str]) -> str:
     before = re.split(r"[,;]", match.group("post"))[-1].strip()
-    after = re.split(r"[,;:]", match.string[match.end():])[0].strip()
+    after = re.split(r"[,;:]", match.string[match.end() :])[0].strip()
     if "," in match.group("post") and is_title(before) and looks_like_name(_bare(after)):
         return f"{match.group('post')}; "
     return match.group(0)
+
 
 def run_entries(value: str) -> list[Entry]:
     """The people of a run: `A, Title; B, Title`, `Title, A, B, C`, `A, B, and C`,
@@ -190,7 +210,7 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
     one person, and what follows the name is their post (`Jerry Ball, Director,
     Transportation & Environmental Services`)."""
     if plural := PLURAL_HONORIFIC.match(part):
-        return _plural(part[plural.end():])
+        return _plural(part[plural.end() :])
     if dash_entry(part) and (dashed := _DASH_POST.match(part)):
         # Lara Medley – Registrar, Alec Westerman and Erin Nawacki – ACSM Representatives
         post = dashed.group("post").strip(" .")
@@ -227,8 +247,9 @@ def _part(part: str, semicolons: bool) -> list[Entry]:
                 carried = _singular(leading) if _PLURAL_TITLE.search(leading) else ""
                 out.extend(_people(piece, ""))
                 if carried:
-                    out[-1] = Entry(out[-1].name, carried, out[-1].affiliation, out[-1].abbreviation, out[-1].absent,
-                                    out[-1].note)
+                    out[-1] = Entry(
+                        out[-1].name, carried, out[-1].affiliation, out[-1].abbreviation, out[-1].absent, out[-1].note
+                    )
             else:
                 # Councilmembers Hewitt, Harstad, and Stein: a plural post goes to the names after it.
                 out.extend(_people(piece, carried if len(strip_name(_bare(piece)).split()) == 1 else ""))
@@ -247,8 +268,10 @@ def _singular(title: str) -> str:
 
 _DASH_POST = re.compile(r"^(?P<who>[^–—]{2,200}?)\s+[–—-]\s+(?P<post>[^–—]{2,120})$")
 """`Mrs J Smith – Clerk`: a name, a spaced dash, and the person's post."""
-_INITIALS_NAME = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)(?:[A-Z]\.?\s+){1,3}"
-                            r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)\s+(?P<post>[A-Z].{1,150})$")
+_INITIALS_NAME = re.compile(
+    r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)(?:[A-Z]\.?\s+){1,3}"
+    r"[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)\s+(?P<post>[A-Z].{1,150})$"
+)
 """`Mr D L Nicholson Deputy Parish Clerk`: honorific, initials and surname, then the post
 with no comma, as UK councils list their officers."""
 
@@ -279,9 +302,14 @@ def _name_then_post(text: str) -> tuple[str, str] | None:
     tokens = text.split()
     for cut in range(2, min(len(tokens), 5)):
         name, post = " ".join(tokens[:cut]), tokens[cut:]
-        if tokens[cut].lower() in TITLE_WORDS and tokens[cut][:1].isupper() and looks_like_name(name) and \
-                not any(t.lower() in TITLE_WORDS for t in tokens[:cut]) and is_title(" ".join(post)) and \
-                (len(post) >= 2 or post[0].lower() in HEAD_TITLES):
+        if (
+            tokens[cut].lower() in TITLE_WORDS
+            and tokens[cut][:1].isupper()
+            and looks_like_name(name)
+            and not any(t.lower() in TITLE_WORDS for t in tokens[:cut])
+            and is_title(" ".join(post))
+            and (len(post) >= 2 or post[0].lower() in HEAD_TITLES)
+        ):
             return name, " ".join(post)
     return None
 
@@ -297,8 +325,11 @@ def _is_post(piece: str) -> bool:
         return False  # Antonia Gross/Chris Smith (Co-chairs): two people
     if split_title(bare)[0]:
         return False  # City Manager Johnson, Fire Captain Hurr: a person printed with their post
-    return (is_title(bare) and not looks_like_name(bare)) or (not looks_like_name(bare, loose=True)) or \
-        (bare[:1].islower() and " " in bare and not looks_like_name(bare, loose=True))
+    return (
+        (is_title(bare) and not looks_like_name(bare))
+        or (not looks_like_name(bare, loose=True))
+        or (bare[:1].islower() and " " in bare and not looks_like_name(bare, loose=True))
+    )
 
 
 def _split_and(piece: str) -> list[str]:
@@ -345,15 +376,18 @@ def _people(text: str, title: str) -> list[Entry]:
     name = re.sub(r"\s*\([^)]*\)", " ", text).strip()
     after = ""
     if brackets and not text.rstrip().endswith(")"):
-        after = text[text.rfind(")") + 1:].strip()  # Liz Parry-Jones (LPJ) Clerk
+        after = text[text.rfind(")") + 1 :].strip()  # Liz Parry-Jones (LPJ) Clerk
         name = re.sub(r"\s*\([^)]*\)", " ", text[: text.rfind(")") + 1]).strip()
     affiliation, abbreviation, absent, note = "", "", False, ""
     for inner in brackets:
         inner = inner.strip()
         if re.fullmatch(r"(?:regrets|absent|apologies|excused|not present)", inner, re.I):
             absent = True
-        elif re.fullmatch(r"[A-Z]{2,4}", inner) and _initials(name).startswith(inner[:2]) and \
-                all(ch in _initials(name) for ch in inner):
+        elif (
+            re.fullmatch(r"[A-Z]{2,4}", inner)
+            and _initials(name).startswith(inner[:2])
+            and all(ch in _initials(name) for ch in inner)
+        ):
             abbreviation = inner
         elif inner:
             affiliation = f"{affiliation}, {inner}" if affiliation else inner
@@ -366,8 +400,7 @@ def _people(text: str, title: str) -> list[Entry]:
     elif trailing := _name_then_post(name):
         name, post = trailing
         title = f"{post}, {title}" if title else post
-    names = [n.strip() for n in name.split("/")] if "/" in name and all(looks_like_name(n) for n in name.split("/")) \
-        else [name]
+    names = [n.strip() for n in name.split("/")] if "/" in name and all(looks_like_name(n) for n in name.split("/")) else [name]
     return [Entry(strip_name(n), title.strip(" ,"), affiliation, abbreviation, absent, note) for n in names if strip_name(n)]
 
 
@@ -436,22 +469,53 @@ def _alternating(tokens: list[str]) -> list[tuple[str, str]] | None:
             index += 1
         if not looks_like_name(" ".join(name)):
             return None
-        out.append((" ".join(tokens[start:index - len(name)]), " ".join(name)))
+        out.append((" ".join(tokens[start : index - len(name)]), " ".join(name)))
     return out
 
 
 def _split_titles(words: list[str]) -> list[str]:
     """Titles run together (`Director of Planning Manager of Building Services`): a new title
     starts at a head word after a complete one."""
-    heads = {"mayor", "deputy", "councillor", "councillors", "councilor", "chief", "director", "manager", "administrative",
-             "communications", "clerk", "treasurer", "supervisor", "superintendent", "president", "vice", "secretary",
-             "engineer", "planner", "chair", "chairman", "commissioner", "trustee", "officer", "solicitor", "attorney"}
+    heads = {
+        "mayor",
+        "deputy",
+        "councillor",
+        "councillors",
+        "councilor",
+        "chief",
+        "director",
+        "manager",
+        "administrative",
+        "communications",
+        "clerk",
+        "treasurer",
+        "supervisor",
+        "superintendent",
+        "president",
+        "vice",
+        "secretary",
+        "engineer",
+        "planner",
+        "chair",
+        "chairman",
+        "commissioner",
+        "trustee",
+        "officer",
+        "solicitor",
+        "attorney",
+    }
     out: list[list[str]] = []
     for word in words:
         low = word.strip(",").lower()
-        if out and low in heads and out[-1][-1].strip(",").lower() not in ("of", "and", "&", "deputy", "vice", "chief") \
-                and not (low in ("officer", "manager", "clerk", "engineer", "planner", "secretary", "treasurer")
-                         and out[-1][-1].strip(",").lower() not in TITLE_WORDS - heads):
+        if (
+            out
+            and low in heads
+            and out[-1][-1].strip(",").lower() not in ("of", "and", "&", "deputy", "vice", "chief")
+            and not (
+                low in ("officer", "manager", "clerk", "engineer", "planner", "secretary", "treasurer")
+                and out[-1][-1].strip(",").lower() not in TITLE_WORDS - heads
+            )
+        ):
             out.append([word])
         elif out:
             out[-1].append(word)
@@ -470,12 +534,13 @@ def _place_columns(columns: tuple[list[str], list[tuple[str, str]], bool], label
         slots += [slots[-1]] * (len(names) - len(slots))  # Councillors: the last, plural title takes the rest
     if len(slots) < len(names):
         return False
-    out.pending = [(owner, title, no) for owner, title in slots[len(names):]]
+    out.pending = [(owner, title, no) for owner, title in slots[len(names) :]]
     for (name, bracket), (owner, title) in zip(names, slots):
         title = re.sub(r"(?<=[a-z])s$", "", title) if title.lower().endswith(("councillors", "councilors")) else title
         absent = bool(re.search(r"regrets|absent|apologies", bracket, re.I))
-        out.people.append(RollEntry(Entry(strip_name(name), title, "" if absent else bracket.strip("()"), absent=absent),
-                                    owner, no))
+        out.people.append(
+            RollEntry(Entry(strip_name(name), title, "" if absent else bracket.strip("()"), absent=absent), owner, no)
+        )
     return True
 
 
@@ -501,7 +566,9 @@ def _name_chunks(words: list[str]) -> list[tuple[str, str]] | None:
 
 _APOLOGIES_HEADING = re.compile(
     r"^(?:[A-Z]{0,3}\d{1,4}/\d{2,4}\s+)?(?:\d{1,2}[.)]?\s+)?(?:to\s+(?:receive|note|accept|consider)\s+(?:and\s+\w+\s+)?)?"
-    r"apologies(?:\s+(?:for|and\s+reasons\s+for)\s+absence)?\s*[.:]?$", re.I)
+    r"apologies(?:\s+(?:for|and\s+reasons\s+for)\s+absence)?\s*[.:]?$",
+    re.I,
+)
 
 
 def apologies_heading(text: str) -> bool:
@@ -620,22 +687,39 @@ class _Block:
 
     def _ends(self, line: Line) -> bool:
         text = line.text
-        return bool(roll_label(text)) or _ends_block(text) or (self.items is not None and self.items != line.item
-                                                                and bool(self.blanks)) or \
-            (bool(self.blanks) and self.previous is not None and not line.item
-             and not looks_like_name(_bare(text), loose=True) and len(text) < 80 and not text.endswith(".")
-             and not _name_then_post(_bare(_split_top(text, ",")[0])))
+        return (
+            bool(roll_label(text))
+            or _ends_block(text)
+            or (self.items is not None and self.items != line.item and bool(self.blanks))
+            or (
+                bool(self.blanks)
+                and self.previous is not None
+                and not line.item
+                and not looks_like_name(_bare(text), loose=True)
+                and len(text) < 80
+                and not text.endswith(".")
+                and not _name_then_post(_bare(_split_top(text, ",")[0]))
+            )
+        )
 
     def _goes_on(self, line: Line, index: int) -> bool:
         """`… Presidents of the Banks of` / `Dallas, Philadelphia`: one title over two lines."""
         text = line.text
-        if self._ends(line) or not (self.honorifics and self.last_line and not _HONORIFIC_START.match(text)
-                                    and not self.blanks):
+        if self._ends(line) or not (self.honorifics and self.last_line and not _HONORIFIC_START.match(text) and not self.blanks):
             return False
         for found in self.last_line:
-            found.entry = _with_title(found.entry, text) if found.entry.title else \
-                Entry(found.entry.name, found.entry.title, _join(found.entry.affiliation, text),
-                      found.entry.abbreviation, found.entry.absent, found.entry.note)
+            found.entry = (
+                _with_title(found.entry, text)
+                if found.entry.title
+                else Entry(
+                    found.entry.name,
+                    found.entry.title,
+                    _join(found.entry.affiliation, text),
+                    found.entry.abbreviation,
+                    found.entry.absent,
+                    found.entry.note,
+                )
+            )
         self.out.used.add(index)
         return True
 
@@ -643,12 +727,24 @@ class _Block:
         """An organisation or post on the line under a name: it belongs to that person."""
         text = line.text
         previous = self.previous
-        if self._ends(line) or previous is None or line.item or self.blanks or _is_person_line(text) or \
-                slash_entry(text) is not None or \
-                (looks_like_name(_bare(text), loose=True) and not looks_like_org(text)):
+        if (
+            self._ends(line)
+            or previous is None
+            or line.item
+            or self.blanks
+            or _is_person_line(text)
+            or slash_entry(text) is not None
+            or (looks_like_name(_bare(text), loose=True) and not looks_like_org(text))
+        ):
             return False
-        previous.entry = Entry(previous.entry.name, previous.entry.title, _join(previous.entry.affiliation, text),
-                               previous.entry.abbreviation, previous.entry.absent, previous.entry.note)
+        previous.entry = Entry(
+            previous.entry.name,
+            previous.entry.title,
+            _join(previous.entry.affiliation, text),
+            previous.entry.abbreviation,
+            previous.entry.absent,
+            previous.entry.note,
+        )
         self.out.used.add(index)
         return True
 
@@ -722,8 +818,9 @@ def read_unheaded_blocks(lines: list[Line], at: int, out: Rolls) -> int | None:
         if not text:
             gap += 1
         else:
-            entry = slash_entry(text) or (Entry(strip_name(text)) if looks_like_name(text) and len(text.split()) <= 4
-                                          and taken else None)
+            entry = slash_entry(text) or (
+                Entry(strip_name(text)) if looks_like_name(text) and len(text.split()) <= 4 and taken else None
+            )
             if entry is None or roll_label(text):
                 break
             taken.append((index, gap, entry))
@@ -749,10 +846,12 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right.strip()}".strip() if left else right.strip()
 
 
-_ORG = re.compile(r"\b(?:University|College|School|Institute|Institution|Center|Centre|Hospital|Foundation|Company|"
-                  r"Corporation|Inc|Ltd|LLC|Association|Society|Agency|Department|Office|Bank|Group|Council|Board|"
-                  r"Commission|Committee|Columnist|Journal|Times|Press|Trust|Fund|Laboratory|Laboratories|Law|Medicine|"
-                  r"Academy|Ministry|Authority|Service|Services|Partners|Consulting|Enterprise|Project|Network)\b")
+_ORG = re.compile(
+    r"\b(?:University|College|School|Institute|Institution|Center|Centre|Hospital|Foundation|Company|"
+    r"Corporation|Inc|Ltd|LLC|Association|Society|Agency|Department|Office|Bank|Group|Council|Board|"
+    r"Commission|Committee|Columnist|Journal|Times|Press|Trust|Fund|Laboratory|Laboratories|Law|Medicine|"
+    r"Academy|Ministry|Authority|Service|Services|Partners|Consulting|Enterprise|Project|Network)\b"
+)
 
 
 def looks_like_org(text: str) -> bool:
@@ -769,8 +868,13 @@ def _could_continue(lines: list[Line], index: int) -> bool:
 
 
 def _ends_block(text: str) -> bool:
-    return bool(re.match(r"^(?:\d{1,2}[.)]\s|[A-Z][A-Z ]{6,}$)", text) or re.match(r"^(?:agenda|minutes|call to order)\b", text, re.I)) \
-        or len(text) > 140 and text.count(",") + text.count(";") < 3
+    return (
+        bool(
+            re.match(r"^(?:\d{1,2}[.)]\s|[A-Z][A-Z ]{6,}$)", text) or re.match(r"^(?:agenda|minutes|call to order)\b", text, re.I)
+        )
+        or len(text) > 140
+        and text.count(",") + text.count(";") < 3
+    )
 
 
 def _one_person(text: str) -> bool:
@@ -792,8 +896,22 @@ def _is_person_line(text: str) -> bool:
     return bool(head) and (looks_like_name(_bare(head)) or bool(PLURAL_HONORIFIC.match(text.strip())))
 
 
-_HEADINGS = {"name", "names", "abbreviation", "abbr", "initials", "organization", "organisation", "affiliation", "company",
-             "role", "title", "position", "representing", "employer"}
+_HEADINGS = {
+    "name",
+    "names",
+    "abbreviation",
+    "abbr",
+    "initials",
+    "organization",
+    "organisation",
+    "affiliation",
+    "company",
+    "role",
+    "title",
+    "position",
+    "representing",
+    "employer",
+}
 
 
 def _table_row(line: Line, label: str, out: Rolls, index: int) -> None:
@@ -804,8 +922,11 @@ def _table_row(line: Line, label: str, out: Rolls, index: int) -> None:
         return
     filled = [c for c in cells if c]
     out.used.add(index)
-    if len(filled) >= 2 and all(looks_like_name(strip_name(c)) for c in filled) and not any(
-            re.fullmatch(r"[A-Z]{2,4}", c) for c in filled):
+    if (
+        len(filled) >= 2
+        and all(looks_like_name(strip_name(c)) for c in filled)
+        and not any(re.fullmatch(r"[A-Z]{2,4}", c) for c in filled)
+    ):
         for cell in filled:  # a roll laid out in columns: every cell a person
             out.people.append(RollEntry(Entry(strip_name(cell)), label, line.no))
         return

@@ -44,7 +44,8 @@ class Speakers:
             lambda n: n.split()[-1].lower() == low and len(low) > 1,
             lambda n: n.split()[0].lower() == low and len(low) > 1,
             lambda n: key.isupper() and 2 <= len(key) <= 4 and _initials(n) == key,
-            lambda n: " " in low and n.lower().endswith(low.split()[-1]) and n.lower().startswith(low.split()[0]))
+            lambda n: " " in low and n.lower().endswith(low.split()[-1]) and n.lower().startswith(low.split()[0]),
+        )
         for test in tests:
             found = {pid for pid, name in people if pid and test(name)}
             if found:
@@ -67,9 +68,13 @@ class Speakers:
         person = self.names.find(shown) or self.names.propose(shown, self.draft, line, key=f"speaker:{key.lower()}")
         self.unknown[key.lower()] = person
         if found:
-            self.draft.note(line, f"speaker label {label.printed!r} fits several attendees: written as '{person}'",
-                            "set speaker= by hand")
+            self.draft.note(
+                line, f"speaker label {label.printed!r} fits several attendees: written as '{person}'", "set speaker= by hand"
+            )
         else:
-            self.draft.note(line, f"speaker {label.printed!r} is not in the attendance list: written as '{person}'",
-                            "add them to the attendees if they attended, or set speaker= to the person meant")
+            self.draft.note(
+                line,
+                f"speaker {label.printed!r} is not in the attendance list: written as '{person}'",
+                "add them to the attendees if they attended, or set speaker= to the person meant",
+            )
         return person

@@ -13,53 +13,307 @@ from dataclasses import dataclass
 
 from .lines import Line
 
-TITLES = (r"(?:MR|MRS|MS|MISS|MX|DR|PROF|PROFESSOR|REV|HON|SIR|DAME|CHAIRMAN|CHAIRWOMAN|CHAIRPERSON|CHAIR|VICE[ -]CHAIR(?:MAN)?|"
-          r"CO-CHAIR|COMMISSIONER|COUNCILLOR|COUNCILOR|COUNCILMAN|COUNCILWOMAN|COUNCILMEMBER|COUNCIL MEMBER|CLLR|MAYOR|"
-          r"DEPUTY MAYOR|VICE MAYOR|SENATOR|REPRESENTATIVE|REP|PRESIDENT|VICE PRESIDENT|GOVERNOR|SECRETARY|JUDGE|JUSTICE|"
-          r"DIRECTOR|CLERK|SPEAKER|TRUSTEE|SUPERVISOR|ALDERMAN|MEMBER|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|CAPTAIN|CHIEF)")
-_CAPS_TITLED = re.compile(rf"^(?P<label>(?:THE\s+)?{TITLES}\.?\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){{0,2}})"
-                          r"\s*(?P<sep>:{1,2}|\.(?=\s))\s*(?P<text>.*)$")
-_THE_ROLE = re.compile(r"^(?P<label>THE\s+(?:CHAIR(?:MAN|WOMAN|PERSON)?|PRESIDENT|CLERK|SECRETARY|SPEAKER|MAYOR|MODERATOR|"
-                       r"FACILITATOR|PRESIDING OFFICER|WITNESS|REPORTER|COURT))\s*(?P<sep>:|\.(?=\s))\s*(?P<text>.*)$")
+TITLES = (
+    r"(?:MR|MRS|MS|MISS|MX|DR|PROF|PROFESSOR|REV|HON|SIR|DAME|CHAIRMAN|CHAIRWOMAN|CHAIRPERSON|CHAIR|VICE[ -]CHAIR(?:MAN)?|"
+    r"CO-CHAIR|COMMISSIONER|COUNCILLOR|COUNCILOR|COUNCILMAN|COUNCILWOMAN|COUNCILMEMBER|COUNCIL MEMBER|CLLR|MAYOR|"
+    r"DEPUTY MAYOR|VICE MAYOR|SENATOR|REPRESENTATIVE|REP|PRESIDENT|VICE PRESIDENT|GOVERNOR|SECRETARY|JUDGE|JUSTICE|"
+    r"DIRECTOR|CLERK|SPEAKER|TRUSTEE|SUPERVISOR|ALDERMAN|MEMBER|MINISTER|AMBASSADOR|GENERAL|ADMIRAL|CAPTAIN|CHIEF)"
+)
+_CAPS_TITLED = re.compile(
+    rf"^(?P<label>(?:THE\s+)?{TITLES}\.?\s+[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){{0,2}})"
+    r"\s*(?P<sep>:{1,2}|\.(?=\s))\s*(?P<text>.*)$"
+)
+_THE_ROLE = re.compile(
+    r"^(?P<label>THE\s+(?:CHAIR(?:MAN|WOMAN|PERSON)?|PRESIDENT|CLERK|SECRETARY|SPEAKER|MAYOR|MODERATOR|"
+    r"FACILITATOR|PRESIDING OFFICER|WITNESS|REPORTER|COURT))\s*(?P<sep>:|\.(?=\s))\s*(?P<text>.*)$"
+)
 _CAPS_NAME = re.compile(r"^(?P<label>[A-Z][A-Z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’\-]+){1,2})\s*(?P<sep>:)\s+(?P<text>\S.*)$")
 _TITLED = re.compile(
     r"^(?P<label>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Councillor|Councilor|Council\s+Member|Councilmember|Commissioner|Chairman|"
     r"Chairwoman|Chairperson|Chair|Mayor|Vice\s+Mayor|Deputy\s+Mayor|President|Senator|Sen|Rep|Representative|Governor|"
     r"Vice\s+Chairman|Vice\s+Chair|Trustee|Supervisor|Alderman|Director|Clerk|Secretary|Treasurer)\.?\s+[A-Z][\w'’\-]+"
-    r"(?:\s+[A-Z][\w'’\-]+)?)\s*(?P<sep>:)\s*(?P<text>.*)$")
+    r"(?:\s+[A-Z][\w'’\-]+)?)\s*(?P<sep>:)\s*(?P<text>.*)$"
+)
 _ABBREVIATION = re.compile(r"^(?P<label>[A-Z]{2,4})(?P<sep>:)\s*(?P<text>\S.*)$")
 _NAME = re.compile(r"^(?P<label>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})\s*(?P<sep>:)\s+(?P<text>\S.*)$")
 _BRACKET = re.compile(r"^(?P<label>\[(?P<key>[^\]\s][^\]]{0,30})\])\s*(?P<text>.*)$")
 _NICK = re.compile(r"^(?P<label>[a-z][a-z0-9_\-]{1,20})(?P<sep>:)\s+(?P<text>\S.*)$")
 _IRC = re.compile(r"^(?P<label><(?P<key>[A-Za-z_\[\]|^`][\w\-\[\]|^`]{0,29})>)\s*(?P<text>\S.*)$")
-_SCRIBE_MARK = re.compile(r"^(?:(?:…|\.\.\.)\s+\S|<[A-Za-z_][\w\-]{0,29}>\s|(?:RESOLUTION|ACTION|PROPOSED|RESOLVED|Topic|"
-                          r"[Ss]cribe(?:[Nn]ick)?)\s*:\s)")
-_HTML_TAGS = frozenset(("a", "b", "i", "u", "p", "br", "hr", "em", "strong", "code", "pre", "span", "div", "img", "sub", "sup",
-                        "details", "summary", "table", "tr", "td", "th", "ul", "ol", "li", "kbd", "small", "center", "font"))
-_NOT_NICKS = frozenset(("github", "gitlab", "http", "https", "mailto", "topic", "subtopic", "scribe", "scribenick", "chair",
-                        "chairs", "present", "regrets", "agenda", "action", "resolution", "proposed", "resolved", "rrsagent",
-                        "zakim", "agendabot", "trackbot", "ghurlbot", "note", "notes", "summary", "issue", "issues", "pr",
-                        "meeting", "minutes", "see", "url", "link", "slides", "eg", "ie", "re", "q", "a", "example"))
+_SCRIBE_MARK = re.compile(
+    r"^(?:(?:…|\.\.\.)\s+\S|<[A-Za-z_][\w\-]{0,29}>\s|(?:RESOLUTION|ACTION|PROPOSED|RESOLVED|Topic|"
+    r"[Ss]cribe(?:[Nn]ick)?)\s*:\s)"
+)
+_HTML_TAGS = frozenset(
+    (
+        "a",
+        "b",
+        "i",
+        "u",
+        "p",
+        "br",
+        "hr",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "span",
+        "div",
+        "img",
+        "sub",
+        "sup",
+        "details",
+        "summary",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "li",
+        "kbd",
+        "small",
+        "center",
+        "font",
+    )
+)
+_NOT_NICKS = frozenset(
+    (
+        "github",
+        "gitlab",
+        "http",
+        "https",
+        "mailto",
+        "topic",
+        "subtopic",
+        "scribe",
+        "scribenick",
+        "chair",
+        "chairs",
+        "present",
+        "regrets",
+        "agenda",
+        "action",
+        "resolution",
+        "proposed",
+        "resolved",
+        "rrsagent",
+        "zakim",
+        "agendabot",
+        "trackbot",
+        "ghurlbot",
+        "note",
+        "notes",
+        "summary",
+        "issue",
+        "issues",
+        "pr",
+        "meeting",
+        "minutes",
+        "see",
+        "url",
+        "link",
+        "slides",
+        "eg",
+        "ie",
+        "re",
+        "q",
+        "a",
+        "example",
+    )
+)
 _NAME_ONLY = re.compile(r"^(?P<key>[A-Z][\w'’\-]+)(?:\s+(?:update|updates|report)|\s+\((?P<inner>[A-Z][\w'’\- ]{0,20})\))?$")
-STOP = frozenset(w.lower() for w in (
-    "Date", "Time", "Where", "When", "Location", "Venue", "Present", "Absent", "Regrets", "Apologies", "Attendees", "Agenda",
-    "Minutes", "Note", "Notes", "NB", "Action", "Actions", "Action Item", "Action Items", "Resolved", "Resolution", "Motion",
-    "Moved", "Seconded", "Vote", "Votes", "Carried", "Discussion", "Conclusion", "Conclusions", "Summary", "Presenter",
-    "Presenters", "Slides", "Link", "Links", "Liaison", "Update", "Updates", "Question", "Questions", "Answer", "Proposal",
-    "Status", "Outcome", "Decision", "Decisions", "Topic", "Item", "Result", "Results", "Next Step", "Next Steps",
-    "Background", "Comment", "Comments", "Public Comment", "Example", "Issue", "Issues", "Chair", "Chairs", "Scribe",
-    "Scribes", "Attending", "Team", "Not Team", "Subject", "Purpose", "Recommendation", "Contact", "Email", "Phone", "Web",
-    "Facilitator", "Recorder", "Secretary", "Treasurer", "Also", "However", "Yes", "No", "Abstain", "Abstained",
-    "Ayes", "Nays", "Noes", "Consent Agenda", "Whereas", "Therefore", "Review", "Reference", "References", "See",
-    "Source", "Sources", "Remote", "Online", "Zoom", "Call", "Notice", "Warning", "Important", "Reminder", "Todo", "Fyi",
-    "Re", "Cc", "Pr", "Url", "Api", "Utc", "Pst", "Est", "Cst", "Pdt", "Edt", "Tbd", "Faq", "Ok", "Aob", "Ps", "Id",
-    "Q", "A", "Aside", "Observation", "Observations", "Feedback", "Concern", "Concerns", "Response", "Reply", "Goal",
-    "Goals", "Plan", "Approach", "Options", "Option", "Pros", "Cons", "Risk", "Risks", "Requirements", "Agreement",
-    "Consensus", "Poll", "Straw Poll", "Attendance", "Guests", "Visitors", "Observers", "Staff", "Members", "Introduction",
-    "Opening", "Closing", "Closure", "Adjournment", "Adjourned", "Public Hearing", "Hearing", "Applicant", "Owner",
-    "Applicant/Owner", "Planning Case", "Request", "Location Of Next Meeting", "Date Of Next Meeting", "Queue",
-    "Meeting", "Meeting Notes", "Call-In Details", "Zoom Issues", "Registration", "Logistics", "Schedule", "Documents",
-    "Document", "Materials", "Attachments", "Attachment", "Also Present", "Supporting Documents", "Motion Text", "Senate Action"))
+STOP = frozenset(
+    w.lower()
+    for w in (
+        "Date",
+        "Time",
+        "Where",
+        "When",
+        "Location",
+        "Venue",
+        "Present",
+        "Absent",
+        "Regrets",
+        "Apologies",
+        "Attendees",
+        "Agenda",
+        "Minutes",
+        "Note",
+        "Notes",
+        "NB",
+        "Action",
+        "Actions",
+        "Action Item",
+        "Action Items",
+        "Resolved",
+        "Resolution",
+        "Motion",
+        "Moved",
+        "Seconded",
+        "Vote",
+        "Votes",
+        "Carried",
+        "Discussion",
+        "Conclusion",
+        "Conclusions",
+        "Summary",
+        "Presenter",
+        "Presenters",
+        "Slides",
+        "Link",
+        "Links",
+        "Liaison",
+        "Update",
+        "Updates",
+        "Question",
+        "Questions",
+        "Answer",
+        "Proposal",
+        "Status",
+        "Outcome",
+        "Decision",
+        "Decisions",
+        "Topic",
+        "Item",
+        "Result",
+        "Results",
+        "Next Step",
+        "Next Steps",
+        "Background",
+        "Comment",
+        "Comments",
+        "Public Comment",
+        "Example",
+        "Issue",
+        "Issues",
+        "Chair",
+        "Chairs",
+        "Scribe",
+        "Scribes",
+        "Attending",
+        "Team",
+        "Not Team",
+        "Subject",
+        "Purpose",
+        "Recommendation",
+        "Contact",
+        "Email",
+        "Phone",
+        "Web",
+        "Facilitator",
+        "Recorder",
+        "Secretary",
+        "Treasurer",
+        "Also",
+        "However",
+        "Yes",
+        "No",
+        "Abstain",
+        "Abstained",
+        "Ayes",
+        "Nays",
+        "Noes",
+        "Consent Agenda",
+        "Whereas",
+        "Therefore",
+        "Review",
+        "Reference",
+        "References",
+        "See",
+        "Source",
+        "Sources",
+        "Remote",
+        "Online",
+        "Zoom",
+        "Call",
+        "Notice",
+        "Warning",
+        "Important",
+        "Reminder",
+        "Todo",
+        "Fyi",
+        "Re",
+        "Cc",
+        "Pr",
+        "Url",
+        "Api",
+        "Utc",
+        "Pst",
+        "Est",
+        "Cst",
+        "Pdt",
+        "Edt",
+        "Tbd",
+        "Faq",
+        "Ok",
+        "Aob",
+        "Ps",
+        "Id",
+        "Q",
+        "A",
+        "Aside",
+        "Observation",
+        "Observations",
+        "Feedback",
+        "Concern",
+        "Concerns",
+        "Response",
+        "Reply",
+        "Goal",
+        "Goals",
+        "Plan",
+        "Approach",
+        "Options",
+        "Option",
+        "Pros",
+        "Cons",
+        "Risk",
+        "Risks",
+        "Requirements",
+        "Agreement",
+        "Consensus",
+        "Poll",
+        "Straw Poll",
+        "Attendance",
+        "Guests",
+        "Visitors",
+        "Observers",
+        "Staff",
+        "Members",
+        "Introduction",
+        "Opening",
+        "Closing",
+        "Closure",
+        "Adjournment",
+        "Adjourned",
+        "Public Hearing",
+        "Hearing",
+        "Applicant",
+        "Owner",
+        "Applicant/Owner",
+        "Planning Case",
+        "Request",
+        "Location Of Next Meeting",
+        "Date Of Next Meeting",
+        "Queue",
+        "Meeting",
+        "Meeting Notes",
+        "Call-In Details",
+        "Zoom Issues",
+        "Registration",
+        "Logistics",
+        "Schedule",
+        "Documents",
+        "Document",
+        "Materials",
+        "Attachments",
+        "Attachment",
+        "Also Present",
+        "Supporting Documents",
+        "Motion Text",
+        "Senate Action",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +330,17 @@ class Label:
 def find_label(text: str) -> Label | None:
     """The speaker label a line opens with, in any printed form (before deciding whether it
     really names a speaker)."""
-    for form, regex in (("caps-titled", _CAPS_TITLED), ("the-role", _THE_ROLE), ("titled", _TITLED),
-                        ("abbreviation", _ABBREVIATION), ("caps-name", _CAPS_NAME), ("name", _NAME), ("bracket", _BRACKET),
-                        ("nick", _NICK), ("irc", _IRC)):
+    for form, regex in (
+        ("caps-titled", _CAPS_TITLED),
+        ("the-role", _THE_ROLE),
+        ("titled", _TITLED),
+        ("abbreviation", _ABBREVIATION),
+        ("caps-name", _CAPS_NAME),
+        ("name", _NAME),
+        ("bracket", _BRACKET),
+        ("nick", _NICK),
+        ("irc", _IRC),
+    ):
         match = regex.match(text)
         if match is None or (form == "bracket" and match.group("key").strip().lower() == "x"):
             continue  # `[x] Publish the notes`: a done task in a checklist, not a speaker
@@ -154,8 +416,11 @@ def accepted(label: Label, known: bool, counts: Counter[str], scribe: bool = Fal
         return True
     if label.form == "caps-name":
         words = label.key.split()
-        return all(w.isupper() for w in words) and (known or counts[key] >= 2) and not re.search(
-            r"\b(?:OF|AND|THE|FOR|TO|IN|ON|AT|BY)\b", label.key)
+        return (
+            all(w.isupper() for w in words)
+            and (known or counts[key] >= 2)
+            and not re.search(r"\b(?:OF|AND|THE|FOR|TO|IN|ON|AT|BY)\b", label.key)
+        )
     if label.form == "abbreviation":
         return known or counts[key] >= 2
     return known or (counts[key] >= 2 and len(label.key.split()) <= 2)
