@@ -1,7 +1,8 @@
-"""The code as a newcomer meets it: the linter and the type checker are part of the suite.
+"""The code as a newcomer meets it: the formatter, the linter and the type checker are
+part of the suite.
 
-`ruff` (rules in pyproject.toml) over the package, the hook, the development tools and
-the tests; `mypy --strict` over the package and the hook (files and overrides in
+`ruff format --check` and `ruff` (rules in pyproject.toml, complexity included) over the
+package, the hook, the development tools and the tests; `mypy --strict` over the package and the hook (files and overrides in
 pyproject.toml). Both run as the README's test command runs, so CI runs them too.
 """
 
@@ -18,6 +19,15 @@ from conftest import ROOT
 def test_ruff_finds_nothing() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_code_is_as_the_formatter_writes_it() -> None:
+    """One layout for every file (`ruff format`, settings in pyproject.toml), so that a
+    diff shows what changed and nothing else."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -200,8 +200,8 @@ def test_no_empty_section_when_everything_was_read(tmp_path: Path, capsys: pytes
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_review_pages_pass_axe_in_both_schemes_and_widths(
     browser,
-    axe_source: str,
-    tmp_path: Path,  # noqa: F811
+    axe_source: str,  # noqa: F811
+    tmp_path: Path,
     scheme: str,
     viewport: str,
 ) -> None:

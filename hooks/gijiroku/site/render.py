@@ -458,8 +458,8 @@ class Renderer:
         language = self.words.t(f"lang_{other}")
         strings["other_language_results"] = {
             form: text.replace("{language}", language)
-            for form, text in self.words.catalogue["other_language_results"][self.lang].items()
-        }  # type: ignore[union-attr]
+            for form, text in self.words.catalogue["other_language_results"][self.lang].items()  # type: ignore[union-attr]
+        }
         strings.update(
             prompt=self.words.t("search_prompt"),
             searching=self.words.t("searching"),
