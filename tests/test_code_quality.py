@@ -2,8 +2,9 @@
 part of the suite.
 
 `ruff format --check` and `ruff` (rules in pyproject.toml, complexity included) over the
-package, the hook, the development tools and the tests; `mypy --strict` over the package and the hook (files and overrides in
-pyproject.toml). Both run as the README's test command runs, so CI runs them too.
+package, the hook, the development tools and the tests; `mypy --strict` over the package
+and the hook (files and overrides in pyproject.toml). They run as the README's test
+command runs, so CI runs them too.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ def test_the_code_is_as_the_formatter_writes_it() -> None:
     """One layout for every file (`ruff format`, settings in pyproject.toml), so that a
     diff shows what changed and nothing else."""
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "hooks", "tests"], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "ruff", "format", "--check", "hooks", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
