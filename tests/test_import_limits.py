@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from devtools.importbench import deflated_zeros, filled, pdf_pages
 from gijiroku.cli import main
 from gijiroku.importer import Refused, extract
 
@@ -84,14 +85,7 @@ def _turns(size: int) -> bytes:
     speaker turns again and again, numbered so that no two are the same."""
     record = (CORPUS / "mitaka_kosei_20250205.txt").read_text(encoding="utf-8").split("# ===== text =====\n", 1)[1]
     turns = [line for line in record.split("\n") if line.startswith("◯")]
-    out, used, index = [record], len(record.encode()), 0
-    while True:
-        line = f"{turns[index % len(turns)]} 第{index}項について述べます。\n"
-        if used + len(line.encode()) > size:
-            return "".join(out).encode()
-        out.append(line)
-        used += len(line.encode())
-        index += 1
+    return filled(record, lambda i: f"{turns[i % len(turns)]} 第{i}項について述べます。\n", size)
 
 
 @pytest.mark.slow
@@ -146,37 +140,6 @@ def test_unclosed_html_keeps_the_text_a_browser_shows() -> None:
 
 
 # -- PDF ----------------------------------------------------------------------------
-
-
-def _pdf(*streams: tuple[bytes, bytes]) -> bytes:
-    """A PDF of one page per (filter, encoded content stream)."""
-    count = len(streams)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count)) + b"] /Count %d >>" % count,
-    ]
-    for i, (name, data) in enumerate(streams):
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources "
-            b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % (4 + 2 * i)
-        )
-        filters = b" /Filter /" + name if name else b""
-        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _deflated_zeros(megabytes: int) -> bytes:
-    packer = zlib.compressobj(9)
-    return b"".join(packer.compress(bytes(1 << 20)) for _ in range(megabytes)) + packer.flush()
 
 
 def _lzw(data: bytes) -> bytes:
@@ -244,10 +207,10 @@ def test_a_pdf_decompression_bomb_is_refused_by_name_under_1_gb(kind: str, tmp_p
     if kind == "lzw":
         stream = (b"LZWDecode", _lzw_zeros(6))  # 43 MB of zeros in 34 KB
     else:
-        data = _deflated_zeros(500)
+        data = deflated_zeros(500)
         stream = (b"FlateDecode", data[:-4] + bytes(4) if "broken" in kind else data)
     pdf = tmp_path / "bomb.pdf"
-    pdf.write_bytes(_pdf(stream))
+    pdf.write_bytes(pdf_pages(stream))
     assert pdf.stat().st_size < 600_000
     err = _refusal(pdf)
     assert "a stream in the PDF decodes to more than 32 MB (a decompression bomb?): refused" in err
@@ -260,10 +223,10 @@ def test_streams_decoding_past_the_total_limit_are_refused(monkeypatch: pytest.M
     monkeypatch.setattr(EXTRACT, "MAX_PDF_DECODED", 5_000_000)
     pages = [(b"FlateDecode", zlib.compress(b"BT ET " + bytes(2_000_000))) for _ in range(3)]
     with pytest.raises(Refused, match=r"the PDF's streams decode to more than 5 MB \(a decompression bomb\?\)"):
-        extract(_pdf(*pages))
+        extract(pdf_pages(*pages))
 
 
-def _text_pdf(pages: int) -> bytes:
+def _textpdf(pages: int) -> bytes:
     """A Japanese PDF of `pages` pages, each with lines of its own (lines on every page are running headers)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -285,23 +248,23 @@ def _text_pdf(pages: int) -> bytes:
 def test_a_pdf_past_the_page_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(EXTRACT, "MAX_PDF_PAGES", 2)
     with pytest.raises(Refused, match="the PDF has more than 2 pages"):
-        extract(_text_pdf(3))
-    assert "山川会長" in extract(_text_pdf(2)).text
+        extract(_textpdf(3))
+    assert "山川会長" in extract(_textpdf(2)).text
 
 
 def test_a_pdf_past_the_text_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(EXTRACT, "MAX_PDF_TEXT", 40)
     with pytest.raises(Refused, match=r"the PDF's text is too large \(more than 40 characters by page 2\)"):
-        extract(_text_pdf(3))
+        extract(_textpdf(3))
 
 
 def test_a_page_of_too_many_drawing_instructions_is_left_out_and_reported() -> None:
     words = b"BT /F1 12 Tf 72 700 Td (Riverside Parks Committee) Tj 0 -20 Td (Date: June 24, 2003) Tj ET"
     drawing = b"0 0 m 1 1 l S\n" * 90_000  # 1.3 MB of strokes: a drawing, not text
-    extracted = extract(_pdf((b"", words), (b"FlateDecode", zlib.compress(drawing + words))))
+    extracted = extract(pdf_pages((b"", words), (b"FlateDecode", zlib.compress(drawing + words))))
     assert "Riverside Parks Committee" in extracted.text and extracted.text.count("Riverside") == 1
     assert [n.message for n in extracted.notes] == [
         "PDF page 2 left out: 1.26 MB of drawing instructions (more than 1 MB) is a drawing or a scan, not text"
     ]
     with pytest.raises(Refused, match="the PDF holds no text"):
-        extract(_pdf((b"FlateDecode", zlib.compress(drawing))))
+        extract(pdf_pages((b"FlateDecode", zlib.compress(drawing))))

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .measure import run_measured
@@ -48,52 +49,50 @@ HEADER = """第12回 架空市議会 総務常任委員会 会議録
 TURN_SPEAKERS = ("○山川委員長", "○川上副委員長", "○森田委員", "○中村総務部長", "○小林財政課長")
 
 
+def filled(head: str, part: Callable[[int], str], size: int) -> bytes:
+    """`head`, then `part(0)`, `part(1)`, … for as long as the whole stays within `size`
+    bytes (UTF-8): records of a chosen size that never repeat a line word for word."""
+    out, used, index = [head], len(head.encode()), 0
+    while True:
+        piece = part(index)
+        if used + len(piece.encode()) > size:
+            return "".join(out).encode()
+        out.append(piece)
+        used += len(piece.encode())
+        index += 1
+
+
 def speaker_turns(size: int) -> bytes:
     """A verbatim record of about `size` bytes: the header, then numbered turns."""
-    out, index = [HEADER, "議事の経過\n"], 0
-    used = sum(len(part.encode()) for part in out)
-    while True:
-        line = f"{TURN_SPEAKERS[index % len(TURN_SPEAKERS)]}　第{index}項について述べます。詳細は資料のとおりです。\n"
-        if used + len(line.encode()) > size:
-            break
-        out.append(line)
-        used += len(line.encode())
-        index += 1
-    return "".join(out).encode()
+    return filled(
+        HEADER + "議事の経過\n",
+        lambda i: f"{TURN_SPEAKERS[i % len(TURN_SPEAKERS)]}　第{i}項について述べます。詳細は資料のとおりです。\n",
+        size,
+    )
 
 
 def one_paragraph(size: int) -> bytes:
     """One remark of about `size` bytes, its lines never separated by a blank line."""
-    out, index = [HEADER, "議事の経過\n○山川委員長　ただいまから委員会を開会いたします。\n"], 0
-    used = sum(len(part.encode()) for part in out)
-    while True:
-        line = f"説明の続きとして第{index}点目の事項を申し上げますが、まだ文は終わらずに次の行へ続き\n"
-        if used + len(line.encode()) > size:
-            break
-        out.append(line)
-        used += len(line.encode())
-        index += 1
-    return "".join(out).encode()
+    return filled(
+        HEADER + "議事の経過\n○山川委員長　ただいまから委員会を開会いたします。\n",
+        lambda i: f"説明の続きとして第{i}点目の事項を申し上げますが、まだ文は終わらずに次の行へ続き\n",
+        size,
+    )
 
 
 def mixed_record(size: int) -> bytes:
     """Header, roll and agenda once, then rounds of headings, turns and interjections."""
-    out, index = [HEADER, "議事の経過\n"], 0
-    used = sum(len(part.encode()) for part in out)
-    while True:
-        block = (
-            f"\n（{index % 2 + 1}）{'令和5年度補正予算について' if index % 2 == 0 else 'その他'}\n"
-            f"○山川委員長　第{index}回目の審査を行います。質疑はありませんか。\n"
-            f"○森田委員　資料{index}の3ページについて伺います。\n歳出の内訳は\nどうなっていますか。\n"
-            f"○小林財政課長　お答えいたします。内訳は資料{index}のとおりでございます。\n"
+    return filled(
+        HEADER + "議事の経過\n",
+        lambda i: (
+            f"\n（{i % 2 + 1}）{'令和5年度補正予算について' if i % 2 == 0 else 'その他'}\n"
+            f"○山川委員長　第{i}回目の審査を行います。質疑はありませんか。\n"
+            f"○森田委員　資料{i}の3ページについて伺います。\n歳出の内訳は\nどうなっていますか。\n"
+            f"○小林財政課長　お答えいたします。内訳は資料{i}のとおりでございます。\n"
             "　　　　（「異議なし」と呼ぶ者あり）\n"
-        )
-        if used + len(block.encode()) > size:
-            break
-        out.append(block)
-        used += len(block.encode())
-        index += 1
-    return "".join(out).encode()
+        ),
+        size,
+    )
 
 
 def unclosed_html(size: int) -> bytes:
@@ -103,17 +102,20 @@ def unclosed_html(size: int) -> bytes:
     return (head + unit * ((size - len(head.encode())) // len(unit.encode())) + "</main></body></html>").encode()
 
 
-def pdf_bomb() -> bytes:
-    """One page whose content stream inflates to 500 MB of zeros (about 510 KB on disk)."""
-    compressor = zlib.compressobj(9)
-    chunk = bytes(1 << 20)
-    data = b"".join(compressor.compress(chunk) for _ in range(500)) + compressor.flush()
+def pdf_pages(*streams: tuple[bytes, bytes]) -> bytes:
+    """A PDF of one page per (filter name, encoded content stream); b"" for no filter."""
+    count = len(streams)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count)) + b"] /Count %d >>" % count,
     ]
+    for i, (name, data) in enumerate(streams):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources "
+            b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>" % (4 + 2 * i)
+        )
+        filters = b" /Filter /" + name if name else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(data), filters) + data + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -124,6 +126,17 @@ def pdf_bomb() -> bytes:
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def deflated_zeros(megabytes: int) -> bytes:
+    """`megabytes` MB of zero bytes, deflated (about 1 KB a MB)."""
+    packer = zlib.compressobj(9)
+    return b"".join(packer.compress(bytes(1 << 20)) for _ in range(megabytes)) + packer.flush()
+
+
+def pdf_bomb() -> bytes:
+    """One page whose content stream inflates to 500 MB of zeros (about 510 KB on disk)."""
+    return pdf_pages((b"FlateDecode", deflated_zeros(500)))
 
 
 def _measure(source: Path, folder: Path, refused: bool = False) -> dict[str, float]:
