@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from devtools.benchmark import scaffold_project, serve
+from devtools.projects import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -177,14 +178,6 @@ def build_record_path(site: Path) -> Path:
 # -- browser ------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ sentences that end a roll (`… were also present.`, `Town Clerk, Alice Laue, ab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lines import Line
 from .names import (
@@ -366,7 +366,7 @@ def _bare(text: str) -> str:
 def _with_title(entry: Entry, title: str) -> Entry:
     title = title.strip(" ,.")
     joined = f"{entry.title}, {title}" if entry.title else title
-    return Entry(entry.name, joined, entry.affiliation, entry.abbreviation, entry.absent, entry.note)
+    return replace(entry, title=joined)
 
 
 def _people(text: str, title: str) -> list[Entry]:
@@ -711,14 +711,7 @@ class _Block:
             found.entry = (
                 _with_title(found.entry, text)
                 if found.entry.title
-                else Entry(
-                    found.entry.name,
-                    found.entry.title,
-                    _join(found.entry.affiliation, text),
-                    found.entry.abbreviation,
-                    found.entry.absent,
-                    found.entry.note,
-                )
+                else replace(found.entry, affiliation=_join(found.entry.affiliation, text))
             )
         self.out.used.add(index)
         return True
@@ -737,14 +730,7 @@ class _Block:
             or (looks_like_name(_bare(text), loose=True) and not looks_like_org(text))
         ):
             return False
-        previous.entry = Entry(
-            previous.entry.name,
-            previous.entry.title,
-            _join(previous.entry.affiliation, text),
-            previous.entry.abbreviation,
-            previous.entry.absent,
-            previous.entry.note,
-        )
+        previous.entry = replace(previous.entry, affiliation=_join(previous.entry.affiliation, text))
         self.out.used.add(index)
         return True
 
