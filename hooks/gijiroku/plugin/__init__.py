@@ -94,17 +94,19 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         """id(config) -> (config, the state of the build it configures): the config is
         held so that its id is not reused while the build runs."""
 
-    def _attach(self, config: MkDocsConfig, state: builds.RootBuild | builds.LanguageBuild) -> None:
+    def attach(self, config: MkDocsConfig, state: builds.RootBuild | builds.LanguageBuild) -> None:
+        """Give the build `config` configures its state (the site's, or a language's)."""
         self._builds[id(config)] = (config, state)
 
-    def _detach(self, config: MkDocsConfig) -> None:
+    def detach(self, config: MkDocsConfig) -> None:
+        """Forget a build's state when it is over."""
         self._builds.pop(id(config), None)
 
-    def _root(self, config: MkDocsConfig) -> builds.RootBuild | None:
+    def root_of(self, config: MkDocsConfig) -> builds.RootBuild | None:
         state = self._builds.get(id(config), (None, None))[1]
         return state if isinstance(state, builds.RootBuild) else None
 
-    def _language(self, config: MkDocsConfig) -> builds.LanguageBuild | None:
+    def language_of(self, config: MkDocsConfig) -> builds.LanguageBuild | None:
         state = self._builds.get(id(config), (None, None))[1]
         return state if isinstance(state, builds.LanguageBuild) else None
 
@@ -121,7 +123,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
         require_markdown_extensions(config)
-        if self._language(config) is not None:
+        if self.language_of(config) is not None:
             return config
         if self.options_from_extra:
             self.config = options_from_extra(config)
@@ -133,7 +135,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             timings=options.timings,
             serving=self.serving,
         )
-        self._attach(config, root)
+        self.attach(config, root)
         drop_search(config)
         config.site_name = " / ".join(titles().values())
         config.theme["features"] = [f for f in config.theme.get("features", []) if f != "navigation.tabs"]
@@ -146,10 +148,10 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         every generated page, and a stand-in for hand-written pages only another language has."""
         refuse_special_files(files)
         drop_unused_assets(files, config)
-        build = self._language(config)
+        build = self.language_of(config)
         if build is None:
             kept = Files([f for f in files if not f.is_documentation_page()])
-            root = self._root(config)
+            root = self.root_of(config)
             broken = root.broken if root else []
             page = render_broken_page(broken) if broken else render_root_page(titles())
             kept.append(File.generated(config, "index.md", content=page))
@@ -185,7 +187,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         clear everything else out of the cached site. Then write the remark-search index
         (here, before the pages are rendered, the build holds the least it ever will), and
         render the pages that are not kept."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is None:
             return nav
         # Pages in the navigation are always built (every page shows their front matter).
@@ -207,7 +209,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         """Language build: a generated page's Markdown, held compressed since on_files."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is not None and page.file.src_uri in build.markdown:
             return build.markdown.take(page.file.src_uri)
         return None
@@ -221,7 +223,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         and Markdown at once: most of its memory on a large archive. The page's Markdown is
         dropped here (nothing reads it after conversion) and its HTML comes back in
         on_page_context, just before the theme renders the page."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is None:
             return html
         src = page.file.src_uri
@@ -234,7 +236,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
     @event_priority(100)  # before every plugin: they see the page's HTML again
     def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """Language build: the page's HTML, held since its conversion (on_page_content)."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is not None and page.file.src_uri in build.html:
             page.content = build.html.take(page.file.src_uri)
         if build is not None and build.repository:
@@ -251,7 +253,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
         links, so that MkDocs checks links into and out of them as if they were built (the
         completeness guard read their files when it kept them: `complete_check`)."""
         env.bytecode_cache = BYTECODE_CACHE
-        build = self._language(config)
+        build = self.language_of(config)
         if build is not None:
             give_back()  # every page is converted: what converting them freed goes back
             for src, entry in build.reused.items():
@@ -263,7 +265,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages may ask for generated lists, e.g. `<!-- gijiroku:latest-meetings -->`."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is None or page.file.generated_by:
             return markdown
         if build.data_out:
@@ -277,7 +279,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Pages with a feed name it in their `<head>`, for browsers and feed readers; the
         frame's indentation goes (`site/frame.py`)."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is None:
             return output
         src = page.file.src_uri
@@ -306,7 +308,7 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Root build: build every language into its folder of the site."""
-        build = self._language(config)
+        build = self.language_of(config)
         if build is not None:
             lost = lost_in_build(build.expected, build.published)
             if lost:
@@ -317,8 +319,8 @@ class GijirokuPlugin(BasePlugin[GijirokuConfig]):
             if build.data_out:
                 data_out.write_data_out(build.index, build.lang, Path(config.site_dir), config.site_url or "", build.shared_dir)
             return
-        root = self._root(config)
-        self._detach(config)
+        root = self.root_of(config)
+        self.detach(config)
         if root is None or root.index is None:
             # The minutes are broken (under `mkdocs serve`): every address answers with the
             # diagnostics page until they are fixed.

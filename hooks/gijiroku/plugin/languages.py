@@ -54,7 +54,7 @@ def build_languages(config: MkDocsConfig, root: builds.RootBuild) -> None:
         for _, lang_config in languages:
             if (cache := cache_of(lang_config)) is not None:
                 cache.release()
-            plugin_of(lang_config)._detach(lang_config)
+            plugin_of(lang_config).detach(lang_config)
 
 
 def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) -> tuple[str, MkDocsConfig]:
@@ -75,11 +75,8 @@ def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) ->
         repository=root.repository,
         data_out=root.data_out,
     )
-    plugins = [
-        name
-        for name, plugin in lang_config.plugins.items()
-        if name not in lang_config.hooks and plugin is not plugin_of(lang_config)
-    ]
+    ours = plugin_of(lang_config)
+    plugins = [name for name, plugin in lang_config.plugins.items() if name not in lang_config.hooks and plugin is not ours]
     if plugins and root.cache_dir is not None:
         # A plugin may gather from every page (a search index, a sitemap of its own):
         # pages kept from the last build would never reach it.
@@ -100,13 +97,13 @@ def prepare_language(config: MkDocsConfig, lang: str, root: builds.RootBuild) ->
         features = lang_config.theme.setdefault("features", [])
         if not any(str(f).startswith("content.action.") for f in features):
             features.append("content.action.view")
-    plugin_of(lang_config)._attach(lang_config, build)
+    ours.attach(lang_config, build)
     lang_config.plugins.on_startup(command="build", dirty=False)
     return lang, lang_config
 
 
 def cache_of(lang_config: MkDocsConfig) -> pagecache.PageCache | None:
-    build = plugin_of(lang_config)._language(lang_config)
+    build = plugin_of(lang_config).language_of(lang_config)
     return build.cache if build is not None else None
 
 
