@@ -315,3 +315,23 @@ def test_a_file_larger_than_any_minutes_is_reported_without_being_read_whole(bas
     _, diags = load_archive(base_minutes)
     assert [(d.path, d.code) for d in diags.errors] == [("minutes/test-council/2024-02-01.ja.md", "E001")]
     assert "larger than" in diags.errors[0].message
+
+
+def test_a_ledger_s_moved_data_files_and_layout_are_checked_by_line(base_minutes: Path) -> None:
+    """Layout 2's parts of the ledger: a `files:` entry that is not a data file's path (or
+    points outside the site), and a `layout:` the site does not know, are each named by
+    their line; a good entry passes."""
+    (base_minutes / "ledger.yml").write_text(
+        "files:\n"
+        "  ja/api/meetings/test-council/2024-01-15.json: api/meetings/test-council/2024-01-15.json\n"
+        "  ../outside.json: api/meetings/test-council/2024-01-15.json\n"
+        "  ja/api/x.json: /etc/passwd\n"
+        "layout: 7\n",
+        encoding="utf-8",
+    )
+    diagnostics = _diagnostics(base_minutes)
+    assert [d for d in diagnostics if d.endswith("E093")] == [
+        "minutes/ledger.yml:3:3: E093",
+        "minutes/ledger.yml:4:3: E093",
+        "minutes/ledger.yml:5:9: E093",
+    ], diagnostics
